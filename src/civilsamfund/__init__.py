@@ -1,0 +1,189 @@
+"""civilsamfund: how Danish municipalities work with civil society, as typed, citable code.
+
+Load a municipality, read applications, assess them, render the decisions::
+
+    import civilsamfund as cs
+
+    odense = cs.load_municipality("odense")
+    for application in cs.read_applications("applications.toml"):
+        print(cs.render_text(odense.assess(application), "en"))
+
+Models and the engine are imported eagerly and are light; configuration loading
+(cattrs), plugins (pluggy) and the CLI load on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from ._application import (
+    Activity,
+    Applicant,
+    Association,
+    AssociationKind,
+    BudgetCategory,
+    BudgetLine,
+    FundingSource,
+    FundingStatus,
+    GrantApplication,
+    PrivatePerson,
+    TargetGroup,
+)
+from ._config import (
+    AppealStatement,
+    AuditorKind,
+    AuditorRule,
+    Body,
+    Committee,
+    CriterionEntry,
+    Department,
+    Document,
+    LegalBasis,
+    MunicipalityConfig,
+    Pool,
+    Reserve,
+    TargetGroupCategory,
+    Window,
+)
+from ._criteria import Check, Context, Criterion, Verdict, missing
+from ._dates import Dated, in_force
+from ._decision import (
+    AuditorRequirement,
+    AuditRecord,
+    Citation,
+    Decision,
+    DepartmentRef,
+    Fact,
+    Finding,
+    Kind,
+    Outcome,
+    Round,
+    RoundKind,
+    Status,
+)
+from ._errors import (
+    ApplicationError,
+    CivilsamfundError,
+    ConfigError,
+    InputError,
+    PluginError,
+    UnknownMunicipalityError,
+)
+from ._money import Kroner, Share, kroner, share
+from ._municipality import Municipality
+from ._render import decision_document, decisions_to_json, render_text
+from ._text import Language, Text
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._converter import from_json, to_json
+    from ._discovery import MunicipalitySource, available_municipalities, load_municipality
+    from ._engine import assess
+    from ._hookspecs import hookimpl
+    from ._loading import load_municipality_dir
+    from ._plugins import PluginInfo, Plugins
+    from ._reading import applications_from_data, applications_from_json, read_applications
+
+_LAZY = {
+    "from_json": "._converter",
+    "to_json": "._converter",
+    "MunicipalitySource": "._discovery",
+    "available_municipalities": "._discovery",
+    "load_municipality": "._discovery",
+    "assess": "._engine",
+    "hookimpl": "._hookspecs",
+    "load_municipality_dir": "._loading",
+    "PluginInfo": "._plugins",
+    "Plugins": "._plugins",
+    "applications_from_data": "._reading",
+    "applications_from_json": "._reading",
+    "read_applications": "._reading",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavier parts of the API on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "Activity",
+    "AppealStatement",
+    "Applicant",
+    "ApplicationError",
+    "Association",
+    "AssociationKind",
+    "AuditRecord",
+    "AuditorKind",
+    "AuditorRequirement",
+    "AuditorRule",
+    "Body",
+    "BudgetCategory",
+    "BudgetLine",
+    "Check",
+    "Citation",
+    "CivilsamfundError",
+    "Committee",
+    "ConfigError",
+    "Context",
+    "Criterion",
+    "CriterionEntry",
+    "Dated",
+    "Decision",
+    "Department",
+    "DepartmentRef",
+    "Document",
+    "Fact",
+    "Finding",
+    "FundingSource",
+    "FundingStatus",
+    "GrantApplication",
+    "InputError",
+    "Kind",
+    "Kroner",
+    "Language",
+    "LegalBasis",
+    "Municipality",
+    "MunicipalityConfig",
+    "MunicipalitySource",
+    "Outcome",
+    "PluginError",
+    "PluginInfo",
+    "Plugins",
+    "Pool",
+    "PrivatePerson",
+    "Reserve",
+    "Round",
+    "RoundKind",
+    "Share",
+    "Status",
+    "TargetGroup",
+    "TargetGroupCategory",
+    "Text",
+    "UnknownMunicipalityError",
+    "Verdict",
+    "Window",
+    "__version__",
+    "applications_from_data",
+    "applications_from_json",
+    "assess",
+    "available_municipalities",
+    "decision_document",
+    "decisions_to_json",
+    "from_json",
+    "hookimpl",
+    "in_force",
+    "kroner",
+    "load_municipality",
+    "load_municipality_dir",
+    "missing",
+    "read_applications",
+    "render_text",
+    "share",
+    "to_json",
+]

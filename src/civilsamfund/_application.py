@@ -1,0 +1,166 @@
+"""What an applicant tells the municipality: associations, activities and grant applications.
+
+Every fact an application may leave out is optional and ``None`` means *not given*:
+criteria that need such a fact flag it as missing instead of assuming a value.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from attrs import Attribute, field, frozen
+
+from ._errors import FieldValueError
+from ._money import Kroner, Share
+
+_MAX_AGE = 130
+
+
+class AssociationKind(str, enum.Enum):
+    """The kinds of civil-society organisation the documents name."""
+
+    VOLUNTARY_SOCIAL = "voluntary_social"
+    ADULT_EDUCATION = "adult_education"
+    MOVEMENT = "movement"
+    NETWORK = "network"
+    SELF_HELP = "self_help"
+    OTHER = "other"
+
+
+class BudgetCategory(str, enum.Enum):
+    """What a budget line pays for; staff are split by whether they coordinate volunteers."""
+
+    ACTIVITIES = "activities"
+    PREMISES = "premises"
+    MATERIALS = "materials"
+    TRANSPORT = "transport"
+    COORDINATING_STAFF = "coordinating_staff"
+    OTHER_STAFF = "other_staff"
+    ADMINISTRATION = "administration"
+    OTHER = "other"
+
+
+class FundingStatus(str, enum.Enum):
+    """How far an application to another funder has come."""
+
+    APPLIED = "applied"
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+def _age(_: object, attribute: Attribute[int | None], value: int | None) -> None:
+    if value is not None and not 0 <= value <= _MAX_AGE:
+        raise FieldValueError(attribute.name, f"expected an age from 0 to {_MAX_AGE}, got {value}")
+
+
+def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None:
+    from stdnum.dk import cvr  # deferred: only needed when a CVR number is given
+
+    if value is not None and not (len(value) == 8 and cvr.is_valid(value)):
+        raise FieldValueError(
+            attribute.name, f"expected a valid 8-digit CVR number (mod-11 check), got {value!r}"
+        )
+
+
+@frozen(kw_only=True)
+class TargetGroup:
+    """Who an activity serves: a category from the municipality's list and an age span.
+
+    Ages are whole years, both ends included; a missing end is open.
+    ``relatives`` marks an activity aimed at the relatives of the category.
+    """
+
+    category: str
+    min_age: int | None = field(default=None, validator=_age)
+    max_age: int | None = field(default=None, validator=_age)
+    relatives: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise FieldValueError(
+                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
+            )
+
+
+@frozen(kw_only=True)
+class Association:
+    """An association that applies for or works with the municipality.
+
+    ``cvr`` is the 8-digit CVR number, checked with its mod-11 rule.
+    """
+
+    name: str
+    cvr: str | None = field(default=None, validator=_cvr)
+    kind: AssociationKind = AssociationKind.VOLUNTARY_SOCIAL
+    home_municipality: str | None = None
+    founded: date | None = None
+    equity: Kroner | None = None
+    annual_running_costs: Kroner | None = None
+
+
+@frozen(kw_only=True)
+class PrivatePerson:
+    """A private person as applicant.
+
+    Deliberately holds no name and no CPR number: an assessment never needs them,
+    so they cannot leak into logs, reprs or exports. ``reference`` is the caller's
+    own opaque case reference, kept out of reprs all the same.
+    """
+
+    reference: str | None = field(default=None, repr=False)
+
+
+Applicant = Association | PrivatePerson
+
+
+@frozen(kw_only=True)
+class BudgetLine:
+    """One line of the budget an application asks money for."""
+
+    description: str
+    category: BudgetCategory
+    amount: Kroner
+
+
+@frozen(kw_only=True)
+class FundingSource:
+    """Another funder the applicant has approached for the same activity."""
+
+    name: str
+    amount: Kroner | None = None
+    status: FundingStatus = FundingStatus.APPLIED
+
+
+@frozen(kw_only=True)
+class Activity:
+    """The activity a grant would pay for, with the facts criteria look at."""
+
+    purpose: str | None = None
+    target_groups: tuple[TargetGroup, ...] | None = None
+    volunteer_share: Share | None = None
+    social_aim: bool | None = None
+    local_share: Share | None = None
+    focus_areas: tuple[str, ...] | None = None
+    open_to_all: bool | None = None
+    contact_with_children_under_15: bool | None = None
+
+
+@frozen(kw_only=True)
+class GrantApplication:
+    """An application to one of a municipality's grant pools.
+
+    ``reserve`` names a reserved share of the pool applied to (such as development
+    money); ``None`` means the pool's ordinary round.
+    """
+
+    id: str
+    pool: str
+    applicant: Applicant
+    activity: Activity
+    amount: Kroner
+    received: date
+    reserve: str | None = None
+    budget: tuple[BudgetLine, ...] | None = None
+    other_funding: tuple[FundingSource, ...] | None = None
+    standing_grant_renewal: bool = False

@@ -1,0 +1,255 @@
+"""The one cattrs converter: strict about types, exact about money, precise about paths.
+
+Two converters share one set of hooks: a fast one for the common case of valid input,
+and one with detailed validation, run only after a failure, to name every problem by
+its path. Built on first use so that ``import civilsamfund`` stays light.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any, TypeVar, get_args, get_origin
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ._application import Applicant, Association, PrivatePerson
+from ._decision import Fact
+from ._errors import FieldValueError, InputError
+from ._money import Kroner, Share, kroner, share
+
+T = TypeVar("T")
+
+_APPLICANT_TYPES: Mapping[str, type[Association | PrivatePerson]] = {
+    "association": Association,
+    "person": PrivatePerson,
+}
+
+
+def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
+    def hook(value: object, _: type) -> Any:
+        if isinstance(value, bool) and kind is not bool:
+            raise ValueError(f"expected {what}, got {value!r}")
+        if not isinstance(value, kind):
+            raise ValueError(f"expected {what}, got {_shown(value)}")
+        return value
+
+    return hook
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
+
+
+def _date(value: object, _: type) -> date:
+    if isinstance(value, date) and type(value) is date:
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {_shown(value)}")
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    choices = ", ".join(repr(member.value) for member in enum_type)
+
+    def hook(value: object, _: type) -> enum.Enum:
+        try:
+            return enum_type(value)
+        except ValueError:
+            raise ValueError(f"expected one of {choices}, got {_shown(value)}") from None
+
+    return hook
+
+
+def _is_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(kind: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = get_args(kind)[0]
+        item_hook = converter.get_structure_hook(item_type)
+        detailed = converter.detailed_validation
+
+        def hook(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise ValueError(f"expected a list, got {_shown(value)}")
+            if not detailed:
+                return tuple(item_hook(item, item_type) for item in value)
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:
+                    note = IterableValidationNote(f"at index {index}", index, item_type)
+                    setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("While structuring a list", errors, kind)
+            return tuple(items)
+
+        return hook
+
+    return factory
+
+
+def _structure_applicant(converter: cattrs.Converter) -> Callable[[object, type], Applicant]:
+    def hook(value: object, _: type) -> Applicant:
+        if not isinstance(value, Mapping):
+            raise ValueError(f"expected a table, got {_shown(value)}")
+        kind = value.get("type")
+        cls = _APPLICANT_TYPES.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            raise FieldValueError("type", f"expected 'association' or 'person', got {kind!r}")
+        return converter.structure({k: v for k, v in value.items() if k != "type"}, cls)
+
+    return hook
+
+
+def _unstructure_applicant(converter: cattrs.Converter) -> Callable[[Applicant], dict[str, Any]]:
+    def hook(applicant: Applicant) -> dict[str, Any]:
+        kind = "person" if isinstance(applicant, PrivatePerson) else "association"
+        return {"type": kind, **converter.unstructure(applicant, type(applicant))}
+
+    return hook
+
+
+def _fact(value: object, _: type) -> Fact:
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise ValueError(f"expected text, a number, true/false, null or a list of texts, got {value!r}")
+
+
+def _build(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=False
+    )
+    for exact, what in ((str, "text"), (int, "a whole number"), (bool, "true or false")):
+        # by identity, not subclass: str and int enums have hooks of their own
+        converter.register_structure_hook_func(
+            lambda kind, exact=exact: kind is exact, _strict(exact, what)
+        )
+    converter.register_structure_hook(date, _date)
+    converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
+    converter.register_structure_hook(Share, lambda value, _: share(value))
+    converter.register_structure_hook(Decimal, lambda value, _: _number(value))
+    converter.register_structure_hook_factory(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
+    )
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
+    converter.register_structure_hook_func(
+        lambda kind: kind == Mapping[str, Any], _strict(dict, "a table")
+    )
+    converter.register_structure_hook(Applicant, _structure_applicant(converter))
+    converter.register_structure_hook(Fact, _fact)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(Kroner, str)
+    converter.register_unstructure_hook(Share, str)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(Applicant, _unstructure_applicant(converter))
+    return converter
+
+
+def _number(value: object) -> Decimal:
+    if isinstance(value, bool | float) or not isinstance(value, Decimal | int | str):
+        raise ValueError(f"expected an exact number, got {_shown(value)}")
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        raise ValueError(f"expected an exact number, got {value!r}") from None
+
+
+@cache
+def converter(detailed: bool = False) -> cattrs.Converter:
+    """The library's converter; ``detailed`` collects every problem with its path."""
+    return _build(detailed)
+
+
+def structure(
+    data: object,
+    kind: type[T],
+    source: str,
+    path: str = "",
+    error: type[InputError] = InputError,
+) -> T:
+    """Turn parsed data into ``kind``, or raise ``error`` naming every problem."""
+    fast, detailed = converter(), converter(detailed=True)
+    try:
+        return fast.structure(data, kind)
+    except Exception:
+        pass
+    try:
+        return detailed.structure(data, kind)
+    except Exception as exc:
+        raise error.in_file(source, list(dict.fromkeys(problems(exc, path)))) from None
+
+
+def unstructure(value: object) -> Any:
+    """Turn a model into JSON-ready data: decimals and dates as strings."""
+    return converter().unstructure(value)
+
+
+def to_json(value: object) -> str:
+    """Any model as JSON, losslessly: :func:`from_json` gives back an equal value."""
+    return json.dumps(unstructure(value), ensure_ascii=False)
+
+
+def from_json(text: str, kind: type[T], source: str = "<json>") -> T:
+    """Read a model of type ``kind`` from JSON; numbers are read as exact decimals."""
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputError.in_file(source, [f"not valid JSON: {exc}"]) from None
+    return structure(data, kind, source)
+
+
+def problems(exc: BaseException, path: str = "") -> Iterator[str]:
+    """One line per problem in a (nested) cattrs error: ``path: what was expected``."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            yield from problems(sub, _extend(path, sub))
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield f"{_join(path, key)}: unknown key"
+    elif isinstance(exc, FieldValueError):
+        yield f"{_join(path, exc.field)}: {exc}"
+    elif isinstance(exc, KeyError):
+        yield f"{path}: required field is missing"
+    elif isinstance(exc, ValueError | TypeError | ArithmeticError):
+        yield f"{path or '(top level)'}: {exc}"
+    else:
+        yield f"{path or '(top level)'}: {type(exc).__name__}: {exc}"
+
+
+def _extend(path: str, exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        name = getattr(note, "name", None)
+        if isinstance(name, str):
+            return _join(path, name)
+        index = getattr(note, "index", None)
+        if isinstance(index, int):
+            return f"{path}[{index}]"
+    return path
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

@@ -1,0 +1,90 @@
+"""The rule engine's vocabulary: checks, verdicts, configured criteria and their context.
+
+A *check* is the logic of one kind of rule (an attrs class whose fields are its
+parameters). A *criterion* is a check as a municipality configures it: an id, a kind,
+a citation, the rule in both languages and the dates it is in force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from attrs import field, frozen
+
+from ._dates import Dated
+from ._decision import Citation, Fact, Kind, Status
+from ._text import Text
+
+if TYPE_CHECKING:
+    from ._application import GrantApplication
+    from ._config import MunicipalityConfig, Pool
+
+MISSING = "missing"
+"""The message every check uses when facts it needs are not given."""
+
+MISSING_TEXT = Text(
+    da="Ansøgningen mangler oplysninger om: {missing:list}.",
+    en="The application does not give: {missing:list}.",
+)
+
+
+@frozen(kw_only=True)
+class Verdict:
+    """What a check concludes: a status, the message to explain it and the facts used."""
+
+    status: Status
+    message: str
+    facts: Mapping[str, Fact] = field(factory=dict)
+    missing: tuple[str, ...] = ()
+
+
+def missing(*names: str, **facts: Fact) -> Verdict:
+    """A flag for facts the application does not give; never a silent default."""
+    return Verdict(
+        status=Status.FLAG,
+        message=MISSING,
+        facts={**facts, **dict.fromkeys(names), "missing": names},
+        missing=names,
+    )
+
+
+@frozen(kw_only=True)
+class Context:
+    """What a check may look at besides the application."""
+
+    municipality: MunicipalityConfig
+    pool: Pool
+    on: date
+
+
+class Check(Protocol):
+    """The logic of one kind of criterion.
+
+    Implementations are attrs classes: their fields are the parameters a municipality
+    sets under ``params`` in ``criteria.toml``. ``MESSAGES`` maps each message a
+    verdict may name to its template in both languages.
+    """
+
+    MESSAGES: ClassVar[Mapping[str, Text]]
+
+    def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
+        """Check one application; read facts, never change them."""
+        ...
+
+
+@frozen(kw_only=True)
+class Criterion(Dated):
+    """A check as one municipality configures it."""
+
+    id: str
+    kind: Kind
+    citation: Citation
+    rule: Text
+    check: Check
+    templates: Mapping[str, Text] = field(eq=False, repr=False)
+    """Each message of the check, prefixed by ``rule``: what a finding's reason says."""
+    reading: Text | None = None
+    origin: str = "civilsamfund"
+    """The plugin that supplied the check, to name it if the check fails."""

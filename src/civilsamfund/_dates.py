@@ -1,0 +1,48 @@
+"""Effective dates: every configured rule says from when, and until when, it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TypeVar
+
+from attrs import frozen
+
+
+@frozen(kw_only=True)
+class Dated:
+    """Something in force from ``valid_from`` to ``valid_until``, both days included.
+
+    A missing bound is open: in force since always, or until further notice.
+    """
+
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    def in_force(self, on: date) -> bool:
+        """Whether this version holds on ``on``."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def in_force(versions: Iterable[D], on: date) -> D | None:
+    """The version in force on ``on``, if any (configuration loading forbids overlaps)."""
+    for version in versions:
+        if version.in_force(on):
+            return version
+    return None
+
+
+def overlap(first: Dated, second: Dated) -> bool:
+    """Whether two versions of one setting claim a common day."""
+    return _not_after(first.valid_from, second.valid_until) and _not_after(
+        second.valid_from, first.valid_until
+    )
+
+
+def _not_after(start: date | None, end: date | None) -> bool:
+    return start is None or end is None or start <= end

@@ -1,0 +1,164 @@
+"""Loading a municipality directory into a :class:`Municipality`, reporting every problem."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ._checks import TargetGroupInList
+from ._config import (
+    CriteriaFile,
+    CriterionEntry,
+    MunicipalityConfig,
+    MunicipalityFile,
+    OrganisationFile,
+    PoolsFile,
+)
+from ._converter import structure
+from ._criteria import MISSING, MISSING_TEXT, Criterion
+from ._errors import ConfigError, InputError
+from ._municipality import Municipality
+from ._plugins import CORE, CheckType, Plugins, installed
+from ._routing import AgeRouting
+from ._text import Text
+from ._toml import parse_toml
+from ._validation import CRITERIA, MUNICIPALITY, ORGANISATION, POOLS, problems
+
+_FILES: Mapping[str, type] = {
+    MUNICIPALITY: MunicipalityFile,
+    CRITERIA: CriteriaFile,
+    POOLS: PoolsFile,
+    ORGANISATION: OrganisationFile,
+}
+
+
+def load_municipality_dir(directory: str | Path, plugins: Plugins | None = None) -> Municipality:
+    """Load and check the configuration in ``directory``.
+
+    Raises :class:`ConfigError` listing every problem found, each naming its file and
+    the path to the field.
+    """
+    directory = Path(directory)
+    plugins = installed() if plugins is None else plugins
+    if not (directory / MUNICIPALITY).is_file():
+        raise ConfigError([f"{directory}: expected a municipality directory with {MUNICIPALITY}"])
+    found: list[str] = []
+    parsed: dict[str, Any] = {}
+    digest = hashlib.sha256()
+    for name, kind in _FILES.items():
+        path = directory / name
+        if not path.is_file():
+            parsed[name] = kind()
+            continue
+        raw = path.read_bytes()
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+        try:
+            text = raw.decode("utf-8")
+            parsed[name] = structure(parse_toml(text, str(path)), kind, str(path))
+        except UnicodeDecodeError:
+            found.append(f"{path}: expected UTF-8 text")
+        except InputError as exc:
+            found.extend(exc.problems)
+    if found:
+        raise ConfigError(found)
+    config = MunicipalityConfig(
+        municipality=parsed[MUNICIPALITY],
+        criteria=parsed[CRITERIA],
+        pools=parsed[POOLS],
+        organisation=parsed[ORGANISATION],
+    )
+    shown = {name: str(directory / name) for name in _FILES}
+    found.extend(problems(config, shown))
+    types = plugins.check_types()
+    criteria: list[Criterion] = []
+    for index, entry in enumerate(config.criteria.criteria):
+        try:
+            criteria.append(_criterion(entry, index, types, config, shown[CRITERIA]))
+        except InputError as exc:
+            found.extend(exc.problems)
+    if found:
+        raise ConfigError(found)
+    origins = sorted({c.origin for c in criteria} - {CORE})
+    for origin in origins:
+        info = next((p for p in plugins.info() if p.name == origin), None)
+        digest.update(f"plugin {origin}=={info.version if info else '?'}\0".encode())
+    return Municipality(
+        config=config,
+        directory=directory,
+        criteria=tuple(criteria),
+        fingerprint=f"sha256:{digest.hexdigest()}",
+    )
+
+
+def _criterion(
+    entry: CriterionEntry,
+    index: int,
+    types: Mapping[str, CheckType],
+    config: MunicipalityConfig,
+    source: str,
+) -> Criterion:
+    where = f"criteria[{index}]"
+    check_type = types.get(entry.type)
+    if check_type is None:
+        known = ", ".join(sorted(types))
+        raise ConfigError.in_file(
+            source,
+            [
+                f"{where}.type: expected a known check type ({known}), got {entry.type!r}; "
+                "is the plugin that provides it installed?"
+            ],
+        )
+    check = structure(
+        dict(entry.params), check_type.cls, source, f"{where}.params", error=ConfigError
+    )
+    found = list(_check_references(check, config, f"{where}.params"))
+    templates = dict(_templates(entry.rule, check_type))
+    if found:
+        raise ConfigError.in_file(source, found)
+    return Criterion(
+        id=entry.id,
+        kind=entry.kind,
+        citation=entry.citation,
+        rule=entry.rule,
+        reading=entry.reading,
+        check=check,
+        templates=templates,
+        origin=check_type.origin,
+        valid_from=entry.valid_from,
+        valid_until=entry.valid_until,
+    )
+
+
+def _templates(rule: Text, check_type: CheckType) -> Iterator[tuple[str, Text]]:
+    """Each message of the check, prefixed by the rule as the municipality words it."""
+    messages = {**getattr(check_type.cls, "MESSAGES", {}), MISSING: MISSING_TEXT}
+    for name, message in messages.items():
+        yield (
+            name,
+            Text(da=f"{_literal(rule.da)} {message.da}", en=f"{_literal(rule.en)} {message.en}"),
+        )
+
+
+def _literal(text: str) -> str:
+    """``text`` as a format string that renders as itself."""
+    return text.strip().replace("{", "{{").replace("}", "}}")
+
+
+def _check_references(check: object, config: MunicipalityConfig, where: str) -> Iterator[str]:
+    if isinstance(check, AgeRouting):
+        for i, route in enumerate(check.routes):
+            if config.department(route.department) is None:
+                yield (
+                    f"{where}.routes[{i}].department: expected the id of a configured "
+                    f"department, got {route.department!r}"
+                )
+    if isinstance(check, TargetGroupInList):
+        categories = {category.id for category in config.municipality.target_groups}
+        for i, category in enumerate(check.allowed):
+            if category not in categories:
+                yield (
+                    f"{where}.allowed[{i}]: expected the id of a target group in "
+                    f"{MUNICIPALITY}, got {category!r}"
+                )

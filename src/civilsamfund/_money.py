@@ -1,0 +1,46 @@
+"""Exact amounts and shares: kroner as ``Decimal``, never a binary float."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import NewType
+
+Kroner = NewType("Kroner", Decimal)
+"""An amount in Danish kroner: non-negative, at most two decimals (øre)."""
+
+Share = NewType("Share", Decimal)
+"""A fraction between 0 and 1 inclusive, such as the share of work done by volunteers."""
+
+_ORE = Decimal("0.01")
+
+
+def _decimal(value: object, what: str) -> Decimal:
+    if isinstance(value, bool | float):
+        raise ValueError(f"expected {what} as an integer or a string, got {value!r}")
+    if not isinstance(value, Decimal | int | str):
+        raise ValueError(f"expected {what}, got {type(value).__name__}")
+    try:
+        number = Decimal(value.strip() if isinstance(value, str) else value)
+    except InvalidOperation:
+        raise ValueError(f"expected {what}, got {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"expected {what}, got {value!r}")
+    return number
+
+
+def kroner(value: Decimal | int | str) -> Kroner:
+    """Read an amount of kroner, refusing floats, negatives and fractions of an øre."""
+    amount = _decimal(value, "an amount in kroner")
+    if amount < 0:
+        raise ValueError(f"expected an amount in kroner of 0 or more, got {value!r}")
+    if amount != amount.quantize(_ORE):
+        raise ValueError(f"expected an amount in kroner with at most two decimals, got {value!r}")
+    return Kroner(amount)
+
+
+def share(value: Decimal | int | str) -> Share:
+    """Read a share between 0 and 1 (``"0.5"`` is half)."""
+    fraction = _decimal(value, "a share between 0 and 1")
+    if not 0 <= fraction <= 1:
+        raise ValueError(f"expected a share between 0 and 1, got {value!r}")
+    return Share(fraction)
