@@ -139,15 +139,17 @@ def _fact(value: object, _: type) -> Fact:
     raise ValueError(f"expected text, a number, true/false, null or a list of texts, got {value!r}")
 
 
+def _is(exact: type) -> Callable[[Any], bool]:
+    return lambda kind: kind is exact
+
+
 def _build(detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=False
     )
     for exact, what in ((str, "text"), (int, "a whole number"), (bool, "true or false")):
         # by identity, not subclass: str and int enums have hooks of their own
-        converter.register_structure_hook_func(
-            lambda kind, exact=exact: kind is exact, _strict(exact, what)
-        )
+        converter.register_structure_hook_func(_is(exact), _strict(exact, what))
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
     converter.register_structure_hook(Share, lambda value, _: share(value))
