@@ -1,0 +1,126 @@
+"""The ``civilsamfund`` command: list, assess, check configuration, show plugins.
+
+Exit codes: 0 success, 1 when a run found problems (``check-config``), 2 for bad usage
+or bad input. Every error the library raises on purpose is printed as one message per
+problem, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import TextIO
+
+from ._errors import CivilsamfundError, ConfigError
+from ._version import __version__
+
+SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civilsamfund",
+        description="Assess grant applications by Danish municipalities' rules for civil society.",
+    )
+    parser.add_argument("--version", action="version", version=f"civilsamfund {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("municipalities", help="list the municipalities that can be loaded")
+
+    assess = commands.add_parser("assess", help="assess the applications in TOML or JSON files")
+    assess.add_argument(
+        "--municipality", "-m", required=True, help="a municipality's slug or directory"
+    )
+    assess.add_argument("files", nargs="+", metavar="FILE", help="applications (.toml or .json)")
+    assess.add_argument(
+        "--on", type=_date, help="assess by the rules in force on this date (default: received)"
+    )
+    assess.add_argument("--lang", choices=("da", "en"), default="da", help="language of reasons")
+    assess.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+
+    check = commands.add_parser("check-config", help="validate municipality directories")
+    check.add_argument("directories", nargs="+", metavar="DIR")
+
+    commands.add_parser("plugins", help="list installed plugins and the hooks they implement")
+    return parser
+
+
+def _municipalities(out: TextIO) -> int:
+    from ._discovery import available_municipalities
+
+    sources = available_municipalities()
+    for source in sources:
+        out.write(f"{source.slug}\t{source.name}\t{source.directory}\t({source.found_by})\n")
+    if not sources:
+        out.write("no municipalities found\n")
+    return SUCCESS
+
+
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    from ._discovery import load_municipality
+    from ._reading import read_applications
+    from ._render import decisions_to_json, render_text
+
+    municipality = load_municipality(args.municipality)
+    applications = [app for path in args.files for app in read_applications(path)]
+    decisions = [municipality.assess(application, args.on) for application in applications]
+    if args.output == "json":
+        out.write(decisions_to_json(decisions, args.lang))
+    else:
+        out.write("\n\n".join(render_text(decision, args.lang) for decision in decisions) + "\n")
+    return SUCCESS
+
+
+def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._loading import load_municipality_dir
+
+    status = SUCCESS
+    for directory in args.directories:
+        try:
+            municipality = load_municipality_dir(directory)
+        except ConfigError as exc:
+            err.write("".join(f"{problem}\n" for problem in exc.problems))
+            status = PROBLEMS
+        else:
+            out.write(
+                f"{directory}: ok ({municipality.slug}, {len(municipality.criteria)} criteria, "
+                f"{municipality.fingerprint})\n"
+            )
+    return status
+
+
+def _plugins(out: TextIO) -> int:
+    from ._plugins import installed
+
+    infos = installed().info()
+    for info in infos:
+        out.write(f"{info.name} {info.version or '(no version)'}: {', '.join(info.hooks)}\n")
+    if not infos:
+        out.write("no plugins installed\n")
+    return SUCCESS
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        if args.command == "municipalities":
+            return _municipalities(out)
+        if args.command == "assess":
+            return _assess(args, out)
+        if args.command == "check-config":
+            return _check_config(args, out, err)
+        return _plugins(out)
+    except CivilsamfundError as exc:
+        err.write(f"civilsamfund: error: {exc}\n")
+        return BAD_INPUT
