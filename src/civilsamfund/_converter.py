@@ -66,16 +66,20 @@ def _date(value: object, _: type) -> date:
     raise ValueError(f"expected a date as YYYY-MM-DD, got {_shown(value)}")
 
 
-def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    choices = ", ".join(repr(member.value) for member in enum_type)
+def _enum(value: object, enum_type: type) -> enum.Enum:
+    assert issubclass(enum_type, enum.Enum)
+    try:
+        return enum_type(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in enum_type)
+        raise ValueError(f"expected one of {choices}, got {_shown(value)}") from None
 
-    def hook(value: object, _: type) -> enum.Enum:
-        try:
-            return enum_type(value)
-        except ValueError:
-            raise ValueError(f"expected one of {choices}, got {_shown(value)}") from None
 
-    return hook
+def _text(value: object, kind: type) -> Any:
+    """Text, or a text-valued enum: ``str`` enums reach this hook by subclassing ``str``."""
+    if kind is not str:
+        return _enum(value, kind)
+    return _strict(str, "text")(value, kind)
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -139,24 +143,17 @@ def _fact(value: object, _: type) -> Fact:
     raise ValueError(f"expected text, a number, true/false, null or a list of texts, got {value!r}")
 
 
-def _is(exact: type) -> Callable[[Any], bool]:
-    return lambda kind: kind is exact
-
-
 def _build(detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=False
     )
-    for exact, what in ((str, "text"), (int, "a whole number"), (bool, "true or false")):
-        # by identity, not subclass: str and int enums have hooks of their own
-        converter.register_structure_hook_func(_is(exact), _strict(exact, what))
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(int, _strict(int, "a whole number"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
     converter.register_structure_hook(Share, lambda value, _: share(value))
     converter.register_structure_hook(Decimal, lambda value, _: _number(value))
-    converter.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
-    )
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_func(
         lambda kind: kind == Mapping[str, Any], _strict(dict, "a table")

@@ -17,7 +17,7 @@ from ._config import (
     PoolsFile,
 )
 from ._converter import structure
-from ._criteria import MISSING, MISSING_TEXT, Criterion
+from ._criteria import MISSING, MISSING_TEXT, Check, Criterion
 from ._errors import ConfigError, InputError
 from ._municipality import Municipality
 from ._plugins import CORE, CheckType, Plugins, installed
@@ -61,6 +61,14 @@ def load_municipality_dir(directory: str | Path, plugins: Plugins | None = None)
             found.append(f"{path}: expected UTF-8 text")
         except InputError as exc:
             found.extend(exc.problems)
+    types = plugins.check_types()
+    checks: list[tuple[CheckType, Check]] = []
+    if CRITERIA in parsed:
+        for index, entry in enumerate(parsed[CRITERIA].criteria):
+            try:
+                checks.append(_check(entry, index, types, str(directory / CRITERIA)))
+            except InputError as exc:
+                found.extend(exc.problems)
     if found:
         raise ConfigError(found)
     config = MunicipalityConfig(
@@ -71,34 +79,32 @@ def load_municipality_dir(directory: str | Path, plugins: Plugins | None = None)
     )
     shown = {name: str(directory / name) for name in _FILES}
     found.extend(problems(config, shown))
-    types = plugins.check_types()
-    criteria: list[Criterion] = []
-    for index, entry in enumerate(config.criteria.criteria):
-        try:
-            criteria.append(_criterion(entry, index, types, config, shown[CRITERIA]))
-        except InputError as exc:
-            found.extend(exc.problems)
+    for index, (_, check) in enumerate(checks):
+        found.extend(
+            f"{shown[CRITERIA]}: {problem}"
+            for problem in _check_references(check, config, f"criteria[{index}].params")
+        )
     if found:
         raise ConfigError(found)
-    origins = sorted({c.origin for c in criteria} - {CORE})
-    for origin in origins:
+    criteria = tuple(
+        _criterion(entry, check_type, check)
+        for entry, (check_type, check) in zip(config.criteria.criteria, checks, strict=True)
+    )
+    for origin in sorted({criterion.origin for criterion in criteria} - {CORE}):
         info = next((p for p in plugins.info() if p.name == origin), None)
         digest.update(f"plugin {origin}=={info.version if info else '?'}\0".encode())
     return Municipality(
         config=config,
         directory=directory,
-        criteria=tuple(criteria),
+        criteria=criteria,
         fingerprint=f"sha256:{digest.hexdigest()}",
     )
 
 
-def _criterion(
-    entry: CriterionEntry,
-    index: int,
-    types: Mapping[str, CheckType],
-    config: MunicipalityConfig,
-    source: str,
-) -> Criterion:
+def _check(
+    entry: CriterionEntry, index: int, types: Mapping[str, CheckType], source: str
+) -> tuple[CheckType, Check]:
+    """The check a criterion entry configures, its params structured and validated."""
     where = f"criteria[{index}]"
     check_type = types.get(entry.type)
     if check_type is None:
@@ -110,13 +116,12 @@ def _criterion(
                 "is the plugin that provides it installed?"
             ],
         )
-    check = structure(
-        dict(entry.params), check_type.cls, source, f"{where}.params", error=ConfigError
-    )
-    found = list(_check_references(check, config, f"{where}.params"))
-    templates = dict(_templates(entry.rule, check_type))
-    if found:
-        raise ConfigError.in_file(source, found)
+    params = dict(entry.params)
+    check = structure(params, check_type.cls, source, f"{where}.params", error=ConfigError)
+    return check_type, check
+
+
+def _criterion(entry: CriterionEntry, check_type: CheckType, check: Check) -> Criterion:
     return Criterion(
         id=entry.id,
         kind=entry.kind,
@@ -124,7 +129,7 @@ def _criterion(
         rule=entry.rule,
         reading=entry.reading,
         check=check,
-        templates=templates,
+        templates=dict(_templates(entry.rule, check_type)),
         origin=check_type.origin,
         valid_from=entry.valid_from,
         valid_until=entry.valid_until,
