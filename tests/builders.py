@@ -1,0 +1,65 @@
+"""A complete, eligible Odense application to vary one fact at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from civilsamfund import (
+    Activity,
+    Applicant,
+    Association,
+    BudgetCategory,
+    BudgetLine,
+    FundingSource,
+    GrantApplication,
+    TargetGroup,
+    kroner,
+    share,
+)
+
+ELIGIBLE = GrantApplication(
+    id="test-1",
+    pool="paragraf18",
+    amount=kroner("50000"),
+    received=date(2025, 9, 1),
+    applicant=Association(
+        name="Testforeningen",
+        cvr="10000009",
+        founded=date(2010, 1, 1),
+        equity=kroner("10000"),
+        annual_running_costs=kroner("20000"),
+    ),
+    activity=Activity(
+        purpose="Besøgsvenner",
+        target_groups=(TargetGroup(category="excluded", min_age=18, max_age=59),),
+        volunteer_share=share("0.9"),
+        social_aim=True,
+        local_share=share("0.9"),
+        focus_areas=("prevention",),
+    ),
+    budget=(BudgetLine(description="Aktiviteter", category=BudgetCategory.ACTIVITIES,
+                       amount=kroner("50000")),),
+    other_funding=(FundingSource(name="Fond"),),
+)
+
+
+def odense_application(activity: dict[str, Any] | None = None,
+                       applicant: dict[str, Any] | Applicant | None = None,
+                       **changes: Any) -> GrantApplication:
+    """The eligible application with some activity, applicant or top-level facts changed."""
+    if activity:
+        changes["activity"] = attrs.evolve(ELIGIBLE.activity, **activity)
+    if isinstance(applicant, dict):
+        changes["applicant"] = attrs.evolve(ELIGIBLE.applicant, **applicant)
+    elif applicant is not None:
+        changes["applicant"] = applicant
+    return attrs.evolve(ELIGIBLE, **changes)
+
+
+def status_of(decision: Any, criterion: str) -> str:
+    """The status of one criterion's finding in a decision."""
+    (finding,) = [f for f in decision.findings if f.criterion == criterion]
+    return str(finding.status.value)

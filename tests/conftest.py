@@ -1,0 +1,24 @@
+"""Shared fixtures: the reference municipalities loaded from this repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from civilsamfund import Municipality, Plugins, load_municipality_dir
+
+REPO = Path(__file__).resolve().parents[1]
+MUNICIPALITIES = REPO / "municipalities"
+
+
+@pytest.fixture(scope="session")
+def odense() -> Municipality:
+    """Odense, from the repository's configuration, with no plugins."""
+    return load_municipality_dir(MUNICIPALITIES / "odense", Plugins())
+
+
+@pytest.fixture(scope="session")
+def faaborg() -> Municipality:
+    """Faaborg-Midtfyn, from configuration alone."""
+    return load_municipality_dir(MUNICIPALITIES / "faaborg-midtfyn", Plugins())

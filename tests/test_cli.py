@@ -1,0 +1,139 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import MUNICIPALITIES, REPO
+
+from civilsamfund._cli import main
+
+EXAMPLES = {
+    "odense": MUNICIPALITIES / "odense" / "examples" / "applications.toml",
+    "faaborg-midtfyn": MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "applications.json",
+}
+
+
+def _run(capsys, *args):
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _assess_json(capsys, slug, lang):
+    code, out, err = _run(
+        capsys, "assess", "--municipality", str(MUNICIPALITIES / slug), str(EXAMPLES[slug]),
+        "--format", "json", "--lang", lang,
+    )
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_json_output_differs_by_language(capsys, slug):
+    """The same decisions in Danish and English differ in their reasons only."""
+    danish, english = _assess_json(capsys, slug, "da"), _assess_json(capsys, slug, "en")
+    assert [d["outcome"] for d in danish] == [d["outcome"] for d in english]
+    for da, en in zip(danish, english, strict=True):
+        for finding_da, finding_en in zip(da["findings"], en["findings"], strict=True):
+            assert finding_da["reason"] != finding_en["reason"]
+            assert finding_da["status"] == finding_en["status"]
+
+
+def test_examples_reach_all_three_outcomes(capsys):
+    """Across the bundled examples, every outcome occurs."""
+    outcomes = {d["outcome"] for slug in EXAMPLES for d in _assess_json(capsys, slug, "en")}
+    assert outcomes == {"eligible", "needs_assessment", "ineligible"}
+
+
+def test_every_odense_criterion_fails_or_flags_in_the_examples(capsys, odense):
+    """The Odense examples exercise every configured criterion's negative side."""
+    decisions = _assess_json(capsys, "odense", "en")
+    negative = {
+        f["criterion"] for d in decisions for f in d["findings"] if f["status"] in ("fail", "flag")
+    }
+    assert negative == {criterion.id for criterion in odense.criteria}
+
+
+def test_json_decision_has_the_documented_keys(capsys):
+    """Each decision object carries the keys the JSON format documents."""
+    (decision, *_) = _assess_json(capsys, "odense", "en")
+    assert {"application", "outcome", "findings", "pool", "round", "department", "auditor",
+            "appeal"} <= set(decision)
+    finding = decision["findings"][0]
+    assert {"criterion", "kind", "status", "reason", "facts", "citation"} <= set(finding)
+    assert set(finding["citation"]) == {"document", "section"}
+
+
+def test_text_output_reads_like_a_decision_letter(capsys):
+    """The text format states outcome, reasons with sources, and the appeal statement."""
+    code, out, _ = _run(capsys, "assess", "-m", str(MUNICIPALITIES / "odense"),
+                        str(EXAMPLES["odense"]), "--lang", "en")
+    assert code == 0
+    assert "Outcome: the application cannot be supported." in out
+    assert 'section "Overordnede tildelingskriterier"' in out
+    assert "cannot be appealed to another administrative authority" in out
+
+
+def test_on_chooses_the_rules_date(capsys):
+    """--on assesses by the rules in force on that date and records it."""
+    decisions = json.loads(_run(capsys, "assess", "-m", str(MUNICIPALITIES / "odense"),
+                                str(EXAMPLES["odense"]), "--format", "json",
+                                "--on", "2024-06-01")[1])
+    assert {d["audit"]["rules_date"] for d in decisions} == {"2024-06-01"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["assess", "-m", "atlantis", "x.toml"], "no municipality 'atlantis'"),
+        (["assess", "-m", "odense", "missing.toml"], "missing.toml: cannot be read"),
+    ],
+)
+def test_bad_input_exits_2_without_traceback(capsys, monkeypatch, args, message):
+    """Bad arguments give one clear message and exit code 2."""
+    monkeypatch.chdir(REPO)
+    code, _, err = _run(capsys, *args)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_date_is_a_usage_error(capsys):
+    """An --on that is not a date is refused by the argument parser with exit code 2."""
+    with pytest.raises(SystemExit) as caught:
+        main(["assess", "-m", "odense", "x.toml", "--on", "31/10/2025"])
+    assert caught.value.code == 2
+    assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_municipalities_lists_the_repository_configuration(capsys, monkeypatch):
+    """Run in the repository, both reference municipalities are listed."""
+    monkeypatch.chdir(REPO)
+    code, out, _ = _run(capsys, "municipalities")
+    assert code == 0
+    assert "odense\tOdense Kommune" in out
+    assert "faaborg-midtfyn\tFaaborg-Midtfyn Kommune" in out
+
+
+def test_plugins_lists_odense_with_its_hooks():
+    """The installed Odense plugin is listed with its version and hooks."""
+    result = subprocess.run([sys.executable, "-m", "civilsamfund", "plugins"],
+                            capture_output=True, text=True, check=True)
+    assert "odense 0.1.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
+        result.stdout
+    )
+
+
+def test_installed_plugin_makes_odense_loadable_anywhere(tmp_path):
+    """With the plugin installed, `odense` loads by slug outside the repository."""
+    result = subprocess.run(
+        [sys.executable, "-m", "civilsamfund", "assess", "-m", "odense",
+         str(EXAMPLES["odense"]), "--format", "json"],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 6

@@ -1,0 +1,185 @@
+"""Property tests: the invariants every assessment keeps, whatever the input."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+from builders import ELIGIBLE, odense_application
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civilsamfund import (
+    Activity,
+    Association,
+    AuditRecord,
+    BudgetLine,
+    Decision,
+    Finding,
+    FundingSource,
+    GrantApplication,
+    Outcome,
+    PrivatePerson,
+    Round,
+    Status,
+    TargetGroup,
+    from_json,
+    kroner,
+    to_json,
+)
+from civilsamfund import testing as cst
+
+ODENSE_CATEGORIES = ("children_youth", "older_vulnerable", "excluded", "in_crisis", "football")
+
+odense_applications = st.builds(
+    attrs.evolve,
+    st.just(ELIGIBLE),
+    applicant=cst.applicants,
+    activity=st.builds(
+        attrs.evolve,
+        cst.activities,
+        target_groups=st.none()
+        | st.lists(cst.target_groups(ODENSE_CATEGORIES), max_size=3).map(tuple),
+    ),
+    amount=cst.kroner(500_000),
+    received=st.dates(date(2009, 6, 1), date(2040, 12, 31)),
+    reserve=st.none() | st.just("development"),
+    budget=st.none() | st.lists(cst.budget_lines, max_size=3).map(tuple),
+    other_funding=st.none() | st.lists(cst.funding_sources, max_size=2).map(tuple),
+    standing_grant_renewal=st.booleans(),
+)
+
+
+@given(odense_applications)
+def test_assessment_is_deterministic(odense, application):
+    """The same application on the same date always gets the same decision."""
+    assert odense.assess(application) == odense.assess(application)
+
+
+@given(odense_applications)
+def test_assessment_never_mutates_its_input(odense, application):
+    """Assessing leaves the application exactly as it was."""
+    before = copy.deepcopy(application)
+    odense.assess(application)
+    assert application == before
+    assert to_json(application) == to_json(before)
+
+
+@given(odense_applications)
+def test_outcome_follows_from_the_findings(odense, application):
+    """Ineligible exactly when a mandatory criterion fails; else flags mean assessment."""
+    decision = odense.assess(application)
+    failed = [f for f in decision.findings if f.status is Status.FAIL]
+    assert all(f.kind.value == "mandatory" for f in failed)
+    if failed:
+        assert decision.outcome is Outcome.INELIGIBLE
+    elif any(f.status is Status.FLAG for f in decision.findings):
+        assert decision.outcome is Outcome.NEEDS_ASSESSMENT
+    else:
+        assert decision.outcome is Outcome.ELIGIBLE
+
+
+@given(odense_applications)
+def test_every_finding_is_cited_and_explained_in_both_languages(odense, application):
+    """Each finding names its source and gives a Danish and an English reason."""
+    for finding in odense.assess(application).findings:
+        assert finding.citation.document.endswith(".txt")
+        assert finding.citation.section
+        assert finding.reason.da
+        assert finding.reason.en
+        assert finding.reason.da != finding.reason.en
+
+
+@given(st.integers(-200, 200))
+def test_auditor_threshold_at_exactly_100000(odense, ore):
+    """Below 100,000 kr an elected auditor signs; from exactly 100,000 kr a professional."""
+    amount = kroner(Decimal(100_000_00 + ore).scaleb(-2))
+    auditor = odense.assess(odense_application(amount=amount)).auditor
+    expected = "elected" if amount < 100_000 else "professional"
+    assert auditor.id == expected
+
+
+@given(st.integers(0, 120), st.integers(0, 120))
+def test_age_60_goes_to_the_older_department(odense, low, span):
+    """A group whose youngest is 60 or more goes to the 60+ department, under 60 otherwise."""
+    high = min(low + span, 130)
+    group = TargetGroup(category="excluded", min_age=low, max_age=high)
+    decision = odense.assess(odense_application(activity={"target_groups": (group,)}))
+    if low >= 60:
+        assert decision.department.id == "aeldre_og_handicap"
+    elif high <= 59:
+        assert decision.department.id == "social_og_arbejdsmarked"
+    else:
+        assert decision.department is None
+        assert len(decision.department_candidates) == 2
+
+
+@given(st.integers(2010, 2039), st.integers(-3, 3))
+def test_deadline_day_is_in_this_years_round(odense, year, offset):
+    """Received on or before 31 October: this year's round; after it: next year's."""
+    received = date(year, 10, 31) + timedelta(days=offset)
+    round_ = odense.assess(odense_application(received=received)).round
+    assert round_.year == (year if offset <= 0 else year + 1)
+    assert received <= round_.deadline
+
+
+@given(odense_applications)
+def test_discretionary_rules_never_reject(odense, application):
+    """Only mandatory criteria can make an application ineligible."""
+    decision = odense.assess(application)
+    for finding in decision.findings:
+        if finding.kind.value != "mandatory":
+            assert finding.status is not Status.FAIL
+
+
+def _round_trips(value, kind):
+    assert from_json(to_json(value), kind) == value
+
+
+@settings(max_examples=50)
+@given(cst.applications)
+def test_application_json_round_trip(application):
+    """An application survives JSON and back unchanged."""
+    _round_trips(application, GrantApplication)
+
+
+@settings(max_examples=50)
+@given(cst.decisions)
+def test_decision_json_round_trip(decision):
+    """A decision survives JSON and back unchanged."""
+    _round_trips(decision, Decision)
+
+
+@given(odense_applications)
+def test_assessed_decision_json_round_trip(odense, application):
+    """A real decision, facts included, survives JSON and back unchanged."""
+    _round_trips(odense.assess(application), Decision)
+
+
+@given(st.data())
+def test_every_model_round_trips(data):
+    """Each public model type survives JSON and back unchanged."""
+    for strategy, kind in [
+        (cst.associations, Association),
+        (cst.persons, PrivatePerson),
+        (cst.activities, Activity),
+        (cst.budget_lines, BudgetLine),
+        (cst.funding_sources, FundingSource),
+        (cst.findings, Finding),
+        (cst.rounds, Round),
+        (cst.target_groups(), TargetGroup),
+        (st.builds(AuditRecord, library_version=cst.names, municipality=cst.names,
+                   rules_date=cst.dates, config_fingerprint=cst.names), AuditRecord),
+    ]:
+        _round_trips(data.draw(strategy), kind)
+
+
+@given(cst.kroner())
+def test_money_stays_decimal_through_json(amount):
+    """Money is written as a decimal string and read back as the same Decimal."""
+    application = odense_application(amount=amount)
+    text = to_json(application)
+    assert f'"amount": "{amount}"' in text
+    assert from_json(text, GrantApplication).amount == amount
