@@ -61,7 +61,8 @@ def test_a_bad_field_is_named_by_its_path(path, value, expected):
 
 def test_problems_in_several_applications_are_all_reported():
     """Every bad application is reported, each with its index."""
-    bad = [_with(("amount",), "x"), VALID, _with(("received",), "never")]
+    bad = [_with(("amount",), "x"), _with(("id",), "two"), _with(("received",), "never")]
+    bad[2]["id"] = "three"
     with pytest.raises(ApplicationError) as caught:
         applications_from_json(json.dumps({"applications": bad}), "apps.json")
     paths = [problem.split(": ")[1] for problem in caught.value.problems]

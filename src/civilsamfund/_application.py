@@ -63,7 +63,7 @@ def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None
         )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class TargetGroup:
     """Who an activity serves: a category from the municipality's list and an age span.
 

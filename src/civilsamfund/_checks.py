@@ -7,7 +7,7 @@ decision stays JSON-safe and exact.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import ClassVar
@@ -18,6 +18,7 @@ from ._application import (
     Association,
     AssociationKind,
     BudgetCategory,
+    FundingSource,
     GrantApplication,
     PrivatePerson,
 )
@@ -27,6 +28,15 @@ from ._money import Share
 from ._text import Text
 
 _HALF = Share(Decimal("0.5"))
+
+
+def _kind(application: GrantApplication) -> AssociationKind | None:
+    applicant = application.applicant
+    return applicant.kind if isinstance(applicant, Association) else None
+
+
+def _names(sources: tuple[FundingSource, ...] | None) -> tuple[str, ...] | None:
+    return None if sources is None else tuple(source.name for source in sources)
 
 
 def _absent(**values: object) -> tuple[str, ...]:
@@ -62,6 +72,10 @@ class MunicipalDiscretion:
         ),
     }
 
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return _kind(application)
+
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         applicant = application.applicant
         if isinstance(applicant, Association) and applicant.kind not in self.expected_kinds:
@@ -83,6 +97,10 @@ class NotAnIndividual:
             da="Ansøgeren er en privatperson.", en="The applicant is a private person."
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return isinstance(application.applicant, PrivatePerson)
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         is_person = isinstance(application.applicant, PrivatePerson)
@@ -107,6 +125,10 @@ class OtherFundingSought:
             en="The application names no other source of funding.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return _names(application.other_funding)
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         sources = application.other_funding
@@ -271,17 +293,24 @@ class VolunteerShare:
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "enough": Text(
             da="Aktiviteten har et konkret formål, og frivillige udfører {volunteer_share:pct} "
-            "af arbejdet (krav: {comparison_da} {minimum:pct}).",
+            "af arbejdet (krav: {inclusive:cmp} {minimum:pct}).",
             en="The activity has a concrete purpose and volunteers do {volunteer_share:pct} of "
-            "the work (required: {comparison_en} {minimum:pct}).",
+            "the work (required: {inclusive:cmp} {minimum:pct}).",
         ),
         "too_little": Text(
             da="Frivillige udfører {volunteer_share:pct} af arbejdet; kravet er "
-            "{comparison_da} {minimum:pct}.",
+            "{inclusive:cmp} {minimum:pct}.",
             en="Volunteers do {volunteer_share:pct} of the work; the requirement is "
-            "{comparison_en} {minimum:pct}.",
+            "{inclusive:cmp} {minimum:pct}.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return (
+            not (application.activity.purpose or "").strip(),
+            application.activity.volunteer_share,
+        )
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         purpose = (application.activity.purpose or "").strip() or None
@@ -297,12 +326,8 @@ class VolunteerShare:
         )
 
 
-def _threshold_facts(minimum: Decimal, inclusive: bool) -> dict[str, str | None]:
-    return {
-        "minimum": str(minimum),
-        "comparison_da": "mindst" if inclusive else "mere end",
-        "comparison_en": "at least" if inclusive else "more than",
-    }
+def _threshold_facts(minimum: Decimal, inclusive: bool) -> dict[str, Fact]:
+    return {"minimum": str(minimum), "inclusive": inclusive}
 
 
 @frozen(kw_only=True)
@@ -318,18 +343,22 @@ class LocalShare:
 
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "local": Text(
-            da="{local_share:pct} af deltagerne bor i kommunen (krav: {comparison_da} "
+            da="{local_share:pct} af deltagerne bor i kommunen (krav: {inclusive:cmp} "
             "{minimum:pct}).",
             en="{local_share:pct} of the participants live in the municipality (required: "
-            "{comparison_en} {minimum:pct}).",
+            "{inclusive:cmp} {minimum:pct}).",
         ),
         "not_local": Text(
-            da="Kun {local_share:pct} af deltagerne bor i kommunen; kravet er {comparison_da} "
+            da="Kun {local_share:pct} af deltagerne bor i kommunen; kravet er {inclusive:cmp} "
             "{minimum:pct}.",
             en="Only {local_share:pct} of the participants live in the municipality; the "
-            "requirement is {comparison_en} {minimum:pct}.",
+            "requirement is {inclusive:cmp} {minimum:pct}.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.local_share
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         facts = _threshold_facts(self.minimum, self.inclusive)
@@ -355,6 +384,10 @@ class SocialAim:
         ),
     }
 
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.social_aim
+
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         return _yes_no(application.activity.social_aim, "social_aim", "social", "not_social")
 
@@ -367,6 +400,10 @@ class OpenToAll:
         "open": Text(da="Arrangementet er åbent.", en="The event is open to all."),
         "closed": Text(da="Arrangementet er ikke åbent.", en="The event is not open to all."),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.open_to_all
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         return _yes_no(application.activity.open_to_all, "open_to_all", "open", "closed")
@@ -396,14 +433,18 @@ class TargetGroupInList:
 
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "in_list": Text(
-            da="Målgrupperne ({categories:list}) er blandt dem, der gives støtte til.",
-            en="The target groups ({categories:list}) are among those supported.",
+            da="Målgrupperne ({categories:names}) er blandt dem, der gives støtte til.",
+            en="The target groups ({categories:names}) are among those supported.",
         ),
         "outside": Text(
             da="Målgrupperne {outside:list} er ikke blandt dem, der gives støtte til.",
             en="The target groups {outside:list} are not among those supported.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.target_groups
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
@@ -430,9 +471,9 @@ class RelativesException:
 
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "relatives": Text(
-            da="Aktiviteten er rettet mod pårørende ({categories:list}); det kræver særlige "
+            da="Aktiviteten er rettet mod pårørende ({categories:names}); det kræver særlige "
             "forhold, som en sagsbehandler må vurdere.",
-            en="The activity is aimed at relatives ({categories:list}); that needs special "
+            en="The activity is aimed at relatives ({categories:names}); that needs special "
             "circumstances, for a caseworker to judge.",
         ),
         "no_relatives": Text(
@@ -440,6 +481,10 @@ class RelativesException:
             en="The activity is not aimed at relatives.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.target_groups
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
@@ -467,6 +512,10 @@ class MinimumAge:
             en="The target group includes people under {min_age} (youngest: {youngest}).",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.target_groups
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
@@ -497,6 +546,10 @@ class PriorityFocus:
             en="The activity is outside the priority areas.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.focus_areas
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         areas = application.activity.focus_areas
@@ -533,6 +586,10 @@ class StandingGrant:
             da="Ansøgningen er en almindelig ansøgning.", en="This is an ordinary application."
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return (application.standing_grant_renewal, application.reserve)
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         if not application.standing_grant_renewal:

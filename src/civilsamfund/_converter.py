@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import cattrs
 from cattrs.errors import (
@@ -27,6 +28,7 @@ from ._application import Applicant, Association, PrivatePerson
 from ._decision import Fact
 from ._errors import FieldValueError, InputError
 from ._money import Kroner, Share, kroner, share
+from ._text import Text
 
 T = TypeVar("T")
 
@@ -38,6 +40,8 @@ _APPLICANT_TYPES: Mapping[str, type[Association | PrivatePerson]] = {
 
 def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
     def hook(value: object, _: type) -> Any:
+        if type(value) is kind:
+            return value
         if isinstance(value, bool) and kind is not bool:
             raise ValueError(f"expected {what}, got {value!r}")
         if not isinstance(value, kind):
@@ -75,11 +79,30 @@ def _enum(value: object, enum_type: type) -> enum.Enum:
         raise ValueError(f"expected one of {choices}, got {_shown(value)}") from None
 
 
+_strict_text = _strict(str, "text")
+
+
 def _text(value: object, kind: type) -> Any:
     """Text, or a text-valued enum: ``str`` enums reach this hook by subclassing ``str``."""
-    if kind is not str:
-        return _enum(value, kind)
-    return _strict(str, "text")(value, kind)
+    if kind is str:
+        return _strict_text(value, kind)
+    return _enum(value, kind)
+
+
+def _is_optional(kind: Any) -> bool:
+    args = get_args(kind)
+    return len(args) == 2 and type(None) in args and get_origin(kind) in (Union, UnionType)
+
+
+def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """``X | None`` with the hook for ``X`` looked up once, not on every value."""
+
+    def factory(kind: Any) -> Callable[[object, type], Any]:
+        inner_type = next(arg for arg in get_args(kind) if arg is not type(None))
+        inner = converter.get_structure_hook(inner_type)
+        return lambda value, _: None if value is None else inner(value, inner_type)
+
+    return factory
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -143,6 +166,22 @@ def _fact(value: object, _: type) -> Fact:
     raise ValueError(f"expected text, a number, true/false, null or a list of texts, got {value!r}")
 
 
+def _structure_text(value: object, _: type) -> Text:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a table with 'da' and 'en', got {_shown(value)}")
+    errors: list[Exception] = [
+        FieldValueError(key, "unknown key") for key in value if key not in ("da", "en")
+    ]
+    for key in ("da", "en"):
+        if key not in value:
+            errors.append(FieldValueError(key, "required field is missing"))
+        elif not isinstance(value[key], str):
+            errors.append(FieldValueError(key, f"expected text, got {_shown(value[key])}"))
+    if errors:
+        raise ClassValidationError("While structuring Text", errors, Text)
+    return Text(da=value["da"], en=value["en"])
+
+
 def _build(detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=False
@@ -155,11 +194,14 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(Share, lambda value, _: share(value))
     converter.register_structure_hook(Decimal, lambda value, _: _number(value))
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
+    converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_func(
         lambda kind: kind == Mapping[str, Any], _strict(dict, "a table")
     )
     converter.register_structure_hook(Applicant, _structure_applicant(converter))
     converter.register_structure_hook(Fact, _fact)
+    converter.register_structure_hook(Text, _structure_text)
+    converter.register_unstructure_hook(Text, lambda text: {"da": text.da, "en": text.en})
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(Kroner, str)
     converter.register_unstructure_hook(Share, str)

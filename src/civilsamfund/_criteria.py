@@ -7,14 +7,15 @@ a citation, the rule in both languages and the dates it is in force.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from attrs import field, frozen
 
 from ._dates import Dated
-from ._decision import Citation, Fact, Kind, Status
+from ._decision import Citation, Fact, Finding, Kind, Status
+from ._messages import Template
 from ._text import Text
 
 if TYPE_CHECKING:
@@ -74,6 +75,20 @@ class Check(Protocol):
         ...
 
 
+class KeyedCheck(Check, Protocol):
+    """A check that says which facts it reads, so equal facts reuse one finding.
+
+    ``key`` returns everything from the application that ``evaluate`` reads; the
+    check promises to read nothing else but its parameters and the municipality's
+    configuration (not the assessment date, nor the pool). Leave ``key`` out when in
+    doubt: the check is then simply evaluated every time.
+    """
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads, as one hashable value."""
+        ...
+
+
 @frozen(kw_only=True)
 class Criterion(Dated):
     """A check as one municipality configures it."""
@@ -83,8 +98,17 @@ class Criterion(Dated):
     citation: Citation
     rule: Text
     check: Check
-    templates: Mapping[str, Text] = field(eq=False, repr=False)
+    templates: Mapping[str, Template] = field(eq=False, repr=False)
     """Each message of the check, prefixed by ``rule``: what a finding's reason says."""
     reading: Text | None = None
     origin: str = "civilsamfund"
     """The plugin that supplied the check, to name it if the check fails."""
+    memo: dict[Hashable, Finding] = field(init=False, factory=dict, eq=False, repr=False)
+    """Findings already made, by the check's key (for checks that have one)."""
+    key_of: Callable[[GrantApplication], Hashable] | None = field(
+        init=False, default=None, eq=False, repr=False
+    )
+    """The check's ``key`` method, if it has one."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "key_of", getattr(self.check, "key", None))

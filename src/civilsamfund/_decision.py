@@ -55,17 +55,21 @@ class Citation:
 class Finding:
     """One criterion checked against one application.
 
-    ``facts`` are the facts the criterion used; ``missing`` names those the
-    application did not give.
+    ``rule`` is the criterion as the municipality words it; ``reason`` explains the
+    status for this application. ``facts`` are the facts the criterion used, and
+    ``missing`` names those the application did not give.
     """
 
     criterion: str
     kind: Kind
     status: Status
     citation: Citation
+    rule: Text
     reason: Text
     facts: Mapping[str, Fact] = field(factory=dict)
     missing: tuple[str, ...] = ()
+    _encoded: dict[str, str] | None = field(init=False, default=None, eq=False, repr=False)
+    """The finding's JSON per language, kept by the JSON writer: findings are shared."""
 
 
 class RoundKind(str, enum.Enum):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ._application import GrantApplication
-from ._config import AuditorRule, MunicipalityConfig, Pool, Window
+from ._config import AuditorRule, Pool, Window
 from ._criteria import Context, Criterion
 from ._decision import (
     AuditorRequirement,
-    AuditRecord,
     Decision,
     Finding,
     Kind,
@@ -20,10 +19,9 @@ from ._decision import (
     Status,
 )
 from ._errors import PluginError
-from ._messages import render
+from ._messages import deferred
 from ._municipality import Municipality, application_error
 from ._plugins import CORE
-from ._version import __version__
 
 
 def assess(
@@ -49,21 +47,19 @@ def assess(
             application, f"reserve: expected one of {known}, got {application.reserve!r}"
         )
     context = rules.context
-    findings = [_finding(criterion, application, context) for criterion in rules.criteria]
+    findings: list[Finding] = []
+    _assess_all(rules.criteria, application, context, findings)
     department_id = pool.department
     candidates: tuple[str, ...] = ()
     if rules.routing is not None:
-        routing = _finding(rules.routing, application, context)
-        findings.append(routing)
+        _assess_all((rules.routing,), application, context, findings)
+        routing = findings[-1]
         routed = routing.facts.get("department")
         department_id = routed if isinstance(routed, str) else None
         found = routing.facts.get("candidates")
         candidates = found if isinstance(found, tuple) else ()
     for department in (department_id,) if department_id else candidates:
-        findings.extend(
-            _finding(criterion, application, context)
-            for criterion in rules.supplementary.get(department, ())
-        )
+        _assess_all(rules.supplementary.get(department, ()), application, context, findings)
     return Decision(
         application=application.id,
         municipality=municipality.slug,
@@ -73,25 +69,45 @@ def assess(
         round=_round(pool, application),
         department=rules.departments.get(department_id) if department_id else None,
         department_candidates=candidates,
-        auditor=_auditor(rules.auditor, application, municipality.config),
+        auditor=_auditor(rules.auditor, application, rules.auditors),
         appeal=rules.appeal,
-        audit=AuditRecord(
-            library_version=__version__,
-            municipality=municipality.slug,
-            rules_date=on,
-            config_fingerprint=municipality.fingerprint,
-        ),
+        audit=rules.audit,
     )
 
 
-def _finding(criterion: Criterion, application: GrantApplication, context: Context) -> Finding:
+_MEMO_LIMIT = 100_000
+"""Findings kept per criterion; past it, new keys are evaluated without being kept."""
+
+
+def _assess_all(
+    criteria: Iterable[Criterion],
+    application: GrantApplication,
+    context: Context,
+    findings: list[Finding],
+) -> None:
+    """Add each criterion's finding, reusing a known one for an equal key."""
+    criterion = None
     try:
-        verdict = criterion.check.evaluate(application, context)
-        template = criterion.templates[verdict.message]
+        for criterion in criteria:
+            key_of = criterion.key_of
+            if key_of is None:
+                findings.append(_evaluate(criterion, application, context))
+                continue
+            key = key_of(application)
+            finding = criterion.memo.get(key)
+            if finding is None:
+                finding = _evaluate(criterion, application, context)
+                if len(criterion.memo) < _MEMO_LIMIT:
+                    criterion.memo[key] = finding
+            findings.append(finding)
     except Exception as exc:
-        if criterion.origin == CORE:
+        if criterion is None or criterion.origin == CORE:
             raise
         raise PluginError(criterion.origin, f"criterion {criterion.id!r} failed: {exc!r}") from exc
+
+
+def _evaluate(criterion: Criterion, application: GrantApplication, context: Context) -> Finding:
+    verdict = criterion.check.evaluate(application, context)
     status = verdict.status
     if status is Status.FAIL and criterion.kind is not Kind.MANDATORY:
         status = Status.FLAG  # only a mandatory rule can reject; the rest ask a caseworker
@@ -100,7 +116,8 @@ def _finding(criterion: Criterion, application: GrantApplication, context: Conte
         kind=criterion.kind,
         status=status,
         citation=criterion.citation,
-        reason=render(template, verdict.facts),
+        rule=criterion.rule,
+        reason=deferred(criterion.templates[verdict.message], verdict.facts),
         facts=verdict.facts,
         missing=verdict.missing,
     )
@@ -133,16 +150,15 @@ def _round(pool: Pool, application: GrantApplication) -> Round | None:
 
 
 def _auditor(
-    rule: AuditorRule | None, application: GrantApplication, config: MunicipalityConfig
+    rule: AuditorRule | None,
+    application: GrantApplication,
+    auditors: Mapping[str, AuditorRequirement],
 ) -> AuditorRequirement | None:
     if rule is None:
         return None
     amount = application.amount
     if amount < rule.threshold:
-        kind = rule.below
-    elif amount == rule.threshold:
-        kind = rule.at_threshold
-    else:
-        kind = rule.above
-    name = next(a.name for a in config.municipality.auditors if a.id == kind)
-    return AuditorRequirement(id=kind, name=name)
+        return auditors[rule.below]
+    if amount == rule.threshold:
+        return auditors[rule.at_threshold]
+    return auditors[rule.above]

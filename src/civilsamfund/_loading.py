@@ -19,10 +19,10 @@ from ._config import (
 from ._converter import structure
 from ._criteria import MISSING, MISSING_TEXT, Check, Criterion
 from ._errors import ConfigError, InputError
+from ._messages import Names, Template
 from ._municipality import Municipality
 from ._plugins import CORE, CheckType, Plugins, installed
 from ._routing import AgeRouting
-from ._text import Text
 from ._toml import parse_toml
 from ._validation import CRITERIA, MUNICIPALITY, ORGANISATION, POOLS, problems
 
@@ -86,8 +86,9 @@ def load_municipality_dir(directory: str | Path, plugins: Plugins | None = None)
         )
     if found:
         raise ConfigError(found)
+    names = _names(config)
     criteria = tuple(
-        _criterion(entry, check_type, check)
+        _criterion(entry, check_type, check, names)
         for entry, (check_type, check) in zip(config.criteria.criteria, checks, strict=True)
     )
     for origin in sorted({criterion.origin for criterion in criteria} - {CORE}):
@@ -121,7 +122,9 @@ def _check(
     return check_type, check
 
 
-def _criterion(entry: CriterionEntry, check_type: CheckType, check: Check) -> Criterion:
+def _criterion(
+    entry: CriterionEntry, check_type: CheckType, check: Check, names: Names
+) -> Criterion:
     return Criterion(
         id=entry.id,
         kind=entry.kind,
@@ -129,26 +132,26 @@ def _criterion(entry: CriterionEntry, check_type: CheckType, check: Check) -> Cr
         rule=entry.rule,
         reading=entry.reading,
         check=check,
-        templates=dict(_templates(entry.rule, check_type)),
+        templates=dict(_templates(check_type, names)),
         origin=check_type.origin,
         valid_from=entry.valid_from,
         valid_until=entry.valid_until,
     )
 
 
-def _templates(rule: Text, check_type: CheckType) -> Iterator[tuple[str, Text]]:
-    """Each message of the check, prefixed by the rule as the municipality words it."""
+def _templates(check_type: CheckType, names: Names) -> Iterator[tuple[str, Template]]:
+    """Each message of the check, compiled, with the municipality's names for ids."""
     messages = {**getattr(check_type.cls, "MESSAGES", {}), MISSING: MISSING_TEXT}
     for name, message in messages.items():
-        yield (
-            name,
-            Text(da=f"{_literal(rule.da)} {message.da}", en=f"{_literal(rule.en)} {message.en}"),
-        )
+        yield name, Template(message, names)
 
 
-def _literal(text: str) -> str:
-    """``text`` as a format string that renders as itself."""
-    return text.strip().replace("{", "{{").replace("}", "}}")
+def _names(config: MunicipalityConfig) -> Names:
+    """What ids of departments and target groups are called, for reasons to name them."""
+    return {
+        **{category.id: category.name for category in config.municipality.target_groups},
+        **{department.id: department.name for department in config.organisation.departments},
+    }
 
 
 def _check_references(check: object, config: MunicipalityConfig, where: str) -> Iterator[str]:

@@ -1,19 +1,22 @@
 """Turning a criterion's facts into a sentence in Danish or English.
 
-Templates are ``str.format`` strings over the facts, with four formats of our own:
-``kr`` (kroner), ``pct`` (a share as a percentage), ``list`` and ``age``.
-Rendered sentences are cached: many applications share the same facts.
+Templates are ``str.format`` strings over the facts, with formats of our own:
+``kr`` (kroner), ``pct`` (a share as a percentage), ``list`` (items joined),
+``names`` (ids shown by their configured names) and ``cmp`` (``true`` as "at least",
+``false`` as "more than"). Each template is compiled once, when configuration loads.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import lru_cache
+from typing import Any
 
-from ._decision import Fact
 from ._text import Language, Text
+
+Names = Mapping[str, Text]
+_Converter = Callable[[Any, Language, Names], str]
 
 
 def _number(value: Decimal, language: Language) -> str:
@@ -23,48 +26,97 @@ def _number(value: Decimal, language: Language) -> str:
     return text
 
 
-def _kroner(value: str, language: Language) -> str:
+def _kroner(value: Any, language: Language, names: Names) -> str:
     amount = _number(Decimal(value), language)
     return f"{amount} kroner" if language == "da" else f"DKK {amount}"
 
 
-def _percent(value: str, language: Language) -> str:
-    number = (Decimal(value) * 100).normalize()
-    text = _number(number, language)
+def _percent(value: Any, language: Language, names: Names) -> str:
+    text = _number((Decimal(value) * 100).normalize(), language)
     return f"{text} %" if language == "da" else f"{text}%"
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, language: Language) -> None:
-        self.language = language
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        if value is None:
-            return "?"
-        if format_spec == "kr":
-            return _kroner(str(value), self.language)
-        if format_spec == "pct":
-            return _percent(str(value), self.language)
-        if format_spec == "list":
-            items = value if isinstance(value, tuple) else (value,)
-            return ", ".join(str(item) for item in items)
-        return str(super().format_field(value, format_spec))
+def _items(value: Any, language: Language, names: Names) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
 
 
-_FORMATTERS = {language: _Formatter(language) for language in ("da", "en")}
+def _names(value: Any, language: Language, names: Names) -> str:
+    items = value if isinstance(value, tuple) else (value,)
+    return ", ".join(names[item].in_(language) if item in names else str(item) for item in items)
 
 
-@lru_cache(maxsize=1 << 16)
-def _render(template: str, language: Language, facts: tuple[tuple[str, Fact], ...]) -> str:
-    return _FORMATTERS[language].vformat(template, (), dict(facts))
+_COMPARISONS = {
+    ("da", True): "mindst",
+    ("da", False): "mere end",
+    ("en", True): "at least",
+    ("en", False): "more than",
+}
 
 
-def render(template: Text, facts: Mapping[str, Fact]) -> Text:
-    """Fill ``template`` with ``facts`` in both languages."""
-    key = tuple(facts.items())
-    return Text(da=_render(template.da, "da", key), en=_render(template.en, "en", key))
+def _comparison(value: Any, language: Language, names: Names) -> str:
+    return _COMPARISONS[language, bool(value)]
 
 
-def template_fields(template: str) -> set[str]:
-    """The fact names a template refers to, for checking templates against facts."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+def _plain(value: Any, language: Language, names: Names) -> str:
+    return str(value)
+
+
+_CONVERTERS: Mapping[str, _Converter] = {
+    "kr": _kroner,
+    "pct": _percent,
+    "list": _items,
+    "names": _names,
+    "cmp": _comparison,
+    "": _plain,
+}
+
+
+class Template:
+    """A message in both languages, compiled for fast rendering from facts.
+
+    ``names`` gives the configured names of ids (departments, target groups) for the
+    ``names`` format.
+    """
+
+    __slots__ = ("_compiled", "_names", "text")
+
+    def __init__(self, text: Text, names: Names | None = None) -> None:
+        self.text = text
+        self._names: Names = names or {}
+        self._compiled = {language: _compile(text.in_(language)) for language in ("da", "en")}
+
+    def render(self, language: Language, facts: Mapping[str, Any]) -> str:
+        """The message in ``language`` with ``facts`` filled in (``?`` for a missing one)."""
+        pattern, fields = self._compiled[language]
+        if not fields:
+            return pattern
+        names = self._names
+        return pattern.format(
+            *[
+                "?" if (value := facts.get(name)) is None else convert(value, language, names)
+                for name, convert in fields
+            ]
+        )
+
+    def fields(self) -> set[str]:
+        """The fact names the template refers to."""
+        return {name for language in ("da", "en") for name, _ in self._compiled[language][1]}
+
+
+def _compile(template: str) -> tuple[str, tuple[tuple[str, _Converter], ...]]:
+    parts: list[str] = []
+    fields: list[tuple[str, _Converter]] = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        parts.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            if (spec or "") not in _CONVERTERS:
+                raise ValueError(f"unknown format {spec!r} in template {template!r}")
+            parts.append(f"{{{len(fields)}}}")
+            fields.append((name, _CONVERTERS[spec or ""]))
+    pattern = "".join(parts)
+    return (pattern, tuple(fields)) if fields else (pattern.format(), ())
+
+
+def deferred(template: Template, facts: Mapping[str, Any]) -> Text:
+    """The message as a text rendered per language on first use."""
+    return Text.deferred(template.render, facts)

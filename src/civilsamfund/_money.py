@@ -15,12 +15,12 @@ _ORE = Decimal("0.01")
 
 
 def _decimal(value: object, what: str) -> Decimal:
-    if isinstance(value, bool | float):
+    if type(value) is not str and (
+        isinstance(value, bool | float) or not isinstance(value, Decimal | int)
+    ):
         raise ValueError(f"expected {what} as an integer or a string, got {value!r}")
-    if not isinstance(value, Decimal | int | str):
-        raise ValueError(f"expected {what}, got {type(value).__name__}")
     try:
-        number = Decimal(value.strip() if isinstance(value, str) else value)
+        number = Decimal(value)
     except InvalidOperation:
         raise ValueError(f"expected {what}, got {value!r}") from None
     if not number.is_finite():

@@ -12,9 +12,10 @@ from ._application import GrantApplication
 from ._config import AuditorRule, MunicipalityConfig, Pool
 from ._criteria import Context, Criterion
 from ._dates import in_force
-from ._decision import Decision, DepartmentRef
+from ._decision import AuditorRequirement, AuditRecord, Decision, DepartmentRef
 from ._errors import ApplicationError
 from ._text import Text
+from ._version import __version__
 
 
 @frozen(kw_only=True)
@@ -28,7 +29,9 @@ class PoolRules:
     supplementary: dict[str, tuple[Criterion, ...]]
     departments: dict[str, DepartmentRef]
     auditor: AuditorRule | None
+    auditors: dict[str, AuditorRequirement]
     appeal: Text | None
+    audit: AuditRecord
 
 
 @frozen(kw_only=True)
@@ -109,7 +112,17 @@ class Municipality:
             },
             departments=departments,
             auditor=in_force(pool.auditor, on),
+            auditors={
+                kind.id: AuditorRequirement(id=kind.id, name=kind.name)
+                for kind in self.config.municipality.auditors
+            },
             appeal=appeal,
+            audit=AuditRecord(
+                library_version=__version__,
+                municipality=self.slug,
+                rules_date=on,
+                config_fingerprint=self.fingerprint,
+            ),
         )
 
     def _in_force(self, ids: tuple[str, ...], on: date) -> tuple[Criterion, ...]:

@@ -1,17 +1,33 @@
-"""Reading grant applications from TOML or JSON files and documents."""
+"""Reading grant applications from TOML or JSON files and documents.
+
+Reading happens in two steps: parsing a document into its raw items (cheap, and
+enough to check its shape and that ids are unique), then structuring items into
+:class:`GrantApplication` objects, which a batch can spread over processes.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from attrs import frozen
 
 from ._application import GrantApplication
 from ._converter import structure
 from ._errors import ApplicationError
 from ._toml import parse_toml
+
+
+@frozen(kw_only=True)
+class RawApplications:
+    """A document's applications, parsed but not yet structured."""
+
+    source: str
+    path: str
+    """Where the list sits in the document: ``applications``, or ``""`` for a bare list."""
+    items: list[Any]
 
 
 def read_applications(path: str | Path) -> tuple[GrantApplication, ...]:
@@ -21,32 +37,69 @@ def read_applications(path: str | Path) -> tuple[GrantApplication, ...]:
     object with an ``applications`` list. Raises :class:`ApplicationError` naming the
     file and the path of every problem.
     """
-    path = Path(path)
-    source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ApplicationError.in_file(source, [f"cannot be read: {exc}"]) from None
-    if path.suffix.lower() == ".toml":
-        return applications_from_data(parse_toml(text, source, ApplicationError), source)
-    if path.suffix.lower() == ".json":
-        return applications_from_json(text, source)
-    raise ApplicationError.in_file(source, ["expected a file ending in .toml or .json"])
+    return structure_applications(parse_applications(path))
 
 
 def applications_from_json(text: str, source: str = "<json>") -> tuple[GrantApplication, ...]:
     """Read applications from a JSON document; numbers are read as exact decimals."""
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise ApplicationError.in_file(source, [f"not valid JSON: {exc}"]) from None
-    return applications_from_data(data, source)
+    return structure_applications(_raw(_json(text, source), source))
 
 
 def applications_from_data(data: object, source: str = "<data>") -> tuple[GrantApplication, ...]:
     """Structure already parsed data (a list, or a table with ``applications``)."""
+    return structure_applications(_raw(data, source))
+
+
+def parse_applications(path: str | Path) -> RawApplications:
+    """Parse a ``.toml`` or ``.json`` application file into its raw items."""
+    path = Path(path)
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise ApplicationError.in_file(source, ["expected a file ending in .toml or .json"])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ApplicationError.in_file(source, [f"cannot be read: {exc}"]) from None
+    if suffix == ".toml":
+        return _raw(parse_toml(text, source, ApplicationError), source)
+    return _raw(_json(text, source), source)
+
+
+def structure_applications(
+    raw: RawApplications, start: int = 0, stop: int | None = None
+) -> tuple[GrantApplication, ...]:
+    """Structure the items from ``start`` to ``stop``, reporting every problem at once."""
+    applications: list[GrantApplication] = []
+    problems: list[str] = []
+    for index in range(start, len(raw.items) if stop is None else stop):
+        try:
+            applications.append(
+                structure(
+                    raw.items[index],
+                    GrantApplication,
+                    raw.source,
+                    f"{raw.path}[{index}]",
+                    error=ApplicationError,
+                )
+            )
+        except ApplicationError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ApplicationError(problems)
+    return tuple(applications)
+
+
+def _json(text: str, source: str) -> object:
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise ApplicationError.in_file(source, [f"not valid JSON: {exc}"]) from None
+
+
+def _raw(data: object, source: str) -> RawApplications:
     path = ""
-    items: Any = data
+    items = data
     if isinstance(data, dict):
         unknown = sorted(set(data) - {"applications"})
         if unknown or "applications" not in data:
@@ -56,22 +109,23 @@ def applications_from_data(data: object, source: str = "<data>") -> tuple[GrantA
         items, path = data["applications"], "applications"
     if not isinstance(items, list):
         raise ApplicationError.in_file(source, [f"{path or '(top level)'}: expected a list"])
-    applications = structure(
-        items, tuple[GrantApplication, ...], source, path, error=ApplicationError
-    )
-    _unique_ids(applications, source, path)
-    return applications
+    raw = RawApplications(source=source, path=path, items=items)
+    _unique_ids(raw)
+    return raw
 
 
-def _unique_ids(applications: Sequence[GrantApplication], source: str, path: str) -> None:
-    seen: dict[str, int] = {}
+def _unique_ids(raw: RawApplications) -> None:
+    seen: dict[object, int] = {}
     problems = []
-    for index, application in enumerate(applications):
-        if application.id in seen:
+    for index, item in enumerate(raw.items):
+        key = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(key, str):
+            continue
+        if key in seen:
             problems.append(
-                f"{path}[{index}].id: expected a unique id, {application.id!r} is also "
-                f"at {path}[{seen[application.id]}]"
+                f"{raw.path}[{index}].id: expected a unique id, {key!r} is also "
+                f"at {raw.path}[{seen[key]}]"
             )
-        seen.setdefault(application.id, index)
+        seen.setdefault(key, index)
     if problems:
-        raise ApplicationError.in_file(source, problems)
+        raise ApplicationError.in_file(raw.source, problems)

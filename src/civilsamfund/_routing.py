@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import ClassVar
 
 from attrs import frozen
@@ -53,16 +53,20 @@ class AgeRouting:
 
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "routed": Text(
-            da="Målgruppens alder ({ages}) hører under {names_da:list}.",
-            en="The target group's ages ({ages}) belong to the {names_en:list}.",
+            da="Målgruppens alder ({ages}) hører under {department:names}.",
+            en="The target group's ages ({ages}) belong to {department:names}.",
         ),
         "unsettled": Text(
-            da="Målgruppens alder ({ages}) spænder over flere forvaltninger ({names_da:list}); "
+            da="Målgruppens alder ({ages}) spænder over flere forvaltninger ({candidates:names}); "
             "reglerne afgør ikke hvilken, så sagen må fordeles manuelt.",
-            en="The target group's ages ({ages}) span several departments ({names_en:list}); "
+            en="The target group's ages ({ages}) span several departments ({candidates:names}); "
             "the rules do not settle which, so the case must be routed by hand.",
         ),
     }
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.target_groups
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
@@ -79,7 +83,6 @@ class AgeRouting:
                         "ages": ages,
                         "department": route.department,
                         "candidates": (),
-                        **_names((route.department,), context),
                     },
                 )
         candidates = tuple(
@@ -94,15 +97,5 @@ class AgeRouting:
                 "ages": ages,
                 "department": None,
                 "candidates": candidates,
-                **_names(candidates, context),
             },
         )
-
-
-def _names(departments: tuple[str, ...], context: Context) -> dict[str, tuple[str, ...]]:
-    found = [context.municipality.department(d) for d in departments]
-    named = [department.name for department in found if department is not None]
-    return {
-        "names_da": tuple(name.da for name in named),
-        "names_en": tuple(name.en for name in named),
-    }

@@ -61,7 +61,8 @@ def shares() -> st.SearchStrategy[Share]:
 def cvr_numbers(draw: st.DrawFn) -> str:
     """Valid 8-digit CVR numbers (weighted mod-11 check)."""
     while True:
-        digits = [draw(st.integers(1, 9))] + draw(st.lists(st.integers(0, 9), min_size=6, max_size=6))
+        rest = draw(st.lists(st.integers(0, 9), min_size=6, max_size=6))
+        digits = [draw(st.integers(1, 9)), *rest]
         partial = sum(d * w for d, w in zip(digits, _WEIGHTS[:7], strict=True))
         check = (-partial) % 11
         if check < 10:
@@ -69,7 +70,9 @@ def cvr_numbers(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def target_groups(draw: st.DrawFn, categories: tuple[str, ...] = ("children_youth",)) -> TargetGroup:
+def target_groups(
+    draw: st.DrawFn, categories: tuple[str, ...] = ("children_youth",)
+) -> TargetGroup:
     """Target groups with a consistent age span."""
     low = draw(st.none() | st.integers(0, 110))
     high = draw(st.none() | st.integers(low or 0, 120))
@@ -138,6 +141,7 @@ findings = st.builds(
     kind=st.sampled_from(Kind),
     status=st.sampled_from(Status),
     citation=citations,
+    rule=texts,
     reason=texts,
     facts=st.dictionaries(names, facts, max_size=4),
     missing=st.lists(names, max_size=2).map(tuple),

@@ -1,0 +1,223 @@
+"""Speed and memory of civilsamfund, against a plain function and as a user runs it.
+
+Run with ``nox -s bench`` (or ``python benchmarks/bench.py [N]``). Prints:
+
+1. assessment throughput of the library (full findings, both languages) and of a
+   hand-written function doing the same checks with no explanations, their ratio
+   (target: the library at least 1/3 of the plain function) and peak memory;
+2. the whole pipeline in one process, ``civilsamfund assess --format json`` on N
+   applications in one JSON file (target: under 5 s for 100,000 on 2 cores), at
+   N/4, N/2 and N to show that time and memory grow linearly;
+3. ``import civilsamfund`` against ``import attrs, cattrs, pluggy`` (target: at most
+   1.3 times).
+
+Figures only: nothing here fails a build.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import civilsamfund as cs
+
+REPO = Path(__file__).resolve().parents[1]
+ODENSE = REPO / "municipalities" / "odense"
+CATEGORIES = ["children_youth", "older_vulnerable", "substance_users", "ill_disabled",
+              "excluded", "ethnic_minorities", "in_crisis", "sports"]
+KINDS = ["voluntary_social"] * 8 + ["network", "adult_education"]
+BUDGET_CATEGORIES = ["activities", "premises", "coordinating_staff", "other_staff", "transport"]
+
+
+def synthetic(count: int, seed: int = 2025) -> list[dict[str, object]]:
+    """``count`` varied Odense applications as JSON data, reproducible from ``seed``."""
+    rng = random.Random(seed)
+    start = date(2024, 1, 1)
+    applications = []
+    for index in range(count):
+        low = rng.choice([0, 6, 13, 18, 25, 50, 60, 65, 75])
+        high = rng.choice([None, low + 10, low + 30])
+        person = rng.random() < 0.03
+        applicant = {"type": "person"} if person else {
+            "type": "association",
+            "name": f"Forening {index}",
+            "kind": rng.choice(KINDS),
+            "founded": (start - timedelta(days=rng.randrange(0, 8000))).isoformat(),
+            "equity": str(rng.randrange(0, 500_000)),
+            "annual_running_costs": str(rng.randrange(10_000, 300_000)),
+        }
+        applications.append({
+            "id": f"bench-{index}",
+            "pool": "paragraf18",
+            "reserve": "development" if rng.random() < 0.1 else None,
+            "amount": f"{rng.randrange(1_000, 200_000)}.{rng.randrange(100):02d}",
+            "received": (start + timedelta(days=rng.randrange(0, 730))).isoformat(),
+            "standing_grant_renewal": rng.random() < 0.1,
+            "applicant": applicant,
+            "other_funding": [{"name": "Fond"}] if rng.random() < 0.7 else [],
+            "budget": [
+                {"description": "post", "category": rng.choice(BUDGET_CATEGORIES),
+                 "amount": str(rng.randrange(1_000, 50_000))}
+                for _ in range(rng.randrange(1, 4))
+            ],
+            "activity": {
+                "purpose": "Aktivitet",
+                "target_groups": [{"category": rng.choice(CATEGORIES), "min_age": low,
+                                   "max_age": high, "relatives": rng.random() < 0.05}],
+                "volunteer_share": f"0.{rng.randrange(10, 100):02d}",
+                "social_aim": rng.random() < 0.95,
+                "local_share": f"0.{rng.randrange(10, 100):02d}",
+                "focus_areas": rng.choice([["young_people"], ["prevention"], [], ["culture"]]),
+            },
+        })
+    return applications
+
+
+def plain_outcome(app: cs.GrantApplication) -> str:
+    """The same Odense checks by hand: the outcome only, no findings, no reasons."""
+    allowed = set(CATEGORIES[:-1])
+    activity = app.activity
+    applicant = app.applicant
+    flag = False
+    if isinstance(applicant, cs.PrivatePerson):
+        return "ineligible"
+    if applicant.kind is not cs.AssociationKind.VOLUNTARY_SOCIAL:
+        flag = True
+    if not app.other_funding:
+        flag = True
+    if applicant.equity is None or applicant.annual_running_costs is None:
+        flag = True
+    elif applicant.equity > 2 * applicant.annual_running_costs:
+        flag = True
+    if applicant.founded is None:
+        flag = True
+    if app.budget is None or any(
+        line.category is cs.BudgetCategory.OTHER_STAFF for line in app.budget
+    ):
+        flag = True
+    share, purpose = activity.volunteer_share, activity.purpose
+    if share is None or not purpose:
+        flag = True
+    elif share <= Decimal("0.5"):
+        return "ineligible"
+    if activity.social_aim is None:
+        flag = True
+    elif not activity.social_aim:
+        return "ineligible"
+    if activity.local_share is None:
+        flag = True
+    elif activity.local_share <= Decimal("0.5"):
+        return "ineligible"
+    groups = activity.target_groups
+    if not groups:
+        flag = True
+    else:
+        if any(group.category not in allowed for group in groups):
+            return "ineligible"
+        if any(group.relatives for group in groups):
+            flag = True
+        if any(group.min_age is None and group.max_age is None for group in groups):
+            flag = True
+        elif not (all((g.min_age or 0) >= 60 for g in groups)
+                  or all(g.max_age is not None and g.max_age <= 59 for g in groups)):
+            flag = True
+    if activity.focus_areas is None:
+        flag = True
+    if app.standing_grant_renewal and app.reserve is not None:
+        flag = True
+    return "needs_assessment" if flag else "eligible"
+
+
+def _rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:,.0f}/s ({seconds:.2f} s)"
+
+
+def compare(count: int) -> None:
+    """Library against the plain function on the same application objects."""
+    odense = cs.load_municipality_dir(ODENSE, cs.Plugins())
+    applications = cs.applications_from_data(synthetic(count))
+    started = time.perf_counter()
+    plain = [plain_outcome(app) for app in applications]
+    plain_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    decisions = [odense.assess(app) for app in applications]
+    library_seconds = time.perf_counter() - started
+    mismatches = sum(d.outcome.value != p for d, p in zip(decisions, plain, strict=True))
+    findings = sum(len(d.findings) for d in decisions)
+    print(f"assess {count:,} applications ({findings:,} findings)")
+    print(f"  plain function: {_rate(count, plain_seconds)}")
+    print(f"  civilsamfund:   {_rate(count, library_seconds)}")
+    print(f"  ratio library/plain: {plain_seconds / library_seconds:.2f} (target >= 0.33)")
+    print(f"  outcomes differing from the plain function: {mismatches}")
+    tracemalloc.start()
+    sample = applications[: count // 10]
+    odense._rules.clear()
+    _ = [odense.assess(app) for app in sample]
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"  peak memory of assessing {len(sample):,} (tracemalloc): {peak / 2**20:.1f} MiB")
+
+
+def pipeline(count: int, directory: Path) -> tuple[float, float]:
+    """Seconds and peak MiB of ``civilsamfund assess --format json`` in a fresh process."""
+    source = directory / f"applications-{count}.json"
+    source.write_text(json.dumps({"applications": synthetic(count)}), encoding="utf-8")
+    target = directory / f"decisions-{count}.json"
+    script = (
+        "import resource, sys, time\n"
+        "t = time.perf_counter()\n"
+        "from civilsamfund._cli import main\n"
+        "with open(sys.argv[2], 'w', encoding='utf-8') as out:\n"
+        "    sys.stdout = out\n"
+        "    code = main(['assess', '-m', sys.argv[1], sys.argv[3], '--format', 'json'])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(ODENSE), str(target), str(source)],
+        capture_output=True, text=True, check=True,
+    )
+    seconds, max_rss_kib = result.stdout.split()
+    decisions = json.loads(target.read_text(encoding="utf-8"))
+    assert len(decisions) == count
+    return float(seconds), int(max_rss_kib) / 1024
+
+
+def import_time(statement: str, repeat: int = 15) -> float:
+    """Best-of-``repeat`` seconds for ``statement`` in a fresh interpreter."""
+    script = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    return min(
+        float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(repeat)
+    )
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    compare(count)
+    print(f"pipeline: JSON file -> assess -> JSON decisions, one process (target < 5 s at "
+          f"100,000)")
+    with tempfile.TemporaryDirectory() as directory:
+        for size in (count // 4, count // 2, count):
+            seconds, mib = pipeline(size, Path(directory))
+            print(f"  {size:>9,} applications: {seconds:6.2f} s, peak RSS {mib:7.1f} MiB, "
+                  f"{seconds / size * 1e6:5.1f} µs and {mib * 1024 / size:5.2f} KiB each")
+    base = import_time("import attrs, cattrs, pluggy")
+    ours = import_time("import civilsamfund")
+    print(f"import: civilsamfund {ours * 1000:.1f} ms, attrs+cattrs+pluggy {base * 1000:.1f} ms, "
+          f"ratio {ours / base:.2f} (target <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()

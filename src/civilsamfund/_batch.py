@@ -1,0 +1,143 @@
+"""Assessing a batch of applications and writing the decisions, on several cores if asked.
+
+A batch is structured, assessed and rendered in contiguous chunks. With more than one
+job, each chunk runs in a forked worker that inherits the parsed documents (nothing
+is pickled on the way in) and writes its rendered decisions to a file of its own;
+the chunks are then written out in order. Every problem in any chunk is reported,
+and nothing is written when there is one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+from typing import TextIO
+
+from attrs import frozen
+
+from ._decision import Decision
+from ._errors import ApplicationError
+from ._municipality import Municipality
+from ._reading import RawApplications, structure_applications
+
+Render = Callable[[Decision], str]
+
+_CHUNK = 25_000
+"""Applications per job that make an extra process worth starting."""
+
+
+@frozen(kw_only=True)
+class Batch:
+    """What to assess, by which rules, and how to write each decision.
+
+    Decisions are written as ``prefix``, the rendered decisions joined by
+    ``separator``, then ``suffix``.
+    """
+
+    municipality: Municipality
+    documents: Sequence[RawApplications]
+    on: date | None
+    render: Render
+    prefix: str = ""
+    separator: str = "\n"
+    suffix: str = "\n"
+
+    def size(self) -> int:
+        """How many applications the batch holds."""
+        return sum(len(document.items) for document in self.documents)
+
+
+def default_jobs(batch: Batch) -> int:
+    """One job per 25,000 applications, up to the cores there are (where fork exists)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, batch.size() // _CHUNK))
+
+
+def run(batch: Batch, out: TextIO, jobs: int = 1) -> int:
+    """Assess and write the whole batch; returns how many decisions were written."""
+    slices = _slices(batch, max(1, jobs))
+    with tempfile.TemporaryDirectory(prefix="civilsamfund-") as directory:
+        paths = [str(Path(directory) / f"chunk-{index}") for index in range(len(slices))]
+        if len(slices) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            global _running
+            _running = batch
+            try:
+                with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
+                    results = pool.starmap(_work_forked, zip(slices, paths, strict=True))
+            finally:
+                _running = None
+        else:
+            results = [_work(batch, part, path) for part, path in zip(slices, paths, strict=True)]
+        problems = [problem for _, found in results for problem in found]
+        if problems:
+            raise ApplicationError(problems)
+        written = 0
+        out.write(batch.prefix)
+        for path, (count, _) in zip(paths, results, strict=True):
+            if count:
+                if written:
+                    out.write(batch.separator)
+                with open(path, encoding="utf-8") as chunk:
+                    shutil.copyfileobj(chunk, out, 1 << 20)
+                written += count
+        out.write(batch.suffix)
+        return written
+
+
+_Slice = list[tuple[int, int, int]]
+"""Per document touched: its index, the first item, and the item after the last."""
+
+_running: Batch | None = None
+"""The batch forked workers work on, set for the life of the pool."""
+
+
+def _slices(batch: Batch, jobs: int) -> list[_Slice]:
+    """The items split into ``jobs`` contiguous slices of nearly equal size."""
+    total = batch.size()
+    if total == 0:
+        return []
+    bounds = [total * job // jobs for job in range(jobs + 1)]
+    slices: list[_Slice] = []
+    for first, last in pairwise(bounds):
+        part: _Slice = []
+        offset = 0
+        for index, document in enumerate(batch.documents):
+            start, stop = max(first - offset, 0), min(last - offset, len(document.items))
+            if start < stop:
+                part.append((index, start, stop))
+            offset += len(document.items)
+        if part:
+            slices.append(part)
+    return slices
+
+
+def _work(batch: Batch, part: _Slice, path: str) -> tuple[int, list[str]]:
+    """Write one slice's decisions to ``path``, or return every problem found in it."""
+    rendered: list[str] = []
+    problems: list[str] = []
+    for index, start, stop in part:
+        try:
+            applications = structure_applications(batch.documents[index], start, stop)
+            rendered.extend(
+                batch.render(batch.municipality.assess(application, batch.on))
+                for application in applications
+            )
+        except ApplicationError as exc:
+            problems.extend(exc.problems)
+    if not problems:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(batch.separator.join(rendered))
+    return len(rendered), problems
+
+
+def _work_forked(part: _Slice, path: str) -> tuple[int, list[str]]:
+    """In a forked worker: :func:`_work` on the batch the parent set before forking."""
+    assert _running is not None
+    return _work(_running, part, path)
