@@ -8,8 +8,8 @@ Load a municipality, read applications, assess them, render the decisions::
     for application in cs.read_applications("applications.toml"):
         print(cs.render_text(odense.assess(application), "en"))
 
-Models and the engine are imported eagerly and are light; configuration loading
-(cattrs), plugins (pluggy) and the CLI load on first use.
+The application and decision models load with the package; everything else
+(configuration, the engine, cattrs, pluggy, the CLI) loads on first use.
 """
 
 from __future__ import annotations
@@ -30,24 +30,6 @@ from ._application import (
     PrivatePerson,
     TargetGroup,
 )
-from ._config import (
-    AppealStatement,
-    AuditorKind,
-    AuditorRule,
-    Body,
-    Committee,
-    CriterionEntry,
-    Department,
-    Document,
-    LegalBasis,
-    MunicipalityConfig,
-    Pool,
-    Reserve,
-    TargetGroupCategory,
-    Window,
-)
-from ._criteria import Check, Context, Criterion, Verdict, missing
-from ._dates import Dated, in_force
 from ._decision import (
     AuditorRequirement,
     AuditRecord,
@@ -71,21 +53,66 @@ from ._errors import (
     UnknownMunicipalityError,
 )
 from ._money import Kroner, Share, kroner, share
-from ._municipality import Municipality
-from ._render import decision_document, decisions_to_json, render_text
 from ._text import Language, Text
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._config import (
+        AppealStatement,
+        AuditorKind,
+        AuditorRule,
+        Body,
+        Committee,
+        CriterionEntry,
+        Department,
+        Document,
+        LegalBasis,
+        MunicipalityConfig,
+        Pool,
+        Reserve,
+        TargetGroupCategory,
+        Window,
+    )
     from ._converter import from_json, to_json
+    from ._criteria import Check, Context, Criterion, KeyedCheck, Verdict, missing
+    from ._dates import Dated, in_force
     from ._discovery import MunicipalitySource, available_municipalities, load_municipality
     from ._engine import assess
     from ._hookspecs import hookimpl
     from ._loading import load_municipality_dir
+    from ._municipality import Municipality
     from ._plugins import PluginInfo, Plugins
     from ._reading import applications_from_data, applications_from_json, read_applications
+    from ._render import decision_document, decision_json, decisions_to_json, render_text
 
 _LAZY = {
+    **dict.fromkeys(
+        [
+            "AppealStatement",
+            "AuditorKind",
+            "AuditorRule",
+            "Body",
+            "Committee",
+            "CriterionEntry",
+            "Department",
+            "Document",
+            "LegalBasis",
+            "MunicipalityConfig",
+            "Pool",
+            "Reserve",
+            "TargetGroupCategory",
+            "Window",
+        ],
+        "._config",
+    ),
+    **dict.fromkeys(
+        ["Check", "Context", "Criterion", "KeyedCheck", "Verdict", "missing"], "._criteria"
+    ),
+    **dict.fromkeys(["Dated", "in_force"], "._dates"),
+    "Municipality": "._municipality",
+    **dict.fromkeys(
+        ["decision_document", "decision_json", "decisions_to_json", "render_text"], "._render"
+    ),
     "from_json": "._converter",
     "to_json": "._converter",
     "MunicipalitySource": "._discovery",
@@ -144,6 +171,7 @@ __all__ = [
     "FundingStatus",
     "GrantApplication",
     "InputError",
+    "KeyedCheck",
     "Kind",
     "Kroner",
     "Language",
@@ -174,6 +202,7 @@ __all__ = [
     "assess",
     "available_municipalities",
     "decision_document",
+    "decision_json",
     "decisions_to_json",
     "from_json",
     "hookimpl",

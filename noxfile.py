@@ -1,0 +1,54 @@
+"""Sessions: tests, lint, mypy, bench, docs. Run `nox` for tests, lint and mypy."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.error_on_external_run = True
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["tests", "lint", "mypy"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = nox.project.python_versions(PYPROJECT)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite, with the Odense plugin installed."""
+    session.install("-e", ".[test]", "./plugins/odense")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHONS, name="tests-all")
+def tests_all(session: nox.Session) -> None:
+    """The test suite on every supported Python that is installed."""
+    tests(session)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    session.install("ruff")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def mypy(session: nox.Session) -> None:
+    """mypy --strict on src."""
+    session.install("mypy", "-e", ".[test]")
+    session.run("mypy", "--strict", "src")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput, pipeline time and memory, import time: figures, not pass or fail."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation with warnings as errors."""
+    session.install("-e", ".[docs]")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
