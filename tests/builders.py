@@ -40,15 +40,20 @@ ELIGIBLE = GrantApplication(
         local_share=share("0.9"),
         focus_areas=("prevention",),
     ),
-    budget=(BudgetLine(description="Aktiviteter", category=BudgetCategory.ACTIVITIES,
-                       amount=kroner("50000")),),
+    budget=(
+        BudgetLine(
+            description="Aktiviteter", category=BudgetCategory.ACTIVITIES, amount=kroner("50000")
+        ),
+    ),
     other_funding=(FundingSource(name="Fond"),),
 )
 
 
-def odense_application(activity: dict[str, Any] | None = None,
-                       applicant: dict[str, Any] | Applicant | None = None,
-                       **changes: Any) -> GrantApplication:
+def odense_application(
+    activity: dict[str, Any] | None = None,
+    applicant: dict[str, Any] | Applicant | None = None,
+    **changes: Any,
+) -> GrantApplication:
     """The eligible application with some activity, applicant or top-level facts changed."""
     if activity:
         changes["activity"] = attrs.evolve(ELIGIBLE.activity, **activity)

@@ -41,10 +41,12 @@ def _with(path, value):
         (("applicant", "kind"), "club", "[0].applicant.kind: expected one of"),
         (("activity", "volunteer_share"), "2", "[0].activity.volunteer_share: expected a share"),
         (("activity", "social_aim"), "yes", "[0].activity.social_aim: expected true or false"),
-        (("activity", "target_groups"), "children",
-         "[0].activity.target_groups: expected a list"),
-        (("activity", "target_groups", 0, "min_age"), 200,
-         "[0].activity.target_groups[0].min_age: expected an age from 0 to 130"),
+        (("activity", "target_groups"), "children", "[0].activity.target_groups: expected a list"),
+        (
+            ("activity", "target_groups", 0, "min_age"),
+            200,
+            "[0].activity.target_groups[0].min_age: expected an age from 0 to 130",
+        ),
         (("activity", "colour"), "red", "[0].activity.colour: unknown key"),
         (("budget", 0, "amount"), "1.001", "[0].budget[0].amount: expected an amount in kroner"),
         (("pool",), KeyError, "[0].pool: required field is missing"),
@@ -88,8 +90,9 @@ def test_a_persons_reference_stays_out_of_reprs():
     """The caller's case reference for a person is not shown in reprs."""
     from civilsamfund import PrivatePerson
 
-    assert "secret-ref" not in repr(odense_application(applicant=PrivatePerson(
-        reference="secret-ref")))
+    assert "secret-ref" not in repr(
+        odense_application(applicant=PrivatePerson(reference="secret-ref"))
+    )
 
 
 @pytest.mark.parametrize(

@@ -33,9 +33,13 @@ def _documents(count, bad=()):
 
 def _json_batch(odense, documents):
     return Batch(
-        municipality=odense, documents=documents, on=None,
+        municipality=odense,
+        documents=documents,
+        on=None,
         render=lambda decision: decision_json(decision, "en"),
-        prefix="[\n", separator=",\n", suffix="\n]\n",
+        prefix="[\n",
+        separator=",\n",
+        suffix="\n]\n",
     )
 
 
@@ -56,9 +60,10 @@ def test_the_writer_matches_the_library_function(odense):
     out = io.StringIO()
     run(_json_batch(odense, _documents(5)), out, 1)
     applications = [ELIGIBLE]
-    assert json.loads(out.getvalue())[0].keys() == json.loads(
-        decisions_to_json([odense.assess(a) for a in applications], "en")
-    )[0].keys()
+    assert (
+        json.loads(out.getvalue())[0].keys()
+        == json.loads(decisions_to_json([odense.assess(a) for a in applications], "en"))[0].keys()
+    )
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -68,7 +73,8 @@ def test_problems_in_every_chunk_are_reported_and_nothing_written(odense, jobs):
     with pytest.raises(ApplicationError) as caught:
         run(_json_batch(odense, _documents(40, bad={3, 37})), out, jobs)
     assert [p.split(": ")[:2] for p in caught.value.problems] == [
-        ["first.json", "applications[3].amount"], ["second.json", "[17].amount"],
+        ["first.json", "applications[3].amount"],
+        ["second.json", "[17].amount"],
     ]
     assert out.getvalue() == ""
 

@@ -25,8 +25,15 @@ def _run(capsys, *args):
 
 def _assess_json(capsys, slug, lang):
     code, out, err = _run(
-        capsys, "assess", "--municipality", str(MUNICIPALITIES / slug), str(EXAMPLES[slug]),
-        "--format", "json", "--lang", lang,
+        capsys,
+        "assess",
+        "--municipality",
+        str(MUNICIPALITIES / slug),
+        str(EXAMPLES[slug]),
+        "--format",
+        "json",
+        "--lang",
+        lang,
     )
     assert code == 0, err
     return json.loads(out)
@@ -61,8 +68,16 @@ def test_every_odense_criterion_fails_or_flags_in_the_examples(capsys, odense):
 def test_json_decision_has_the_documented_keys(capsys):
     """Each decision object carries the keys the JSON format documents."""
     (decision, *_) = _assess_json(capsys, "odense", "en")
-    assert {"application", "outcome", "findings", "pool", "round", "department", "auditor",
-            "appeal"} <= set(decision)
+    assert {
+        "application",
+        "outcome",
+        "findings",
+        "pool",
+        "round",
+        "department",
+        "auditor",
+        "appeal",
+    } <= set(decision)
     finding = decision["findings"][0]
     assert {"criterion", "kind", "status", "reason", "facts", "citation"} <= set(finding)
     assert set(finding["citation"]) == {"document", "section"}
@@ -70,8 +85,15 @@ def test_json_decision_has_the_documented_keys(capsys):
 
 def test_text_output_reads_like_a_decision_letter(capsys):
     """The text format states outcome, reasons with sources, and the appeal statement."""
-    code, out, _ = _run(capsys, "assess", "-m", str(MUNICIPALITIES / "odense"),
-                        str(EXAMPLES["odense"]), "--lang", "en")
+    code, out, _ = _run(
+        capsys,
+        "assess",
+        "-m",
+        str(MUNICIPALITIES / "odense"),
+        str(EXAMPLES["odense"]),
+        "--lang",
+        "en",
+    )
     assert code == 0
     assert "Outcome: the application cannot be supported." in out
     assert 'section "Overordnede tildelingskriterier"' in out
@@ -80,9 +102,19 @@ def test_text_output_reads_like_a_decision_letter(capsys):
 
 def test_on_chooses_the_rules_date(capsys):
     """--on assesses by the rules in force on that date and records it."""
-    decisions = json.loads(_run(capsys, "assess", "-m", str(MUNICIPALITIES / "odense"),
-                                str(EXAMPLES["odense"]), "--format", "json",
-                                "--on", "2024-06-01")[1])
+    decisions = json.loads(
+        _run(
+            capsys,
+            "assess",
+            "-m",
+            str(MUNICIPALITIES / "odense"),
+            str(EXAMPLES["odense"]),
+            "--format",
+            "json",
+            "--on",
+            "2024-06-01",
+        )[1]
+    )
     assert {d["audit"]["rules_date"] for d in decisions} == {"2024-06-01"}
 
 
@@ -121,8 +153,12 @@ def test_municipalities_lists_the_repository_configuration(capsys, monkeypatch):
 
 def test_plugins_lists_odense_with_its_hooks():
     """The installed Odense plugin is listed with its version and hooks."""
-    result = subprocess.run([sys.executable, "-m", "civilsamfund", "plugins"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "civilsamfund", "plugins"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "odense 0.1.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
         result.stdout
     )
@@ -131,9 +167,21 @@ def test_plugins_lists_odense_with_its_hooks():
 def test_installed_plugin_makes_odense_loadable_anywhere(tmp_path):
     """With the plugin installed, `odense` loads by slug outside the repository."""
     result = subprocess.run(
-        [sys.executable, "-m", "civilsamfund", "assess", "-m", "odense",
-         str(EXAMPLES["odense"]), "--format", "json"],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "civilsamfund",
+            "assess",
+            "-m",
+            "odense",
+            str(EXAMPLES["odense"]),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 6

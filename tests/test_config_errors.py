@@ -35,42 +35,111 @@ def _problems(directory):
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
-        ("pools.toml", "budget = 1900000", 'budget = "lots"',
-         "pools.toml: pools[0].budget: expected an amount in kroner, got 'lots'"),
-        ("pools.toml", "budget = 1900000", "budget = 1900000.555",
-         "pools.toml: pools[0].budget: expected an amount in kroner with at most two decimals"),
-        ("pools.toml", "budget = 200000", "budget = -1",
-         "pools.toml: pools[1].budget: expected an amount in kroner of 0 or more"),
-        ("pools.toml", 'share = "0.10"', 'share = "1.5"',
-         "pools.toml: pools[0].reserves[0].share: expected a share between 0 and 1"),
-        ("pools.toml", "budget = 200000", "budgett = 200000",
-         "pools.toml: pools[1].budgett: unknown key"),
-        ("criteria.toml", 'kind = "mandatory"', 'kind = "must"',
-         "criteria.toml: criteria[0].kind: expected one of 'mandatory', 'discretionary', "
-         "'permission', got 'must'"),
-        ("criteria.toml", "min_age = 65", 'min_age = "65"',
-         "criteria.toml: criteria[2].params.min_age: expected a whole number, got '65'"),
-        ("criteria.toml", "min_age = 65", "min_age = 65, max_age = 70",
-         "criteria.toml: criteria[2].params.max_age: unknown key"),
-        ("criteria.toml", 'type = "open_to_all"', 'type = "open_for_all"',
-         "criteria.toml: criteria[3].type: expected a known check type"),
-        ("criteria.toml", "valid_from = 2018-01-01", 'valid_from = "soon"',
-         "criteria.toml: criteria[0].valid_from: expected a date as YYYY-MM-DD, got 'soon'"),
-        ("pools.toml", '"FM79-1"', '"FM79-9"',
-         "pools.toml: pools[1].criteria[0]: expected the id of a configured criterion, "
-         "got 'FM79-9'"),
-        ("pools.toml", 'department = "sundhed_aeldre_social"', 'department = "nowhere"',
-         "pools.toml: pools[0].department: expected the id of a configured department"),
-        ("organisation.toml", 'committee = "socialudvalget"', 'committee = "finans"',
-         "organisation.toml: departments[0].committee: expected the id of a configured committee"),
-        ("criteria.toml", 'allowed = ["socially_disadvantaged"]', 'allowed = ["pets"]',
-         "criteria.toml: criteria[0].params.allowed[0]: expected the id of a target group"),
-        ("criteria.toml", "faaborg-midtfyn-frivillig-social-strategi-2018.txt", "other.txt",
-         "criteria.toml: criteria[0].citation.document: expected a document listed"),
-        ("municipality.toml", 'slug = "faaborg-midtfyn"', "slug = [",
-         "municipality.toml: not valid TOML"),
-        ("criteria.toml", 'rule = { da = "§ 79-midler går til drift', 'rule = { da = "", x = "',
-         "criteria.toml: criteria[3].rule.x: unknown key"),
+        (
+            "pools.toml",
+            "budget = 1900000",
+            'budget = "lots"',
+            "pools.toml: pools[0].budget: expected an amount in kroner, got 'lots'",
+        ),
+        (
+            "pools.toml",
+            "budget = 1900000",
+            "budget = 1900000.555",
+            "pools.toml: pools[0].budget: expected an amount in kroner with at most two decimals",
+        ),
+        (
+            "pools.toml",
+            "budget = 200000",
+            "budget = -1",
+            "pools.toml: pools[1].budget: expected an amount in kroner of 0 or more",
+        ),
+        (
+            "pools.toml",
+            'share = "0.10"',
+            'share = "1.5"',
+            "pools.toml: pools[0].reserves[0].share: expected a share between 0 and 1",
+        ),
+        (
+            "pools.toml",
+            "budget = 200000",
+            "budgett = 200000",
+            "pools.toml: pools[1].budgett: unknown key",
+        ),
+        (
+            "criteria.toml",
+            'kind = "mandatory"',
+            'kind = "must"',
+            "criteria.toml: criteria[0].kind: expected one of 'mandatory', 'discretionary', "
+            "'permission', got 'must'",
+        ),
+        (
+            "criteria.toml",
+            "min_age = 65",
+            'min_age = "65"',
+            "criteria.toml: criteria[2].params.min_age: expected a whole number, got '65'",
+        ),
+        (
+            "criteria.toml",
+            "min_age = 65",
+            "min_age = 65, max_age = 70",
+            "criteria.toml: criteria[2].params.max_age: unknown key",
+        ),
+        (
+            "criteria.toml",
+            'type = "open_to_all"',
+            'type = "open_for_all"',
+            "criteria.toml: criteria[3].type: expected a known check type",
+        ),
+        (
+            "criteria.toml",
+            "valid_from = 2018-01-01",
+            'valid_from = "soon"',
+            "criteria.toml: criteria[0].valid_from: expected a date as YYYY-MM-DD, got 'soon'",
+        ),
+        (
+            "pools.toml",
+            '"FM79-1"',
+            '"FM79-9"',
+            "pools.toml: pools[1].criteria[0]: expected the id of a configured criterion, "
+            "got 'FM79-9'",
+        ),
+        (
+            "pools.toml",
+            'department = "sundhed_aeldre_social"',
+            'department = "nowhere"',
+            "pools.toml: pools[0].department: expected the id of a configured department",
+        ),
+        (
+            "organisation.toml",
+            'committee = "socialudvalget"',
+            'committee = "finans"',
+            "organisation.toml: departments[0].committee: expected the id of a configured "
+            "committee",
+        ),
+        (
+            "criteria.toml",
+            'allowed = ["socially_disadvantaged"]',
+            'allowed = ["pets"]',
+            "criteria.toml: criteria[0].params.allowed[0]: expected the id of a target group",
+        ),
+        (
+            "criteria.toml",
+            "faaborg-midtfyn-frivillig-social-strategi-2018.txt",
+            "other.txt",
+            "criteria.toml: criteria[0].citation.document: expected a document listed",
+        ),
+        (
+            "municipality.toml",
+            'slug = "faaborg-midtfyn"',
+            "slug = [",
+            "municipality.toml: not valid TOML",
+        ),
+        (
+            "criteria.toml",
+            'rule = { da = "§ 79-midler går til drift',
+            'rule = { da = "", x = "',
+            "criteria.toml: criteria[3].rule.x: unknown key",
+        ),
     ],
 )
 def test_a_bad_value_names_file_and_field(config_dir, file, old, new, expected):
@@ -89,7 +158,9 @@ def test_every_problem_is_reported_at_once(config_dir):
     problems = _problems(config_dir)
     assert len(problems) == 3
     assert {p.split(": ")[1] for p in problems} == {
-        "pools[0].budget", "pools[1].budget", "criteria[2].params.min_age"
+        "pools[0].budget",
+        "pools[1].budget",
+        "criteria[2].params.min_age",
     }
 
 
@@ -97,7 +168,7 @@ def test_overlapping_versions_are_rejected(config_dir):
     """Two versions of one criterion may not both be in force on a day."""
     text = (config_dir / "criteria.toml").read_text(encoding="utf-8")
     start = text.index("[[criteria]]")
-    first = text[start:text.index("[[criteria]]", start + 1)]
+    first = text[start : text.index("[[criteria]]", start + 1)]
     (config_dir / "criteria.toml").write_text(text + "\n" + first, encoding="utf-8")
     problems = _problems(config_dir)
     assert any("overlap" in problem and "criteria[5]" in problem for problem in problems)
@@ -115,7 +186,9 @@ def test_shipped_configurations_pass_check_config(directory):
     """The reference municipalities' configuration is clean."""
     result = subprocess.run(
         [sys.executable, "-m", "civilsamfund", "check-config", str(MUNICIPALITIES / directory)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert ": ok (" in result.stdout
@@ -127,7 +200,9 @@ def test_check_config_reports_without_traceback(config_dir):
     _edit(config_dir / "pools.toml", "budget = 200000", "budget = 200000\nextra = 1")
     result = subprocess.run(
         [sys.executable, "-m", "civilsamfund", "check-config", str(config_dir)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -19,10 +19,14 @@ from civilsamfund import (
     share,
 )
 
-OTHER_STAFF = (BudgetLine(description="Sekretær", category=BudgetCategory.OTHER_STAFF,
-                          amount=kroner("1000")),)
-COORDINATOR = (BudgetLine(description="Koordinator", category=BudgetCategory.COORDINATING_STAFF,
-                          amount=kroner("1000")),)
+OTHER_STAFF = (
+    BudgetLine(description="Sekretær", category=BudgetCategory.OTHER_STAFF, amount=kroner("1000")),
+)
+COORDINATOR = (
+    BudgetLine(
+        description="Koordinator", category=BudgetCategory.COORDINATING_STAFF, amount=kroner("1000")
+    ),
+)
 
 CASES = [
     # criterion, changes, expected status
@@ -63,10 +67,28 @@ CASES = [
     ("O18-TG", {"activity": {"target_groups": (TargetGroup(category="football"),)}}, "fail"),
     ("O18-TG", {"activity": {"target_groups": ()}}, "flag"),
     ("O18-TG-REL", {}, "not_applicable"),
-    ("O18-TG-REL", {"activity": {"target_groups": (
-        TargetGroup(category="in_crisis", min_age=18, max_age=59, relatives=True),)}}, "flag"),
-    ("O18-TG", {"activity": {"target_groups": (
-        TargetGroup(category="in_crisis", min_age=18, max_age=59, relatives=True),)}}, "pass"),
+    (
+        "O18-TG-REL",
+        {
+            "activity": {
+                "target_groups": (
+                    TargetGroup(category="in_crisis", min_age=18, max_age=59, relatives=True),
+                )
+            }
+        },
+        "flag",
+    ),
+    (
+        "O18-TG",
+        {
+            "activity": {
+                "target_groups": (
+                    TargetGroup(category="in_crisis", min_age=18, max_age=59, relatives=True),
+                )
+            }
+        },
+        "pass",
+    ),
     ("O18-PRIO", {}, "info"),
     ("O18-PRIO", {"activity": {"focus_areas": ("culture",)}}, "not_applicable"),
     ("O18-PRIO", {"activity": {"focus_areas": None}}, "flag"),
@@ -74,8 +96,7 @@ CASES = [
     ("O18-ADM-STANDING", {"standing_grant_renewal": True}, "info"),
     ("O18-ADM-STANDING", {"standing_grant_renewal": True, "reserve": "development"}, "flag"),
     ("O18-ADM-DEPT", {}, "pass"),
-    ("O18-ADM-DEPT", {"activity": {"target_groups": (TargetGroup(category="excluded"),)}},
-     "flag"),
+    ("O18-ADM-DEPT", {"activity": {"target_groups": (TargetGroup(category="excluded"),)}}, "flag"),
 ]
 
 
@@ -97,12 +118,15 @@ def test_mandatory_criteria_are_configured_mandatory(odense, criterion):
     assert odense.criterion(criterion, ELIGIBLE.received).kind is Kind.MANDATORY
 
 
-@pytest.mark.parametrize("changes", [
-    {"other_funding": ()},
-    {"applicant": {"equity": kroner("10000000")}},
-    {"budget": OTHER_STAFF},
-    {"applicant": {"kind": AssociationKind.OTHER}},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"other_funding": ()},
+        {"applicant": {"equity": kroner("10000000")}},
+        {"budget": OTHER_STAFF},
+        {"applicant": {"kind": AssociationKind.OTHER}},
+    ],
+)
 def test_discretionary_and_permission_rules_never_reject(odense, changes):
     """A failed discretionary or permission rule asks a caseworker; it does not reject."""
     assert odense.assess(odense_application(**changes)).outcome is Outcome.NEEDS_ASSESSMENT
@@ -114,14 +138,17 @@ def test_a_private_person_is_ineligible(odense):
     assert decision.outcome is Outcome.INELIGIBLE
 
 
-@pytest.mark.parametrize(("ages", "department", "candidates"), [
-    ((0, 59), "social_og_arbejdsmarked", ()),
-    ((59, 59), "social_og_arbejdsmarked", ()),
-    ((60, 60), "aeldre_og_handicap", ()),
-    ((60, None), "aeldre_og_handicap", ()),
-    ((None, 59), "social_og_arbejdsmarked", ()),
-    ((55, 70), None, ("social_og_arbejdsmarked", "aeldre_og_handicap")),
-])
+@pytest.mark.parametrize(
+    ("ages", "department", "candidates"),
+    [
+        ((0, 59), "social_og_arbejdsmarked", ()),
+        ((59, 59), "social_og_arbejdsmarked", ()),
+        ((60, 60), "aeldre_og_handicap", ()),
+        ((60, None), "aeldre_og_handicap", ()),
+        ((None, 59), "social_og_arbejdsmarked", ()),
+        ((55, 70), None, ("social_og_arbejdsmarked", "aeldre_og_handicap")),
+    ],
+)
 def test_department_follows_the_age_split_at_60(odense, ages, department, candidates):
     """Under 60 is strict: 60 goes to the older group's department; spanning is unsettled."""
     group = TargetGroup(category="excluded", min_age=ages[0], max_age=ages[1])

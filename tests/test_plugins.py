@@ -67,13 +67,18 @@ def test_hook_municipality_dirs_names_directories(tmp_path):
 def test_a_misspelt_hook_is_rejected_naming_the_plugin():
     """check_pending: an implementation matching no hook is an error, not silence."""
     plugins = Plugins()
-    with pytest.raises(PluginError, match="plugin 'typo'.*civilsamfund_criteria_types"):
-        plugins.register(_plugin(civilsamfund_criteria_types=lambda: {}), "typo")
+
+    def civilsamfund_criteria_types():
+        return {}
+
+    with pytest.raises(PluginError, match=r"plugin 'typo'.*civilsamfund_criteria_types"):
+        plugins.register(_plugin(civilsamfund_criteria_types=civilsamfund_criteria_types), "typo")
     assert plugins.info() == []
 
 
 def test_an_exception_in_a_hook_names_the_plugin():
     """A hook that raises is reported with the plugin's name."""
+
     def broken():
         raise ValueError("bad config")
 
@@ -93,6 +98,9 @@ def test_a_taken_check_type_name_is_an_error():
         plugins.check_types()
 
 
+DOCUMENT = "odense-strategi-frivilligt-socialt-arbejde-2009.txt"
+
+
 def _with_supplementary(tmp_path, criterion_type, department="social_og_arbejdsmarked"):
     """Odense's configuration with one supplementary criterion for one department (O18-10)."""
     target = tmp_path / "odense"
@@ -103,7 +111,7 @@ def _with_supplementary(tmp_path, criterion_type, department="social_og_arbejdsm
 id = "O18-10-SU-1"
 type = "{criterion_type}"
 kind = "discretionary"
-citation = {{ document = "odense-strategi-frivilligt-socialt-arbejde-2009.txt", section = "Overordnede tildelingskriterier" }}
+citation = {{ document = "{DOCUMENT}", section = "Overordnede tildelingskriterier" }}
 rule = {{ da = "Udvalgets tillægskriterium.", en = "The committee's supplementary criterion." }}
 ''')
     organisation = (target / "organisation.toml").read_text(encoding="utf-8")
@@ -130,16 +138,24 @@ def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
         _with_supplementary(tmp_path, "odense.child_certificate"), plugins
     )
     with_children = {"contact_with_children_under_15": True}
-    young = odense.assess(odense_application(activity={
-        **with_children,
-        "target_groups": (TargetGroup(category="children_youth", min_age=8, max_age=14),),
-    }))
+    young = odense.assess(
+        odense_application(
+            activity={
+                **with_children,
+                "target_groups": (TargetGroup(category="children_youth", min_age=8, max_age=14),),
+            }
+        )
+    )
     assert status_of(young, "O18-10-SU-1") == "flag"
     assert young.outcome is Outcome.NEEDS_ASSESSMENT
-    old = odense.assess(odense_application(activity={
-        **with_children,
-        "target_groups": (TargetGroup(category="older_vulnerable", min_age=70),),
-    }))
+    old = odense.assess(
+        odense_application(
+            activity={
+                **with_children,
+                "target_groups": (TargetGroup(category="older_vulnerable", min_age=70),),
+            }
+        )
+    )
     assert "O18-10-SU-1" not in {finding.criterion for finding in old.findings}
 
 
@@ -162,8 +178,9 @@ def test_a_missing_plugin_type_says_so(tmp_path):
         load_municipality_dir(_with_supplementary(tmp_path, "odense.child_certificate"), Plugins())
 
 
-@pytest.mark.parametrize(("allowlist", "expected"), [(None, ["odense"]), ("", []),
-                                                    ("odense", ["odense"]), ("other", [])])
+@pytest.mark.parametrize(
+    ("allowlist", "expected"), [(None, ["odense"]), ("", []), ("odense", ["odense"]), ("other", [])]
+)
 def test_the_allowlist_variable_selects_plugins(monkeypatch, allowlist, expected):
     """CIVILSAMFUND_PLUGINS lists the entry points to load; empty loads none."""
     if allowlist is None:

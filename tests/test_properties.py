@@ -170,8 +170,16 @@ def test_every_model_round_trips(data):
         (cst.findings, Finding),
         (cst.rounds, Round),
         (cst.target_groups(), TargetGroup),
-        (st.builds(AuditRecord, library_version=cst.names, municipality=cst.names,
-                   rules_date=cst.dates, config_fingerprint=cst.names), AuditRecord),
+        (
+            st.builds(
+                AuditRecord,
+                library_version=cst.names,
+                municipality=cst.names,
+                rules_date=cst.dates,
+                config_fingerprint=cst.names,
+            ),
+            AuditRecord,
+        ),
     ]:
         _round_trips(data.draw(strategy), kind)
 
