@@ -185,3 +185,20 @@ def test_installed_plugin_makes_odense_loadable_anywhere(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 6
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    """--jobs takes a whole number of 1 or more."""
+    with pytest.raises(SystemExit) as caught:
+        main(["assess", "-m", "odense", "x.toml", "--jobs", "0"])
+    assert caught.value.code == 2
+    assert "expected a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_jobs_give_the_same_text(capsys):
+    """Text output is the same whether one or two processes write it."""
+    args = ["assess", "-m", str(MUNICIPALITIES / "odense"), str(EXAMPLES["odense"])]
+    one = _run(capsys, *args, "--jobs", "1")[1]
+    two = _run(capsys, *args, "--jobs", "2")[1]
+    assert one == two
+    assert one.count("Afgørelse for ansøgning") == 6

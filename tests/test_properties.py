@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
+import pytest
 from builders import ELIGIBLE, odense_application
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -191,3 +192,25 @@ def test_money_stays_decimal_through_json(amount):
     text = to_json(application)
     assert f'"amount": "{amount}"' in text
     assert from_json(text, GrantApplication).amount == amount
+
+
+@given(odense_applications)
+def test_reused_findings_equal_fresh_ones(odense, application):
+    """A finding reused for an equal key is the finding a fresh evaluation makes."""
+    from conftest import MUNICIPALITIES
+
+    from civilsamfund import Plugins, load_municipality_dir
+
+    fresh = load_municipality_dir(MUNICIPALITIES / "odense", Plugins())
+    assert fresh.assess(application) == odense.assess(application)
+
+
+@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn"])
+def test_configuration_models_round_trip(slug):
+    """Each configuration file's model survives JSON and back unchanged."""
+    from conftest import MUNICIPALITIES
+
+    from civilsamfund import MunicipalityConfig, Plugins, load_municipality_dir
+
+    config = load_municipality_dir(MUNICIPALITIES / slug, Plugins()).config
+    _round_trips(config, MunicipalityConfig)

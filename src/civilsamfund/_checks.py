@@ -30,6 +30,14 @@ from ._text import Text
 _HALF = Share(Decimal("0.5"))
 
 
+class ReadsTargetGroups:
+    """For checks that read nothing of an application but its target groups."""
+
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: equal keys give equal findings."""
+        return application.activity.target_groups
+
+
 def _kind(application: GrantApplication) -> AssociationKind | None:
     applicant = application.applicant
     return applicant.kind if isinstance(applicant, Association) else None
@@ -420,7 +428,7 @@ def _yes_no(value: bool | None, fact: str, yes: str, no: str) -> Verdict:
 
 
 @frozen(kw_only=True)
-class TargetGroupInList:
+class TargetGroupInList(ReadsTargetGroups):
     """Every target group is one of the categories the pool supports.
 
     ``allowed`` holds category ids from the municipality's ``target_groups``;
@@ -442,10 +450,6 @@ class TargetGroupInList:
         ),
     }
 
-    def key(self, application: GrantApplication) -> Hashable:
-        """The facts ``evaluate`` reads: equal keys give equal findings."""
-        return application.activity.target_groups
-
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
         if not groups:
@@ -466,7 +470,7 @@ class TargetGroupInList:
 
 
 @frozen(kw_only=True)
-class RelativesException:
+class RelativesException(ReadsTargetGroups):
     """Activities for relatives of a target group need special circumstances: flag them."""
 
     MESSAGES: ClassVar[Mapping[str, Text]] = {
@@ -482,10 +486,6 @@ class RelativesException:
         ),
     }
 
-    def key(self, application: GrantApplication) -> Hashable:
-        """The facts ``evaluate`` reads: equal keys give equal findings."""
-        return application.activity.target_groups
-
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
         if groups is None:
@@ -497,7 +497,7 @@ class RelativesException:
 
 
 @frozen(kw_only=True)
-class MinimumAge:
+class MinimumAge(ReadsTargetGroups):
     """Every target group is at least ``min_age`` years old."""
 
     min_age: int
@@ -512,10 +512,6 @@ class MinimumAge:
             en="The target group includes people under {min_age} (youngest: {youngest}).",
         ),
     }
-
-    def key(self, application: GrantApplication) -> Hashable:
-        """The facts ``evaluate`` reads: equal keys give equal findings."""
-        return application.activity.target_groups
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups

@@ -88,24 +88,19 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     municipality = load_municipality(args.municipality)
     documents = [parse_applications(path) for path in args.files]
     language = args.lang
-    if args.output == "json":
-        batch = Batch(
-            municipality=municipality,
-            documents=documents,
-            on=args.on,
-            render=lambda decision: decision_json(decision, language),
-            prefix="[\n",
-            separator=",\n",
-            suffix="\n]\n",
-        )
-    else:
-        batch = Batch(
-            municipality=municipality,
-            documents=documents,
-            on=args.on,
-            render=lambda decision: render_text(decision, language),
-            separator="\n\n",
-        )
+    render, prefix, separator, suffix = {
+        "json": (lambda decision: decision_json(decision, language), "[\n", ",\n", "\n]\n"),
+        "text": (lambda decision: render_text(decision, language), "", "\n\n", "\n"),
+    }[args.output]
+    batch = Batch(
+        municipality=municipality,
+        documents=documents,
+        on=args.on,
+        render=render,
+        prefix=prefix,
+        separator=separator,
+        suffix=suffix,
+    )
     run(batch, out, args.jobs or default_jobs(batch))
     return SUCCESS
 

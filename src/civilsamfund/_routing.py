@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from attrs import frozen
 
 from ._application import GrantApplication, TargetGroup
+from ._checks import ReadsTargetGroups
 from ._criteria import Context, Verdict, missing
 from ._decision import Status
 from ._text import Text
@@ -41,7 +42,7 @@ def _span(group: TargetGroup) -> tuple[int, int]:
 
 
 @frozen(kw_only=True)
-class AgeRouting:
+class AgeRouting(ReadsTargetGroups):
     """Routes an application to the department whose age span holds all its target groups.
 
     When the groups span more than one department the rules do not settle it: the
@@ -63,10 +64,6 @@ class AgeRouting:
             "the rules do not settle which, so the case must be routed by hand.",
         ),
     }
-
-    def key(self, application: GrantApplication) -> Hashable:
-        """The facts ``evaluate`` reads: equal keys give equal findings."""
-        return application.activity.target_groups
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         groups = application.activity.target_groups
