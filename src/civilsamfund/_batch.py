@@ -21,6 +21,7 @@ from typing import TextIO
 
 from attrs import frozen
 
+from ._application import GrantApplication
 from ._decision import Decision
 from ._errors import ApplicationError
 from ._municipality import Municipality
@@ -119,22 +120,29 @@ def _slices(batch: Batch, jobs: int) -> list[_Slice]:
 
 
 def _work(batch: Batch, part: _Slice, path: str) -> tuple[int, list[str]]:
-    """Write one slice's decisions to ``path``, or return every problem found in it."""
-    rendered: list[str] = []
+    """Write one slice's decisions to ``path``, or return every problem found in it.
+
+    The slice is structured (validated) first, then assessed and written one
+    decision at a time, so no more than one rendered decision is held at once.
+    """
+    applications: list[GrantApplication] = []
     problems: list[str] = []
     for index, start, stop in part:
         try:
-            applications = structure_applications(batch.documents[index], start, stop)
-            rendered.extend(
-                batch.render(batch.municipality.assess(application, batch.on))
-                for application in applications
-            )
+            applications.extend(structure_applications(batch.documents[index], start, stop))
         except ApplicationError as exc:
             problems.extend(exc.problems)
-    if not problems:
+    if problems:
+        return 0, problems
+    try:
         with open(path, "w", encoding="utf-8") as out:
-            out.write(batch.separator.join(rendered))
-    return len(rendered), problems
+            for number, application in enumerate(applications):
+                if number:
+                    out.write(batch.separator)
+                out.write(batch.render(batch.municipality.assess(application, batch.on)))
+    except ApplicationError as exc:
+        return 0, list(exc.problems)
+    return len(applications), []
 
 
 def _work_forked(part: _Slice, path: str) -> tuple[int, list[str]]:
