@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import TextIO
 
 from ._errors import CivilsamfundError, ConfigError
@@ -65,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("directories", nargs="+", metavar="DIR")
 
     commands.add_parser("plugins", help="list installed plugins and the hooks they implement")
+
+    test = commands.add_parser("test", help="run policy cases (cases/*.toml)")
+    test.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        type=Path,
+        help="a municipality directory, its cases directory, or a case file",
+    )
     return parser
 
 
@@ -123,6 +133,18 @@ def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
+def _test(args: argparse.Namespace, out: TextIO) -> int:
+    from ._cases import run_paths
+    from ._loading import load_municipality_dir
+
+    results = run_paths(args.paths, load_municipality_dir)
+    for result in results:
+        out.write("".join(f"{line}\n" for line in result.lines()))
+    failed = sum(not result.passed for result in results)
+    out.write(f"{len(results) - failed} passed, {failed} failed\n")
+    return PROBLEMS if failed or not results else SUCCESS
+
+
 def _plugins(out: TextIO) -> int:
     from ._plugins import installed
 
@@ -163,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _assess(args, out)
         if args.command == "check-config":
             return _check_config(args, out, err)
+        if args.command == "test":
+            return _test(args, out)
         return _plugins(out)
     except CivilsamfundError as exc:
         err.write(f"civilsamfund: error: {exc}\n")

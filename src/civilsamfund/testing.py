@@ -2,6 +2,10 @@
 
 Needs the ``test`` extra (``pip install civilsamfund[test]``). Money is non-negative
 with at most two decimals, CVR numbers pass their mod-11 check, dates are in range.
+The model strategies are registered with Hypothesis through its entry point, so
+``st.from_type(GrantApplication)`` works in any test. Given a loaded municipality,
+:func:`applications_for` makes applications that meet every mandatory criterion and
+:func:`violating` ones that fail one named criterion and nothing else.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from ._application import (
@@ -23,6 +28,15 @@ from ._application import (
     GrantApplication,
     PrivatePerson,
     TargetGroup,
+)
+from ._checks import (
+    LocalShare,
+    MinimumAge,
+    NotAnIndividual,
+    OpenToAll,
+    SocialAim,
+    TargetGroupInList,
+    VolunteerShare,
 )
 from ._decision import (
     AuditorRequirement,
@@ -39,7 +53,10 @@ from ._decision import (
     Status,
 )
 from ._money import Kroner, Share
+from ._municipality import Municipality
 from ._text import Text
+
+_HUNDREDTH = Decimal("0.01")
 
 _WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -180,3 +197,187 @@ decisions = st.builds(
     auditor=st.none() | st.builds(AuditorRequirement, id=names, name=texts),
     appeal=st.none() | texts,
 )
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register the strategies above, so ``st.from_type`` builds valid models.
+
+    Called by Hypothesis through the ``hypothesis`` entry point.
+    """
+    for kind, strategy in {
+        Kroner: kroner(),
+        Share: shares(),
+        Text: texts,
+        Citation: citations,
+        TargetGroup: target_groups(),
+        Association: associations,
+        PrivatePerson: persons,
+        BudgetLine: budget_lines,
+        FundingSource: funding_sources,
+        Activity: activities,
+        GrantApplication: applications,
+        Finding: findings,
+        Round: rounds,
+        Decision: decisions,
+    }.items():
+        st.register_type_strategy(kind, strategy)
+
+
+# Strategies that know a municipality's rules --------------------------------------
+
+
+@st.composite
+def applications_for(
+    draw: st.DrawFn, municipality: Municipality, pool: str | None = None
+) -> GrantApplication:
+    """Applications to ``pool`` (default: the first configured) that meet every mandatory
+    criterion in force on the day they are received.
+
+    Every fact is given, so the only flags come from discretionary judgement.
+    """
+    return draw(_adjusted(municipality, pool, None))
+
+
+def violating(
+    municipality: Municipality, criterion: str, pool: str | None = None
+) -> st.SearchStrategy[GrantApplication]:
+    """Applications that fail ``criterion`` and no other mandatory criterion."""
+    return _adjusted(municipality, pool, criterion)
+
+
+@st.composite
+def _adjusted(
+    draw: st.DrawFn, municipality: Municipality, pool_id: str | None, broken: str | None
+) -> GrantApplication:
+    pools = municipality.config.pools.pools
+    pool = next((p for p in pools if pool_id in (None, p.id)), None)
+    if pool is None:
+        raise ValueError(f"{municipality.slug} has no pool {pool_id!r}")
+    received = draw(
+        st.dates(
+            min_value=max(pool.valid_from or date(2000, 1, 1), date(2000, 1, 1)),
+            max_value=min(pool.valid_until or date(2040, 12, 31), date(2040, 12, 31)),
+        )
+    )
+    rules = municipality.rules(pool.id, received)
+    mandatory = [c for c in rules.criteria if c.kind is Kind.MANDATORY]
+    if broken is not None and broken not in {c.id for c in rules.criteria}:
+        raise ValueError(f"criterion {broken!r} is not assessed for pool {pool.id!r}")
+    facts = _FactsPlan(municipality)
+    for criterion in mandatory:
+        facts.satisfy(criterion.check)
+    target = next((c for c in rules.criteria if c.id == broken), None)
+    if target is not None:
+        facts.break_(target.check)
+    application = GrantApplication(
+        id=draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)),
+        pool=pool.id,
+        amount=draw(kroner(500_000)),
+        received=received,
+        applicant=facts.applicant(draw),
+        activity=facts.activity(draw),
+        budget=(
+            BudgetLine(
+                description="Aktiviteter",
+                category=BudgetCategory.ACTIVITIES,
+                amount=Kroner(Decimal(1000)),
+            ),
+        ),
+        other_funding=(FundingSource(name="Fond"),),
+    )
+    decision = municipality.assess(application)
+    failed = {f.criterion for f in decision.findings if f.status is Status.FAIL}
+    wanted = set() if broken is None else {broken}
+    if target is not None and target.kind is not Kind.MANDATORY:
+        failed |= {
+            f.criterion
+            for f in decision.findings
+            if f.criterion == broken and f.status is Status.FLAG
+        }
+    assume(failed == wanted)
+    return application
+
+
+class _FactsPlan:
+    """The facts an application needs to meet (or break) each kind of check."""
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.categories = {c.id for c in municipality.config.municipality.target_groups}
+        self.volunteer_floor = Decimal(0)
+        self.local_floor = Decimal(0)
+        self.min_age = 0
+        self.person = False
+        self.social_aim = True
+        self.open_to_all = True
+        self.volunteer_ceiling: Decimal | None = None
+        self.local_ceiling: Decimal | None = None
+        self.age_ceiling: int | None = None
+        self.outside_category = False
+
+    def satisfy(self, check: object) -> None:
+        if isinstance(check, VolunteerShare):
+            self.volunteer_floor = max(self.volunteer_floor, check.minimum + _HUNDREDTH)
+        elif isinstance(check, LocalShare):
+            self.local_floor = max(self.local_floor, check.minimum + _HUNDREDTH)
+        elif isinstance(check, TargetGroupInList):
+            self.categories &= set(check.allowed)
+        elif isinstance(check, MinimumAge):
+            self.min_age = max(self.min_age, check.min_age)
+
+    def break_(self, check: object) -> None:
+        if isinstance(check, VolunteerShare):
+            self.volunteer_ceiling = check.minimum - (0 if not check.inclusive else _HUNDREDTH)
+        elif isinstance(check, LocalShare):
+            self.local_ceiling = check.minimum - (0 if not check.inclusive else _HUNDREDTH)
+        elif isinstance(check, SocialAim):
+            self.social_aim = False
+        elif isinstance(check, OpenToAll):
+            self.open_to_all = False
+        elif isinstance(check, NotAnIndividual):
+            self.person = True
+        elif isinstance(check, TargetGroupInList):
+            self.outside_category = True
+        elif isinstance(check, MinimumAge):
+            self.age_ceiling = check.min_age - 1
+        else:
+            raise ValueError(f"no strategy knows how to break a {type(check).__name__} check")
+
+    def applicant(self, draw: st.DrawFn) -> Applicant:
+        if self.person:
+            return PrivatePerson()
+        return Association(
+            name=draw(names.filter(str.strip)),
+            cvr=draw(cvr_numbers()),
+            founded=date(1990, 1, 1),
+            equity=Kroner(Decimal(0)),
+            annual_running_costs=draw(kroner(1_000_000)),
+        )
+
+    def activity(self, draw: st.DrawFn) -> Activity:
+        def between(low: Decimal, high: Decimal | None) -> Share:
+            top = int((Decimal(1) if high is None else high) * 100)
+            return Share(Decimal(draw(st.integers(int(low * 100), top))).scaleb(-2))
+
+        if not self.categories:
+            raise ValueError("the mandatory target-group criteria admit no common category")
+        category = draw(st.sampled_from(sorted(self.categories)))
+        if self.outside_category:
+            category = "outside-" + category
+        low = self.min_age if self.age_ceiling is None else 0
+        high = 120 if self.age_ceiling is None else self.age_ceiling
+        min_age = draw(st.integers(low, high))
+        return Activity(
+            purpose=draw(names.filter(str.strip)),
+            target_groups=(TargetGroup(category=category, min_age=min_age),),
+            volunteer_share=between(
+                self.volunteer_floor if self.volunteer_ceiling is None else Decimal(0),
+                self.volunteer_ceiling,
+            ),
+            social_aim=self.social_aim,
+            local_share=between(
+                self.local_floor if self.local_ceiling is None else Decimal(0), self.local_ceiling
+            ),
+            focus_areas=(),
+            open_to_all=self.open_to_all,
+            contact_with_children_under_15=False,
+        )

@@ -1,0 +1,220 @@
+"""Policy cases as data: an application, a date, and the decision the rules must give.
+
+A case file is ``municipalities/<slug>/cases/<name>.toml``::
+
+    [base]                      # optional: facts every case starts from
+    pool = "paragraf18"
+
+    [[cases]]
+    name = "exactly half the work by volunteers is not primarily"
+    on = 2025-09-01             # optional: the rules' date (default: received)
+    application = { id = "c1", amount = "5000", ... }   # merged over [base]
+    expect = { outcome = "ineligible", criteria = { "O18-7" = "fail" } }
+
+A case's ``application`` is merged over ``base`` table by table (a value in the case
+wins; lists are replaced whole); ``replace = ["applicant"]`` takes a table from the
+case whole, which is how a case leaves a fact out. ``expect`` may name the outcome,
+the status of any criteria, the department (or the candidates when it is unsettled),
+the auditor, the round, or an error the assessment must raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+from ._application import GrantApplication
+from ._converter import structure
+from ._decision import Decision, Outcome, RoundKind, Status
+from ._errors import ApplicationError, CivilsamfundError, InputError
+from ._municipality import Municipality
+from ._toml import parse_toml
+from ._validation import MUNICIPALITY
+
+CASES_DIRECTORY = "cases"
+
+
+@frozen(kw_only=True)
+class Expectation:
+    """What a case expects of the decision; anything left out is not checked."""
+
+    outcome: Outcome | None = None
+    criteria: Mapping[str, Status] = field(factory=dict)
+    department: str | None = None
+    department_candidates: tuple[str, ...] | None = None
+    auditor: str | None = None
+    round_kind: RoundKind | None = None
+    round_year: int | None = None
+    error: str | None = None
+    """Text the error message must contain, for a case whose assessment must fail."""
+
+
+@frozen(kw_only=True)
+class Case:
+    """One policy case."""
+
+    name: str
+    application: Mapping[str, Any]
+    expect: Expectation
+    on: date | None = None
+    replace: tuple[str, ...] = ()
+    """Tables of ``application`` that replace the base's whole instead of merging."""
+
+
+@frozen(kw_only=True)
+class CaseFile:
+    """A case file: ``base`` facts and the cases."""
+
+    cases: tuple[Case, ...]
+    base: Mapping[str, Any] = field(factory=dict)
+
+
+@frozen(kw_only=True)
+class Mismatch:
+    """One way a decision differs from what its case expects."""
+
+    field: str
+    expected: object
+    got: object
+
+
+@frozen(kw_only=True)
+class CaseResult:
+    """A case run: passed when there is no mismatch."""
+
+    file: Path
+    name: str
+    mismatches: tuple[Mismatch, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        """Whether the decision met every expectation."""
+        return not self.mismatches
+
+    def lines(self) -> list[str]:
+        """One line per mismatch: case, field, expected, got."""
+        return [
+            f"{self.file}::{self.name}: {m.field}: expected {m.expected!r}, got {m.got!r}"
+            for m in self.mismatches
+        ]
+
+
+def read_case_file(path: Path) -> CaseFile:
+    """Read and check a case file's shape; raises :class:`InputError` naming every problem."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.in_file(source, [f"cannot be read: {exc}"]) from None
+    return structure(parse_toml(text, source), CaseFile, source)
+
+
+def merged(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """``overrides`` over ``base``, table by table; neither is changed."""
+    result = dict(base)
+    for key, value in overrides.items():
+        below = result.get(key)
+        if isinstance(value, Mapping) and isinstance(below, Mapping):
+            result[key] = merged(below, value)
+        else:
+            result[key] = value
+    return result
+
+
+def run_case(municipality: Municipality, path: Path, index: int, case_file: CaseFile) -> CaseResult:
+    """Assess one case and compare the decision with what it expects."""
+    case = case_file.cases[index]
+    expect = case.expect
+    base = {k: v for k, v in case_file.base.items() if k not in case.replace}
+    data = merged(base, case.application)
+    try:
+        application = structure(
+            data, GrantApplication, str(path), f"cases[{index}].application", ApplicationError
+        )
+        decision = municipality.assess(application, case.on)
+    except CivilsamfundError as exc:
+        message = str(exc)
+        if expect.error is not None and expect.error in message:
+            return CaseResult(file=path, name=case.name)
+        return CaseResult(
+            file=path,
+            name=case.name,
+            mismatches=(Mismatch(field="error", expected=expect.error, got=message),),
+        )
+    mismatches = tuple(_compare(expect, decision))
+    return CaseResult(file=path, name=case.name, mismatches=mismatches)
+
+
+def _compare(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
+    if expect.error is not None:
+        yield Mismatch(field="error", expected=expect.error, got=None)
+    if expect.outcome is not None and decision.outcome is not expect.outcome:
+        yield Mismatch(field="outcome", expected=expect.outcome.value, got=decision.outcome.value)
+    statuses = {finding.criterion: finding.status.value for finding in decision.findings}
+    for criterion, status in expect.criteria.items():
+        if statuses.get(criterion) != status.value:
+            yield Mismatch(
+                field=f"criteria.{criterion}", expected=status.value, got=statuses.get(criterion)
+            )
+    department = decision.department.id if decision.department else None
+    if expect.department is not None and department != expect.department:
+        yield Mismatch(field="department", expected=expect.department, got=department)
+    candidates = decision.department_candidates
+    if expect.department_candidates is not None and candidates != expect.department_candidates:
+        yield Mismatch(
+            field="department_candidates",
+            expected=list(expect.department_candidates),
+            got=list(candidates),
+        )
+    auditor = decision.auditor.id if decision.auditor else None
+    if expect.auditor is not None and auditor != expect.auditor:
+        yield Mismatch(field="auditor", expected=expect.auditor, got=auditor)
+    round_ = decision.round
+    kind = round_.kind if round_ else None
+    if expect.round_kind is not None and kind is not expect.round_kind:
+        yield Mismatch(
+            field="round_kind", expected=expect.round_kind.value, got=kind.value if kind else None
+        )
+    year = round_.year if round_ else None
+    if expect.round_year is not None and year != expect.round_year:
+        yield Mismatch(field="round_year", expected=expect.round_year, got=year)
+
+
+def case_files(path: Path) -> Iterator[tuple[Path, Path]]:
+    """The case files under ``path``, each with its municipality's directory.
+
+    ``path`` is a municipality directory, its ``cases`` directory, or one case file.
+    """
+    if path.is_file():
+        yield path, path.parent.parent
+    elif (path / MUNICIPALITY).is_file():
+        for file in sorted((path / CASES_DIRECTORY).glob("*.toml")):
+            yield file, path
+    elif path.is_dir():
+        for file in sorted(path.glob("*.toml")):
+            yield file, path.parent
+    else:
+        raise InputError(
+            [f"{path}: expected a municipality directory, a cases directory or a case file"]
+        )
+
+
+def run_paths(paths: list[Path], load: Callable[[Path], Municipality]) -> list[CaseResult]:
+    """Run every case under ``paths``; ``load`` turns a directory into a municipality."""
+    loaded: dict[Path, Municipality] = {}
+    results: list[CaseResult] = []
+    for path in paths:
+        for file, directory in case_files(path):
+            municipality = loaded.get(directory)
+            if municipality is None:
+                municipality = loaded[directory] = load(directory)
+            case_file = read_case_file(file)
+            results.extend(
+                run_case(municipality, file, index, case_file)
+                for index in range(len(case_file.cases))
+            )
+    return results

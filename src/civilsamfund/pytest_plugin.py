@@ -1,0 +1,118 @@
+"""civilsamfund's pytest plugin: policy cases as test items, and fixtures for plugin authors.
+
+Loaded through the ``pytest11`` entry point. It collects every ``cases/*.toml`` file
+of a municipality directory (one holding ``municipality.toml``), one test item per
+case, so a municipality's repository runs its cases with plain ``pytest``. Kept small:
+civilsamfund itself is imported only when a case file is collected or a fixture used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from ._cases import CaseFile, CaseResult
+    from ._municipality import Municipality
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect ``<municipality>/cases/*.toml`` files."""
+    if (
+        file_path.suffix == ".toml"
+        and file_path.parent.name == "cases"
+        and (file_path.parent.parent / "municipality.toml").is_file()
+    ):
+        return CaseFileCollector.from_parent(parent, path=file_path)
+    return None
+
+
+class CaseFailedError(Exception):
+    """A case whose decision differs from what it expects."""
+
+    def __init__(self, result: CaseResult) -> None:
+        self.result = result
+        super().__init__("\n".join(result.lines()))
+
+
+_loaded: dict[Path, Municipality] = {}
+
+
+def _municipality(directory: Path) -> Municipality:
+    from ._loading import load_municipality_dir
+
+    key = directory.resolve()
+    if key not in _loaded:
+        _loaded[key] = load_municipality_dir(directory)
+    return _loaded[key]
+
+
+class CaseFileCollector(pytest.File):
+    """A case file: one item per case."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from ._cases import read_case_file
+        from ._errors import InputError
+
+        try:
+            case_file = read_case_file(self.path)
+        except InputError as exc:
+            raise self.CollectError(str(exc)) from None
+        for index, case in enumerate(case_file.cases):
+            yield CaseItem.from_parent(self, name=case.name, index=index, case_file=case_file)
+
+
+class CaseItem(pytest.Item):
+    """One policy case."""
+
+    def __init__(self, *, index: int, case_file: CaseFile, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.index = index
+        self.case_file = case_file
+
+    def runtest(self) -> None:
+        from ._cases import run_case
+
+        municipality = _municipality(self.path.parent.parent)
+        result = run_case(municipality, self.path, self.index, self.case_file)
+        if not result.passed:
+            raise CaseFailedError(result)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, CaseFailedError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"case: {self.name}"
+
+
+@pytest.fixture
+def civilsamfund_register_plugin() -> Iterator[Callable[..., None]]:
+    """Register a plugin with the installed plugins for one test; removed afterwards.
+
+    Call it as ``civilsamfund_register_plugin(module_or_object, "name")``.
+    """
+    from ._plugins import installed
+
+    plugins = installed()
+    names: list[str] = []
+
+    def register(plugin: object, name: str, version: str | None = None) -> None:
+        plugins.register(plugin, name, version)
+        names.append(name)
+
+    yield register
+    for name in names:
+        plugins.unregister(name)
+
+
+@pytest.fixture
+def civilsamfund_load() -> Callable[[str | Path], Municipality]:
+    """Load a municipality from a directory (or by slug) with the plugins in use."""
+    from ._discovery import load_municipality
+
+    return load_municipality

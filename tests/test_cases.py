@@ -1,0 +1,117 @@
+"""Policy cases as data: run by `civilsamfund test` and collected by plain pytest."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import MUNICIPALITIES
+
+from civilsamfund._cli import main
+
+pytest_plugins = ["pytester"]
+
+
+def _copy(tmp_path, slug="odense"):
+    target = tmp_path / slug
+    shutil.copytree(MUNICIPALITIES / slug, target)
+    return target
+
+
+def test_the_reference_cases_all_pass(capsys):
+    """Every shipped case passes, and the last line counts them."""
+    code = main(["test", str(MUNICIPALITIES / "odense"), str(MUNICIPALITIES / "faaborg-midtfyn")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert re.fullmatch(r"(\d+) passed, 0 failed", out.strip().splitlines()[-1])
+    assert int(out.split()[0]) >= 40
+
+
+def test_a_changed_expectation_fails_naming_case_and_field(tmp_path, capsys):
+    """Changing one expected value makes exactly that case fail, naming it and the field."""
+    directory = _copy(tmp_path)
+    cases = directory / "cases" / "administration.toml"
+    text = cases.read_text(encoding="utf-8")
+    cases.write_text(
+        text.replace('expect = { auditor = "elected" }', 'expect = { auditor = "professional" }'),
+        encoding="utf-8",
+    )
+    code = main(["test", str(directory)])
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert code == 1
+    assert lines[0] == (
+        f"{cases}::one øre under 100,000 kr needs an elected auditor: auditor: "
+        "expected 'professional', got 'elected'"
+    )
+    assert re.fullmatch(r"\d+ passed, 1 failed", lines[-1])
+
+
+def test_a_single_case_file_can_be_run(capsys):
+    """A case file given on its own finds its municipality two levels up."""
+    code = main(["test", str(MUNICIPALITIES / "faaborg-midtfyn" / "cases" / "pools.toml")])
+    assert code == 0
+    assert capsys.readouterr().out.strip().endswith(" 0 failed")
+
+
+def test_a_bad_case_file_is_an_input_error(tmp_path, capsys):
+    """A case file with an unknown key is reported with file and field, exit code 2."""
+    directory = _copy(tmp_path, "faaborg-midtfyn")
+    (directory / "cases" / "bad.toml").write_text(
+        '[[cases]]\nname = "x"\napplication = {}\nexpect = { outcom = "eligible" }\n',
+        encoding="utf-8",
+    )
+    assert main(["test", str(directory)]) == 2
+    assert "bad.toml: cases[0].expect.outcom: unknown key" in capsys.readouterr().err
+
+
+def test_plain_pytest_collects_case_files(tmp_path, pytester):
+    """In a municipality's own repository, plain pytest runs the case files."""
+    directory = _copy(pytester.path)
+    cases = directory / "cases" / "criteria.toml"
+    text = cases.read_text(encoding="utf-8")
+    cases.write_text(
+        text.replace(
+            'volunteer_share = "0.5" } }\nexpect = { outcome = "ineligible"',
+            'volunteer_share = "0.5" } }\nexpect = { outcome = "eligible"',
+        ),
+        encoding="utf-8",
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", str(directory))
+    outcomes = result.parseoutcomes()
+    assert outcomes["failed"] == 1
+    assert outcomes["passed"] >= 30
+    result.stdout.fnmatch_lines(
+        ["*exactly half the work*outcome: expected 'eligible', got 'ineligible'*"]
+    )
+
+
+def test_register_plugin_fixture_removes_the_plugin_afterwards(pytester):
+    """civilsamfund_register_plugin adds a plugin for one test only."""
+    pytester.makepyfile(
+        """
+        import types
+        from civilsamfund import hookimpl
+        from civilsamfund._plugins import installed
+
+        def civilsamfund_criterion_types():
+            return {}
+
+        PLUGIN = types.SimpleNamespace(
+            civilsamfund_criterion_types=hookimpl(civilsamfund_criterion_types))
+
+        def test_registered(civilsamfund_register_plugin):
+            civilsamfund_register_plugin(PLUGIN, "temporary")
+            assert "temporary" in [p.name for p in installed().info()]
+
+        def test_gone_afterwards():
+            assert "temporary" not in [p.name for p in installed().info()]
+        """
+    )
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn"])
+def test_load_fixture_loads_a_directory(civilsamfund_load, slug):
+    """civilsamfund_load loads a municipality from its directory."""
+    assert civilsamfund_load(MUNICIPALITIES / slug).slug == slug

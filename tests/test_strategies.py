@@ -1,0 +1,78 @@
+"""The Hypothesis strategies users get: valid models, and applications shaped by the rules."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from stdnum.dk import cvr
+
+from civilsamfund import (
+    Association,
+    Decision,
+    GrantApplication,
+    Kind,
+    Outcome,
+    Status,
+)
+from civilsamfund import testing as cst
+
+
+@given(st.from_type(Association))
+def test_from_type_gives_valid_associations(association):
+    """st.from_type(Association) works through the entry point and gives valid CVR numbers."""
+    assert association.cvr is None or cvr.is_valid(association.cvr)
+    for amount in (association.equity, association.annual_running_costs):
+        assert amount is None or (amount >= 0 and amount.as_tuple().exponent >= -2)
+
+
+@given(st.from_type(GrantApplication))
+def test_from_type_gives_valid_applications(application):
+    """Generated applications have exact, non-negative amounts with at most two decimals."""
+    assert application.amount >= 0
+    assert application.amount.as_tuple().exponent >= -2
+
+
+@given(st.from_type(Decision))
+def test_from_type_gives_decisions(decision):
+    """Decisions can be generated too."""
+    assert isinstance(decision.outcome, Outcome)
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.data())
+def test_applications_for_meet_every_mandatory_criterion(odense, data):
+    """applications_for gives applications no mandatory Odense criterion rejects."""
+    application = data.draw(cst.applications_for(odense))
+    decision = odense.assess(application)
+    assert decision.outcome is not Outcome.INELIGIBLE
+    assert not [f for f in decision.findings if f.status is Status.FAIL]
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.data())
+def test_violating_o18_7_fails_exactly_o18_7(odense, data):
+    """An application that violates only O18-7 is ineligible with exactly that failure."""
+    application = data.draw(cst.violating(odense, "O18-7"))
+    decision = odense.assess(application)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.criterion for f in decision.findings if f.status is Status.FAIL] == ["O18-7"]
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.data())
+def test_violating_each_mandatory_criterion(odense, faaborg, data):
+    """For every mandatory criterion of both municipalities, violating it alone is possible."""
+    municipality = data.draw(st.sampled_from([odense, faaborg]))
+    pool = data.draw(st.sampled_from([p.id for p in municipality.config.pools.pools]))
+    mandatory = [
+        c.id
+        for c in municipality.criteria
+        if c.kind is Kind.MANDATORY
+        and c.id in next(p for p in municipality.config.pools.pools if p.id == pool).criteria
+    ]
+    criterion = data.draw(st.sampled_from(mandatory))
+    application = data.draw(cst.violating(municipality, criterion, pool))
+    failed = [
+        f.criterion for f in municipality.assess(application).findings if f.status is Status.FAIL
+    ]
+    assert failed == [criterion]
