@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from civilsamfund import Municipality, Plugins, load_municipality_dir
+
+# Timing belongs in benchmarks/: a slow shared CI machine must not fail a property.
+settings.register_profile("civilsamfund", parent=settings.default, deadline=None)
+settings.load_profile("civilsamfund")
 
 REPO = Path(__file__).resolve().parents[1]
 MUNICIPALITIES = REPO / "municipalities"
