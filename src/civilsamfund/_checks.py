@@ -38,6 +38,11 @@ class ReadsTargetGroups:
         return application.activity.target_groups
 
 
+def _written(value: Decimal | None) -> str | None:
+    """A decimal as written: 0.5 and 0.50 are equal, yet a finding records which was given."""
+    return None if value is None else str(value)
+
+
 def _kind(application: GrantApplication) -> AssociationKind | None:
     applicant = application.applicant
     return applicant.kind if isinstance(applicant, Association) else None
@@ -315,10 +320,8 @@ class VolunteerShare:
 
     def key(self, application: GrantApplication) -> Hashable:
         """The facts ``evaluate`` reads: equal keys give equal findings."""
-        return (
-            not (application.activity.purpose or "").strip(),
-            application.activity.volunteer_share,
-        )
+        activity = application.activity
+        return not (activity.purpose or "").strip(), _written(activity.volunteer_share)
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         purpose = (application.activity.purpose or "").strip() or None
@@ -366,7 +369,7 @@ class LocalShare:
 
     def key(self, application: GrantApplication) -> Hashable:
         """The facts ``evaluate`` reads: equal keys give equal findings."""
-        return application.activity.local_share
+        return _written(application.activity.local_share)
 
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
         facts = _threshold_facts(self.minimum, self.inclusive)

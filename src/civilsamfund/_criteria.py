@@ -78,10 +78,12 @@ class Check(Protocol):
 class KeyedCheck(Check, Protocol):
     """A check that says which facts it reads, so equal facts reuse one finding.
 
-    ``key`` returns everything from the application that ``evaluate`` reads; the
-    check promises to read nothing else but its parameters and the municipality's
-    configuration (not the assessment date, nor the pool). Leave ``key`` out when in
-    doubt: the check is then simply evaluated every time.
+    ``key`` returns everything from the application that ``evaluate`` reads, as the
+    facts will record it (a decimal by its written form: ``0.5`` and ``0.50`` are
+    equal numbers, yet facts say which was given); the check promises to read nothing
+    else but its parameters and the municipality's configuration (not the assessment
+    date, nor the pool). Leave ``key`` out when in doubt: the check is then simply
+    evaluated every time.
     """
 
     def key(self, application: GrantApplication) -> Hashable:

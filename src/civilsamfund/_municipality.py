@@ -43,9 +43,9 @@ class Municipality:
     record.
     """
 
-    config: MunicipalityConfig
+    config: MunicipalityConfig = field(repr=False)
     directory: Path
-    criteria: tuple[Criterion, ...]
+    criteria: tuple[Criterion, ...] = field(repr=False)
     fingerprint: str
     _rules: dict[tuple[str, date], PoolRules] = field(init=False, factory=dict, repr=False)
     _by_id: dict[str, list[Criterion]] = field(init=False, factory=dict, repr=False)
