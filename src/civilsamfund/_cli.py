@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from ._errors import CivilsamfundError, ConfigError
+from ._errors import CivilsamfundError
 from ._version import __version__
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
@@ -116,20 +116,16 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._loading import load_municipality_dir
+    from ._conformance import check_conformance
 
     status = SUCCESS
     for directory in args.directories:
-        try:
-            municipality = load_municipality_dir(directory)
-        except ConfigError as exc:
-            err.write("".join(f"{problem}\n" for problem in exc.problems))
+        problems = check_conformance(directory)
+        if problems:
+            err.write("".join(f"{problem}\n" for problem in problems))
             status = PROBLEMS
         else:
-            out.write(
-                f"{directory}: ok ({municipality.slug}, {len(municipality.criteria)} criteria, "
-                f"{municipality.fingerprint})\n"
-            )
+            out.write(f"{directory}: ok\n")
     return status
 
 

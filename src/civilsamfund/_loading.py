@@ -18,7 +18,7 @@ from ._config import (
 )
 from ._converter import structure
 from ._criteria import MISSING, MISSING_TEXT, Check, Criterion
-from ._errors import ConfigError, InputError
+from ._errors import ConfigError, InputError, PluginError
 from ._messages import Names, Template
 from ._municipality import Municipality
 from ._plugins import CORE, CheckType, Plugins, installed
@@ -143,7 +143,14 @@ def _templates(check_type: CheckType, names: Names) -> Iterator[tuple[str, Templ
     """Each message of the check, compiled, with the municipality's names for ids."""
     messages = {**getattr(check_type.cls, "MESSAGES", {}), MISSING: MISSING_TEXT}
     for name, message in messages.items():
-        yield name, Template(message, names)
+        try:
+            yield name, Template(message, names)
+        except (ValueError, AttributeError) as exc:
+            if check_type.origin == CORE:
+                raise
+            raise PluginError(
+                check_type.origin, f"check type {check_type.name!r}, message {name!r}: {exc}"
+            ) from exc
 
 
 def _names(config: MunicipalityConfig) -> Names:

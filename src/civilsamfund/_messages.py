@@ -98,9 +98,9 @@ class Template:
             ]
         )
 
-    def fields(self) -> set[str]:
-        """The fact names the template refers to."""
-        return {name for language in ("da", "en") for name, _ in self._compiled[language][1]}
+    def fields(self, language: Language) -> set[str]:
+        """The fact names the template refers to in ``language``."""
+        return {name for name, _ in self._compiled[language][1]}
 
 
 def _compile(template: str) -> tuple[str, tuple[tuple[str, _Converter], ...]]:

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    """Collect ``<municipality>/cases/*.toml`` files."""
+    """Collect ``<municipality>/cases/*.toml`` files, and each municipality's conformance."""
+    if file_path.name == "municipality.toml":
+        return MunicipalityCollector.from_parent(parent, path=file_path)
     if (
         file_path.suffix == ".toml"
         and file_path.parent.name == "cases"
@@ -88,6 +90,47 @@ class CaseItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"case: {self.name}"
+
+
+class MunicipalityCollector(pytest.File):
+    """A municipality directory, collected by its ``municipality.toml``."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        yield ConformanceItem.from_parent(self, name="conformance")
+
+
+class ConformanceItem(pytest.Item):
+    """The conformance check of one municipality directory."""
+
+    def runtest(self) -> None:
+        from ._conformance import check_conformance
+
+        problems = check_conformance(self.path.parent)
+        if problems:
+            raise NonConformingError(problems)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, NonConformingError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"conformance of {self.path.parent}"
+
+
+class NonConformingError(Exception):
+    """A municipality directory that fails the conformance check."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+
+
+@pytest.fixture
+def civilsamfund_conformance() -> Callable[[str | Path], list[str]]:
+    """The conformance check: call it with a municipality directory; [] means it conforms."""
+    from ._conformance import check_conformance
+
+    return check_conformance
 
 
 @pytest.fixture

@@ -1,0 +1,84 @@
+"""The conformance check any municipality package must pass."""
+
+from __future__ import annotations
+
+import shutil
+import types
+from collections.abc import Mapping
+from typing import ClassVar
+
+import pytest
+from attrs import frozen
+from conftest import MUNICIPALITIES
+
+from civilsamfund import Plugins, Status, Text, Verdict, hookimpl
+from civilsamfund._conformance import check_conformance
+
+
+@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn"])
+def test_reference_municipalities_conform(slug, civilsamfund_conformance):
+    """Both reference municipalities pass, examples and all."""
+    assert civilsamfund_conformance(MUNICIPALITIES / slug) == []
+
+
+def test_an_example_that_cannot_be_assessed_is_reported(tmp_path):
+    """Every example must assess without error."""
+    target = tmp_path / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    examples = target / "examples" / "applications.json"
+    examples.write_text(
+        examples.read_text(encoding="utf-8").replace(
+            '"pool": "paragraf79"', '"pool": "paragraf80"', 1
+        ),
+        encoding="utf-8",
+    )
+    problems = check_conformance(target, Plugins())
+    assert problems == [
+        "application 'fm-2025-003': pool: expected one of paragraf18, paragraf79, got 'paragraf80'"
+    ]
+
+
+@frozen(kw_only=True)
+class Lopsided:
+    """A check whose Danish and English messages use different facts."""
+
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "done": Text(da="Beløbet er {amount:kr}.", en="Done."),
+    }
+
+    def evaluate(self, application, context):
+        return Verdict(status=Status.PASS, message="done", facts={"amount": "1"})
+
+
+def test_messages_must_say_the_same_in_both_languages(tmp_path):
+    """A check type whose languages use different facts does not conform."""
+    target = tmp_path / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    criteria = target / "criteria.toml"
+    criteria.write_text(
+        criteria.read_text(encoding="utf-8").replace(
+            'type = "open_to_all"', 'type = "demo.lopsided"'
+        ),
+        encoding="utf-8",
+    )
+    plugins = Plugins()
+    plugins.register(
+        types.SimpleNamespace(
+            civilsamfund_criterion_types=hookimpl(lambda: {"demo.lopsided": Lopsided})
+        ),
+        "demo",
+    )
+    assert check_conformance(target, plugins) == [
+        "check type Lopsided (from demo), message 'done': the Danish and English texts use "
+        "different facts"
+    ]
+
+
+def test_plain_pytest_checks_conformance(pytester):
+    """pytest collects a conformance item for each municipality directory."""
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", pytester.path / "faaborg-midtfyn")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-k", "conformance")
+    result.assert_outcomes(passed=1)
+
+
+pytest_plugins = ["pytester"]
