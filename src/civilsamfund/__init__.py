@@ -57,6 +57,7 @@ from ._text import Language, Text
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._cases import CaseResult, Mismatch, run_cases
     from ._config import (
         AppealStatement,
         AuditorKind,
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
         TargetGroupCategory,
         Window,
     )
+    from ._conformance import check_conformance
     from ._converter import from_json, to_json
     from ._criteria import Check, Context, Criterion, KeyedCheck, Verdict, missing
     from ._dates import Dated, in_force
@@ -81,6 +83,7 @@ if TYPE_CHECKING:
     from ._hookspecs import hookimpl
     from ._loading import load_municipality_dir
     from ._municipality import Municipality
+    from ._new import new_municipality
     from ._plugins import PluginInfo, Plugins
     from ._reading import applications_from_data, applications_from_json, read_applications
     from ._render import decision_document, decision_json, decisions_to_json, render_text
@@ -97,6 +100,7 @@ _LAZY = {
             "Department",
             "Document",
             "LegalBasis",
+            "Mismatch",
             "MunicipalityConfig",
             "Pool",
             "Reserve",
@@ -113,6 +117,11 @@ _LAZY = {
     **dict.fromkeys(
         ["decision_document", "decision_json", "decisions_to_json", "render_text"], "._render"
     ),
+    "CaseResult": "._cases",
+    "Mismatch": "._cases",
+    "run_cases": "._cases",
+    "check_conformance": "._conformance",
+    "new_municipality": "._new",
     "from_json": "._converter",
     "to_json": "._converter",
     "MunicipalitySource": "._discovery",
@@ -152,6 +161,7 @@ __all__ = [
     "Body",
     "BudgetCategory",
     "BudgetLine",
+    "CaseResult",
     "Check",
     "Citation",
     "CivilsamfundError",
@@ -176,6 +186,7 @@ __all__ = [
     "Kroner",
     "Language",
     "LegalBasis",
+    "Mismatch",
     "Municipality",
     "MunicipalityConfig",
     "MunicipalitySource",
@@ -201,6 +212,7 @@ __all__ = [
     "applications_from_json",
     "assess",
     "available_municipalities",
+    "check_conformance",
     "decision_document",
     "decision_json",
     "decisions_to_json",
@@ -211,8 +223,10 @@ __all__ = [
     "load_municipality",
     "load_municipality_dir",
     "missing",
+    "new_municipality",
     "read_applications",
     "render_text",
+    "run_cases",
     "share",
     "to_json",
 ]

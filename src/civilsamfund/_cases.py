@@ -20,7 +20,7 @@ the auditor, the round, or an error the assessment must raise.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,9 @@ from ._application import GrantApplication
 from ._converter import structure
 from ._decision import Decision, Outcome, RoundKind, Status
 from ._errors import ApplicationError, CivilsamfundError, InputError
+from ._loading import load_municipality_dir
 from ._municipality import Municipality
+from ._plugins import Plugins
 from ._toml import parse_toml
 from ._validation import MUNICIPALITY
 
@@ -203,15 +205,15 @@ def case_files(path: Path) -> Iterator[tuple[Path, Path]]:
         )
 
 
-def run_paths(paths: list[Path], load: Callable[[Path], Municipality]) -> list[CaseResult]:
-    """Run every case under ``paths``; ``load`` turns a directory into a municipality."""
+def run_cases(paths: Iterable[str | Path], plugins: Plugins | None = None) -> list[CaseResult]:
+    """Run every case under ``paths`` (municipality directories, case directories or files)."""
     loaded: dict[Path, Municipality] = {}
     results: list[CaseResult] = []
     for path in paths:
-        for file, directory in case_files(path):
+        for file, directory in case_files(Path(path)):
             municipality = loaded.get(directory)
             if municipality is None:
-                municipality = loaded[directory] = load(directory)
+                municipality = loaded[directory] = load_municipality_dir(directory, plugins)
             case_file = read_case_file(file)
             results.extend(
                 run_case(municipality, file, index, case_file)

@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("plugins", help="list installed plugins and the hooks they implement")
 
+    new = commands.add_parser(
+        "new-municipality", help="write a configuration directory and plugin package to start from"
+    )
+    new.add_argument("slug", help="short name: lowercase letters, digits and hyphens")
+    new.add_argument("--name", required=True, help="the municipality's name")
+    new.add_argument("--dir", default=".", type=Path, help="where to write (default: here)")
+
     test = commands.add_parser("test", help="run policy cases (cases/*.toml)")
     test.add_argument(
         "paths",
@@ -130,15 +137,22 @@ def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _test(args: argparse.Namespace, out: TextIO) -> int:
-    from ._cases import run_paths
-    from ._loading import load_municipality_dir
+    from ._cases import run_cases
 
-    results = run_paths(args.paths, load_municipality_dir)
+    results = run_cases(args.paths)
     for result in results:
         out.write("".join(f"{line}\n" for line in result.lines()))
     failed = sum(not result.passed for result in results)
     out.write(f"{len(results) - failed} passed, {failed} failed\n")
     return PROBLEMS if failed or not results else SUCCESS
+
+
+def _new_municipality(args: argparse.Namespace, out: TextIO) -> int:
+    from ._new import new_municipality
+
+    for path in new_municipality(args.slug, args.name, args.dir):
+        out.write(f"wrote {path}\n")
+    return SUCCESS
 
 
 def _plugins(out: TextIO) -> int:
@@ -183,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check_config(args, out, err)
         if args.command == "test":
             return _test(args, out)
+        if args.command == "new-municipality":
+            return _new_municipality(args, out)
         return _plugins(out)
     except CivilsamfundError as exc:
         err.write(f"civilsamfund: error: {exc}\n")

@@ -1,0 +1,65 @@
+"""``civilsamfund new-municipality``: a configuration and a plugin package to start from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+
+from ._errors import InputError
+from ._version import __version__
+
+_SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+# template name -> where it goes, relative to the target directory
+_LAYOUT = {
+    "municipality.toml.tmpl": "municipalities/{slug}/municipality.toml",
+    "criteria.toml.tmpl": "municipalities/{slug}/criteria.toml",
+    "pools.toml.tmpl": "municipalities/{slug}/pools.toml",
+    "organisation.toml.tmpl": "municipalities/{slug}/organisation.toml",
+    "applications.toml.tmpl": "municipalities/{slug}/examples/applications.toml",
+    "cases.toml.tmpl": "municipalities/{slug}/cases/basic.toml",
+    "pyproject.toml.tmpl": "plugins/{slug}/pyproject.toml",
+    "README.md.tmpl": "plugins/{slug}/README.md",
+    "plugin.py.tmpl": "plugins/{slug}/src/{module}/__init__.py",
+    "test_plugin.py.tmpl": "plugins/{slug}/tests/test_{module}.py",
+}
+
+
+def new_municipality(slug: str, name: str, directory: str | Path = ".") -> list[Path]:
+    """Write a municipality's configuration and plugin package under ``directory``.
+
+    They pass the conformance check and their own tests as written. Existing files
+    are never overwritten. Returns the files written.
+    """
+    if not _SLUG.fullmatch(slug):
+        raise InputError(
+            [f"slug: expected lowercase letters, digits and single hyphens, got {slug!r}"]
+        )
+    if not name.strip():
+        raise InputError(["--name: expected the municipality's name, got ''"])
+    module = "civilsamfund_" + slug.replace("-", "_")
+    values = {
+        "slug": slug,
+        "name": name,
+        "module": module,
+        "prefix": slug.upper().replace("-", ""),
+        "today": date.today().isoformat(),
+        "version": __version__,
+    }
+    root = Path(directory)
+    targets = {
+        template: root / place.format(slug=slug, module=module)
+        for template, place in _LAYOUT.items()
+    }
+    existing = [str(path) for path in targets.values() if path.exists()]
+    if existing:
+        raise InputError([f"{path}: already exists; nothing was written" for path in existing])
+    templates = files(__package__) / "_scaffold"
+    for template, target in targets.items():
+        text = Template((templates / template).read_text(encoding="utf-8")).substitute(values)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return list(targets.values())

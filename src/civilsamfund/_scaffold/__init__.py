@@ -1,0 +1,1 @@
+"""Templates for ``civilsamfund new-municipality`` (``string.Template`` syntax)."""
