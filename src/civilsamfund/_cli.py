@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--name", required=True, help="the municipality's name")
     new.add_argument("--dir", default=".", type=Path, help="where to write (default: here)")
 
+    schema = commands.add_parser("schema", help="print the JSON Schema of an input or output")
+    schema.add_argument("which", choices=("application", "decision"))
+
     test = commands.add_parser("test", help="run policy cases (cases/*.toml)")
     test.add_argument(
         "paths",
@@ -155,6 +158,16 @@ def _new_municipality(args: argparse.Namespace, out: TextIO) -> int:
     return SUCCESS
 
 
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from ._schema import application_schema, decision_schema
+
+    schema = application_schema() if args.which == "application" else decision_schema()
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return SUCCESS
+
+
 def _plugins(out: TextIO) -> int:
     from ._plugins import installed
 
@@ -199,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _test(args, out)
         if args.command == "new-municipality":
             return _new_municipality(args, out)
+        if args.command == "schema":
+            return _schema(args, out)
         return _plugins(out)
     except CivilsamfundError as exc:
         err.write(f"civilsamfund: error: {exc}\n")

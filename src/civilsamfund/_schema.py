@@ -1,0 +1,163 @@
+"""JSON Schemas for the application input and the decision document, made from the models.
+
+The schemas are derived from the attrs models' fields and types, so they cannot drift
+from what the library reads and writes. The decision document is the model seen
+through the document's projection: texts in one language, no rule texts, and the
+``language`` key.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from ._application import Applicant, Association, GrantApplication, PrivatePerson
+from ._decision import Decision, Fact, Finding
+from ._money import Kroner, Share
+from ._text import Text
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_NULL = {"type": "null"}
+_DECIMAL = r"^-?\d+(\.\d+)?$"
+
+
+class _Builder:
+    """Turns types into schemas, collecting attrs classes under ``$defs``."""
+
+    def __init__(self, document: bool) -> None:
+        self.document = document
+        self.defs: dict[str, Any] = {}
+
+    def schema(self, kind: Any) -> dict[str, Any]:
+        simple = self._simple(kind)
+        if simple is not None:
+            return simple
+        origin, args = get_origin(kind), get_args(kind)
+        if kind == Applicant:
+            return {"oneOf": [self._applicant(Association), self._applicant(PrivatePerson)]}
+        if kind == Fact:
+            return {
+                "anyOf": [
+                    {"type": ["string", "integer", "boolean", "null"]},
+                    {"type": "array", "items": {"type": "string"}},
+                ]
+            }
+        if origin in (Union, type(int | str)) and type(None) in args:
+            (inner,) = [arg for arg in args if arg is not type(None)]
+            return {"anyOf": [self.schema(inner), _NULL]}
+        if origin is tuple:
+            return {"type": "array", "items": self.schema(args[0])}
+        if origin in (Mapping, dict):
+            return {"type": "object", "additionalProperties": self.schema(args[1])}
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return {"enum": [member.value for member in kind]}
+        if isinstance(kind, type) and attrs.has(kind):
+            return self._ref(kind)
+        raise TypeError(f"no JSON Schema for {kind!r}")
+
+    def _simple(self, kind: Any) -> dict[str, Any] | None:
+        if kind is Text:
+            if self.document:
+                return {"type": "string"}
+            return {
+                "type": "object",
+                "properties": {"da": {"type": "string"}, "en": {"type": "string"}},
+                "required": ["da", "en"],
+                "additionalProperties": False,
+            }
+        if kind is Kroner:
+            return {
+                "description": "kroner: not negative, at most two decimals",
+                "anyOf": [
+                    {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
+                    {"type": "number", "minimum": 0},
+                ],
+            }
+        if kind is Share:
+            return {
+                "description": "a share from 0 to 1",
+                "anyOf": [
+                    {"type": "string", "pattern": r"^(0(\.\d+)?|1(\.0+)?)$"},
+                    {"type": "number", "minimum": 0, "maximum": 1},
+                ],
+            }
+        simple: dict[Any, dict[str, Any]] = {
+            str: {"type": "string"},
+            bool: {"type": "boolean"},
+            int: {"type": "integer"},
+            date: {"type": "string", "format": "date"},
+            Decimal: {"anyOf": [{"type": "string", "pattern": _DECIMAL}, {"type": "number"}]},
+        }
+        return simple.get(kind)
+
+    def _fields(self, cls: type) -> dict[str, Any]:
+        hints = get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for attribute in attrs.fields(cls):
+            name = attribute.name
+            if name.startswith("_") or (self.document and (cls, name) == (Finding, "rule")):
+                continue
+            properties[name] = self.schema(hints[name])
+            if self.document or attribute.default is attrs.NOTHING:
+                required.append(name)
+        if self.document and cls is Decision:
+            properties["language"] = {"enum": ["da", "en"]}
+            required.append("language")
+        return {
+            "type": "object",
+            "description": (cls.__doc__ or "").strip().splitlines()[0],
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+    def _ref(self, cls: type) -> dict[str, Any]:
+        if cls.__name__ not in self.defs:
+            self.defs[cls.__name__] = {}  # placeholder against recursion
+            self.defs[cls.__name__] = self._fields(cls)
+        return {"$ref": f"#/$defs/{cls.__name__}"}
+
+    def _applicant(self, cls: type) -> dict[str, Any]:
+        schema = self._fields(cls)
+        tag = "person" if cls is PrivatePerson else "association"
+        schema["properties"] = {"type": {"const": tag}, **schema["properties"]}
+        schema["required"] = ["type", *schema["required"]]
+        return schema
+
+
+def application_schema() -> dict[str, Any]:
+    """The schema of an application document: a list, or ``{"applications": [...]}``."""
+    builder = _Builder(document=False)
+    applications = {"type": "array", "items": builder.schema(GrantApplication)}
+    return {
+        "$schema": DIALECT,
+        "title": "civilsamfund grant applications",
+        "oneOf": [
+            applications,
+            {
+                "type": "object",
+                "properties": {"applications": applications},
+                "required": ["applications"],
+                "additionalProperties": False,
+            },
+        ],
+        "$defs": builder.defs,
+    }
+
+
+def decision_schema() -> dict[str, Any]:
+    """The schema of ``civilsamfund assess --format json``: a list of decision documents."""
+    builder = _Builder(document=True)
+    return {
+        "$schema": DIALECT,
+        "title": "civilsamfund decisions",
+        "type": "array",
+        "items": builder.schema(Decision),
+        "$defs": builder.defs,
+    }

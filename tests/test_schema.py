@@ -1,0 +1,82 @@
+"""JSON Schemas made from the models validate the examples and the CLI's output."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import MUNICIPALITIES
+from hypothesis import given
+
+from civilsamfund import testing as cst
+from civilsamfund import to_json
+from civilsamfund._cli import main
+from civilsamfund._schema import application_schema, decision_schema
+from civilsamfund._toml import parse_toml
+
+EXAMPLES = {
+    "odense": MUNICIPALITIES / "odense" / "examples" / "applications.toml",
+    "faaborg-midtfyn": MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "applications.json",
+}
+
+
+def _validator(schema):
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _as_json(path):
+    if path.suffix == ".json":
+        return json.loads(path.read_text(encoding="utf-8"))
+    # TOML dates become strings, as they would be written in JSON
+    return json.loads(
+        json.dumps(parse_toml(path.read_text(encoding="utf-8"), str(path)), default=str)
+    )
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_examples_match_the_application_schema(slug):
+    """Every bundled example is valid against the application schema."""
+    _validator(application_schema()).validate(_as_json(EXAMPLES[slug]))
+
+
+@given(cst.applications)
+def test_generated_applications_match_the_schema(application):
+    """Any application the library writes is valid against its schema."""
+    _validator(application_schema()).validate([json.loads(to_json(application))])
+
+
+def test_the_schema_rejects_an_unknown_key():
+    """The schema, like the reader, refuses keys it does not know."""
+    data = _as_json(EXAMPLES["faaborg-midtfyn"])
+    data["applications"][0]["colour"] = "red"
+    assert not _validator(application_schema()).is_valid(data)
+
+
+@pytest.mark.parametrize(("slug", "lang"), [(s, lang) for s in EXAMPLES for lang in ("da", "en")])
+def test_cli_output_matches_the_decision_schema(capsys, slug, lang):
+    """What `civilsamfund assess --format json` writes is valid against the decision schema."""
+    assert (
+        main(
+            [
+                "assess",
+                "-m",
+                str(MUNICIPALITIES / slug),
+                str(EXAMPLES[slug]),
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ]
+        )
+        == 0
+    )
+    _validator(decision_schema()).validate(json.loads(capsys.readouterr().out))
+
+
+@pytest.mark.parametrize("which", ["application", "decision"])
+def test_schema_command_prints_a_valid_schema(capsys, which):
+    """`civilsamfund schema` prints a schema that is itself valid."""
+    assert main(["schema", which]) == 0
+    jsonschema.Draft202012Validator.check_schema(json.loads(capsys.readouterr().out))
