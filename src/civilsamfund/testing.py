@@ -170,6 +170,21 @@ rounds = st.builds(
     deadline=st.none() | dates,
     reserve=st.none() | names,
 )
+audit_records = st.builds(
+    AuditRecord,
+    library_version=names,
+    municipality=names,
+    rules_date=dates,
+    config_fingerprint=names,
+)
+department_refs = st.builds(
+    DepartmentRef,
+    id=names,
+    name=texts,
+    point_of_entry=st.none() | texts,
+    hearing=st.lists(names, max_size=2).map(tuple),
+)
+auditor_requirements = st.builds(AuditorRequirement, id=names, name=texts)
 decisions = st.builds(
     Decision,
     application=names,
@@ -177,24 +192,11 @@ decisions = st.builds(
     pool=names,
     outcome=st.sampled_from(Outcome),
     findings=st.lists(findings, max_size=4).map(tuple),
-    audit=st.builds(
-        AuditRecord,
-        library_version=names,
-        municipality=names,
-        rules_date=dates,
-        config_fingerprint=names,
-    ),
+    audit=audit_records,
     round=st.none() | rounds,
-    department=st.none()
-    | st.builds(
-        DepartmentRef,
-        id=names,
-        name=texts,
-        point_of_entry=st.none() | texts,
-        hearing=st.lists(names, max_size=2).map(tuple),
-    ),
+    department=st.none() | department_refs,
     department_candidates=st.lists(names, max_size=2).map(tuple),
-    auditor=st.none() | st.builds(AuditorRequirement, id=names, name=texts),
+    auditor=st.none() | auditor_requirements,
     appeal=st.none() | texts,
 )
 
@@ -218,6 +220,9 @@ def _hypothesis_setup_hook() -> None:
         GrantApplication: applications,
         Finding: findings,
         Round: rounds,
+        AuditRecord: audit_records,
+        DepartmentRef: department_refs,
+        AuditorRequirement: auditor_requirements,
         Decision: decisions,
     }.items():
         st.register_type_strategy(kind, strategy)
