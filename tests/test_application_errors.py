@@ -138,3 +138,13 @@ def test_json_decimals_are_exact():
     """A JSON number with decimals is read as an exact Decimal, not a float."""
     (application,) = applications_from_json(json.dumps([_with(("amount",), 0.1)]))
     assert str(application.amount) == "0.1"
+
+
+@pytest.mark.parametrize("reference", ["010190-1234", "case 0101901234", "0101901234"])
+def test_a_cpr_number_is_refused_and_not_echoed(reference):
+    """A CPR number given as a person's reference is refused, and never repeated back."""
+    data = _with(("applicant",), {"type": "person", "reference": reference})
+    with pytest.raises(ApplicationError) as caught:
+        applications_from_json(json.dumps([data]))
+    assert "looks like a CPR number" in str(caught.value)
+    assert reference not in str(caught.value)

@@ -7,6 +7,7 @@ criteria that need such a fact flag it as missing instead of assuming a value.
 from __future__ import annotations
 
 import enum
+import re
 from datetime import date
 
 from attrs import Attribute, field, frozen
@@ -63,6 +64,18 @@ def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None
         )
 
 
+_CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
+def _not_a_cpr_number(_: object, attribute: Attribute[str | None], value: str | None) -> None:
+    if value is not None and _CPR_LIKE.search(value):
+        raise FieldValueError(
+            attribute.name,
+            "expected an opaque case reference; this looks like a CPR number, which must "
+            "never be given",
+        )
+
+
 @frozen(kw_only=True, cache_hash=True)
 class TargetGroup:
     """Who an activity serves: a category from the municipality's list and an age span.
@@ -108,7 +121,7 @@ class PrivatePerson:
     own opaque case reference, kept out of reprs all the same.
     """
 
-    reference: str | None = field(default=None, repr=False)
+    reference: str | None = field(default=None, repr=False, validator=_not_a_cpr_number)
 
 
 Applicant = Association | PrivatePerson

@@ -17,6 +17,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from ._application import (
+    _CPR_LIKE,
     Activity,
     Applicant,
     Association,
@@ -111,7 +112,9 @@ associations = st.builds(
     equity=st.none() | kroner(),
     annual_running_costs=st.none() | kroner(),
 )
-persons = st.builds(PrivatePerson, reference=st.none() | names)
+persons = st.builds(
+    PrivatePerson, reference=st.none() | names.filter(lambda text: not _CPR_LIKE.search(text))
+)
 applicants: st.SearchStrategy[Applicant] = associations | persons
 budget_lines = st.builds(
     BudgetLine, description=names, category=st.sampled_from(BudgetCategory), amount=kroner()
