@@ -96,6 +96,18 @@ def test_legal_bases_are_dated(odense):
     assert laws(date(2024, 1, 1)) == ["Serviceloven § 18", "Barnets lov"]
 
 
+@pytest.mark.parametrize(
+    ("received", "laws"),
+    [
+        (date(2023, 12, 31), ("Serviceloven § 18",)),
+        (date(2024, 1, 1), ("Serviceloven § 18", "Barnets lov")),
+    ],
+)
+def test_decisions_name_the_legal_bases_in_force(odense, received, laws):
+    """A decision names the laws its pool rests on, on the rules' date."""
+    assert odense.assess(odense_application(received=received)).legal_bases == laws
+
+
 def test_in_force_picks_the_version_holding_on_a_day():
     """in_force finds the one version whose period holds the day, ends included."""
     old = LegalBasis(law="old", valid_until=date(2025, 6, 30))

@@ -448,8 +448,10 @@ class TargetGroupInList(ReadsTargetGroups):
             en="The target groups ({categories:names}) are among those supported.",
         ),
         "outside": Text(
-            da="Målgrupperne {outside:list} er ikke blandt dem, der gives støtte til.",
-            en="The target groups {outside:list} are not among those supported.",
+            da="Målgrupperne {outside:names} er ikke blandt dem, der gives støtte til "
+            "(for pårørende kun, hvor det er tilladt).",
+            en="The target groups {outside:names} are not among those supported (for "
+            "relatives only where that is allowed).",
         ),
     }
 
@@ -459,7 +461,7 @@ class TargetGroupInList(ReadsTargetGroups):
             return missing("target_groups")
         categories = tuple(group.category for group in groups)
         outside = tuple(
-            group.category + (" (relatives)" if group.relatives else "")
+            group.category
             for group in groups
             if group.category not in self.allowed or (group.relatives and not self.allow_relatives)
         )

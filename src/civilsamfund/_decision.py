@@ -140,3 +140,5 @@ class Decision:
     department_candidates: tuple[str, ...] = ()
     auditor: AuditorRequirement | None = None
     appeal: Text | None = None
+    legal_bases: tuple[str, ...] = ()
+    """The laws the pool's money is given under on the rules' date."""

@@ -72,6 +72,7 @@ def assess(
         auditor=_auditor(rules.auditor, application, rules.auditors),
         appeal=rules.appeal,
         audit=rules.audit,
+        legal_bases=rules.legal_bases,
     )
 
 

@@ -32,6 +32,7 @@ class PoolRules:
     auditors: dict[str, AuditorRequirement]
     appeal: Text | None
     audit: AuditRecord
+    legal_bases: tuple[str, ...]
 
 
 @frozen(kw_only=True)
@@ -117,6 +118,7 @@ class Municipality:
                 for kind in self.config.municipality.auditors
             },
             appeal=appeal,
+            legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
             audit=AuditRecord(
                 library_version=__version__,
                 municipality=self.slug,

@@ -61,6 +61,7 @@ _LABELS = {
     "basis": Text(da="Grundlag", en="Basis"),
     "rules_of": Text(da="regler gældende", en="rules in force on"),
     "none": Text(da="ingen", en="none"),
+    "legal_bases": Text(da="Hjemmel", en="Legal basis"),
 }
 
 
@@ -114,6 +115,8 @@ def render_text(decision: Decision, language: Language = "da") -> str:
         )
     if decision.auditor is not None:
         lines.append(f"{_label('auditor', language)} {decision.auditor.name.in_(language)}.")
+    if decision.legal_bases:
+        lines.append(f"{_label('legal_bases', language)}: {', '.join(decision.legal_bases)}.")
     lines.append(f"{_label('reasons', language)}:")
     lines.extend(_finding_text(finding, language) for finding in decision.findings)
     appeal = decision.appeal.in_(language) if decision.appeal else _label("no_appeal", language)
@@ -178,6 +181,7 @@ def _own(decision: Decision, language: Language) -> dict[str, Any]:
             "reserve": round_.reserve,
         },
         "department_candidates": list(decision.department_candidates),
+        "legal_bases": list(decision.legal_bases),
     }
 
 

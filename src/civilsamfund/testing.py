@@ -200,6 +200,7 @@ decisions = st.builds(
     department=st.none() | department_refs,
     department_candidates=st.lists(names, max_size=2).map(tuple),
     auditor=st.none() | auditor_requirements,
+    legal_bases=st.lists(names, max_size=2).map(tuple),
     appeal=st.none() | texts,
 )
 
