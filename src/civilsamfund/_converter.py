@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -242,6 +242,35 @@ def structure(
         return detailed.structure(data, kind)
     except Exception as exc:
         raise error.in_file(source, list(dict.fromkeys(problems(exc, path)))) from None
+
+
+def structure_items(
+    items: Sequence[object],
+    kind: type[T],
+    source: str,
+    path: str,
+    error: type[InputError] = InputError,
+    start: int = 0,
+    stop: int | None = None,
+) -> list[T]:
+    """Structure ``items[start:stop]`` one by one, naming each by its index in ``path``.
+
+    Raises ``error`` listing every problem of every item.
+    """
+    hook = converter().get_structure_hook(kind)
+    structured: list[T] = []
+    problems: list[str] = []
+    for index in range(start, len(items) if stop is None else stop):
+        try:
+            structured.append(hook(items[index], kind))
+        except Exception:
+            try:
+                structured.append(structure(items[index], kind, source, f"{path}[{index}]", error))
+            except InputError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise error(problems)
+    return structured
 
 
 def unstructure(value: object) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from ._application import GrantApplication
-from ._converter import structure
+from ._converter import structure_items
 from ._errors import ApplicationError
 from ._toml import parse_toml
 
@@ -70,24 +70,11 @@ def structure_applications(
     raw: RawApplications, start: int = 0, stop: int | None = None
 ) -> tuple[GrantApplication, ...]:
     """Structure the items from ``start`` to ``stop``, reporting every problem at once."""
-    applications: list[GrantApplication] = []
-    problems: list[str] = []
-    for index in range(start, len(raw.items) if stop is None else stop):
-        try:
-            applications.append(
-                structure(
-                    raw.items[index],
-                    GrantApplication,
-                    raw.source,
-                    f"{raw.path}[{index}]",
-                    error=ApplicationError,
-                )
-            )
-        except ApplicationError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ApplicationError(problems)
-    return tuple(applications)
+    return tuple(
+        structure_items(
+            raw.items, GrantApplication, raw.source, raw.path, ApplicationError, start, stop
+        )
+    )
 
 
 def _json(text: str, source: str) -> object:

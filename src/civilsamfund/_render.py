@@ -240,7 +240,14 @@ def _shared_json_of(decision: Decision, language: Language) -> str:
 def decision_json(decision: Decision, language: Language = "da") -> str:
     """One decision document as compact JSON, in ``language``."""
     own = _encode(_own(decision, language))[:-1]
-    findings = ",".join(_finding_json(finding, language) for finding in decision.findings)
+    findings = ",".join(
+        [
+            known[language]
+            if (known := finding._encoded) is not None and language in known
+            else _finding_json(finding, language)
+            for finding in decision.findings
+        ]
+    )
     return f'{own},{_shared_json_of(decision, language)},"findings":[{findings}]}}'
 
 
