@@ -79,14 +79,13 @@ def _enum(value: object, enum_type: type) -> enum.Enum:
         raise ValueError(f"expected one of {choices}, got {_shown(value)}") from None
 
 
-_strict_text = _strict(str, "text")
-
-
 def _text(value: object, kind: type) -> Any:
     """Text, or a text-valued enum: ``str`` enums reach this hook by subclassing ``str``."""
-    if kind is str:
-        return _strict_text(value, kind)
-    return _enum(value, kind)
+    if kind is not str:
+        return _enum(value, kind)
+    if type(value) is str:
+        return value
+    raise ValueError(f"expected text, got {_shown(value)}")
 
 
 def _is_optional(kind: Any) -> bool:
@@ -100,7 +99,13 @@ def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     def factory(kind: Any) -> Callable[[object, type], Any]:
         inner_type = next(arg for arg in get_args(kind) if arg is not type(None))
         inner = converter.get_structure_hook(inner_type)
-        return lambda value, _: None if value is None else inner(value, inner_type)
+
+        def hook(value: object, _: type) -> Any:
+            if value is None or type(value) is inner_type:  # no conversion needed
+                return value
+            return inner(value, inner_type)
+
+        return hook
 
     return factory
 
@@ -119,7 +124,7 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
             if not isinstance(value, list | tuple):
                 raise ValueError(f"expected a list, got {_shown(value)}")
             if not detailed:
-                return tuple(item_hook(item, item_type) for item in value)
+                return tuple([item_hook(item, item_type) for item in value])
             items, errors = [], []
             for index, item in enumerate(value):
                 try:
