@@ -85,11 +85,23 @@ def run(batch: Batch, out: TextIO, jobs: int = 1) -> int:
             if count:
                 if written:
                     out.write(batch.separator)
-                with open(path, encoding="utf-8") as chunk:
-                    shutil.copyfileobj(chunk, out, 1 << 20)
+                _copy(path, out)
                 written += count
         out.write(batch.suffix)
         return written
+
+
+def _copy(path: str, out: TextIO) -> None:
+    """Append a chunk file to ``out``: as bytes when ``out`` has them, skipping a re-encode."""
+    binary = getattr(out, "buffer", None)
+    if binary is None or (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        with open(path, encoding="utf-8") as chunk:
+            shutil.copyfileobj(chunk, out, 1 << 20)
+        return
+    out.flush()
+    with open(path, "rb") as chunk:
+        shutil.copyfileobj(chunk, binary, 1 << 20)
+    binary.flush()
 
 
 _Slice = list[tuple[int, int, int]]
