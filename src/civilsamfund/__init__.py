@@ -59,6 +59,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._cases import CaseResult, Mismatch, run_cases
     from ._config import (
+        ActivityExample,
         AppealStatement,
         AuditorKind,
         AuditorRule,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
         Document,
         LegalBasis,
         MunicipalityConfig,
+        Obligation,
         Pool,
         Reserve,
         TargetGroupCategory,
@@ -91,6 +93,7 @@ if TYPE_CHECKING:
 _LAZY = {
     **dict.fromkeys(
         [
+            "ActivityExample",
             "AppealStatement",
             "AuditorKind",
             "AuditorRule",
@@ -102,6 +105,7 @@ _LAZY = {
             "LegalBasis",
             "Mismatch",
             "MunicipalityConfig",
+            "Obligation",
             "Pool",
             "Reserve",
             "TargetGroupCategory",
@@ -149,6 +153,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Activity",
+    "ActivityExample",
     "AppealStatement",
     "Applicant",
     "ApplicationError",
@@ -190,6 +195,7 @@ __all__ = [
     "Municipality",
     "MunicipalityConfig",
     "MunicipalitySource",
+    "Obligation",
     "Outcome",
     "PluginError",
     "PluginInfo",

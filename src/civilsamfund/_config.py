@@ -38,6 +38,15 @@ class TargetGroupCategory:
 
 
 @frozen(kw_only=True)
+class ActivityExample:
+    """A kind of activity the municipality names as voluntary social work."""
+
+    id: str
+    name: Text
+    citation: Citation
+
+
+@frozen(kw_only=True)
 class AuditorKind:
     """A kind of auditor who may sign a grant's accounts."""
 
@@ -62,6 +71,7 @@ class MunicipalityFile:
     name: str
     documents: tuple[Document, ...]
     target_groups: tuple[TargetGroupCategory, ...] = ()
+    activity_examples: tuple[ActivityExample, ...] = ()
     auditors: tuple[AuditorKind, ...] = ()
     appeal: tuple[AppealStatement, ...] = ()
 
@@ -199,12 +209,23 @@ class Body:
 
 
 @frozen(kw_only=True)
+class Obligation(Dated):
+    """A recurring duty of the municipality, such as a yearly report or a revision."""
+
+    id: str
+    description: Text
+    citation: Citation
+    every_years: int | None = None
+
+
+@frozen(kw_only=True)
 class OrganisationFile:
     """``organisation.toml``."""
 
     committees: tuple[Committee, ...] = ()
     departments: tuple[Department, ...] = ()
     bodies: tuple[Body, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
 
 
 @frozen(kw_only=True)

@@ -103,6 +103,11 @@ def _all(config: MunicipalityConfig) -> Iterator[tuple[str, str, str]]:
             yield from _cited(ORGANISATION, where, department.citation, documents)
     for i, body in enumerate(config.organisation.bodies):
         yield from _cited(ORGANISATION, f"bodies[{i}]", body.citation, documents)
+    for i, obligation in enumerate(config.organisation.obligations):
+        yield from _cited(ORGANISATION, f"obligations[{i}]", obligation.citation, documents)
+        yield from _texts(ORGANISATION, f"obligations[{i}].description", obligation.description)
+    for i, example in enumerate(municipality.activity_examples):
+        yield from _cited(MUNICIPALITY, f"activity_examples[{i}]", example.citation, documents)
 
 
 def _unknown(what: str, value: str) -> str:
