@@ -51,6 +51,9 @@ class Expectation:
     auditor: str | None = None
     round_kind: RoundKind | None = None
     round_year: int | None = None
+    legal_bases: tuple[str, ...] | None = None
+    appeal: str | None = None
+    """Text the appeal statement must contain (in Danish or English); ``""`` for none."""
     error: str | None = None
     """Text the error message must contain, for a case whose assessment must fail."""
 
@@ -184,6 +187,20 @@ def _compare(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
     year = round_.year if round_ else None
     if expect.round_year is not None and year != expect.round_year:
         yield Mismatch(field="round_year", expected=expect.round_year, got=year)
+    if expect.legal_bases is not None and decision.legal_bases != expect.legal_bases:
+        yield Mismatch(
+            field="legal_bases", expected=list(expect.legal_bases), got=list(decision.legal_bases)
+        )
+    if expect.appeal is not None and not _appeal_matches(expect.appeal, decision):
+        appeal = decision.appeal.en if decision.appeal else None
+        yield Mismatch(field="appeal", expected=expect.appeal, got=appeal)
+
+
+def _appeal_matches(expected: str, decision: Decision) -> bool:
+    appeal = decision.appeal
+    if not expected:
+        return appeal is None
+    return appeal is not None and (expected in appeal.da or expected in appeal.en)
 
 
 def case_files(path: Path) -> Iterator[tuple[Path, Path]]:
