@@ -15,7 +15,8 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite, with the Odense plugin installed."""
-    session.install("-e", ".[test]", "./plugins/odense")
+    session.install("-e", ".[test]")
+    session.install("./plugins/odense")
     session.run("pytest", *session.posargs)
 
 
