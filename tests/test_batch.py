@@ -8,7 +8,7 @@ import json
 import pytest
 from builders import ELIGIBLE
 
-from civilsamfund import ApplicationError, to_json
+from civilsamfund import ApplicationError, ConfigError, PluginError, to_json
 from civilsamfund._batch import Batch, run
 from civilsamfund._reading import RawApplications
 from civilsamfund._render import decision_json, decisions_to_json
@@ -84,3 +84,21 @@ def test_an_empty_batch_is_an_empty_list(odense):
     out = io.StringIO()
     assert run(_json_batch(odense, []), out, 2) == 0
     assert json.loads(out.getvalue()) == []
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ApplicationError(["a.json: [0].amount: expected an amount"]),
+        ConfigError(["x.toml: y: z", "x.toml: w: v"]),
+        PluginError("demo", "boom"),
+    ],
+)
+def test_errors_survive_crossing_processes(error):
+    """The library's errors pickle intact, so a worker's error reaches the parent whole."""
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert getattr(copy, "problems", None) == getattr(error, "problems", None)

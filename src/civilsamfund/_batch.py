@@ -58,7 +58,8 @@ def default_jobs(batch: Batch) -> int:
     """One job per 25,000 applications, up to the cores there are (where fork exists)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(os.cpu_count() or 1, batch.size() // _CHUNK))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, batch.size() // _CHUNK))
 
 
 def run(batch: Batch, out: TextIO, jobs: int = 1) -> int:

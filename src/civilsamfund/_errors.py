@@ -23,6 +23,9 @@ class InputError(CivilsamfundError):
         self.problems = tuple(problems)
         super().__init__("\n".join(self.problems))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[str, ...]]]:
+        return type(self), (self.problems,)  # so errors cross process boundaries intact
+
     @classmethod
     def in_file(cls: type[E], source: str, problems: Sequence[str]) -> E:
         """An error for problems found in one file, each line prefixed with its name."""
@@ -46,7 +49,11 @@ class PluginError(CivilsamfundError):
 
     def __init__(self, plugin: str, message: str) -> None:
         self.plugin = plugin
+        self.message = message
         super().__init__(f"plugin {plugin!r}: {message}")
+
+    def __reduce__(self) -> tuple[type[PluginError], tuple[str, str]]:
+        return type(self), (self.plugin, self.message)
 
 
 class FieldValueError(ValueError):
