@@ -1,11 +1,14 @@
-"""A complete, eligible Odense application to vary one fact at a time."""
+"""Test helpers: a complete, eligible Odense application to vary one fact at a time, and
+the bundled examples run through the command line."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 import attrs
+from conftest import MUNICIPALITIES
 
 from civilsamfund import (
     Activity,
@@ -19,6 +22,7 @@ from civilsamfund import (
     kroner,
     share,
 )
+from civilsamfund._cli import main
 
 ELIGIBLE = GrantApplication(
     id="test-1",
@@ -68,3 +72,28 @@ def status_of(decision: Any, criterion: str) -> str:
     """The status of one criterion's finding in a decision."""
     (finding,) = [f for f in decision.findings if f.criterion == criterion]
     return str(finding.status.value)
+
+
+EXAMPLES = {
+    "odense": MUNICIPALITIES / "odense" / "examples" / "applications.toml",
+    "faaborg-midtfyn": MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "applications.json",
+}
+
+
+def assess_examples_json(capsys: Any, slug: str, lang: str) -> Any:
+    """The decisions `civilsamfund assess --format json` writes for a municipality's examples."""
+    code = main(
+        [
+            "assess",
+            "-m",
+            str(MUNICIPALITIES / slug),
+            str(EXAMPLES[slug]),
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return json.loads(captured.out)

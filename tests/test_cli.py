@@ -7,14 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from builders import EXAMPLES, assess_examples_json
 from conftest import MUNICIPALITIES, REPO
 
 from civilsamfund._cli import main
-
-EXAMPLES = {
-    "odense": MUNICIPALITIES / "odense" / "examples" / "applications.toml",
-    "faaborg-midtfyn": MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "applications.json",
-}
 
 
 def _run(capsys, *args):
@@ -23,26 +19,13 @@ def _run(capsys, *args):
     return code, captured.out, captured.err
 
 
-def _assess_json(capsys, slug, lang):
-    code, out, err = _run(
-        capsys,
-        "assess",
-        "--municipality",
-        str(MUNICIPALITIES / slug),
-        str(EXAMPLES[slug]),
-        "--format",
-        "json",
-        "--lang",
-        lang,
-    )
-    assert code == 0, err
-    return json.loads(out)
-
-
 @pytest.mark.parametrize("slug", list(EXAMPLES))
 def test_json_output_differs_by_language(capsys, slug):
     """The same decisions in Danish and English differ in their reasons only."""
-    danish, english = _assess_json(capsys, slug, "da"), _assess_json(capsys, slug, "en")
+    danish, english = (
+        assess_examples_json(capsys, slug, "da"),
+        assess_examples_json(capsys, slug, "en"),
+    )
     assert [d["outcome"] for d in danish] == [d["outcome"] for d in english]
     for da, en in zip(danish, english, strict=True):
         for finding_da, finding_en in zip(da["findings"], en["findings"], strict=True):
@@ -52,13 +35,13 @@ def test_json_output_differs_by_language(capsys, slug):
 
 def test_examples_reach_all_three_outcomes(capsys):
     """Across the bundled examples, every outcome occurs."""
-    outcomes = {d["outcome"] for slug in EXAMPLES for d in _assess_json(capsys, slug, "en")}
+    outcomes = {d["outcome"] for slug in EXAMPLES for d in assess_examples_json(capsys, slug, "en")}
     assert outcomes == {"eligible", "needs_assessment", "ineligible"}
 
 
 def test_every_odense_criterion_fails_or_flags_in_the_examples(capsys, odense):
     """The Odense examples exercise every configured criterion's negative side."""
-    decisions = _assess_json(capsys, "odense", "en")
+    decisions = assess_examples_json(capsys, "odense", "en")
     negative = {
         f["criterion"] for d in decisions for f in d["findings"] if f["status"] in ("fail", "flag")
     }
@@ -67,7 +50,7 @@ def test_every_odense_criterion_fails_or_flags_in_the_examples(capsys, odense):
 
 def test_json_decision_has_the_documented_keys(capsys):
     """Each decision object carries the keys the JSON format documents."""
-    (decision, *_) = _assess_json(capsys, "odense", "en")
+    (decision, *_) = assess_examples_json(capsys, "odense", "en")
     assert {
         "application",
         "outcome",

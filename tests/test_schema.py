@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import MUNICIPALITIES
+from builders import EXAMPLES, assess_examples_json
 from hypothesis import given
 
 from civilsamfund import testing as cst
@@ -14,11 +14,6 @@ from civilsamfund import to_json
 from civilsamfund._cli import main
 from civilsamfund._schema import application_schema, decision_schema
 from civilsamfund._toml import parse_toml
-
-EXAMPLES = {
-    "odense": MUNICIPALITIES / "odense" / "examples" / "applications.toml",
-    "faaborg-midtfyn": MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "applications.json",
-}
 
 
 def _validator(schema):
@@ -57,22 +52,7 @@ def test_the_schema_rejects_an_unknown_key():
 @pytest.mark.parametrize(("slug", "lang"), [(s, lang) for s in EXAMPLES for lang in ("da", "en")])
 def test_cli_output_matches_the_decision_schema(capsys, slug, lang):
     """What `civilsamfund assess --format json` writes is valid against the decision schema."""
-    assert (
-        main(
-            [
-                "assess",
-                "-m",
-                str(MUNICIPALITIES / slug),
-                str(EXAMPLES[slug]),
-                "--format",
-                "json",
-                "--lang",
-                lang,
-            ]
-        )
-        == 0
-    )
-    _validator(decision_schema()).validate(json.loads(capsys.readouterr().out))
+    _validator(decision_schema()).validate(assess_examples_json(capsys, slug, lang))
 
 
 @pytest.mark.parametrize("which", ["application", "decision"])

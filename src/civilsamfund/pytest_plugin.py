@@ -32,12 +32,25 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
-class CaseFailedError(Exception):
+class PolicyFailure(Exception):
+    """A failure reported as its message alone: the lines already say what and where."""
+
+
+class CaseFailedError(PolicyFailure):
     """A case whose decision differs from what it expects."""
 
     def __init__(self, result: CaseResult) -> None:
         self.result = result
         super().__init__("\n".join(result.lines()))
+
+
+class _PolicyItem(pytest.Item):
+    """An item whose policy failures are shown as their lines, without a traceback."""
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, PolicyFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
 
 
 _loaded: dict[Path, Municipality] = {}
@@ -67,7 +80,7 @@ class CaseFileCollector(pytest.File):
             yield CaseItem.from_parent(self, name=case.name, index=index, case_file=case_file)
 
 
-class CaseItem(pytest.Item):
+class CaseItem(_PolicyItem):
     """One policy case."""
 
     def __init__(self, *, index: int, case_file: CaseFile, **kwargs: Any) -> None:
@@ -83,11 +96,6 @@ class CaseItem(pytest.Item):
         if not result.passed:
             raise CaseFailedError(result)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        if isinstance(excinfo.value, CaseFailedError):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"case: {self.name}"
 
@@ -99,7 +107,7 @@ class MunicipalityCollector(pytest.File):
         yield ConformanceItem.from_parent(self, name="conformance")
 
 
-class ConformanceItem(pytest.Item):
+class ConformanceItem(_PolicyItem):
     """The conformance check of one municipality directory."""
 
     def runtest(self) -> None:
@@ -109,16 +117,11 @@ class ConformanceItem(pytest.Item):
         if problems:
             raise NonConformingError(problems)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        if isinstance(excinfo.value, NonConformingError):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"conformance of {self.path.parent}"
 
 
-class NonConformingError(Exception):
+class NonConformingError(PolicyFailure):
     """A municipality directory that fails the conformance check."""
 
     def __init__(self, problems: list[str]) -> None:
