@@ -135,6 +135,13 @@ def _problems(directory):
             "municipality.toml: not valid TOML",
         ),
         (
+            "pools.toml",
+            'criteria = ["FM79-1", "FM79-2", "FM79-3"]',
+            'criteria = ["FM79-1", "FM79-2", "FM79-1"]',
+            "pools.toml: pools[1].criteria[2]: expected a unique id, 'FM79-1' is also at "
+            "pools[1].criteria[0]",
+        ),
+        (
             "criteria.toml",
             'rule = { da = "§ 79-midler går til drift',
             'rule = { da = "", x = "',
@@ -162,6 +169,19 @@ def test_every_problem_is_reported_at_once(config_dir):
         "pools[1].budget",
         "criteria[2].params.min_age",
     }
+
+
+def test_duplicate_ids_are_rejected(config_dir):
+    """Two departments with one id cannot both be meant."""
+    organisation = config_dir / "organisation.toml"
+    text = organisation.read_text(encoding="utf-8")
+    start = text.index("[[departments]]")
+    department = text[start : text.index("[[bodies]]")]
+    organisation.write_text(text + "\n" + department, encoding="utf-8")
+    assert list(_problems(config_dir)) == [
+        f"{organisation}: departments[1]: expected a unique id, 'sundhed_aeldre_social' is "
+        "also at departments[0]"
+    ]
 
 
 def test_overlapping_versions_are_rejected(config_dir):

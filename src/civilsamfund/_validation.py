@@ -38,6 +38,29 @@ def _all(config: MunicipalityConfig) -> Iterator[tuple[str, str, str]]:
     appeals = {statement.id for statement in config.municipality.appeal}
 
     municipality = config.municipality
+    organisation = config.organisation
+    for file, where, ids in (
+        (MUNICIPALITY, "documents", [d.file for d in municipality.documents]),
+        (MUNICIPALITY, "target_groups", [t.id for t in municipality.target_groups]),
+        (MUNICIPALITY, "activity_examples", [a.id for a in municipality.activity_examples]),
+        (MUNICIPALITY, "auditors", [a.id for a in municipality.auditors]),
+        (ORGANISATION, "committees", [c.id for c in organisation.committees]),
+        (ORGANISATION, "departments", [d.id for d in organisation.departments]),
+        (ORGANISATION, "bodies", [b.id for b in organisation.bodies]),
+        *(
+            (POOLS, f"pools[{i}].reserves", [r.id for r in pool.reserves])
+            for i, pool in enumerate(config.pools.pools)
+        ),
+        *(
+            (POOLS, f"pools[{i}].criteria", list(pool.criteria))
+            for i, pool in enumerate(config.pools.pools)
+        ),
+        *(
+            (ORGANISATION, f"departments[{i}].criteria", list(department.criteria))
+            for i, department in enumerate(organisation.departments)
+        ),
+    ):
+        yield from _unique(file, where, ids)
     for i, category in enumerate(municipality.target_groups):
         yield from _cited(MUNICIPALITY, f"target_groups[{i}]", category.citation, documents)
         yield from _texts(MUNICIPALITY, f"target_groups[{i}].name", category.name)
@@ -108,6 +131,18 @@ def _all(config: MunicipalityConfig) -> Iterator[tuple[str, str, str]]:
         yield from _texts(ORGANISATION, f"obligations[{i}].description", obligation.description)
     for i, example in enumerate(municipality.activity_examples):
         yield from _cited(MUNICIPALITY, f"activity_examples[{i}]", example.citation, documents)
+
+
+def _unique(file: str, where: str, ids: list[str]) -> Iterator[tuple[str, str, str]]:
+    first: dict[str, int] = {}
+    for index, value in enumerate(ids):
+        if value in first:
+            yield (
+                file,
+                f"{where}[{index}]",
+                (f"expected a unique id, {value!r} is also at {where}[{first[value]}]"),
+            )
+        first.setdefault(value, index)
 
 
 def _unknown(what: str, value: str) -> str:
