@@ -26,8 +26,8 @@ MISSING = "missing"
 """The message every check uses when facts it needs are not given."""
 
 MISSING_TEXT = Text(
-    da="Ansøgningen mangler oplysninger om: {missing:list}.",
-    en="The application does not give: {missing:list}.",
+    da="Ansøgningen mangler oplysninger om: {missing:facts}.",
+    en="The application does not give: {missing:facts}.",
 )
 
 

@@ -2,8 +2,9 @@
 
 Templates are ``str.format`` strings over the facts, with formats of our own:
 ``kr`` (kroner), ``pct`` (a share as a percentage), ``list`` (items joined),
-``names`` (ids shown by their configured names) and ``cmp`` (``true`` as "at least",
-``false`` as "more than"). Each template is compiled once, when configuration loads.
+``names`` (ids shown by their configured names), ``facts`` (fact names shown by
+their labels) and ``cmp`` (``true`` as "at least", ``false`` as "more than"). Each
+template is compiled once, when configuration loads.
 """
 
 from __future__ import annotations
@@ -53,6 +54,43 @@ _COMPARISONS = {
 }
 
 
+FACT_LABELS: Mapping[str, Text] = {
+    "other_funding": Text(da="andre finansieringskilder", en="other sources of funding"),
+    "equity": Text(da="egenkapital", en="equity"),
+    "annual_running_costs": Text(da="årlige driftsudgifter", en="annual running costs"),
+    "founded": Text(da="stiftelsesdato", en="founding date"),
+    "budget": Text(da="budget", en="budget"),
+    "purpose": Text(da="aktivitetens formål", en="the activity's purpose"),
+    "volunteer_share": Text(
+        da="frivilliges andel af arbejdet", en="the share of the work done by volunteers"
+    ),
+    "local_share": Text(
+        da="andel af deltagerne, der bor i kommunen",
+        en="the share of participants living in the municipality",
+    ),
+    "social_aim": Text(da="om aktiviteten har et socialt sigte", en="whether it has a social aim"),
+    "open_to_all": Text(da="om arrangementet er åbent", en="whether the event is open"),
+    "target_groups": Text(da="målgrupper", en="target groups"),
+    "target_group_min_age": Text(
+        da="målgruppens laveste alder", en="the target group's lowest age"
+    ),
+    "target_group_ages": Text(da="målgruppens alder", en="the target group's ages"),
+    "focus_areas": Text(da="indsatsområder", en="focus areas"),
+    "contact_with_children_under_15": Text(
+        da="om der er kontakt med børn under 15 år",
+        en="whether there is contact with children under 15",
+    ),
+}
+"""How missing facts are named in reasons; a fact not listed is named as it is."""
+
+
+def _facts(value: Any, language: Language, names: Names) -> str:
+    items = value if isinstance(value, tuple) else (value,)
+    return ", ".join(
+        FACT_LABELS[item].in_(language) if item in FACT_LABELS else str(item) for item in items
+    )
+
+
 def _comparison(value: Any, language: Language, names: Names) -> str:
     return _COMPARISONS[language, bool(value)]
 
@@ -67,6 +105,7 @@ _CONVERTERS: Mapping[str, _Converter] = {
     "list": _items,
     "names": _names,
     "cmp": _comparison,
+    "facts": _facts,
     "": _plain,
 }
 
