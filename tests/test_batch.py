@@ -10,8 +10,8 @@ from builders import ELIGIBLE
 
 from civilsamfund import ApplicationError, ConfigError, PluginError, to_json
 from civilsamfund._batch import Batch, run
+from civilsamfund._document import decision_json, decisions_to_json
 from civilsamfund._reading import RawApplications
-from civilsamfund._render import decision_json, decisions_to_json
 
 
 def _documents(count, bad=()):

@@ -81,14 +81,15 @@ if TYPE_CHECKING:
     from ._criteria import Check, Context, Criterion, KeyedCheck, Verdict, missing
     from ._dates import Dated, in_force
     from ._discovery import MunicipalitySource, available_municipalities, load_municipality
+    from ._document import decision_document, decision_json, decisions_to_json
     from ._engine import assess
     from ._hookspecs import hookimpl
+    from ._letter import render_text
     from ._loading import load_municipality_dir
     from ._municipality import Municipality
     from ._new import new_municipality
     from ._plugins import PluginInfo, Plugins
     from ._reading import applications_from_data, applications_from_json, read_applications
-    from ._render import decision_document, decision_json, decisions_to_json, render_text
 
 _LAZY = {
     **dict.fromkeys(
@@ -118,9 +119,8 @@ _LAZY = {
     ),
     **dict.fromkeys(["Dated", "in_force"], "._dates"),
     "Municipality": "._municipality",
-    **dict.fromkeys(
-        ["decision_document", "decision_json", "decisions_to_json", "render_text"], "._render"
-    ),
+    **dict.fromkeys(["decision_document", "decision_json", "decisions_to_json"], "._document"),
+    "render_text": "._letter",
     "CaseResult": "._cases",
     "Mismatch": "._cases",
     "run_cases": "._cases",

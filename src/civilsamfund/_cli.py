@@ -102,8 +102,9 @@ def _municipalities(out: TextIO) -> int:
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
     from ._batch import Batch, default_jobs, run
     from ._discovery import load_municipality
+    from ._document import decision_json
+    from ._letter import render_text
     from ._reading import parse_applications
-    from ._render import decision_json, render_text
 
     municipality = load_municipality(args.municipality)
     documents = [parse_applications(path) for path in args.files]

@@ -1,0 +1,121 @@
+"""A decision as people read it: the justification of a decision letter, in one language."""
+
+from __future__ import annotations
+
+from ._decision import Decision, Finding, Outcome, Round, RoundKind, Status
+from ._text import Language, Text
+
+_OUTCOMES = {
+    Outcome.ELIGIBLE: Text(da="opfylder kriterierne", en="meets the criteria"),
+    Outcome.NEEDS_ASSESSMENT: Text(
+        da="skal vurderes af en sagsbehandler", en="needs a caseworker's assessment"
+    ),
+    Outcome.INELIGIBLE: Text(da="kan ikke støttes", en="cannot be supported"),
+}
+_STATUSES = {
+    Status.PASS: Text(da="opfyldt", en="met"),
+    Status.FAIL: Text(da="ikke opfyldt", en="not met"),
+    Status.FLAG: Text(da="til vurdering", en="to assess"),
+    Status.INFO: Text(da="oplysning", en="note"),
+    Status.NOT_APPLICABLE: Text(da="ikke relevant", en="not relevant"),
+}
+_LABELS = {
+    "title": Text(da="Afgørelse for ansøgning", en="Decision on application"),
+    "pool": Text(da="pulje", en="pool"),
+    "outcome": Text(da="Resultat: ansøgningen", en="Outcome: the application"),
+    "round": Text(da="Ansøgningsrunde", en="Round"),
+    "yearly": Text(
+        da="den årlige runde {year} med frist {deadline}",
+        en="the yearly round {year}, deadline {deadline}",
+    ),
+    "all_year": Text(da="løbende, hele året", en="open all year"),
+    "reserve": Text(da="reserveret del", en="reserved share"),
+    "no_round": Text(
+        da="konfigurationen fastsætter ingen ansøgningsfrist",
+        en="the configuration sets no application window",
+    ),
+    "department": Text(da="Forvaltning", en="Department"),
+    "entry": Text(da="Indgang", en="Point of entry"),
+    "hearing": Text(da="Høring før fordeling", en="Hearing before allocation"),
+    "unsettled": Text(da="ikke afgjort; mulige", en="not settled; candidates"),
+    "auditor": Text(da="Regnskabet skal påtegnes af", en="The accounts must be signed by"),
+    "reasons": Text(da="Begrundelse", en="Reasons"),
+    "source": Text(da="kilde", en="source"),
+    "section": Text(da="afsnit", en="section"),
+    "appeal": Text(da="Klageadgang", en="Appeal"),
+    "no_appeal": Text(
+        da="konfigurationen giver ingen klagevejledning; en afgørelse skal oplyse om klageadgang "
+        "(forvaltningsloven § 25)",
+        en="the configuration gives no appeal statement; a decision must state how to appeal "
+        "(Forvaltningsloven §25)",
+    ),
+    "basis": Text(da="Grundlag", en="Basis"),
+    "rules_of": Text(da="regler gældende", en="rules in force on"),
+    "none": Text(da="ingen", en="none"),
+    "legal_bases": Text(da="Hjemmel", en="Legal basis"),
+}
+
+
+def _label(key: str, language: Language) -> str:
+    return _LABELS[key].in_(language)
+
+
+def _round_text(round_: Round | None, language: Language) -> str:
+    if round_ is None:
+        return _label("no_round", language)
+    if round_.kind is RoundKind.ALL_YEAR:
+        text = _label("all_year", language)
+    else:
+        deadline = round_.deadline.isoformat() if round_.deadline else "?"
+        text = _label("yearly", language).format(year=round_.year, deadline=deadline)
+    if round_.reserve:
+        text += f" ({_label('reserve', language)}: {round_.reserve})"
+    return text
+
+
+def _finding_text(finding: Finding, language: Language) -> str:
+    status = _STATUSES[finding.status].in_(language)
+    citation = finding.citation
+    return (
+        f"  - {finding.criterion} [{status}] {finding.rule.in_(language)} "
+        f"{finding.reason.in_(language)}\n"
+        f"    ({_label('source', language)}: {citation.document}, "
+        f'{_label("section", language)} "{citation.section}")'
+    )
+
+
+def render_text(decision: Decision, language: Language = "da") -> str:
+    """The decision as it would read in a decision letter's justification."""
+    lines = [
+        f"{_label('title', language)} {decision.application} "
+        f"({decision.municipality}, {_label('pool', language)} {decision.pool})",
+        f"{_label('outcome', language)} {_OUTCOMES[decision.outcome].in_(language)}.",
+        f"{_label('round', language)}: {_round_text(decision.round, language)}.",
+    ]
+    department = decision.department
+    if department is not None:
+        lines.append(f"{_label('department', language)}: {department.name.in_(language)}.")
+        if department.point_of_entry is not None:
+            lines.append(f"{_label('entry', language)}: {department.point_of_entry.in_(language)}")
+        if department.hearing:
+            lines.append(f"{_label('hearing', language)}: {', '.join(department.hearing)}.")
+    elif decision.department_candidates:
+        candidates = ", ".join(decision.department_candidates)
+        lines.append(
+            f"{_label('department', language)}: {_label('unsettled', language)}: {candidates}."
+        )
+    if decision.auditor is not None:
+        lines.append(f"{_label('auditor', language)} {decision.auditor.name.in_(language)}.")
+    if decision.legal_bases:
+        lines.append(f"{_label('legal_bases', language)}: {', '.join(decision.legal_bases)}.")
+    lines.append(f"{_label('reasons', language)}:")
+    lines.extend(_finding_text(finding, language) for finding in decision.findings)
+    appeal = decision.appeal.in_(language) if decision.appeal else _label("no_appeal", language)
+    audit = decision.audit
+    lines += [
+        f"{_label('appeal', language)}: {appeal}",
+        f"{_label('basis', language)}: {_label('rules_of', language)} "
+        f"{audit.rules_date.isoformat()}; civilsamfund {audit.library_version}; "
+        f"{audit.config_fingerprint}",
+    ]
+    return "\n".join(lines)
