@@ -102,3 +102,14 @@ def test_errors_survive_crossing_processes(error):
     assert type(copy) is type(error)
     assert str(copy) == str(error)
     assert getattr(copy, "problems", None) == getattr(error, "problems", None)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_application_to_a_missing_pool_stops_the_batch_before_output(odense, jobs):
+    """A pool the municipality lacks is reported up front, and nothing is written."""
+    documents = _documents(30)
+    documents[1].items[4]["pool"] = "paragraf99"
+    out = io.StringIO()
+    with pytest.raises(ApplicationError, match="application 'app-19': pool: expected one of"):
+        run(_json_batch(odense, documents), out, jobs)
+    assert out.getvalue() == ""

@@ -1,10 +1,11 @@
 """Assessing a batch of applications and writing the decisions, on several cores if asked.
 
-A batch is structured, assessed and rendered in contiguous chunks. With more than one
-job, each chunk runs in a forked worker that inherits the parsed documents (nothing
-is pickled on the way in) and writes its rendered decisions to a file of its own;
-the chunks are then written out in order. Every problem in any chunk is reported,
-and nothing is written when there is one.
+A batch is first structured and checked (every application must name a pool and
+reserve in force), then assessed and written one decision at a time. With more than
+one job, each contiguous chunk runs in a forked worker that inherits the parsed
+documents (nothing is pickled on the way in) and writes its decisions to a file of
+its own; the chunks are then written out in order. Every problem in the input is
+reported, and nothing is written when there is one.
 """
 
 from __future__ import annotations
@@ -65,31 +66,31 @@ def default_jobs(batch: Batch) -> int:
 def run(batch: Batch, out: TextIO, jobs: int = 1) -> int:
     """Assess and write the whole batch; returns how many decisions were written."""
     slices = _slices(batch, max(1, jobs))
+    if len(slices) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        applications = _prepared(batch, slices[0] if slices else [])
+        out.write(batch.prefix)
+        _write(batch, applications, out)
+        out.write(batch.suffix)
+        return len(applications)
     with tempfile.TemporaryDirectory(prefix="civilsamfund-") as directory:
         paths = [str(Path(directory) / f"chunk-{index}") for index in range(len(slices))]
-        if len(slices) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            global _running
-            _running = batch
-            try:
-                with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
-                    results = pool.starmap(_work_forked, zip(slices, paths, strict=True))
-            finally:
-                _running = None
-        else:
-            results = [_work(batch, part, path) for part, path in zip(slices, paths, strict=True)]
+        global _running
+        _running = batch
+        try:
+            with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
+                results = pool.starmap(_work_forked, zip(slices, paths, strict=True))
+        finally:
+            _running = None
         problems = [problem for _, found in results for problem in found]
         if problems:
             raise ApplicationError(problems)
-        written = 0
         out.write(batch.prefix)
-        for path, (count, _) in zip(paths, results, strict=True):
-            if count:
-                if written:
-                    out.write(batch.separator)
-                _copy(path, out)
-                written += count
+        for index, path in enumerate(paths):
+            if index:
+                out.write(batch.separator)
+            _copy(path, out)
         out.write(batch.suffix)
-        return written
+        return sum(count for count, _ in results)
 
 
 def _copy(path: str, out: TextIO) -> None:
@@ -132,12 +133,8 @@ def _slices(batch: Batch, jobs: int) -> list[_Slice]:
     return slices
 
 
-def _work(batch: Batch, part: _Slice, path: str) -> tuple[int, list[str]]:
-    """Write one slice's decisions to ``path``, or return every problem found in it.
-
-    The slice is structured (validated) first, then assessed and written one
-    decision at a time, so no more than one rendered decision is held at once.
-    """
+def _prepared(batch: Batch, part: _Slice) -> list[GrantApplication]:
+    """A slice's applications, structured and checked assessable; raises every problem."""
     applications: list[GrantApplication] = []
     problems: list[str] = []
     for index, start, stop in part:
@@ -145,20 +142,31 @@ def _work(batch: Batch, part: _Slice, path: str) -> tuple[int, list[str]]:
             applications.extend(structure_applications(batch.documents[index], start, stop))
         except ApplicationError as exc:
             problems.extend(exc.problems)
+    for application in applications:
+        try:
+            batch.municipality.rules_for(application, batch.on)
+        except ApplicationError as exc:
+            problems.extend(exc.problems)
     if problems:
-        return 0, problems
-    try:
-        with open(path, "w", encoding="utf-8") as out:
-            for number, application in enumerate(applications):
-                if number:
-                    out.write(batch.separator)
-                out.write(batch.render(batch.municipality.assess(application, batch.on)))
-    except ApplicationError as exc:
-        return 0, list(exc.problems)
-    return len(applications), []
+        raise ApplicationError(problems)
+    return applications
+
+
+def _write(batch: Batch, applications: Sequence[GrantApplication], out: TextIO) -> None:
+    """Assess and write decisions one at a time, so no more than one is held at once."""
+    for number, application in enumerate(applications):
+        if number:
+            out.write(batch.separator)
+        out.write(batch.render(batch.municipality.assess(application, batch.on)))
 
 
 def _work_forked(part: _Slice, path: str) -> tuple[int, list[str]]:
-    """In a forked worker: :func:`_work` on the batch the parent set before forking."""
+    """In a forked worker: write one slice's decisions to ``path``, or return its problems."""
     assert _running is not None
-    return _work(_running, part, path)
+    try:
+        applications = _prepared(_running, part)
+    except ApplicationError as exc:
+        return 0, list(exc.problems)
+    with open(path, "w", encoding="utf-8") as out:
+        _write(_running, applications, out)
+    return len(applications), []

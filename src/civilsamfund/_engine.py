@@ -20,7 +20,7 @@ from ._decision import (
 )
 from ._errors import PluginError
 from ._messages import deferred
-from ._municipality import Municipality, application_error
+from ._municipality import Municipality
 from ._plugins import CORE
 
 
@@ -33,19 +33,8 @@ def assess(
     :class:`ApplicationError` when the application names a pool or reserve that is
     not configured, or not in force on that day.
     """
-    on = application.received if on is None else on
-    try:
-        rules = municipality.rules(application.pool, on)
-    except LookupError as exc:
-        raise application_error(application, str(exc.args[0])) from None
+    rules = municipality.rules_for(application, on)
     pool = rules.pool
-    if application.reserve is not None and not any(
-        reserve.id == application.reserve for reserve in pool.reserves
-    ):
-        known = ", ".join(repr(reserve.id) for reserve in pool.reserves) or "none"
-        raise application_error(
-            application, f"reserve: expected one of {known}, got {application.reserve!r}"
-        )
     context = rules.context
     findings: list[Finding] = []
     _assess_all(rules.criteria, application, context, findings)

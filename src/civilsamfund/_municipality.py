@@ -71,6 +71,26 @@ class Municipality:
         """The version of a criterion in force on ``on``, if any."""
         return in_force(self._by_id.get(criterion_id, ()), on)
 
+    def rules_for(self, application: GrantApplication, on: date | None = None) -> PoolRules:
+        """The rules that decide ``application`` on ``on`` (default: the day received).
+
+        Raises :class:`ApplicationError` when the application names a pool or reserve
+        that is not configured, or not in force that day: the only ways an
+        application can be impossible to assess.
+        """
+        on = application.received if on is None else on
+        try:
+            rules = self.rules(application.pool, on)
+        except LookupError as exc:
+            raise application_error(application, str(exc.args[0])) from None
+        reserves = rules.pool.reserves
+        if application.reserve is not None and all(r.id != application.reserve for r in reserves):
+            known = ", ".join(repr(reserve.id) for reserve in reserves) or "none"
+            raise application_error(
+                application, f"reserve: expected one of {known}, got {application.reserve!r}"
+            )
+        return rules
+
     def rules(self, pool_id: str, on: date) -> PoolRules:
         """The rules of ``pool_id`` in force on ``on``; computed once per pool and date."""
         key = (pool_id, on)
