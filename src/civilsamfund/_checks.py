@@ -266,31 +266,34 @@ class StaffCosts:
         "none": Text(da="Budgettet har ingen lønudgifter.", en="The budget has no staff costs."),
     }
 
+    def key(self, application: GrantApplication) -> Hashable:
+        """The facts ``evaluate`` reads: the two staff sums, as written."""
+        return _staff_sums(application)
+
     def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
-        if application.budget is None:
+        sums = _staff_sums(application)
+        if sums is None:
             return missing("budget")
-        coordinating = sum(
-            (
-                line.amount
-                for line in application.budget
-                if line.category is BudgetCategory.COORDINATING_STAFF
-            ),
-            Decimal(0),
-        )
-        other = sum(
-            (
-                line.amount
-                for line in application.budget
-                if line.category is BudgetCategory.OTHER_STAFF
-            ),
-            Decimal(0),
-        )
-        facts = {"coordinating_staff": str(coordinating), "other_staff": str(other)}
-        if other:
+        coordinating, other = sums
+        facts = {"coordinating_staff": coordinating, "other_staff": other}
+        if Decimal(other):
             return Verdict(status=Status.FAIL, message="other", facts=facts)
-        if coordinating:
+        if Decimal(coordinating):
             return Verdict(status=Status.INFO, message="coordinating", facts=facts)
         return Verdict(status=Status.NOT_APPLICABLE, message="none", facts=facts)
+
+
+def _staff_sums(application: GrantApplication) -> tuple[str, str] | None:
+    """What the budget spends on coordinating staff and on other staff, as written."""
+    if application.budget is None:
+        return None
+    coordinating = other = Decimal(0)
+    for line in application.budget:
+        if line.category is BudgetCategory.COORDINATING_STAFF:
+            coordinating += line.amount
+        elif line.category is BudgetCategory.OTHER_STAFF:
+            other += line.amount
+    return str(coordinating), str(other)
 
 
 @frozen(kw_only=True)
