@@ -91,6 +91,43 @@ class KeyedCheck(Check, Protocol):
         ...
 
 
+class Memo:
+    """Findings by key, kept while keeping them pays.
+
+    A check whose keys rarely repeat (amounts, dates) would fill memory for nothing:
+    once ``TRIAL`` findings are kept, new ones are kept only while at least one lookup
+    in four has found a finding, and never more than ``LIMIT``.
+    """
+
+    TRIAL = 5_000
+    LIMIT = 100_000
+    __slots__ = ("findings", "hits", "lookups")
+
+    def __init__(self) -> None:
+        self.findings: dict[Hashable, Finding] = {}
+        self.lookups = 0
+        self.hits = 0
+
+    def get(self, key: Hashable) -> Finding | None:
+        """The finding made for ``key`` before, if kept."""
+        self.lookups += 1
+        found = self.findings.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def offer(self, key: Hashable, finding: Finding) -> None:
+        """Keep ``finding`` for ``key`` if keeping pays."""
+        size = len(self.findings)
+        if size < self.TRIAL or (size < self.LIMIT and 4 * self.hits >= self.lookups):
+            self.findings[key] = finding
+
+    def clear(self) -> None:
+        """Forget every finding and count."""
+        self.findings.clear()
+        self.lookups = self.hits = 0
+
+
 @frozen(kw_only=True)
 class Criterion(Dated):
     """A check as one municipality configures it."""
@@ -105,7 +142,7 @@ class Criterion(Dated):
     reading: Text | None = None
     origin: str = "civilsamfund"
     """The plugin that supplied the check, to name it if the check fails."""
-    memo: dict[Hashable, Finding] = field(init=False, factory=dict, eq=False, repr=False)
+    memo: Memo = field(init=False, factory=lambda: Memo(), eq=False, repr=False)
     """Findings already made, by the check's key (for checks that have one)."""
     key_of: Callable[[GrantApplication], Hashable] | None = field(
         init=False, default=None, eq=False, repr=False

@@ -65,10 +65,6 @@ def assess(
     )
 
 
-_MEMO_LIMIT = 100_000
-"""Findings kept per criterion; past it, new keys are evaluated without being kept."""
-
-
 def _assess_all(
     criteria: Iterable[Criterion],
     application: GrantApplication,
@@ -84,11 +80,11 @@ def _assess_all(
                 findings.append(_evaluate(criterion, application, context))
                 continue
             key = key_of(application)
-            finding = criterion.memo.get(key)
+            memo = criterion.memo
+            finding = memo.get(key)
             if finding is None:
                 finding = _evaluate(criterion, application, context)
-                if len(criterion.memo) < _MEMO_LIMIT:
-                    criterion.memo[key] = finding
+                memo.offer(key, finding)
             findings.append(finding)
     except Exception as exc:
         if criterion is None or criterion.origin == CORE:
