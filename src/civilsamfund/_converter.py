@@ -238,11 +238,12 @@ def structure(
     error: type[InputError] = InputError,
 ) -> T:
     """Turn parsed data into ``kind``, or raise ``error`` naming every problem."""
-    fast, detailed = converter(), converter(detailed=True)
+    fast = converter()
     try:
         return fast.structure(data, kind)
     except Exception:
         pass
+    detailed = converter(detailed=True)  # built only when valid input is not the case
     try:
         return detailed.structure(data, kind)
     except Exception as exc:
