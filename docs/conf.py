@@ -7,7 +7,7 @@ so the documentation always shows what the code reads and writes.
 import json
 from pathlib import Path
 
-from civilsamfund._schema import application_schema, decision_schema
+from civilsamfund.grants._schema import application_schema, decision_schema
 
 project = "civilsamfund"
 author = "civilsamfund developers"

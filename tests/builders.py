@@ -22,7 +22,7 @@ from civilsamfund import (
     kroner,
     share,
 )
-from civilsamfund._cli import main
+from civilsamfund.cli import main
 
 ELIGIBLE = GrantApplication(
     id="test-1",

@@ -7,12 +7,7 @@ import json
 import pytest
 from builders import ELIGIBLE, odense_application
 
-from civilsamfund import (
-    ApplicationError,
-    applications_from_json,
-    read_applications,
-    to_json,
-)
+from civilsamfund import ApplicationError, applications_from_json, read_applications, to_json
 
 VALID = json.loads(to_json(ELIGIBLE))
 

@@ -9,9 +9,9 @@ import pytest
 from builders import ELIGIBLE
 
 from civilsamfund import ApplicationError, ConfigError, PluginError, to_json
-from civilsamfund._batch import Batch, run
-from civilsamfund._document import decision_json, decisions_to_json
-from civilsamfund._reading import RawApplications
+from civilsamfund.grants._batch import Batch, run
+from civilsamfund.grants._document import decision_json, decisions_to_json
+from civilsamfund.grants._reading import RawApplications
 
 
 def _documents(count, bad=()):

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from conftest import MUNICIPALITIES
 
-from civilsamfund._cli import main
+from civilsamfund.cli import main
 
 pytest_plugins = ["pytester"]
 
@@ -92,7 +92,7 @@ def test_register_plugin_fixture_removes_the_plugin_afterwards(pytester):
         """
         import types
         from civilsamfund import hookimpl
-        from civilsamfund._plugins import installed
+        from civilsamfund.plugins._manager import installed
 
         def civilsamfund_criterion_types():
             return {}

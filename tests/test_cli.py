@@ -10,7 +10,7 @@ import pytest
 from builders import EXAMPLES, assess_examples_json
 from conftest import MUNICIPALITIES, REPO
 
-from civilsamfund._cli import main
+from civilsamfund.cli import main
 
 
 def _run(capsys, *args):

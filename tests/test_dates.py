@@ -10,7 +10,7 @@ from builders import odense_application, status_of
 from conftest import MUNICIPALITIES
 
 from civilsamfund import Plugins, in_force, load_municipality_dir, share
-from civilsamfund._config import LegalBasis
+from civilsamfund.grants._config import LegalBasis
 
 
 @pytest.fixture(scope="module")

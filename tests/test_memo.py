@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from civilsamfund._criteria import Memo
+from civilsamfund.core.rules._check import Memo
 
 
 def test_keys_that_never_repeat_stop_being_kept():

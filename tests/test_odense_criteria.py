@@ -11,9 +11,9 @@ from civilsamfund import (
     AssociationKind,
     BudgetCategory,
     BudgetLine,
-    Kind,
     Outcome,
     PrivatePerson,
+    RuleKind,
     TargetGroup,
     kroner,
     share,
@@ -115,7 +115,7 @@ def test_the_complete_application_is_eligible(odense):
 @pytest.mark.parametrize("criterion", ["O18-4", "O18-7", "O18-8", "O18-9", "O18-TG"])
 def test_mandatory_criteria_are_configured_mandatory(odense, criterion):
     """The strategy's clear rules are mandatory: failing one rejects."""
-    assert odense.criterion(criterion, ELIGIBLE.received).kind is Kind.MANDATORY
+    assert odense.criterion(criterion, ELIGIBLE.received).kind is RuleKind.MANDATORY
 
 
 @pytest.mark.parametrize(

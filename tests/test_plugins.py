@@ -24,7 +24,7 @@ from civilsamfund import (
     hookimpl,
     load_municipality_dir,
 )
-from civilsamfund._plugins import ALLOWLIST_VARIABLE
+from civilsamfund.plugins._manager import ALLOWLIST_VARIABLE
 
 
 def _plugin(**hooks):
@@ -194,7 +194,7 @@ def test_every_hook_is_documented_and_tested():
     """Each hook specification has a docstring, a reference entry and a test of its own."""
     from pathlib import Path
 
-    from civilsamfund import _hookspecs
+    from civilsamfund.plugins import hookspecs as _hookspecs
 
     hooks = [name for name in dir(_hookspecs) if name.startswith("civilsamfund_")]
     reference = (Path(__file__).parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from civilsamfund import InputError, check_conformance, new_municipality, run_cases
-from civilsamfund._cli import main
+from civilsamfund.cli import main
 
 
 @pytest.fixture

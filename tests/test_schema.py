@@ -11,9 +11,9 @@ from hypothesis import given
 
 from civilsamfund import testing as cst
 from civilsamfund import to_json
-from civilsamfund._cli import main
-from civilsamfund._schema import application_schema, decision_schema
-from civilsamfund._toml import parse_toml
+from civilsamfund.cli import main
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.grants._schema import application_schema, decision_schema
 
 
 def _validator(schema):

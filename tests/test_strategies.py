@@ -6,14 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum.dk import cvr
 
-from civilsamfund import (
-    Association,
-    Decision,
-    GrantApplication,
-    Kind,
-    Outcome,
-    Status,
-)
+from civilsamfund import Association, Decision, GrantApplication, Outcome, RuleKind, Status
 from civilsamfund import testing as cst
 
 
@@ -67,7 +60,7 @@ def test_violating_each_mandatory_criterion(odense, faaborg, data):
     mandatory = [
         c.id
         for c in municipality.criteria
-        if c.kind is Kind.MANDATORY
+        if c.kind is RuleKind.MANDATORY
         and c.id in next(p for p in municipality.config.pools.pools if p.id == pool).criteria
     ]
     criterion = data.draw(st.sampled_from(mandatory))

@@ -17,7 +17,21 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ._application import (
+from civilsamfund._version import __version__
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._errors import (
+    ApplicationError,
+    CivilsamfundError,
+    ConfigError,
+    InputError,
+    PluginError,
+    UnknownMunicipalityError,
+)
+from civilsamfund.core._money import Kroner, Share, kroner, share
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Language, Text
+from civilsamfund.core.rules._findings import FactValue, Finding, Outcome, RuleKind, Status
+from civilsamfund.grants._application import (
     Activity,
     Applicant,
     Association,
@@ -30,35 +44,31 @@ from ._application import (
     PrivatePerson,
     TargetGroup,
 )
-from ._decision import (
+from civilsamfund.grants._decision import (
     AuditorRequirement,
-    AuditRecord,
-    Citation,
     Decision,
     DepartmentRef,
-    Fact,
-    Finding,
-    Kind,
-    Outcome,
     Round,
     RoundKind,
-    Status,
 )
-from ._errors import (
-    ApplicationError,
-    CivilsamfundError,
-    ConfigError,
-    InputError,
-    PluginError,
-    UnknownMunicipalityError,
-)
-from ._money import Kroner, Share, kroner, share
-from ._text import Language, Text
-from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._cases import CaseResult, Mismatch, run_cases
-    from ._config import (
+    from civilsamfund._conformance import check_conformance
+    from civilsamfund._municipality import Municipality
+    from civilsamfund._new import new_municipality
+    from civilsamfund.cases._cases import CaseResult, Mismatch, run_cases
+    from civilsamfund.config._converter import from_json, to_json
+    from civilsamfund.config._discovery import (
+        MunicipalitySource,
+        available_municipalities,
+        load_municipality,
+    )
+    from civilsamfund.config._loader import load_municipality_dir
+    from civilsamfund.core._dates import Dated, in_force
+    from civilsamfund.core._sources import SourceDocument
+    from civilsamfund.core.rules._check import Check, Context, KeyedCheck, Rule, Verdict, missing
+    from civilsamfund.grants._assessment import assess
+    from civilsamfund.grants._config import (
         ActivityExample,
         AppealStatement,
         AuditorKind,
@@ -67,7 +77,6 @@ if TYPE_CHECKING:
         Committee,
         CriterionEntry,
         Department,
-        Document,
         LegalBasis,
         MunicipalityConfig,
         Obligation,
@@ -76,77 +85,74 @@ if TYPE_CHECKING:
         TargetGroupCategory,
         Window,
     )
-    from ._conformance import check_conformance
-    from ._converter import from_json, to_json
-    from ._criteria import Check, Context, Criterion, KeyedCheck, Verdict, missing
-    from ._dates import Dated, in_force
-    from ._discovery import MunicipalitySource, available_municipalities, load_municipality
-    from ._document import decision_document, decision_json, decisions_to_json
-    from ._engine import assess
-    from ._hookspecs import hookimpl
-    from ._letter import render_text
-    from ._loading import load_municipality_dir
-    from ._municipality import Municipality
-    from ._new import new_municipality
-    from ._plugins import PluginInfo, Plugins
-    from ._reading import applications_from_data, applications_from_json, read_applications
+    from civilsamfund.grants._document import decision_document, decision_json, decisions_to_json
+    from civilsamfund.grants._letter import render_text
+    from civilsamfund.grants._reading import (
+        applications_from_data,
+        applications_from_json,
+        read_applications,
+    )
+    from civilsamfund.plugins._manager import PluginInfo, Plugins
+    from civilsamfund.plugins.hookspecs import hookimpl
 
-_LAZY = {
-    **dict.fromkeys(
-        [
-            "ActivityExample",
-            "AppealStatement",
-            "AuditorKind",
-            "AuditorRule",
-            "Body",
-            "Committee",
-            "CriterionEntry",
-            "Department",
-            "Document",
-            "LegalBasis",
-            "Mismatch",
-            "MunicipalityConfig",
-            "Obligation",
-            "Pool",
-            "Reserve",
-            "TargetGroupCategory",
-            "Window",
-        ],
-        "._config",
+_MODULES: dict[str, tuple[str, ...]] = {
+    "civilsamfund._conformance": ("check_conformance",),
+    "civilsamfund._municipality": ("Municipality",),
+    "civilsamfund._new": ("new_municipality",),
+    "civilsamfund.cases._cases": ("CaseResult", "Mismatch", "run_cases"),
+    "civilsamfund.config._converter": ("from_json", "to_json"),
+    "civilsamfund.config._discovery": (
+        "MunicipalitySource",
+        "available_municipalities",
+        "load_municipality",
     ),
-    **dict.fromkeys(
-        ["Check", "Context", "Criterion", "KeyedCheck", "Verdict", "missing"], "._criteria"
+    "civilsamfund.config._loader": ("load_municipality_dir",),
+    "civilsamfund.core._dates": ("Dated", "in_force"),
+    "civilsamfund.core._sources": ("SourceDocument",),
+    "civilsamfund.core.rules._check": (
+        "Check",
+        "Context",
+        "KeyedCheck",
+        "Rule",
+        "Verdict",
+        "missing",
     ),
-    **dict.fromkeys(["Dated", "in_force"], "._dates"),
-    "Municipality": "._municipality",
-    **dict.fromkeys(["decision_document", "decision_json", "decisions_to_json"], "._document"),
-    "render_text": "._letter",
-    "CaseResult": "._cases",
-    "Mismatch": "._cases",
-    "run_cases": "._cases",
-    "check_conformance": "._conformance",
-    "new_municipality": "._new",
-    "from_json": "._converter",
-    "to_json": "._converter",
-    "MunicipalitySource": "._discovery",
-    "available_municipalities": "._discovery",
-    "load_municipality": "._discovery",
-    "assess": "._engine",
-    "hookimpl": "._hookspecs",
-    "load_municipality_dir": "._loading",
-    "PluginInfo": "._plugins",
-    "Plugins": "._plugins",
-    "applications_from_data": "._reading",
-    "applications_from_json": "._reading",
-    "read_applications": "._reading",
+    "civilsamfund.grants._assessment": ("assess",),
+    "civilsamfund.grants._config": (
+        "ActivityExample",
+        "AppealStatement",
+        "AuditorKind",
+        "AuditorRule",
+        "Body",
+        "Committee",
+        "CriterionEntry",
+        "Department",
+        "LegalBasis",
+        "MunicipalityConfig",
+        "Obligation",
+        "Pool",
+        "Reserve",
+        "TargetGroupCategory",
+        "Window",
+    ),
+    "civilsamfund.grants._document": ("decision_document", "decision_json", "decisions_to_json"),
+    "civilsamfund.grants._letter": ("render_text",),
+    "civilsamfund.grants._reading": (
+        "applications_from_data",
+        "applications_from_json",
+        "read_applications",
+    ),
+    "civilsamfund.plugins._manager": ("PluginInfo", "Plugins"),
+    "civilsamfund.plugins.hookspecs": ("hookimpl",),
 }
+_LAZY = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
     """Import the heavier parts of the API on first use."""
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name], __name__), name)
+    value = getattr(import_module(_LAZY[name]), name)
     globals()[name] = value
     return value
 
@@ -173,21 +179,18 @@ __all__ = [
     "Committee",
     "ConfigError",
     "Context",
-    "Criterion",
     "CriterionEntry",
     "Dated",
     "Decision",
     "Department",
     "DepartmentRef",
-    "Document",
-    "Fact",
+    "FactValue",
     "Finding",
     "FundingSource",
     "FundingStatus",
     "GrantApplication",
     "InputError",
     "KeyedCheck",
-    "Kind",
     "Kroner",
     "Language",
     "LegalBasis",
@@ -205,7 +208,10 @@ __all__ = [
     "Reserve",
     "Round",
     "RoundKind",
+    "Rule",
+    "RuleKind",
     "Share",
+    "SourceDocument",
     "Status",
     "TargetGroup",
     "TargetGroupCategory",

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._errors import CivilsamfundError, ConfigError, InputError, PluginError
-from ._loading import load_municipality_dir
-from ._municipality import Municipality
-from ._plugins import Plugins, installed
-from ._reading import read_applications
+from civilsamfund._municipality import Municipality
+from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.core._errors import CivilsamfundError, ConfigError, InputError, PluginError
+from civilsamfund.grants._reading import read_applications
+from civilsamfund.plugins._manager import Plugins, installed
 
 EXAMPLES_DIRECTORY = "examples"
 

@@ -8,14 +8,15 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from ._application import GrantApplication
-from ._config import AuditorRule, MunicipalityConfig, Pool
-from ._criteria import Context, Criterion
-from ._dates import in_force
-from ._decision import AuditorRequirement, AuditRecord, Decision, DepartmentRef
-from ._errors import ApplicationError
-from ._text import Text
-from ._version import __version__
+from civilsamfund._version import __version__
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._dates import in_force
+from civilsamfund.core._errors import ApplicationError
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Context, Rule
+from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._config import AuditorRule, MunicipalityConfig, Pool
+from civilsamfund.grants._decision import AuditorRequirement, Decision, DepartmentRef
 
 
 @frozen(kw_only=True)
@@ -24,9 +25,9 @@ class PoolRules:
 
     pool: Pool
     context: Context
-    criteria: tuple[Criterion, ...]
-    routing: Criterion | None
-    supplementary: dict[str, tuple[Criterion, ...]]
+    criteria: tuple[Rule, ...]
+    routing: Rule | None
+    supplementary: dict[str, tuple[Rule, ...]]
     departments: dict[str, DepartmentRef]
     auditor: AuditorRule | None
     auditors: dict[str, AuditorRequirement]
@@ -46,10 +47,10 @@ class Municipality:
 
     config: MunicipalityConfig = field(repr=False)
     directory: Path
-    criteria: tuple[Criterion, ...] = field(repr=False)
+    criteria: tuple[Rule, ...] = field(repr=False)
     fingerprint: str
     _rules: dict[tuple[str, date], PoolRules] = field(init=False, factory=dict, repr=False)
-    _by_id: dict[str, list[Criterion]] = field(init=False, factory=dict, repr=False)
+    _by_id: dict[str, list[Rule]] = field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_id = defaultdict(list)
@@ -67,7 +68,7 @@ class Municipality:
         """The municipality's name."""
         return self.config.municipality.name
 
-    def criterion(self, criterion_id: str, on: date) -> Criterion | None:
+    def criterion(self, criterion_id: str, on: date) -> Rule | None:
         """The version of a criterion in force on ``on``, if any."""
         return in_force(self._by_id.get(criterion_id, ()), on)
 
@@ -147,13 +148,13 @@ class Municipality:
             ),
         )
 
-    def _in_force(self, ids: tuple[str, ...], on: date) -> tuple[Criterion, ...]:
+    def _in_force(self, ids: tuple[str, ...], on: date) -> tuple[Rule, ...]:
         found = (self.criterion(criterion_id, on) for criterion_id in ids)
         return tuple(criterion for criterion in found if criterion is not None)
 
     def assess(self, application: GrantApplication, on: date | None = None) -> Decision:
         """Assess ``application`` by the rules in force on ``on`` (default: when received)."""
-        from ._engine import assess
+        from civilsamfund.grants._assessment import assess
 
         return assess(self, application, on)
 

@@ -8,8 +8,8 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
-from ._errors import InputError
-from ._version import __version__
+from civilsamfund._version import __version__
+from civilsamfund.core._errors import InputError
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from ._cases import CaseFile, CaseResult
-    from ._municipality import Municipality
+    from civilsamfund._municipality import Municipality
+    from civilsamfund.cases._cases import CaseFile, CaseResult
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -57,7 +57,7 @@ _loaded: dict[Path, Municipality] = {}
 
 
 def _municipality(directory: Path) -> Municipality:
-    from ._loading import load_municipality_dir
+    from civilsamfund.config._loader import load_municipality_dir
 
     key = directory.resolve()
     if key not in _loaded:
@@ -69,8 +69,8 @@ class CaseFileCollector(pytest.File):
     """A case file: one item per case."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from ._cases import read_case_file
-        from ._errors import InputError
+        from civilsamfund.cases._cases import read_case_file
+        from civilsamfund.core._errors import InputError
 
         try:
             case_file = read_case_file(self.path)
@@ -89,7 +89,7 @@ class CaseItem(_PolicyItem):
         self.case_file = case_file
 
     def runtest(self) -> None:
-        from ._cases import run_case
+        from civilsamfund.cases._cases import run_case
 
         municipality = _municipality(self.path.parent.parent)
         result = run_case(municipality, self.path, self.index, self.case_file)
@@ -111,7 +111,7 @@ class ConformanceItem(_PolicyItem):
     """The conformance check of one municipality directory."""
 
     def runtest(self) -> None:
-        from ._conformance import check_conformance
+        from civilsamfund._conformance import check_conformance
 
         problems = check_conformance(self.path.parent)
         if problems:
@@ -131,7 +131,7 @@ class NonConformingError(PolicyFailure):
 @pytest.fixture
 def civilsamfund_conformance() -> Callable[[str | Path], list[str]]:
     """The conformance check: call it with a municipality directory; [] means it conforms."""
-    from ._conformance import check_conformance
+    from civilsamfund._conformance import check_conformance
 
     return check_conformance
 
@@ -142,7 +142,7 @@ def civilsamfund_register_plugin() -> Iterator[Callable[..., None]]:
 
     Call it as ``civilsamfund_register_plugin(module_or_object, "name")``.
     """
-    from ._plugins import installed
+    from civilsamfund.plugins._manager import installed
 
     plugins = installed()
     names: list[str] = []
@@ -159,6 +159,6 @@ def civilsamfund_register_plugin() -> Iterator[Callable[..., None]]:
 @pytest.fixture
 def civilsamfund_load() -> Callable[[str | Path], Municipality]:
     """Load a municipality from a directory (or by slug) with the plugins in use."""
-    from ._discovery import load_municipality
+    from civilsamfund.config._discovery import load_municipality
 
     return load_municipality

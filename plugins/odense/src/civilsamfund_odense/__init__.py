@@ -15,15 +15,7 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from civilsamfund import (
-    Context,
-    GrantApplication,
-    Status,
-    Text,
-    Verdict,
-    hookimpl,
-    missing,
-)
+from civilsamfund import Context, GrantApplication, Status, Text, Verdict, hookimpl, missing
 
 __version__ = "0.1.0"
 

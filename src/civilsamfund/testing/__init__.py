@@ -16,7 +16,13 @@ from decimal import Decimal
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from ._application import (
+from civilsamfund._municipality import Municipality
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import FactValue, Finding, Outcome, RuleKind, Status
+from civilsamfund.grants._application import (
     _CPR_LIKE,
     Activity,
     Applicant,
@@ -30,7 +36,14 @@ from ._application import (
     PrivatePerson,
     TargetGroup,
 )
-from ._checks import (
+from civilsamfund.grants._decision import (
+    AuditorRequirement,
+    Decision,
+    DepartmentRef,
+    Round,
+    RoundKind,
+)
+from civilsamfund.grants.checks._all import (
     LocalShare,
     MinimumAge,
     NotAnIndividual,
@@ -39,23 +52,6 @@ from ._checks import (
     TargetGroupInList,
     VolunteerShare,
 )
-from ._decision import (
-    AuditorRequirement,
-    AuditRecord,
-    Citation,
-    Decision,
-    DepartmentRef,
-    Fact,
-    Finding,
-    Kind,
-    Outcome,
-    Round,
-    RoundKind,
-    Status,
-)
-from ._money import Kroner, Share
-from ._municipality import Municipality
-from ._text import Text
 
 _HUNDREDTH = Decimal("0.01")
 
@@ -152,13 +148,13 @@ applications = st.builds(
 
 texts = st.builds(Text, da=names, en=names)
 citations = st.builds(Citation, document=names, section=names)
-facts: st.SearchStrategy[Fact] = (
+facts: st.SearchStrategy[FactValue] = (
     st.none() | st.booleans() | st.integers() | names | st.lists(names, max_size=3).map(tuple)
 )
 findings = st.builds(
     Finding,
     criterion=names,
-    kind=st.sampled_from(Kind),
+    kind=st.sampled_from(RuleKind),
     status=st.sampled_from(Status),
     citation=citations,
     rule=texts,
@@ -269,7 +265,7 @@ def _adjusted(
         )
     )
     rules = municipality.rules(pool.id, received)
-    mandatory = [c for c in rules.criteria if c.kind is Kind.MANDATORY]
+    mandatory = [c for c in rules.criteria if c.kind is RuleKind.MANDATORY]
     if broken is not None and broken not in {c.id for c in rules.criteria}:
         raise ValueError(f"criterion {broken!r} is not assessed for pool {pool.id!r}")
     facts = _FactsPlan(municipality)
@@ -297,7 +293,7 @@ def _adjusted(
     decision = municipality.assess(application)
     failed = {f.criterion for f in decision.findings if f.status is Status.FAIL}
     wanted = set() if broken is None else {broken}
-    if target is not None and target.kind is not Kind.MANDATORY:
+    if target is not None and target.kind is not RuleKind.MANDATORY:
         failed |= {
             f.criterion
             for f in decision.findings

@@ -22,11 +22,11 @@ from typing import TextIO
 
 from attrs import frozen
 
-from ._application import GrantApplication
-from ._decision import Decision
-from ._errors import ApplicationError
-from ._municipality import Municipality
-from ._reading import RawApplications, structure_applications
+from civilsamfund._municipality import Municipality
+from civilsamfund.core._errors import ApplicationError
+from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._decision import Decision
+from civilsamfund.grants._reading import RawApplications, structure_applications
 
 Render = Callable[[Decision], str]
 

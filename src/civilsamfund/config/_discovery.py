@@ -8,12 +8,12 @@ from pathlib import Path
 
 from attrs import frozen
 
-from ._errors import UnknownMunicipalityError
-from ._loading import load_municipality_dir
-from ._municipality import Municipality
-from ._plugins import Plugins, installed
-from ._toml import parse_toml
-from ._validation import MUNICIPALITY
+from civilsamfund._municipality import Municipality
+from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.config._validator import MUNICIPALITY
+from civilsamfund.core._errors import UnknownMunicipalityError
+from civilsamfund.plugins._manager import Plugins, installed
 
 PATH_VARIABLE = "CIVILSAMFUND_PATH"
 """Directories to search for municipalities, separated like ``PATH``."""

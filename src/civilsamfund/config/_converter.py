@@ -24,11 +24,11 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ._application import Applicant, Association, PrivatePerson
-from ._decision import Fact
-from ._errors import FieldValueError, InputError
-from ._money import Kroner, Share, kroner, share
-from ._text import Text
+from civilsamfund.core._errors import FieldValueError, InputError
+from civilsamfund.core._money import Kroner, Share, kroner, share
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import FactValue
+from civilsamfund.grants._application import Applicant, Association, PrivatePerson
 
 T = TypeVar("T")
 
@@ -163,7 +163,7 @@ def _unstructure_applicant(converter: cattrs.Converter) -> Callable[[Applicant],
     return hook
 
 
-def _fact(value: object, _: type) -> Fact:
+def _fact(value: object, _: type) -> FactValue:
     if value is None or isinstance(value, str | int | bool):
         return value
     if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
@@ -204,7 +204,7 @@ def _build(detailed: bool) -> cattrs.Converter:
         lambda kind: kind == Mapping[str, Any], _strict(dict, "a table")
     )
     converter.register_structure_hook(Applicant, _structure_applicant(converter))
-    converter.register_structure_hook(Fact, _fact)
+    converter.register_structure_hook(FactValue, _fact)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: {"da": text.da, "en": text.en})
     converter.register_unstructure_hook(Decimal, str)

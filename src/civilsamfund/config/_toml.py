@@ -11,7 +11,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from ._errors import InputError
+from civilsamfund.core._errors import InputError
 
 
 def parse_toml(text: str, source: str, error: type[InputError] = InputError) -> dict[str, Any]:

@@ -5,23 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from ._application import GrantApplication
-from ._config import AuditorRule, Pool, Window
-from ._criteria import Context, Criterion
-from ._decision import (
-    AuditorRequirement,
-    Decision,
-    Finding,
-    Kind,
-    Outcome,
-    Round,
-    RoundKind,
-    Status,
-)
-from ._errors import PluginError
-from ._messages import deferred
-from ._municipality import Municipality
-from ._plugins import CORE
+from civilsamfund._municipality import Municipality
+from civilsamfund.core._errors import PluginError
+from civilsamfund.core.rules._check import Context, Rule
+from civilsamfund.core.rules._findings import Finding, RuleKind, Status, outcome
+from civilsamfund.core.rules._messages import deferred
+from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._config import AuditorRule, Pool, Window
+from civilsamfund.grants._decision import AuditorRequirement, Decision, Round, RoundKind
+from civilsamfund.plugins._manager import CORE
 
 
 def assess(
@@ -66,7 +58,7 @@ def assess(
 
 
 def _assess_all(
-    criteria: Iterable[Criterion],
+    criteria: Iterable[Rule],
     application: GrantApplication,
     context: Context,
     findings: list[Finding],
@@ -92,10 +84,10 @@ def _assess_all(
         raise PluginError(criterion.origin, f"criterion {criterion.id!r} failed: {exc!r}") from exc
 
 
-def _evaluate(criterion: Criterion, application: GrantApplication, context: Context) -> Finding:
+def _evaluate(criterion: Rule, application: GrantApplication, context: Context) -> Finding:
     verdict = criterion.check.evaluate(application, context)
     status = verdict.status
-    if status is Status.FAIL and criterion.kind is not Kind.MANDATORY:
+    if status is Status.FAIL and criterion.kind is not RuleKind.MANDATORY:
         status = Status.FLAG  # only a mandatory rule can reject; the rest ask a caseworker
     return Finding(
         criterion=criterion.id,
@@ -107,16 +99,6 @@ def _evaluate(criterion: Criterion, application: GrantApplication, context: Cont
         facts=verdict.facts,
         missing=verdict.missing,
     )
-
-
-def outcome(findings: Iterable[Finding]) -> Outcome:
-    """Ineligible if a mandatory criterion fails; else needs assessment if any flags."""
-    flagged = False
-    for finding in findings:
-        if finding.status is Status.FAIL and finding.kind is Kind.MANDATORY:
-            return Outcome.INELIGIBLE
-        flagged = flagged or finding.status is Status.FLAG or finding.status is Status.FAIL
-    return Outcome.NEEDS_ASSESSMENT if flagged else Outcome.ELIGIBLE
 
 
 def _round(pool: Pool, application: GrantApplication) -> Round | None:

@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from ._errors import CivilsamfundError
-from ._version import __version__
+from civilsamfund._version import __version__
+from civilsamfund.core._errors import CivilsamfundError
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
 
@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _municipalities(out: TextIO) -> int:
-    from ._discovery import available_municipalities
+    from civilsamfund.config._discovery import available_municipalities
 
     sources = available_municipalities()
     for source in sources:
@@ -100,17 +100,17 @@ def _municipalities(out: TextIO) -> int:
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
-    from ._batch import Batch, default_jobs, run
-    from ._discovery import load_municipality
-    from ._document import decision_json
-    from ._letter import render_text
-    from ._reading import parse_applications
+    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.grants._batch import Batch, default_jobs, run
+    from civilsamfund.grants._document import JsonWriter
+    from civilsamfund.grants._letter import render_text
+    from civilsamfund.grants._reading import parse_applications
 
     municipality = load_municipality(args.municipality)
     documents = [parse_applications(path) for path in args.files]
     language = args.lang
     render, prefix, separator, suffix = {
-        "json": (lambda decision: decision_json(decision, language), "[\n", ",\n", "\n]\n"),
+        "json": (JsonWriter(language).encode, "[\n", ",\n", "\n]\n"),
         "text": (lambda decision: render_text(decision, language), "", "\n\n", "\n"),
     }[args.output]
     batch = Batch(
@@ -127,7 +127,7 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._conformance import check_conformance
+    from civilsamfund._conformance import check_conformance
 
     status = SUCCESS
     for directory in args.directories:
@@ -141,7 +141,7 @@ def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _test(args: argparse.Namespace, out: TextIO) -> int:
-    from ._cases import run_cases
+    from civilsamfund.cases._cases import run_cases
 
     results = run_cases(args.paths)
     for result in results:
@@ -152,7 +152,7 @@ def _test(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new_municipality(args: argparse.Namespace, out: TextIO) -> int:
-    from ._new import new_municipality
+    from civilsamfund._new import new_municipality
 
     for path in new_municipality(args.slug, args.name, args.dir):
         out.write(f"wrote {path}\n")
@@ -162,7 +162,7 @@ def _new_municipality(args: argparse.Namespace, out: TextIO) -> int:
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from ._schema import application_schema, decision_schema
+    from civilsamfund.grants._schema import application_schema, decision_schema
 
     schema = application_schema() if args.which == "application" else decision_schema()
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
@@ -170,7 +170,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _plugins(out: TextIO) -> int:
-    from ._plugins import installed
+    from civilsamfund.plugins._manager import installed
 
     infos = installed().info()
     for info in infos:

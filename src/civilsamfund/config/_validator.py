@@ -12,10 +12,11 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from ._config import MunicipalityConfig, Window
-from ._dates import Dated, overlap
-from ._decision import Citation, RoundKind
-from ._text import Text
+from civilsamfund.core._dates import Dated, overlap
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Text
+from civilsamfund.grants._config import MunicipalityConfig, Window
+from civilsamfund.grants._decision import RoundKind
 
 MUNICIPALITY = "municipality.toml"
 CRITERIA = "criteria.toml"

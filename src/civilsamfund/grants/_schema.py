@@ -16,10 +16,11 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from ._application import Applicant, Association, GrantApplication, PrivatePerson
-from ._decision import Decision, Fact, Finding
-from ._money import Kroner, Share
-from ._text import Text
+from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import FactValue, Finding
+from civilsamfund.grants._application import Applicant, Association, GrantApplication, PrivatePerson
+from civilsamfund.grants._decision import Decision
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NULL = {"type": "null"}
@@ -40,7 +41,7 @@ class _Builder:
         origin, args = get_origin(kind), get_args(kind)
         if kind == Applicant:
             return {"oneOf": [self._applicant(Association), self._applicant(PrivatePerson)]}
-        if kind == Fact:
+        if kind == FactValue:
             return {
                 "anyOf": [
                     {"type": ["string", "integer", "boolean", "null"]},

@@ -12,8 +12,8 @@ from datetime import date
 
 from attrs import Attribute, field, frozen
 
-from ._errors import FieldValueError
-from ._money import Kroner, Share
+from civilsamfund.core._errors import FieldValueError
+from civilsamfund.core._money import Kroner, Share
 
 _MAX_AGE = 130
 

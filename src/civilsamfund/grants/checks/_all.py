@@ -14,7 +14,11 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from ._application import (
+from civilsamfund.core._money import Share
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Check, Context, Verdict, missing
+from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.grants._application import (
     Association,
     AssociationKind,
     BudgetCategory,
@@ -22,10 +26,6 @@ from ._application import (
     GrantApplication,
     PrivatePerson,
 )
-from ._criteria import Check, Context, Verdict, missing
-from ._decision import Fact, Status
-from ._money import Share
-from ._text import Text
 
 _HALF = Share(Decimal("0.5"))
 
@@ -234,7 +234,7 @@ class StartupSupport:
             return Verdict(status=Status.NOT_APPLICABLE, message="not_association")
         if applicant.founded is None:
             return missing("founded", startup_years=self.startup_years)
-        facts: dict[str, Fact] = {
+        facts: dict[str, FactValue] = {
             "founded": applicant.founded.isoformat(),
             "startup_years": self.startup_years,
         }
@@ -340,7 +340,7 @@ class VolunteerShare:
         )
 
 
-def _threshold_facts(minimum: Decimal, inclusive: bool) -> dict[str, Fact]:
+def _threshold_facts(minimum: Decimal, inclusive: bool) -> dict[str, FactValue]:
     return {"minimum": str(minimum), "inclusive": inclusive}
 
 

@@ -11,8 +11,9 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ._decision import Decision, DepartmentRef, Finding
-from ._text import Language, Text
+from civilsamfund.core._text import Language, Text
+from civilsamfund.core.rules._findings import Finding
+from civilsamfund.grants._decision import Decision, DepartmentRef
 
 
 def _text(value: Text | None, language: Language) -> str | None:
@@ -94,46 +95,52 @@ def decision_document(decision: Decision, language: Language = "da") -> dict[str
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def _finding_json(finding: Finding, language: Language) -> str:
-    encoded = finding._encoded
-    if encoded is None:
-        encoded = {}
-        object.__setattr__(finding, "_encoded", encoded)
-    text = encoded.get(language)
-    if text is None:
-        text = encoded[language] = _encode(_finding_document(finding, language))
-    return text
+class JsonWriter:
+    """Encodes decision documents in one language, reusing what decisions share.
 
+    An assessment reuses one finding object for equal facts, and one department,
+    auditor, appeal and audit record for many decisions; the writer encodes each of
+    them once for as long as it lives, keeping the objects so their identities hold.
+    """
 
-_SHARED_LIMIT = 4096
-_shared_json: dict[tuple[int, int, int, int, str], tuple[object, str]] = {}
+    LIMIT = 4096
+    __slots__ = ("_findings", "_language", "_shared")
 
+    def __init__(self, language: Language = "da") -> None:
+        self._language: Language = language
+        self._findings: dict[int, tuple[Finding, str]] = {}
+        self._shared: dict[tuple[int, ...], tuple[object, str]] = {}
 
-def _shared_json_of(decision: Decision, language: Language) -> str:
-    """The shared parts encoded once per combination of shared objects and language."""
-    parts = (decision.department, decision.auditor, decision.appeal, decision.audit)
-    key = (id(parts[0]), id(parts[1]), id(parts[2]), id(parts[3]), language)
-    found = _shared_json.get(key)
-    if found is None:
-        if len(_shared_json) >= _SHARED_LIMIT:
-            _shared_json.clear()
-        # the parts are kept with their encoding so that their ids stay theirs
-        found = _shared_json[key] = (parts, _encode(_shared(decision, language))[1:-1])
-    return found[1]
+    def _finding(self, finding: Finding) -> str:
+        known = self._findings.get(id(finding))
+        if known is None:
+            if len(self._findings) >= 16 * self.LIMIT:
+                self._findings.clear()
+            encoded = _encode(_finding_document(finding, self._language))
+            known = self._findings[id(finding)] = (finding, encoded)
+        return known[1]
+
+    def _shared_parts(self, decision: Decision) -> str:
+        parts = (decision.department, decision.auditor, decision.appeal, decision.audit)
+        key = tuple(map(id, parts))
+        known = self._shared.get(key)
+        if known is None:
+            if len(self._shared) >= self.LIMIT:
+                self._shared.clear()
+            encoded = _encode(_shared(decision, self._language))[1:-1]
+            known = self._shared[key] = (parts, encoded)
+        return known[1]
+
+    def encode(self, decision: Decision) -> str:
+        """One decision document as compact JSON."""
+        own = _encode(_own(decision, self._language))[:-1]
+        findings = ",".join([self._finding(finding) for finding in decision.findings])
+        return f'{own},{self._shared_parts(decision)},"findings":[{findings}]}}'
 
 
 def decision_json(decision: Decision, language: Language = "da") -> str:
     """One decision document as compact JSON, in ``language``."""
-    own = _encode(_own(decision, language))[:-1]
-    findings = ",".join(
-        [
-            known[language]
-            if (known := finding._encoded) is not None and language in known
-            else _finding_json(finding, language)
-            for finding in decision.findings
-        ]
-    )
-    return f'{own},{_shared_json_of(decision, language)},"findings":[{findings}]}}'
+    return JsonWriter(language).encode(decision)
 
 
 def write_decisions_json(
@@ -145,8 +152,9 @@ def write_decisions_json(
     Returns how many were written.
     """
     count = 0
+    encode = JsonWriter(language).encode
     for decision in decisions:
-        out.write(("[\n" if count == 0 else ",\n") + decision_json(decision, language))
+        out.write(("[\n" if count == 0 else ",\n") + encode(decision))
         count += 1
     out.write("\n]\n" if count else "[]\n")
     return count

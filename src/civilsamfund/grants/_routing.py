@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from ._application import GrantApplication, TargetGroup
-from ._checks import ReadsTargetGroups
-from ._criteria import Context, Verdict, missing
-from ._decision import Status
-from ._text import Text
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Context, Verdict, missing
+from civilsamfund.core.rules._findings import Status
+from civilsamfund.grants._application import GrantApplication, TargetGroup
+from civilsamfund.grants.checks._all import ReadsTargetGroups
 
 _NO_LIMIT = 10_000
 

@@ -7,8 +7,14 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._checks import TargetGroupInList
-from ._config import (
+from civilsamfund._municipality import Municipality
+from civilsamfund.config._converter import structure
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.config._validator import CRITERIA, MUNICIPALITY, ORGANISATION, POOLS, problems
+from civilsamfund.core._errors import ConfigError, InputError, PluginError
+from civilsamfund.core.rules._check import MISSING, MISSING_TEXT, Check, Rule
+from civilsamfund.core.rules._messages import Names, Template
+from civilsamfund.grants._config import (
     CriteriaFile,
     CriterionEntry,
     MunicipalityConfig,
@@ -16,15 +22,9 @@ from ._config import (
     OrganisationFile,
     PoolsFile,
 )
-from ._converter import structure
-from ._criteria import MISSING, MISSING_TEXT, Check, Criterion
-from ._errors import ConfigError, InputError, PluginError
-from ._messages import Names, Template
-from ._municipality import Municipality
-from ._plugins import CORE, CheckType, Plugins, installed
-from ._routing import AgeRouting
-from ._toml import parse_toml
-from ._validation import CRITERIA, MUNICIPALITY, ORGANISATION, POOLS, problems
+from civilsamfund.grants._routing import AgeRouting
+from civilsamfund.grants.checks._all import TargetGroupInList
+from civilsamfund.plugins._manager import CORE, CheckType, Plugins, installed
 
 _FILES: Mapping[str, type] = {
     MUNICIPALITY: MunicipalityFile,
@@ -122,10 +122,8 @@ def _check(
     return check_type, check
 
 
-def _criterion(
-    entry: CriterionEntry, check_type: CheckType, check: Check, names: Names
-) -> Criterion:
-    return Criterion(
+def _criterion(entry: CriterionEntry, check_type: CheckType, check: Check, names: Names) -> Rule:
+    return Rule(
         id=entry.id,
         kind=entry.kind,
         citation=entry.citation,

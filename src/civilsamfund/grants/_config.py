@@ -14,18 +14,12 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ._dates import Dated
-from ._decision import Citation, Kind, RoundKind
-from ._money import Kroner, Share
-from ._text import Text
-
-
-@frozen(kw_only=True)
-class Document:
-    """A public source document rules are cited from, by its file name."""
-
-    file: str
-    title: str
+from civilsamfund.core._dates import Dated
+from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._sources import Citation, SourceDocument
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import RuleKind
+from civilsamfund.grants._decision import RoundKind
 
 
 @frozen(kw_only=True)
@@ -69,7 +63,7 @@ class MunicipalityFile:
 
     slug: str
     name: str
-    documents: tuple[Document, ...]
+    documents: tuple[SourceDocument, ...]
     target_groups: tuple[TargetGroupCategory, ...] = ()
     activity_examples: tuple[ActivityExample, ...] = ()
     auditors: tuple[AuditorKind, ...] = ()
@@ -82,7 +76,7 @@ class CriterionEntry(Dated):
 
     id: str
     type: str
-    kind: Kind
+    kind: RuleKind
     citation: Citation
     rule: Text
     reading: Text | None = None

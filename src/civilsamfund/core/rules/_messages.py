@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ._text import Language, Text
+from civilsamfund.core._text import Language, Text
 
 Names = Mapping[str, Text]
 _Converter = Callable[[Any, Language, Names], str]

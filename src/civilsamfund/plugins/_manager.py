@@ -16,11 +16,11 @@ from typing import Any, cast
 import pluggy
 from attrs import frozen
 
-from . import _hookspecs
-from ._checks import CORE_CHECKS
-from ._criteria import Check
-from ._errors import PluginError
-from ._routing import AgeRouting
+from civilsamfund.core._errors import PluginError
+from civilsamfund.core.rules._check import Check
+from civilsamfund.grants._routing import AgeRouting
+from civilsamfund.grants.checks._all import CORE_CHECKS
+from civilsamfund.plugins import hookspecs as _hookspecs
 
 ENTRY_POINT_GROUP = "civilsamfund"
 ALLOWLIST_VARIABLE = "CIVILSAMFUND_PLUGINS"

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from attrs import field, frozen
 
-from ._dates import Dated
-from ._decision import Citation, Fact, Finding, Kind, Status
-from ._messages import Template
-from ._text import Text
+from civilsamfund.core._dates import Dated
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import FactValue, Finding, RuleKind, Status
+from civilsamfund.core.rules._messages import Template
 
 if TYPE_CHECKING:
-    from ._application import GrantApplication
-    from ._config import MunicipalityConfig, Pool
+    from civilsamfund.grants._application import GrantApplication
+    from civilsamfund.grants._config import MunicipalityConfig, Pool
 
 MISSING = "missing"
 """The message every check uses when facts it needs are not given."""
@@ -37,11 +38,11 @@ class Verdict:
 
     status: Status
     message: str
-    facts: Mapping[str, Fact] = field(factory=dict)
+    facts: Mapping[str, FactValue] = field(factory=dict)
     missing: tuple[str, ...] = ()
 
 
-def missing(*names: str, **facts: Fact) -> Verdict:
+def missing(*names: str, **facts: FactValue) -> Verdict:
     """A flag for facts the application does not give; never a silent default."""
     return Verdict(
         status=Status.FLAG,
@@ -129,11 +130,11 @@ class Memo:
 
 
 @frozen(kw_only=True)
-class Criterion(Dated):
+class Rule(Dated):
     """A check as one municipality configures it."""
 
     id: str
-    kind: Kind
+    kind: RuleKind
     citation: Citation
     rule: Text
     check: Check

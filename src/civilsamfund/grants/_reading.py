@@ -14,10 +14,10 @@ from typing import Any
 
 from attrs import frozen
 
-from ._application import GrantApplication
-from ._converter import structure_items
-from ._errors import ApplicationError
-from ._toml import parse_toml
+from civilsamfund.config._converter import structure_items
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.core._errors import ApplicationError
+from civilsamfund.grants._application import GrantApplication
 
 
 @frozen(kw_only=True)

@@ -27,15 +27,16 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ._application import GrantApplication
-from ._converter import structure
-from ._decision import Decision, Outcome, RoundKind, Status
-from ._errors import ApplicationError, CivilsamfundError, InputError
-from ._loading import load_municipality_dir
-from ._municipality import Municipality
-from ._plugins import Plugins
-from ._toml import parse_toml
-from ._validation import MUNICIPALITY
+from civilsamfund._municipality import Municipality
+from civilsamfund.config._converter import structure
+from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.config._validator import MUNICIPALITY
+from civilsamfund.core._errors import ApplicationError, CivilsamfundError, InputError
+from civilsamfund.core.rules._findings import Outcome, Status
+from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._decision import Decision, RoundKind
+from civilsamfund.plugins._manager import Plugins
 
 CASES_DIRECTORY = "cases"
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ._decision import Decision, Finding, Outcome, Round, RoundKind, Status
-from ._text import Language, Text
+from civilsamfund.core._text import Language, Text
+from civilsamfund.core.rules._findings import Finding, Outcome, Status
+from civilsamfund.grants._decision import Decision, Round, RoundKind
 
 _OUTCOMES = {
     Outcome.ELIGIBLE: Text(da="opfylder kriterierne", en="meets the criteria"),

@@ -1,0 +1,1 @@
+"""Reading a municipality's TOML configuration: converter, sections, validation, loading."""

@@ -1,0 +1,72 @@
+"""What judging a subject yields: a finding per rule, and the outcome they add up to."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+
+from attrs import field, frozen
+
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Text
+
+FactValue = str | int | bool | None | tuple[str, ...]
+"""A fact as a finding records it: JSON-safe, with decimals and dates as strings."""
+
+
+class RuleKind(str, enum.Enum):
+    """How a rule weighs in a decision."""
+
+    MANDATORY = "mandatory"
+    """A clear rule: failing it makes the subject ineligible."""
+    DISCRETIONARY = "discretionary"
+    """The municipality judges: the library gives guidance and flags, never rejects."""
+    PERMISSION = "permission"
+    """Says what is allowed: it informs, and flags what falls outside it."""
+
+
+class Status(str, enum.Enum):
+    """The result of one rule for one subject."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    FLAG = "flag"
+    INFO = "info"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Outcome(str, enum.Enum):
+    """What the findings add up to."""
+
+    ELIGIBLE = "eligible"
+    NEEDS_ASSESSMENT = "needs_assessment"
+    INELIGIBLE = "ineligible"
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One rule checked against one subject.
+
+    ``rule`` is the rule as the municipality words it; ``reason`` explains the status
+    for this subject. ``facts`` are the facts the rule used, and ``missing`` names
+    those the subject did not give.
+    """
+
+    criterion: str
+    kind: RuleKind
+    status: Status
+    citation: Citation
+    rule: Text
+    reason: Text
+    facts: Mapping[str, FactValue] = field(factory=dict)
+    missing: tuple[str, ...] = ()
+
+
+def outcome(findings: Iterable[Finding]) -> Outcome:
+    """Ineligible if a mandatory rule fails; else needs assessment if any flags."""
+    flagged = False
+    for finding in findings:
+        if finding.status is Status.FAIL and finding.kind is RuleKind.MANDATORY:
+            return Outcome.INELIGIBLE
+        flagged = flagged or finding.status is Status.FLAG or finding.status is Status.FAIL
+    return Outcome.NEEDS_ASSESSMENT if flagged else Outcome.ELIGIBLE

@@ -1,0 +1,1 @@
+"""Grants: applications to a municipality's pools, assessed criterion by criterion."""

@@ -1,0 +1,74 @@
+"""What an assessment returns: findings per criterion and the decision they add up to."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from attrs import frozen
+
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import Finding, Outcome
+
+
+class RoundKind(str, enum.Enum):
+    """Which kind of application round an application falls in."""
+
+    YEARLY = "yearly"
+    ALL_YEAR = "all_year"
+
+
+@frozen(kw_only=True)
+class Round:
+    """The round an application is considered in.
+
+    A yearly round is named by the year of its deadline: an application received
+    after the deadline falls in the next year's round.
+    """
+
+    kind: RoundKind
+    year: int | None = None
+    deadline: date | None = None
+    reserve: str | None = None
+
+
+@frozen(kw_only=True)
+class DepartmentRef:
+    """The administering department of a decision, with how to reach it."""
+
+    id: str
+    name: Text
+    point_of_entry: Text | None = None
+    hearing: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class AuditorRequirement:
+    """Who must sign the accounts of a grant of the amount asked."""
+
+    id: str
+    name: Text
+
+
+@frozen(kw_only=True)
+class Decision:
+    """The assessment of one application: outcome, findings and what the letter must say.
+
+    ``department`` is ``None`` when the rules do not settle it; ``department_candidates``
+    then lists the departments it could be.
+    """
+
+    application: str
+    municipality: str
+    pool: str
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+    audit: AuditRecord
+    round: Round | None = None
+    department: DepartmentRef | None = None
+    department_candidates: tuple[str, ...] = ()
+    auditor: AuditorRequirement | None = None
+    appeal: Text | None = None
+    legal_bases: tuple[str, ...] = ()
+    """The laws the pool's money is given under on the rules' date."""

@@ -1,0 +1,1 @@
+"""The shared grant checks: rules many municipalities have, parameterised by configuration."""

@@ -1,0 +1,1 @@
+"""Plugins: the hook specifications (:mod:`civilsamfund.plugins.hookspecs`) and the manager."""
