@@ -16,7 +16,7 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 def tests(session: nox.Session) -> None:
     """The test suite, with the Odense plugin installed."""
     session.install("-e", ".[test]")
-    session.install("./plugins/odense")
+    session.install("./plugins/odense", "./plugins/faaborg-midtfyn")
     session.run("pytest", *session.posargs)
 
 

@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import civilsamfund as cs
+from civilsamfund import grants
 
 REPO = Path(__file__).resolve().parents[1]
 ODENSE = REPO / "municipalities" / "odense"
@@ -39,7 +40,7 @@ CATEGORIES = [
     "excluded",
     "ethnic_minorities",
     "in_crisis",
-    "sports",
+    "other",
 ]
 KINDS = ["voluntary_social"] * 8 + ["network", "adult_education"]
 BUDGET_CATEGORIES = ["activities", "premises", "coordinating_staff", "other_staff", "transport"]
@@ -104,15 +105,15 @@ def synthetic(count: int, seed: int = 2025) -> list[dict[str, object]]:
     return applications
 
 
-def plain_outcome(app: cs.GrantApplication) -> str:
+def plain_outcome(app: grants.GrantApplication) -> str:
     """The same Odense checks by hand: the outcome only, no findings, no reasons."""
     allowed = set(CATEGORIES[:-1])
     activity = app.activity
     applicant = app.applicant
     flag = False
-    if isinstance(applicant, cs.PrivatePerson):
+    if isinstance(applicant, grants.PrivatePerson):
         return "ineligible"
-    if applicant.kind is not cs.AssociationKind.VOLUNTARY_SOCIAL:
+    if applicant.kind is not grants.AssociationKind.VOLUNTARY_SOCIAL:
         flag = True
     if not app.other_funding:
         flag = True
@@ -122,7 +123,7 @@ def plain_outcome(app: cs.GrantApplication) -> str:
     if applicant.founded is None:
         flag = True
     if app.budget is None or any(
-        line.category is cs.BudgetCategory.OTHER_STAFF for line in app.budget
+        line.category is grants.BudgetCategory.OTHER_STAFF for line in app.budget
     ):
         flag = True
     share, purpose = activity.volunteer_share, activity.purpose
@@ -164,8 +165,8 @@ def _rate(count: int, seconds: float) -> str:
 
 def compare(count: int) -> None:
     """Library against the plain function on the same application objects."""
-    odense = cs.load_municipality_dir(ODENSE, cs.Plugins())
-    applications = cs.applications_from_data(synthetic(count))
+    odense = grants.Assessor(cs.load_municipality_dir(ODENSE, cs.Plugins()))
+    applications = grants.applications_from_data(synthetic(count))
     started = time.perf_counter()
     plain = [plain_outcome(app) for app in applications]
     plain_seconds = time.perf_counter() - started
@@ -189,8 +190,8 @@ def compare(count: int) -> None:
     print(f"  outcomes differing from the plain function: {mismatches}")
     tracemalloc.start()
     sample = applications[: count // 10]
-    odense._rules.clear()
-    _ = [odense.assess(app) for app in sample]
+    fresh = grants.Assessor(odense.municipality)
+    _ = [fresh.assess(app) for app in sample]
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"  peak memory of assessing {len(sample):,} (tracemalloc): {peak / 2**20:.1f} MiB")

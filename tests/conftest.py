@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import MUNICIPALITIES
 from hypothesis import settings
 
 from civilsamfund import Municipality, Plugins, load_municipality_dir
@@ -12,9 +11,6 @@ from civilsamfund import Municipality, Plugins, load_municipality_dir
 # Timing belongs in benchmarks/: a slow shared CI machine must not fail a property.
 settings.register_profile("civilsamfund", parent=settings.default, deadline=None)
 settings.load_profile("civilsamfund")
-
-REPO = Path(__file__).resolve().parents[1]
-MUNICIPALITIES = REPO / "municipalities"
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from conftest import MUNICIPALITIES
+from helpers import MUNICIPALITIES
 
 from civilsamfund.cli import main
 

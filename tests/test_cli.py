@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from builders import EXAMPLES, assess_examples_json
-from conftest import MUNICIPALITIES, REPO
+from helpers import EXAMPLES, MUNICIPALITIES, REPO, assess_examples_json
 
 from civilsamfund.cli import main
 
@@ -45,7 +44,7 @@ def test_every_odense_criterion_fails_or_flags_in_the_examples(capsys, odense):
     negative = {
         f["criterion"] for d in decisions for f in d["findings"] if f["status"] in ("fail", "flag")
     }
-    assert negative == {criterion.id for criterion in odense.criteria}
+    assert negative == {criterion.id for criterion in odense.rulebook}
 
 
 def test_json_decision_has_the_documented_keys(capsys):

@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import MUNICIPALITIES
+from helpers import MUNICIPALITIES
 
 from civilsamfund import ConfigError, Plugins, load_municipality_dir
+from civilsamfund.grants import PoolsFile
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def _edit(path, old, new):
 def _problems(directory):
     with pytest.raises(ConfigError) as caught:
         load_municipality_dir(directory, Plugins())
-    return caught.value.problems
+    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize(
@@ -120,7 +121,8 @@ def _problems(directory):
             "criteria.toml",
             'allowed = ["socially_disadvantaged"]',
             'allowed = ["pets"]',
-            "criteria.toml: criteria[0].params.allowed[0]: expected the id of a target group",
+            "criteria.toml: criteria[0].params.allowed[0]: expected the id of a configured target "
+            "group",
         ),
         (
             "criteria.toml",
@@ -198,7 +200,7 @@ def test_a_float_never_becomes_money(config_dir):
     """A TOML float is read as an exact Decimal, never through a binary float."""
     _edit(config_dir / "pools.toml", "budget = 1900000", "budget = 1900000.10")
     municipality = load_municipality_dir(config_dir, Plugins())
-    assert str(municipality.config.pools.pools[0].budget) == "1900000.10"
+    assert str(municipality.section(PoolsFile).pools[0].budget) == "1900000.10"
 
 
 @pytest.mark.parametrize("directory", ["odense", "faaborg-midtfyn"])

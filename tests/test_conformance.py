@@ -9,10 +9,12 @@ from typing import ClassVar
 
 import pytest
 from attrs import frozen
-from conftest import MUNICIPALITIES
+from helpers import MUNICIPALITIES
 
 from civilsamfund import Plugins, Status, Text, Verdict, hookimpl
 from civilsamfund._conformance import check_conformance
+from civilsamfund.grants import GrantCheck
+from civilsamfund.grants.facts import OPEN_TO_ALL
 
 
 @pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn"])
@@ -33,21 +35,22 @@ def test_an_example_that_cannot_be_assessed_is_reported(tmp_path):
         encoding="utf-8",
     )
     problems = check_conformance(target, Plugins())
-    assert problems == [
+    assert [str(problem) for problem in problems] == [
         "application 'fm-2025-003': pool: expected one of paragraf18, paragraf79, got 'paragraf80'"
     ]
 
 
 @frozen(kw_only=True)
-class Lopsided:
+class Lopsided(GrantCheck):
     """A check whose Danish and English messages use different facts."""
 
+    FACTS = (OPEN_TO_ALL,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
-        "done": Text(da="Beløbet er {amount:kr}.", en="Done."),
+        "done": Text(da="Åben: {open_to_all}.", en="Done."),
     }
 
-    def evaluate(self, application, context):
-        return Verdict(status=Status.PASS, message="done", facts={"amount": "1"})
+    def evaluate(self, facts):
+        return Verdict(status=Status.PASS, message="done", facts={"open_to_all": True})
 
 
 def test_messages_must_say_the_same_in_both_languages(tmp_path):
@@ -68,9 +71,9 @@ def test_messages_must_say_the_same_in_both_languages(tmp_path):
         ),
         "demo",
     )
-    assert check_conformance(target, plugins) == [
-        "check type Lopsided (from demo), message 'done': the Danish and English texts use "
-        "different facts"
+    assert [str(problem) for problem in check_conformance(target, plugins)] == [
+        "plugin 'demo': check type 'demo.lopsided', message 'done': the Danish and English "
+        "texts use different facts"
     ]
 
 

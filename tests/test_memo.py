@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from civilsamfund.core.rules._check import Memo
+from civilsamfund.core.rules._evaluator import Memo
 
 
 def test_keys_that_never_repeat_stop_being_kept():
@@ -22,12 +22,3 @@ def test_keys_that_repeat_keep_being_kept():
             if memo.get(key) is None:
                 memo.offer(key, object())
     assert len(memo.findings) == Memo.TRIAL + 100
-
-
-def test_clear_forgets_findings_and_counts():
-    """clear() empties the memo and its counters."""
-    memo = Memo()
-    memo.offer("k", object())
-    memo.get("k")
-    memo.clear()
-    assert (memo.findings, memo.lookups, memo.hits) == ({}, 0, 0)

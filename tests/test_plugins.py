@@ -1,7 +1,8 @@
-"""Plugins: discovery, validation, the hooks' contracts, and failures that name the plugin."""
+"""Plugins: discovery, the hooks' contracts through pluggy, and failures that name the plugin."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import types
 from collections.abc import Mapping
@@ -9,21 +10,23 @@ from typing import ClassVar
 
 import pytest
 from attrs import frozen
-from builders import odense_application, status_of
-from conftest import MUNICIPALITIES
+from helpers import MUNICIPALITIES, odense_application, status_of
 
 import civilsamfund_odense
 from civilsamfund import (
+    ConfigError,
     Outcome,
     PluginError,
     Plugins,
     Status,
-    TargetGroup,
     Text,
     Verdict,
     hookimpl,
     load_municipality_dir,
 )
+from civilsamfund.config._loader import check_types
+from civilsamfund.grants import GrantCheck, TargetGroup, assess
+from civilsamfund.grants.facts import OPEN_TO_ALL
 from civilsamfund.plugins._manager import ALLOWLIST_VARIABLE
 
 
@@ -31,21 +34,40 @@ def _plugin(**hooks):
     return types.SimpleNamespace(**{name: hookimpl(fn) for name, fn in hooks.items()})
 
 
+def _names(plugins):
+    return [info.name for info in plugins.info() if info.name != "civilsamfund"]
+
+
 @frozen(kw_only=True)
-class Exploding:
+class Exploding(GrantCheck):
     """A check that raises, as a buggy plugin's might."""
 
-    MESSAGES: ClassVar[Mapping[str, Text]] = {}
+    FACTS = (OPEN_TO_ALL,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {"done": Text(da="Færdig.", en="Done.")}
 
-    def evaluate(self, application, context):
+    def evaluate(self, facts):
         raise RuntimeError("boom")
 
 
+def _answering(verdict):
+    """A check class that always returns ``verdict``."""
+
+    @frozen(kw_only=True)
+    class Answering(GrantCheck):
+        FACTS = (OPEN_TO_ALL,)
+        MESSAGES: ClassVar[Mapping[str, Text]] = {"done": Text(da="Færdig.", en="Done.")}
+
+        def evaluate(self, facts):
+            return verdict
+
+    return Answering
+
+
 def test_hook_criterion_types_adds_a_check_type():
-    """civilsamfund_criterion_types: a plugin's check types join the core's."""
+    """civilsamfund_criterion_types: a plugin's check types join the built-in plugin's."""
     plugins = Plugins()
     plugins.register(_plugin(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
-    types_ = plugins.check_types()
+    types_ = check_types(plugins)
     assert types_["demo.x"].cls is Exploding
     assert types_["demo.x"].origin == "demo"
     assert types_["volunteer_share"].origin == "civilsamfund"
@@ -58,10 +80,26 @@ def test_hook_municipality_dirs_names_directories(tmp_path):
     target = tmp_path / "shipped"
     shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [target]), "fm")
+    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [target]), "fm", "1.2")
     sources = {s.slug: s for s in available_municipalities(plugins)}
-    assert sources["faaborg-midtfyn"].found_by in {"plugin fm", "./municipalities"}
-    assert load_municipality(target, plugins).slug == "faaborg-midtfyn"
+    assert sources["faaborg-midtfyn"].found_by == "plugin fm 1.2"
+    loaded = load_municipality("faaborg-midtfyn", plugins)
+    assert loaded.audit(loaded_day()).rules_source == "plugin fm 1.2: shipped"
+
+
+def loaded_day():
+    from datetime import date
+
+    return date(2025, 1, 1)
+
+
+def test_hook_config_sections_adds_a_section(tmp_path):
+    """civilsamfund_config_sections: tested with a whole toy domain in test_toy_domain.py."""
+    from civilsamfund.config._loader import sections
+
+    plugins = Plugins()
+    files = {section.file for section, _ in sections(plugins)}
+    assert {"municipality.toml", "criteria.toml", "pools.toml", "organisation.toml"} <= files
 
 
 def test_a_misspelt_hook_is_rejected_naming_the_plugin():
@@ -73,7 +111,48 @@ def test_a_misspelt_hook_is_rejected_naming_the_plugin():
 
     with pytest.raises(PluginError, match=r"plugin 'typo'.*civilsamfund_criteria_types"):
         plugins.register(_plugin(civilsamfund_criteria_types=civilsamfund_criteria_types), "typo")
-    assert plugins.info() == []
+    assert _names(plugins) == []
+
+
+def test_tryfirst_runs_before_a_plain_implementation():
+    """Hooks go through pluggy: a tryfirst implementation runs first, trylast last."""
+    calls = []
+
+    def record(name):
+        def hook():
+            calls.append(name)
+            return {}
+
+        return hook
+
+    plugins = Plugins()
+    plain = types.SimpleNamespace(civilsamfund_criterion_types=hookimpl(record("plain")))
+    first = types.SimpleNamespace(
+        civilsamfund_criterion_types=hookimpl(tryfirst=True)(record("first"))
+    )
+    last = types.SimpleNamespace(
+        civilsamfund_criterion_types=hookimpl(trylast=True)(record("last"))
+    )
+    plugins.register(last, "last")
+    plugins.register(plain, "plain")
+    plugins.register(first, "first")
+    check_types(plugins)
+    assert calls == ["first", "plain", "last"]
+
+
+def test_a_hook_wrapper_is_refused_naming_the_plugin():
+    """Every result must come from one plugin, so hook wrappers are refused clearly."""
+
+    def wrapper():
+        return (yield)
+
+    plugins = Plugins()
+    with pytest.raises(PluginError, match=r"plugin 'wrapping'.*hook wrapper"):
+        plugins.register(
+            types.SimpleNamespace(civilsamfund_criterion_types=hookimpl(wrapper=True)(wrapper)),
+            "wrapping",
+        )
+    assert _names(plugins) == []
 
 
 def test_an_exception_in_a_hook_names_the_plugin():
@@ -85,17 +164,33 @@ def test_an_exception_in_a_hook_names_the_plugin():
     plugins = Plugins()
     plugins.register(_plugin(civilsamfund_criterion_types=broken), "broken")
     with pytest.raises(PluginError, match="plugin 'broken': civilsamfund_criterion_types raised"):
-        plugins.check_types()
+        check_types(plugins)
+
+
+@pytest.mark.parametrize(
+    ("returned", "message"),
+    [
+        ("nonsense", "must return a mapping"),
+        ({"demo.y": dict}, "subclasses civilsamfund.Check"),
+        ({"demo.y": 42}, "subclasses civilsamfund.Check"),
+    ],
+)
+def test_a_hook_returning_nonsense_names_the_plugin(returned, message):
+    """A hook result that is not what the hook promises is an error naming the plugin."""
+    plugins = Plugins()
+    plugins.register(_plugin(civilsamfund_criterion_types=lambda: returned), "silly")
+    with pytest.raises(PluginError, match=f"plugin 'silly'.*{message}"):
+        check_types(plugins)
 
 
 def test_a_taken_check_type_name_is_an_error():
-    """A plugin cannot replace a core check type."""
+    """A plugin cannot replace a built-in check type."""
     plugins = Plugins()
     plugins.register(
         _plugin(civilsamfund_criterion_types=lambda: {"social_aim": Exploding}), "greedy"
     )
     with pytest.raises(PluginError, match="'social_aim' is already given by 'civilsamfund'"):
-        plugins.check_types()
+        check_types(plugins)
 
 
 DOCUMENT = "odense-strategi-frivilligt-socialt-arbejde-2009.txt"
@@ -110,7 +205,7 @@ def _with_supplementary(tmp_path, criterion_type, department="social_og_arbejdsm
 [[criteria]]
 id = "O18-10-SU-1"
 type = "{criterion_type}"
-kind = "discretionary"
+kind = "mandatory"
 citation = {{ document = "{DOCUMENT}", section = "Overordnede tildelingskriterier" }}
 rule = {{ da = "Udvalgets tillægskriterium.", en = "The committee's supplementary criterion." }}
 ''')
@@ -126,8 +221,49 @@ def test_an_exception_in_a_plugin_check_names_the_plugin(tmp_path):
     plugins = Plugins()
     plugins.register(_plugin(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
     odense = load_municipality_dir(_with_supplementary(tmp_path, "demo.x"), plugins)
-    with pytest.raises(PluginError, match="plugin 'demo': criterion 'O18-10-SU-1' failed"):
-        odense.assess(odense_application())
+    with pytest.raises(PluginError, match="plugin 'demo': rule 'O18-10-SU-1' failed evaluating"):
+        assess(odense, odense_application())
+
+
+@pytest.mark.parametrize(
+    ("verdict", "message"),
+    [
+        (Verdict(status="fail", message="done"), "must be a civilsamfund.Status"),
+        (Verdict(status=Status.FAIL, message="gone"), "names the message 'gone'"),
+        (Verdict(status=Status.PASS, message="done", facts={"x": 1.5}), "fact 'x' is 1.5"),
+        (Verdict(status=Status.PASS, message="done", facts={"x": [1]}), "fact 'x' is [1]"),
+        ("fail", "must return a Verdict"),
+    ],
+)
+def test_an_unsound_verdict_is_a_plugin_error(tmp_path, verdict, message):
+    """A plugin check's verdict the engine cannot take fails, naming the plugin, never
+    passing silently: the string "fail" must not make a mandatory failure eligible."""
+    plugins = Plugins()
+    plugins.register(
+        _plugin(civilsamfund_criterion_types=lambda: {"demo.v": _answering(verdict)}), "demo"
+    )
+    odense = load_municipality_dir(_with_supplementary(tmp_path, "demo.v"), plugins)
+    with pytest.raises(PluginError, match=f"plugin 'demo'.*{re.escape(message)}"):
+        assess(odense, odense_application())
+
+
+def test_a_template_naming_an_absent_fact_fails_when_loading(tmp_path):
+    """A message that names a fact the check cannot record fails at load, naming the plugin."""
+
+    @frozen(kw_only=True)
+    class Careless(GrantCheck):
+        FACTS = (OPEN_TO_ALL,)
+        MESSAGES: ClassVar[Mapping[str, Text]] = {
+            "done": Text(da="Beløb {amount}.", en="Amount {amount}.")
+        }
+
+        def evaluate(self, facts):
+            return Verdict(status=Status.PASS, message="done")
+
+    plugins = Plugins()
+    plugins.register(_plugin(civilsamfund_criterion_types=lambda: {"demo.c": Careless}), "demo")
+    with pytest.raises(PluginError, match=r"plugin 'demo'.*cannot record: \['amount'\]"):
+        load_municipality_dir(_with_supplementary(tmp_path, "demo.c"), plugins)
 
 
 def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
@@ -138,23 +274,25 @@ def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
         _with_supplementary(tmp_path, "odense.child_certificate"), plugins
     )
     with_children = {"contact_with_children_under_15": True}
-    young = odense.assess(
+    young = assess(
+        odense,
         odense_application(
             activity={
                 **with_children,
                 "target_groups": (TargetGroup(category="children_youth", min_age=8, max_age=14),),
             }
-        )
+        ),
     )
     assert status_of(young, "O18-10-SU-1") == "flag"
     assert young.outcome is Outcome.NEEDS_ASSESSMENT
-    old = odense.assess(
+    old = assess(
+        odense,
         odense_application(
             activity={
                 **with_children,
                 "target_groups": (TargetGroup(category="older_vulnerable", min_age=70),),
             }
-        )
+        ),
     )
     assert "O18-10-SU-1" not in {finding.criterion for finding in old.findings}
 
@@ -172,14 +310,18 @@ def test_plugin_versions_enter_the_fingerprint(tmp_path):
 
 def test_a_missing_plugin_type_says_so(tmp_path):
     """Configuration naming a check type no installed plugin gives is a clear error."""
-    from civilsamfund import ConfigError
-
     with pytest.raises(ConfigError, match="is the plugin that provides it installed"):
         load_municipality_dir(_with_supplementary(tmp_path, "odense.child_certificate"), Plugins())
 
 
 @pytest.mark.parametrize(
-    ("allowlist", "expected"), [(None, ["odense"]), ("", []), ("odense", ["odense"]), ("other", [])]
+    ("allowlist", "expected"),
+    [
+        (None, ["faaborg-midtfyn", "odense"]),
+        ("", []),
+        ("odense", ["odense"]),
+        (" odense , faaborg-midtfyn", ["faaborg-midtfyn", "odense"]),
+    ],
 )
 def test_the_allowlist_variable_selects_plugins(monkeypatch, allowlist, expected):
     """CIVILSAMFUND_PLUGINS lists the entry points to load; empty loads none."""
@@ -187,33 +329,40 @@ def test_the_allowlist_variable_selects_plugins(monkeypatch, allowlist, expected
         monkeypatch.delenv(ALLOWLIST_VARIABLE, raising=False)
     else:
         monkeypatch.setenv(ALLOWLIST_VARIABLE, allowlist)
-    assert [info.name for info in Plugins.from_entry_points().info()] == expected
+    assert _names(Plugins.from_entry_points()) == expected
+
+
+def test_an_allowlisted_plugin_that_is_not_installed_is_an_error(monkeypatch):
+    """A name in CIVILSAMFUND_PLUGINS that no installed plugin has is not silently skipped."""
+    monkeypatch.setenv(ALLOWLIST_VARIABLE, "odense,odnese")
+    with pytest.raises(PluginError, match="plugin 'odnese': is named in CIVILSAMFUND_PLUGINS"):
+        Plugins.from_entry_points()
 
 
 def test_every_hook_is_documented_and_tested():
     """Each hook specification has a docstring, a reference entry and a test of its own."""
     from pathlib import Path
 
-    from civilsamfund.plugins import hookspecs as _hookspecs
+    from civilsamfund.plugins import hookspecs
 
-    hooks = [name for name in dir(_hookspecs) if name.startswith("civilsamfund_")]
+    hooks = [name for name in dir(hookspecs) if name.startswith("civilsamfund_")]
     reference = (Path(__file__).parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
     source = Path(__file__).read_text(encoding="utf-8")
     assert hooks
     for hook in hooks:
-        assert getattr(_hookspecs, hook).__doc__
+        assert getattr(hookspecs, hook).__doc__
         assert f"`{hook}" in reference, f"{hook} is not in docs/plugins.md"
         assert f"def test_hook_{hook.removeprefix('civilsamfund_')}" in source
 
 
-def test_odense_plugin_check_statuses():
+def test_odense_plugin_check_statuses(odense):
     """The worked example flags contact with children, passes none, asks when unknown."""
+    from civilsamfund import Facts
+    from civilsamfund.grants.facts import CONTACT_WITH_CHILDREN_UNDER_15
     from civilsamfund_odense import ChildCertificate
 
     check = ChildCertificate()
     for contact, status in ((True, Status.FLAG), (False, Status.PASS), (None, Status.FLAG)):
-        verdict = check.evaluate(
-            odense_application(activity={"contact_with_children_under_15": contact}), None
-        )
+        verdict = check.evaluate(Facts({CONTACT_WITH_CHILDREN_UNDER_15: contact}))
         assert isinstance(verdict, Verdict)
         assert verdict.status is status

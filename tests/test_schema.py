@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from builders import EXAMPLES, assess_examples_json
+from helpers import EXAMPLES, assess_examples_json
 from hypothesis import given
 
 from civilsamfund import testing as cst

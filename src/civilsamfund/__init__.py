@@ -1,15 +1,19 @@
 """civilsamfund: how Danish municipalities work with civil society, as typed, citable code.
 
-Load a municipality, read applications, assess them, render the decisions::
+The top level holds what every domain shares: the rules core (checks, facts, rules,
+findings), configuration sections, municipalities, plugins, errors, text and money.
+Each domain is a subpackage: :mod:`civilsamfund.grants` assesses grant applications::
 
     import civilsamfund as cs
+    from civilsamfund import grants
 
     odense = cs.load_municipality("odense")
-    for application in cs.read_applications("applications.toml"):
-        print(cs.render_text(odense.assess(application), "en"))
+    assessor = grants.Assessor(odense)
+    for application in grants.read_applications("applications.toml"):
+        print(grants.render_text(assessor.assess(application), "en"))
 
-The application and decision models load with the package; everything else
-(configuration, the engine, cattrs, pluggy, the CLI) loads on first use.
+Only the errors, text and money load with the package; everything else (the rules
+core, configuration, cattrs, pluggy, the domains) loads on first use.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from civilsamfund._version import __version__
-from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._errors import (
     ApplicationError,
     CivilsamfundError,
@@ -28,33 +31,13 @@ from civilsamfund.core._errors import (
     UnknownMunicipalityError,
 )
 from civilsamfund.core._money import Kroner, Share, kroner, share
-from civilsamfund.core._sources import Citation
+from civilsamfund.core._problems import Problem
 from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._findings import FactValue, Finding, Outcome, RuleKind, Status
-from civilsamfund.grants._application import (
-    Activity,
-    Applicant,
-    Association,
-    AssociationKind,
-    BudgetCategory,
-    BudgetLine,
-    FundingSource,
-    FundingStatus,
-    GrantApplication,
-    PrivatePerson,
-    TargetGroup,
-)
-from civilsamfund.grants._decision import (
-    AuditorRequirement,
-    Decision,
-    DepartmentRef,
-    Round,
-    RoundKind,
-)
 
 if TYPE_CHECKING:
+    from civilsamfund import grants, testing
     from civilsamfund._conformance import check_conformance
-    from civilsamfund._municipality import Municipality
+    from civilsamfund._municipality import Municipality, RulesSource
     from civilsamfund._new import new_municipality
     from civilsamfund.cases._cases import CaseResult, Mismatch, run_cases
     from civilsamfund.config._converter import from_json, to_json
@@ -64,40 +47,30 @@ if TYPE_CHECKING:
         load_municipality,
     )
     from civilsamfund.config._loader import load_municipality_dir
-    from civilsamfund.core._dates import Dated, in_force
-    from civilsamfund.core._sources import SourceDocument
-    from civilsamfund.core.rules._check import Check, Context, KeyedCheck, Rule, Verdict, missing
-    from civilsamfund.grants._assessment import assess
-    from civilsamfund.grants._config import (
-        ActivityExample,
-        AppealStatement,
-        AuditorKind,
-        AuditorRule,
-        Body,
-        Committee,
-        CriterionEntry,
-        Department,
-        LegalBasis,
-        MunicipalityConfig,
-        Obligation,
-        Pool,
-        Reserve,
-        TargetGroupCategory,
-        Window,
+    from civilsamfund.config._sections import CriterionEntry, MunicipalityInfo, Section
+    from civilsamfund.core._audit import AuditRecord
+    from civilsamfund.core._dates import Dated, Versions, in_force
+    from civilsamfund.core._references import entries, refers
+    from civilsamfund.core._sources import Citation, SourceDocument
+    from civilsamfund.core.rules._check import Check, Examples, Known, Verdict, missing
+    from civilsamfund.core.rules._evaluator import Evaluator
+    from civilsamfund.core.rules._facts import Fact, Facts, attribute_fact
+    from civilsamfund.core.rules._findings import (
+        FactValue,
+        Finding,
+        Outcome,
+        RuleKind,
+        Status,
+        outcome,
     )
-    from civilsamfund.grants._document import decision_document, decision_json, decisions_to_json
-    from civilsamfund.grants._letter import render_text
-    from civilsamfund.grants._reading import (
-        applications_from_data,
-        applications_from_json,
-        read_applications,
-    )
+    from civilsamfund.core.rules._rule import Rule
+    from civilsamfund.core.rules._rulebook import Rulebook
     from civilsamfund.plugins._manager import PluginInfo, Plugins
     from civilsamfund.plugins.hookspecs import hookimpl
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund._conformance": ("check_conformance",),
-    "civilsamfund._municipality": ("Municipality",),
+    "civilsamfund._municipality": ("Municipality", "RulesSource"),
     "civilsamfund._new": ("new_municipality",),
     "civilsamfund.cases._cases": ("CaseResult", "Mismatch", "run_cases"),
     "civilsamfund.config._converter": ("from_json", "to_json"),
@@ -107,128 +80,95 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "load_municipality",
     ),
     "civilsamfund.config._loader": ("load_municipality_dir",),
-    "civilsamfund.core._dates": ("Dated", "in_force"),
-    "civilsamfund.core._sources": ("SourceDocument",),
-    "civilsamfund.core.rules._check": (
-        "Check",
-        "Context",
-        "KeyedCheck",
-        "Rule",
-        "Verdict",
-        "missing",
+    "civilsamfund.config._sections": ("CriterionEntry", "MunicipalityInfo", "Section"),
+    "civilsamfund.core._audit": ("AuditRecord",),
+    "civilsamfund.core._dates": ("Dated", "Versions", "in_force"),
+    "civilsamfund.core._references": ("entries", "refers"),
+    "civilsamfund.core._sources": ("Citation", "SourceDocument"),
+    "civilsamfund.core.rules._check": ("Check", "Examples", "Known", "Verdict", "missing"),
+    "civilsamfund.core.rules._evaluator": ("Evaluator",),
+    "civilsamfund.core.rules._facts": ("Fact", "Facts", "attribute_fact"),
+    "civilsamfund.core.rules._findings": (
+        "FactValue",
+        "Finding",
+        "Outcome",
+        "RuleKind",
+        "Status",
+        "outcome",
     ),
-    "civilsamfund.grants._assessment": ("assess",),
-    "civilsamfund.grants._config": (
-        "ActivityExample",
-        "AppealStatement",
-        "AuditorKind",
-        "AuditorRule",
-        "Body",
-        "Committee",
-        "CriterionEntry",
-        "Department",
-        "LegalBasis",
-        "MunicipalityConfig",
-        "Obligation",
-        "Pool",
-        "Reserve",
-        "TargetGroupCategory",
-        "Window",
-    ),
-    "civilsamfund.grants._document": ("decision_document", "decision_json", "decisions_to_json"),
-    "civilsamfund.grants._letter": ("render_text",),
-    "civilsamfund.grants._reading": (
-        "applications_from_data",
-        "applications_from_json",
-        "read_applications",
-    ),
+    "civilsamfund.core.rules._rule": ("Rule",),
+    "civilsamfund.core.rules._rulebook": ("Rulebook",),
     "civilsamfund.plugins._manager": ("PluginInfo", "Plugins"),
     "civilsamfund.plugins.hookspecs": ("hookimpl",),
 }
 _LAZY = {name: module for module, names in _MODULES.items() for name in names}
+_SUBPACKAGES = ("grants", "testing")
 
 
 def __getattr__(name: str) -> Any:
-    """Import the heavier parts of the API on first use."""
-    if name not in _LAZY:
+    """Import the heavier parts of the API, and the domain subpackages, on first use."""
+    if name in _SUBPACKAGES:
+        value = import_module(f"{__name__}.{name}")
+    elif name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+    else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name]), name)
     globals()[name] = value
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
 __all__ = [
-    "Activity",
-    "ActivityExample",
-    "AppealStatement",
-    "Applicant",
     "ApplicationError",
-    "Association",
-    "AssociationKind",
     "AuditRecord",
-    "AuditorKind",
-    "AuditorRequirement",
-    "AuditorRule",
-    "Body",
-    "BudgetCategory",
-    "BudgetLine",
     "CaseResult",
     "Check",
     "Citation",
     "CivilsamfundError",
-    "Committee",
     "ConfigError",
-    "Context",
     "CriterionEntry",
     "Dated",
-    "Decision",
-    "Department",
-    "DepartmentRef",
+    "Evaluator",
+    "Examples",
+    "Fact",
     "FactValue",
+    "Facts",
     "Finding",
-    "FundingSource",
-    "FundingStatus",
-    "GrantApplication",
     "InputError",
-    "KeyedCheck",
+    "Known",
     "Kroner",
     "Language",
-    "LegalBasis",
     "Mismatch",
     "Municipality",
-    "MunicipalityConfig",
+    "MunicipalityInfo",
     "MunicipalitySource",
-    "Obligation",
     "Outcome",
     "PluginError",
     "PluginInfo",
     "Plugins",
-    "Pool",
-    "PrivatePerson",
-    "Reserve",
-    "Round",
-    "RoundKind",
+    "Problem",
     "Rule",
     "RuleKind",
+    "Rulebook",
+    "RulesSource",
+    "Section",
     "Share",
     "SourceDocument",
     "Status",
-    "TargetGroup",
-    "TargetGroupCategory",
     "Text",
     "UnknownMunicipalityError",
     "Verdict",
-    "Window",
+    "Versions",
     "__version__",
-    "applications_from_data",
-    "applications_from_json",
-    "assess",
+    "attribute_fact",
     "available_municipalities",
     "check_conformance",
-    "decision_document",
-    "decision_json",
-    "decisions_to_json",
+    "entries",
     "from_json",
+    "grants",
     "hookimpl",
     "in_force",
     "kroner",
@@ -236,9 +176,10 @@ __all__ = [
     "load_municipality_dir",
     "missing",
     "new_municipality",
-    "read_applications",
-    "render_text",
+    "outcome",
+    "refers",
     "run_cases",
     "share",
+    "testing",
     "to_json",
 ]

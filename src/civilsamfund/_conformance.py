@@ -1,9 +1,9 @@
 """The conformance check every municipality package must pass.
 
-A municipality directory conforms when its configuration loads (every reference
-resolving, no overlapping versions), every check type it uses explains itself in
-both languages with the same facts, every example assesses without error, and every
-installed plugin's hooks exist. ``civilsamfund check-config`` runs it, and so does
+A municipality directory conforms when its configuration loads (every section read,
+every reference resolving, no overlapping versions or gaps, every check type
+explaining itself in both languages with the same facts), every example assesses,
+and every installed plugin loads. ``civilsamfund check-config`` runs it, and so does
 the pytest plugin, once per municipality directory.
 """
 
@@ -14,53 +14,35 @@ from pathlib import Path
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._loader import load_municipality_dir
-from civilsamfund.core._errors import CivilsamfundError, ConfigError, InputError, PluginError
+from civilsamfund.core._errors import InputError, PluginError
+from civilsamfund.core._problems import Problem
+from civilsamfund.grants._assessment import Assessor
 from civilsamfund.grants._reading import read_applications
 from civilsamfund.plugins._manager import Plugins, installed
 
 EXAMPLES_DIRECTORY = "examples"
 
 
-def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> list[str]:
-    """Every way the municipality in ``directory`` falls short, one line each."""
+def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> list[Problem]:
+    """Every way the municipality in ``directory`` falls short; empty when it conforms."""
     directory = Path(directory)
     try:
         plugins = installed() if plugins is None else plugins
-    except PluginError as exc:
-        return [str(exc)]
-    try:
+        plugins.require_loaded()
         municipality = load_municipality_dir(directory, plugins)
-    except ConfigError as exc:
+        return list(_examples(municipality, directory))
+    except InputError as exc:
         return list(exc.problems)
     except PluginError as exc:
-        return [str(exc)]
-    return [*_messages(municipality), *_examples(municipality, directory)]
+        return [Problem(source=f"plugin {exc.plugin!r}", path="", message=exc.message)]
 
 
-def _messages(municipality: Municipality) -> Iterator[str]:
-    seen: set[type] = set()
-    for criterion in municipality.criteria:
-        check_type = type(criterion.check)
-        if check_type in seen:
-            continue
-        seen.add(check_type)
-        for name, template in criterion.templates.items():
-            where = f"check type {check_type.__name__} (from {criterion.origin}), message {name!r}"
-            text = template.text
-            if not text.da.strip() or not text.en.strip():
-                yield f"{where}: expected a text in both Danish and English"
-            elif template.fields("da") != template.fields("en"):
-                yield f"{where}: the Danish and English texts use different facts"
-
-
-def _examples(municipality: Municipality, directory: Path) -> Iterator[str]:
+def _examples(municipality: Municipality, directory: Path) -> Iterator[Problem]:
     examples = directory / EXAMPLES_DIRECTORY
-    files = sorted([*examples.glob("*.toml"), *examples.glob("*.json")])
-    for path in files:
+    assessor = Assessor(municipality)
+    for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):
         try:
             for application in read_applications(path):
-                municipality.assess(application)
+                assessor.assess(application)
         except InputError as exc:
             yield from exc.problems
-        except CivilsamfundError as exc:
-            yield f"{path}: {exc}"

@@ -10,6 +10,7 @@ from string import Template
 
 from civilsamfund._version import __version__
 from civilsamfund.core._errors import InputError
+from civilsamfund.core._problems import Problem
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
@@ -35,11 +36,11 @@ def new_municipality(slug: str, name: str, directory: str | Path = ".") -> list[
     are never overwritten. Returns the files written.
     """
     if not _SLUG.fullmatch(slug):
-        raise InputError(
-            [f"slug: expected lowercase letters, digits and single hyphens, got {slug!r}"]
+        raise InputError.at(
+            "slug", "", f"expected lowercase letters, digits and single hyphens, got {slug!r}"
         )
     if not name.strip():
-        raise InputError(["--name: expected the municipality's name, got ''"])
+        raise InputError.at("--name", "", "expected the municipality's name, got ''")
     module = "civilsamfund_" + slug.replace("-", "_")
     values = {
         "slug": slug,
@@ -56,7 +57,9 @@ def new_municipality(slug: str, name: str, directory: str | Path = ".") -> list[
     }
     existing = [str(path) for path in targets.values() if path.exists()]
     if existing:
-        raise InputError([f"{path}: already exists; nothing was written" for path in existing])
+        raise InputError(
+            Problem.at(path, "", "already exists; nothing was written") for path in existing
+        )
     templates = files(__package__) / "_scaffold"
     for template, target in targets.items():
         text = Template((templates / template).read_text(encoding="utf-8")).substitute(values)

@@ -17,6 +17,7 @@ import pytest
 if TYPE_CHECKING:
     from civilsamfund._municipality import Municipality
     from civilsamfund.cases._cases import CaseFile, CaseResult
+    from civilsamfund.core._problems import Problem
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -124,12 +125,12 @@ class ConformanceItem(_PolicyItem):
 class NonConformingError(PolicyFailure):
     """A municipality directory that fails the conformance check."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
 
 
 @pytest.fixture
-def civilsamfund_conformance() -> Callable[[str | Path], list[str]]:
+def civilsamfund_conformance() -> Callable[..., list[Problem]]:
     """The conformance check: call it with a municipality directory; [] means it conforms."""
     from civilsamfund._conformance import check_conformance
 

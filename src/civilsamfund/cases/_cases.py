@@ -30,11 +30,12 @@ from attrs import field, frozen
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structure
 from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._sections import MUNICIPALITY
 from civilsamfund.config._toml import parse_toml
-from civilsamfund.config._validator import MUNICIPALITY
 from civilsamfund.core._errors import ApplicationError, CivilsamfundError, InputError
 from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._assessment import assess
 from civilsamfund.grants._decision import Decision, RoundKind
 from civilsamfund.plugins._manager import Plugins
 
@@ -115,7 +116,7 @@ def read_case_file(path: Path) -> CaseFile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.in_file(source, [f"cannot be read: {exc}"]) from None
+        raise InputError.at(source, "", f"cannot be read: {exc}") from None
     return structure(parse_toml(text, source), CaseFile, source)
 
 
@@ -141,7 +142,7 @@ def run_case(municipality: Municipality, path: Path, index: int, case_file: Case
         application = structure(
             data, GrantApplication, str(path), f"cases[{index}].application", ApplicationError
         )
-        decision = municipality.assess(application, case.on)
+        decision = assess(municipality, application, case.on)
     except CivilsamfundError as exc:
         message = str(exc)
         if expect.error is not None and expect.error in message:
@@ -218,8 +219,8 @@ def case_files(path: Path) -> Iterator[tuple[Path, Path]]:
         for file in sorted(path.glob("*.toml")):
             yield file, path.parent
     else:
-        raise InputError(
-            [f"{path}: expected a municipality directory, a cases directory or a case file"]
+        raise InputError.at(
+            str(path), "", "expected a municipality directory, a cases directory or a case file"
         )
 
 

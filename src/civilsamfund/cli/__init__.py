@@ -1,7 +1,8 @@
 """The ``civilsamfund`` command: list, assess, check configuration, show plugins.
 
-Exit codes: 0 success, 1 when a run found problems (``check-config``), 2 for bad usage
-or bad input. Every error the library raises on purpose is printed as one message per
+Exit codes: 0 success, 1 when a run found problems (``check-config``, failing
+policy cases), 2 for bad usage or bad input. Every error the library raises on purpose
+is printed as one message per
 problem, never as a traceback.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from civilsamfund._version import __version__
-from civilsamfund.core._errors import CivilsamfundError
+from civilsamfund.core._errors import CivilsamfundError, InputError
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
 
@@ -39,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civilsamfund",
         description="Assess grant applications by Danish municipalities' rules for civil society.",
+        epilog="exit codes: 0 success; 1 a run found problems (check-config, failing policy "
+        "cases); 2 bad usage or bad input",
     )
     parser.add_argument("--version", action="version", version=f"civilsamfund {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -47,14 +50,32 @@ def _parser() -> argparse.ArgumentParser:
 
     assess = commands.add_parser("assess", help="assess the applications in TOML or JSON files")
     assess.add_argument(
-        "--municipality", "-m", required=True, help="a municipality's slug or directory"
+        "--municipality",
+        "-m",
+        required=True,
+        help="a municipality's slug, or the path of its directory (with a /)",
+    )
+    assess.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="also look for municipalities in DIR (repeatable); the working directory is "
+        "never searched unasked",
     )
     assess.add_argument("files", nargs="+", metavar="FILE", help="applications (.toml or .json)")
     assess.add_argument(
         "--on", type=_date, help="assess by the rules in force on this date (default: received)"
     )
     assess.add_argument("--lang", choices=("da", "en"), default="da", help="language of reasons")
-    assess.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    assess.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        dest="output",
+        help="text: decision letters' justifications; json: the JSON decision documents",
+    )
     assess.add_argument(
         "--jobs",
         type=_jobs,
@@ -63,7 +84,15 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     check = commands.add_parser("check-config", help="validate municipality directories")
-    check.add_argument("directories", nargs="+", metavar="DIR")
+    check.add_argument("directories", nargs="+", metavar="DIR", help="municipality directories")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        dest="output",
+        help="text: one line per problem; json: a list of problems (source, path, message, "
+        "expected, got)",
+    )
 
     commands.add_parser("plugins", help="list installed plugins and the hooks they implement")
 
@@ -75,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", default=".", type=Path, help="where to write (default: here)")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an input or output")
-    schema.add_argument("which", choices=("application", "decision"))
+    schema.add_argument(
+        "which", choices=("application", "decision"), help="the input or the output format"
+    )
 
     test = commands.add_parser("test", help="run policy cases (cases/*.toml)")
     test.add_argument(
@@ -106,7 +137,7 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     from civilsamfund.grants._letter import render_text
     from civilsamfund.grants._reading import parse_applications
 
-    municipality = load_municipality(args.municipality)
+    municipality = load_municipality(args.municipality, config=args.config)
     documents = [parse_applications(path) for path in args.files]
     language = args.lang
     render, prefix, separator, suffix = {
@@ -127,28 +158,42 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund._conformance import check_conformance
+    import json
 
-    status = SUCCESS
+    from civilsamfund._conformance import check_conformance
+    from civilsamfund.config._sections import MUNICIPALITY
+
+    found = []
     for directory in args.directories:
+        if not (Path(directory) / MUNICIPALITY).is_file():
+            raise InputError.at(
+                str(directory), "", f"expected a municipality directory with {MUNICIPALITY}"
+            )
         problems = check_conformance(directory)
-        if problems:
-            err.write("".join(f"{problem}\n" for problem in problems))
-            status = PROBLEMS
-        else:
-            out.write(f"{directory}: ok\n")
-    return status
+        found.extend(problems)
+        if args.output == "text":
+            if problems:
+                err.write("".join(f"{problem}\n" for problem in problems))
+            else:
+                out.write(f"{directory}: ok\n")
+    if args.output == "json":
+        out.write(json.dumps([p.as_dict() for p in found], ensure_ascii=False, indent=2) + "\n")
+    return PROBLEMS if found else SUCCESS
 
 
 def _test(args: argparse.Namespace, out: TextIO) -> int:
     from civilsamfund.cases._cases import run_cases
 
     results = run_cases(args.paths)
+    if not results:
+        raise InputError.at(
+            ", ".join(map(str, args.paths)), "", "expected policy cases, found none"
+        )
     for result in results:
         out.write("".join(f"{line}\n" for line in result.lines()))
     failed = sum(not result.passed for result in results)
     out.write(f"{len(results) - failed} passed, {failed} failed\n")
-    return PROBLEMS if failed or not results else SUCCESS
+    return PROBLEMS if failed else SUCCESS
 
 
 def _new_municipality(args: argparse.Namespace, out: TextIO) -> int:
@@ -170,13 +215,18 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _plugins(out: TextIO) -> int:
+    from civilsamfund.config._discovery import available_municipalities
     from civilsamfund.plugins._manager import installed
 
-    infos = installed().info()
-    for info in infos:
-        out.write(f"{info.name} {info.version or '(no version)'}: {', '.join(info.hooks)}\n")
-    if not infos:
-        out.write("no plugins installed\n")
+    plugins = installed()
+    for info in plugins.info():
+        version = info.version or "(no version)"
+        if info.error:
+            out.write(f"{info.name} {version}: BROKEN: {info.error}\n")
+        else:
+            out.write(f"{info.name} {version}: {', '.join(info.hooks)}\n")
+    for source in available_municipalities(plugins):
+        out.write(f"municipality {source.slug}: {source.directory} ({source.found_by})\n")
     return SUCCESS
 
 

@@ -26,16 +26,14 @@ from cattrs.errors import (
 
 from civilsamfund.core._errors import FieldValueError, InputError
 from civilsamfund.core._money import Kroner, Share, kroner, share
+from civilsamfund.core._problems import Problem
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import FactValue
-from civilsamfund.grants._application import Applicant, Association, PrivatePerson
 
 T = TypeVar("T")
 
-_APPLICANT_TYPES: Mapping[str, type[Association | PrivatePerson]] = {
-    "association": Association,
-    "person": PrivatePerson,
-}
+TAG = "type"
+"""The key that says which member of a tagged union a table is (``type = "person"``)."""
 
 
 def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
@@ -142,25 +140,47 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def _structure_applicant(converter: cattrs.Converter) -> Callable[[object, type], Applicant]:
-    def hook(value: object, _: type) -> Applicant:
-        if not isinstance(value, Mapping):
-            raise ValueError(f"expected a table, got {_shown(value)}")
-        kind = value.get("type")
-        cls = _APPLICANT_TYPES.get(kind) if isinstance(kind, str) else None
-        if cls is None:
-            raise FieldValueError("type", f"expected 'association' or 'person', got {kind!r}")
-        return converter.structure({k: v for k, v in value.items() if k != "type"}, cls)
-
-    return hook
+def _is_tagged_union(kind: Any) -> bool:
+    """A union of attrs classes that each name their tag in a ``TAG`` class variable."""
+    args = get_args(kind)
+    return (
+        get_origin(kind) in (Union, UnionType)
+        and len(args) > 1
+        and all(isinstance(getattr(arg, "TAG", None), str) for arg in args)
+    )
 
 
-def _unstructure_applicant(converter: cattrs.Converter) -> Callable[[Applicant], dict[str, Any]]:
-    def hook(applicant: Applicant) -> dict[str, Any]:
-        kind = "person" if isinstance(applicant, PrivatePerson) else "association"
-        return {"type": kind, **converter.unstructure(applicant, type(applicant))}
+def _members(kind: Any) -> dict[str, type]:
+    return {arg.TAG: arg for arg in get_args(kind)}
 
-    return hook
+
+def _tagged_structure_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(kind: Any) -> Callable[[object, type], Any]:
+        members = _members(kind)
+        expected = " or ".join(repr(tag) for tag in members)
+
+        def hook(value: object, _: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise ValueError(f"expected a table, got {_shown(value)}")
+            tag = value.get(TAG)
+            cls = members.get(tag) if isinstance(tag, str) else None
+            if cls is None:
+                raise FieldValueError(TAG, f"expected {expected}, got {tag!r}")
+            return converter.structure({k: v for k, v in value.items() if k != TAG}, cls)
+
+        return hook
+
+    return factory
+
+
+def _tagged_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(kind: Any) -> Callable[[Any], dict[str, Any]]:
+        def hook(value: Any) -> dict[str, Any]:
+            return {TAG: value.TAG, **converter.unstructure(value, type(value))}
+
+        return hook
+
+    return factory
 
 
 def _fact(value: object, _: type) -> FactValue:
@@ -203,7 +223,9 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda kind: kind == Mapping[str, Any], _strict(dict, "a table")
     )
-    converter.register_structure_hook(Applicant, _structure_applicant(converter))
+    converter.register_structure_hook_factory(
+        _is_tagged_union, _tagged_structure_factory(converter)
+    )
     converter.register_structure_hook(FactValue, _fact)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: {"da": text.da, "en": text.en})
@@ -211,7 +233,9 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(Kroner, str)
     converter.register_unstructure_hook(Share, str)
     converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_unstructure_hook(Applicant, _unstructure_applicant(converter))
+    converter.register_unstructure_hook_factory(
+        _is_tagged_union, _tagged_unstructure_factory(converter)
+    )
     return converter
 
 
@@ -265,7 +289,7 @@ def structure_items(
     """
     hook = converter().get_structure_hook(kind)
     structured: list[T] = []
-    problems: list[str] = []
+    found: list[Problem] = []
     for index in range(start, len(items) if stop is None else stop):
         try:
             structured.append(hook(items[index], kind))
@@ -273,9 +297,9 @@ def structure_items(
             try:
                 structured.append(structure(items[index], kind, source, f"{path}[{index}]", error))
             except InputError as exc:
-                problems.extend(exc.problems)
-    if problems:
-        raise error(problems)
+                found.extend(exc.problems)
+    if found:
+        raise error(found)
     return structured
 
 
@@ -294,26 +318,26 @@ def from_json(text: str, kind: type[T], source: str = "<json>") -> T:
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise InputError.in_file(source, [f"not valid JSON: {exc}"]) from None
+        raise InputError.at(source, "", f"not valid JSON: {exc}") from None
     return structure(data, kind, source)
 
 
-def problems(exc: BaseException, path: str = "") -> Iterator[str]:
-    """One line per problem in a (nested) cattrs error: ``path: what was expected``."""
+def problems(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
+    """Each problem in a (nested) cattrs error, as its path and what was expected."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             yield from problems(sub, _extend(path, sub))
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield f"{_join(path, key)}: unknown key"
+            yield _join(path, key), "unknown key"
     elif isinstance(exc, FieldValueError):
-        yield f"{_join(path, exc.field)}: {exc}"
+        yield _join(path, exc.field), str(exc)
     elif isinstance(exc, KeyError):
-        yield f"{path}: required field is missing"
+        yield path, "required field is missing"
     elif isinstance(exc, ValueError | TypeError | ArithmeticError):
-        yield f"{path or '(top level)'}: {exc}"
+        yield path or "(top level)", str(exc)
     else:
-        yield f"{path or '(top level)'}: {type(exc).__name__}: {exc}"
+        raise exc
 
 
 def _extend(path: str, exc: BaseException) -> str:

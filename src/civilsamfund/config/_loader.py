@@ -1,128 +1,274 @@
-"""Loading a municipality directory into a :class:`Municipality`, reporting every problem."""
+"""Loading a municipality directory: every declared section read, every problem reported.
+
+The loader knows no domain. It reads the files the registered sections name, gives
+each section its keys, builds the rules from ``criteria.toml`` with the check types
+the plugins give, and runs the one validator and each section's own checks. Every
+problem is reported at once, naming its file and the path to the field.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+import stat
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from civilsamfund._municipality import Municipality
+import attrs
+
+from civilsamfund._municipality import Municipality, RulesSource
 from civilsamfund.config._converter import structure
-from civilsamfund.config._toml import parse_toml
-from civilsamfund.config._validator import CRITERIA, MUNICIPALITY, ORGANISATION, POOLS, problems
-from civilsamfund.core._errors import ConfigError, InputError, PluginError
-from civilsamfund.core.rules._check import MISSING, MISSING_TEXT, Check, Rule
-from civilsamfund.core.rules._messages import Names, Template
-from civilsamfund.grants._config import (
-    CriteriaFile,
+from civilsamfund.config._sections import (
+    MUNICIPALITY,
+    RULES,
     CriterionEntry,
-    MunicipalityConfig,
-    MunicipalityFile,
-    OrganisationFile,
-    PoolsFile,
+    MunicipalityInfo,
+    RulesFile,
+    Section,
 )
-from civilsamfund.grants._routing import AgeRouting
-from civilsamfund.grants.checks._all import TargetGroupInList
-from civilsamfund.plugins._manager import CORE, CheckType, Plugins, installed
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.config._validator import Catalogues, problems
+from civilsamfund.core._errors import ConfigError, InputError, PluginError
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import MISSING, Check
+from civilsamfund.core.rules._facts import Fact
+from civilsamfund.core.rules._messages import Names, Template
+from civilsamfund.core.rules._rule import Rule
+from civilsamfund.core.rules._rulebook import Rulebook
+from civilsamfund.plugins._manager import BUILTIN, Plugins, installed
 
-_FILES: Mapping[str, type] = {
-    MUNICIPALITY: MunicipalityFile,
-    CRITERIA: CriteriaFile,
-    POOLS: PoolsFile,
-    ORGANISATION: OrganisationFile,
-}
+
+@attrs.frozen
+class CheckType:
+    """A check type, and the plugin that gave it."""
+
+    name: str
+    cls: type[Check[Any]]
+    origin: str
 
 
-def load_municipality_dir(directory: str | Path, plugins: Plugins | None = None) -> Municipality:
+def check_types(plugins: Plugins) -> dict[str, CheckType]:
+    """Every check type a rule may name, each checked to declare what a check must."""
+    types: dict[str, CheckType] = {}
+    results = plugins.criterion_types()
+    for result in sorted(results, key=lambda result: result.plugin != BUILTIN):
+        for name, cls in result.value.items():
+            if name in types:
+                raise PluginError(
+                    result.plugin, f"check type {name!r} is already given by {types[name].origin!r}"
+                )
+            problem = _unfit(cls)
+            if problem:
+                raise PluginError(result.plugin, f"check type {name!r}: {problem}")
+            types[name] = CheckType(name=name, cls=cls, origin=result.plugin)
+    return types
+
+
+def _unfit(cls: object) -> str | None:
+    """What a check class lacks, if anything."""
+    if not (isinstance(cls, type) and issubclass(cls, Check) and attrs.has(cls)):
+        return f"expected an attrs class that subclasses civilsamfund.Check, got {cls!r}"
+    if not isinstance(getattr(cls, "SUBJECT", None), type):
+        return "SUBJECT must name the type of subject it judges"
+    facts = getattr(cls, "FACTS", None)
+    if not (isinstance(facts, tuple) and all(isinstance(fact, Fact) for fact in facts)):
+        return "FACTS must be a tuple of civilsamfund.Fact"
+    messages = getattr(cls, "MESSAGES", None)
+    if not (
+        isinstance(messages, Mapping)
+        and all(isinstance(k, str) and isinstance(v, Text) for k, v in messages.items())
+    ):
+        return "MESSAGES must map message names to civilsamfund.Text"
+    return None
+
+
+def sections(plugins: Plugins) -> list[tuple[Section[Any], str]]:
+    """Every registered section with its plugin; two taking one key of a file is an error."""
+    found: list[tuple[Section[Any], str]] = []
+    taken: dict[tuple[str, str], str] = {}
+    for result in plugins.config_sections():
+        for section in result.value:
+            if not (isinstance(section, Section) and attrs.has(section.model)):
+                raise PluginError(
+                    result.plugin, f"expected a Section of an attrs model, got {section!r}"
+                )
+            for key in section.takes():
+                owner = taken.get((section.file, key))
+                if owner is not None:
+                    raise PluginError(
+                        result.plugin, f"{section.file} key {key!r} is already read by {owner!r}"
+                    )
+                taken[section.file, key] = result.plugin
+            found.append((section, result.plugin))
+    return found
+
+
+def load_municipality_dir(
+    directory: str | Path, plugins: Plugins | None = None, found_by: str = "given path"
+) -> Municipality:
     """Load and check the configuration in ``directory``.
 
     Raises :class:`ConfigError` listing every problem found, each naming its file and
-    the path to the field.
+    the path to the field, and :class:`PluginError` naming a plugin that misbehaves.
     """
     directory = Path(directory)
     plugins = installed() if plugins is None else plugins
-    if not (directory / MUNICIPALITY).is_file():
-        raise ConfigError([f"{directory}: expected a municipality directory with {MUNICIPALITY}"])
-    found: list[str] = []
-    parsed: dict[str, Any] = {}
+    shown = {name: str(directory / name) for name in {MUNICIPALITY, RULES}}
+    declared = sections(plugins)
+    types = check_types(plugins)
+    found: list[Problem] = []
     digest = hashlib.sha256()
-    for name, kind in _FILES.items():
-        path = directory / name
-        if not path.is_file():
-            parsed[name] = kind()
+    data: dict[str, dict[str, Any]] = {}
+    for file in dict.fromkeys(section.file for section, _ in declared):
+        path = directory / file
+        shown[file] = str(path)
+        required = any(section.required for section, _ in declared if section.file == file)
+        raw = _read(path, required, found)
+        if raw is None:
             continue
-        raw = path.read_bytes()
-        digest.update(name.encode() + b"\0" + raw + b"\0")
+        digest.update(file.encode() + b"\0" + raw + b"\0")
         try:
-            text = raw.decode("utf-8")
-            parsed[name] = structure(parse_toml(text, str(path)), kind, str(path))
+            data[file] = parse_toml(raw.decode("utf-8"), str(path))
         except UnicodeDecodeError:
-            found.append(f"{path}: expected UTF-8 text")
+            found.append(Problem.at(str(path), "", "expected UTF-8 text"))
         except InputError as exc:
             found.extend(exc.problems)
-    types = plugins.check_types()
-    checks: list[tuple[CheckType, Check]] = []
-    if CRITERIA in parsed:
-        for index, entry in enumerate(parsed[CRITERIA].criteria):
-            try:
-                checks.append(_check(entry, index, types, str(directory / CRITERIA)))
-            except InputError as exc:
-                found.extend(exc.problems)
-    if found:
-        raise ConfigError(found)
-    config = MunicipalityConfig(
-        municipality=parsed[MUNICIPALITY],
-        criteria=parsed[CRITERIA],
-        pools=parsed[POOLS],
-        organisation=parsed[ORGANISATION],
-    )
-    shown = {name: str(directory / name) for name in _FILES}
-    found.extend(problems(config, shown))
-    for index, (_, check) in enumerate(checks):
+    for file, table in data.items():
+        keys = {key for section, _ in declared if section.file == file for key in section.takes()}
         found.extend(
-            f"{shown[CRITERIA]}: {problem}"
-            for problem in _check_references(check, config, f"criteria[{index}].params")
+            Problem.at(shown[file], key, "unknown key") for key in sorted(set(table) - keys)
         )
+    values: dict[type, Any] = {}
+    for section, _ in declared:
+        table = data.get(section.file, {})
+        part = {key: table[key] for key in section.takes() if key in table}
+        try:
+            values[section.model] = structure(
+                part, section.model, shown[section.file], error=ConfigError
+            )
+        except InputError as exc:
+            found.extend(exc.problems)
+    entries = values[RulesFile].criteria if RulesFile in values else ()
+    checks: list[tuple[CheckType, Check[Any]] | None] = [
+        _check(entry, index, types, shown[RULES], found) for index, entry in enumerate(entries)
+    ]
     if found:
         raise ConfigError(found)
-    names = _names(config)
-    criteria = tuple(
-        _criterion(entry, check_type, check, names)
-        for entry, (check_type, check) in zip(config.criteria.criteria, checks, strict=True)
-    )
-    for origin in sorted({criterion.origin for criterion in criteria} - {CORE}):
-        info = next((p for p in plugins.info() if p.name == origin), None)
-        digest.update(f"plugin {origin}=={info.version if info else '?'}\0".encode())
-    return Municipality(
-        config=config,
-        directory=directory,
-        criteria=criteria,
+    catalogues = Catalogues()
+    for value in values.values():
+        catalogues.collect(value)
+    for value, section in zip(values.values(), (s for s, _ in declared), strict=True):
+        found.extend(
+            Problem.at(shown[section.file], path, message)
+            for path, message in problems(value, catalogues)
+        )
+    for index, built in enumerate(checks):
+        if built is not None:
+            found.extend(
+                Problem.at(shown[RULES], path, message)
+                for path, message in problems(built[1], catalogues, f"criteria[{index}].params")
+            )
+    if found:
+        raise ConfigError(found)
+    names = catalogues.names
+    rules = [
+        _rule(entry, built[0], built[1], names)
+        for entry, built in zip(entries, checks, strict=True)
+        if built is not None
+    ]
+    for origin in sorted({rule.origin for rule in rules} - {BUILTIN}):
+        digest.update(f"plugin {origin}=={plugins.version(origin) or '?'}\0".encode())
+    info: MunicipalityInfo = values[MunicipalityInfo]
+    municipality = Municipality(
+        slug=info.slug,
+        name=info.name,
+        documents=info.documents,
+        source=RulesSource(directory=directory, found_by=found_by),
         fingerprint=f"sha256:{digest.hexdigest()}",
+        rulebook=Rulebook(rules),
+        sections=values,
+        names=names,
+        known={kind: dict(ids) for kind, ids in catalogues.entries.items()},
     )
+    for section, plugin in declared:
+        if section.validate is not None:
+            found.extend(
+                Problem.at(shown[section.file], path, message)
+                for path, message in _validated(section, municipality, plugin)
+            )
+    if found:
+        raise ConfigError(found)
+    return municipality
+
+
+def _validated(
+    section: Section[Any], municipality: Municipality, plugin: str
+) -> Iterator[tuple[str, str]]:
+    assert section.validate is not None
+    try:
+        yield from list(section.validate(municipality.section(section.model), municipality))
+    except Exception as exc:
+        if plugin == BUILTIN:
+            raise
+        raise PluginError(plugin, f"validating {section.file} raised {exc!r}") from exc
+
+
+def _read(path: Path, required: bool, found: list[Problem]) -> bytes | None:
+    """A configuration file's bytes; ``None`` if absent (a problem when required) or bad."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if required:
+            found.append(Problem.at(str(path), "", "required file is missing"))
+        return None
+    except OSError as exc:
+        found.append(Problem.at(str(path), "", f"cannot be read: {exc.strerror or exc}"))
+        return None
+    if not stat.S_ISREG(mode):
+        found.append(Problem.at(str(path), "", "expected a regular file"))
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        found.append(Problem.at(str(path), "", f"cannot be read: {exc.strerror or exc}"))
+        return None
 
 
 def _check(
-    entry: CriterionEntry, index: int, types: Mapping[str, CheckType], source: str
-) -> tuple[CheckType, Check]:
-    """The check a criterion entry configures, its params structured and validated."""
+    entry: CriterionEntry,
+    index: int,
+    types: Mapping[str, CheckType],
+    source: str,
+    found: list[Problem],
+) -> tuple[CheckType, Check[Any]] | None:
+    """The check a rule entry configures, its params structured and validated."""
     where = f"criteria[{index}]"
     check_type = types.get(entry.type)
     if check_type is None:
         known = ", ".join(sorted(types))
-        raise ConfigError.in_file(
-            source,
-            [
-                f"{where}.type: expected a known check type ({known}), got {entry.type!r}; "
-                "is the plugin that provides it installed?"
-            ],
+        found.append(
+            Problem.at(
+                source,
+                f"{where}.type",
+                f"expected a known check type ({known}), got {entry.type!r}; is the plugin "
+                "that provides it installed?",
+            )
         )
-    params = dict(entry.params)
-    check = structure(params, check_type.cls, source, f"{where}.params", error=ConfigError)
+        return None
+    try:
+        check = structure(
+            dict(entry.params), check_type.cls, source, f"{where}.params", ConfigError
+        )
+    except InputError as exc:
+        found.extend(exc.problems)
+        return None
     return check_type, check
 
 
-def _criterion(entry: CriterionEntry, check_type: CheckType, check: Check, names: Names) -> Rule:
+def _rule(
+    entry: CriterionEntry, check_type: CheckType, check: Check[Any], names: Names
+) -> Rule[Any]:
     return Rule(
         id=entry.id,
         kind=entry.kind,
@@ -130,48 +276,36 @@ def _criterion(entry: CriterionEntry, check_type: CheckType, check: Check, names
         rule=entry.rule,
         reading=entry.reading,
         check=check,
-        templates=dict(_templates(check_type, names)),
+        templates=dict(templates(check_type, names)),
         origin=check_type.origin,
         valid_from=entry.valid_from,
         valid_until=entry.valid_until,
     )
 
 
-def _templates(check_type: CheckType, names: Names) -> Iterator[tuple[str, Template]]:
-    """Each message of the check, compiled, with the municipality's names for ids."""
-    messages = {**getattr(check_type.cls, "MESSAGES", {}), MISSING: MISSING_TEXT}
-    for name, message in messages.items():
+def templates(check_type: CheckType, names: Names) -> Iterable[tuple[str, Template]]:
+    """Each message of a check type, compiled with the names of ids and the labels of its
+    facts; a message naming a fact the check cannot record is an error."""
+    cls = check_type.cls
+    labels = {fact.name: fact.label for fact in cls.FACTS}
+    recordable = {*labels, *(a.name for a in attrs.fields(cast(Any, cls))), *cls.RECORDS, MISSING}
+    for name, message in {**cls.MESSAGES, MISSING: cls.MISSING_MESSAGE}.items():
+        if not message.da.strip() or not message.en.strip():
+            raise _faulty(check_type, name, "expected a text in both Danish and English")
         try:
-            yield name, Template(message, names)
-        except (ValueError, AttributeError) as exc:
-            if check_type.origin == CORE:
-                raise
-            raise PluginError(
-                check_type.origin, f"check type {check_type.name!r}, message {name!r}: {exc}"
-            ) from exc
+            template = Template(message, names, labels)
+        except ValueError as exc:
+            raise _faulty(check_type, name, str(exc)) from exc
+        unknown = (template.fields("da") | template.fields("en")) - recordable
+        if unknown:
+            raise _faulty(check_type, name, f"names facts it cannot record: {sorted(unknown)}")
+        if template.fields("da") != template.fields("en"):
+            raise _faulty(check_type, name, "the Danish and English texts use different facts")
+        yield name, template
 
 
-def _names(config: MunicipalityConfig) -> Names:
-    """What ids of departments and target groups are called, for reasons to name them."""
-    return {
-        **{category.id: category.name for category in config.municipality.target_groups},
-        **{department.id: department.name for department in config.organisation.departments},
-    }
-
-
-def _check_references(check: object, config: MunicipalityConfig, where: str) -> Iterator[str]:
-    if isinstance(check, AgeRouting):
-        for i, route in enumerate(check.routes):
-            if config.department(route.department) is None:
-                yield (
-                    f"{where}.routes[{i}].department: expected the id of a configured "
-                    f"department, got {route.department!r}"
-                )
-    if isinstance(check, TargetGroupInList):
-        categories = {category.id for category in config.municipality.target_groups}
-        for i, category in enumerate(check.allowed):
-            if category not in categories:
-                yield (
-                    f"{where}.allowed[{i}]: expected the id of a target group in "
-                    f"{MUNICIPALITY}, got {category!r}"
-                )
+def _faulty(check_type: CheckType, message: str, problem: str) -> Exception:
+    text = f"check type {check_type.name!r}, message {message!r}: {problem}"
+    if check_type.origin == BUILTIN:
+        return AssertionError(text)
+    return PluginError(check_type.origin, text)

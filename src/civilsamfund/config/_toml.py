@@ -19,5 +19,5 @@ def parse_toml(text: str, source: str, error: type[InputError] = InputError) -> 
     try:
         data: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise error.in_file(source, [f"not valid TOML: {exc}"]) from None
+        raise error.at(source, "", f"not valid TOML: {exc}") from None
     return data

@@ -1,217 +1,252 @@
-"""Checks across a municipality's files: references resolve, versions do not overlap.
+"""The one validator: walks configured attrs trees and checks what every domain shares.
 
-Each check yields problem lines ``file: path: what is wrong``; the loader reports them
-all at once.
+Every citation names a declared document and a section; every text has both
+languages; entries have unique ids, and dated versions of one setting never share a
+day; every reference declared on a field (:func:`civilsamfund.core._references.refers`)
+names a configured entry, in force wherever the referring version is when the field
+asks for that. Subjects (an application's target-group categories) are checked
+against the same catalogues.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from datetime import date
 from itertools import combinations
-from typing import Any
+from typing import Any, cast, get_args, get_type_hints
 
-from civilsamfund.core._dates import Dated, overlap
+import attrs
+
+from civilsamfund.core._dates import Dated, Versions, overlap
+from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.grants._config import MunicipalityConfig, Window
-from civilsamfund.grants._decision import RoundKind
 
-MUNICIPALITY = "municipality.toml"
-CRITERIA = "criteria.toml"
-POOLS = "pools.toml"
-ORGANISATION = "organisation.toml"
+Found = tuple[str, str]
+"""A problem as the path to the field and what is wrong."""
 
 
-def problems(config: MunicipalityConfig, files: Mapping[str, str]) -> Iterator[str]:
-    """Every cross-file problem of ``config``; ``files`` maps file names to shown paths."""
-    for name, path, problem in _all(config):
-        yield f"{files.get(name, name)}: {path}: {problem}"
+class Catalogues:
+    """The configured entries of every kind, by id, with their versions and names."""
 
-
-def _all(config: MunicipalityConfig) -> Iterator[tuple[str, str, str]]:
-    documents = {document.file for document in config.municipality.documents}
-    criteria = {entry.id: entry.type for entry in config.criteria.criteria}
-    departments = {department.id for department in config.organisation.departments}
-    committees = {committee.id for committee in config.organisation.committees}
-    auditors = {auditor.id for auditor in config.municipality.auditors}
-    appeals = {statement.id for statement in config.municipality.appeal}
-
-    municipality = config.municipality
-    organisation = config.organisation
-    for file, where, ids in (
-        (MUNICIPALITY, "documents", [d.file for d in municipality.documents]),
-        (MUNICIPALITY, "target_groups", [t.id for t in municipality.target_groups]),
-        (MUNICIPALITY, "activity_examples", [a.id for a in municipality.activity_examples]),
-        (MUNICIPALITY, "auditors", [a.id for a in municipality.auditors]),
-        (ORGANISATION, "committees", [c.id for c in organisation.committees]),
-        (ORGANISATION, "departments", [d.id for d in organisation.departments]),
-        (ORGANISATION, "bodies", [b.id for b in organisation.bodies]),
-        *(
-            (POOLS, f"pools[{i}].reserves", [r.id for r in pool.reserves])
-            for i, pool in enumerate(config.pools.pools)
-        ),
-        *(
-            (POOLS, f"pools[{i}].criteria", list(pool.criteria))
-            for i, pool in enumerate(config.pools.pools)
-        ),
-        *(
-            (ORGANISATION, f"departments[{i}].criteria", list(department.criteria))
-            for i, department in enumerate(organisation.departments)
-        ),
-    ):
-        yield from _unique(file, where, ids)
-    for i, category in enumerate(municipality.target_groups):
-        yield from _cited(MUNICIPALITY, f"target_groups[{i}]", category.citation, documents)
-        yield from _texts(MUNICIPALITY, f"target_groups[{i}].name", category.name)
-    for i, statement in enumerate(municipality.appeal):
-        yield from _cited(MUNICIPALITY, f"appeal[{i}]", statement.citation, documents)
-        yield from _texts(MUNICIPALITY, f"appeal[{i}].text", statement.text)
-    yield from _versions(MUNICIPALITY, "appeal", municipality.appeal, lambda s: s.id)
-
-    for i, entry in enumerate(config.criteria.criteria):
-        where = f"criteria[{i}]"
-        yield from _cited(CRITERIA, where, entry.citation, documents)
-        yield from _texts(CRITERIA, f"{where}.rule", entry.rule)
-        if entry.reading is not None:
-            yield from _texts(CRITERIA, f"{where}.reading", entry.reading)
-    yield from _versions(CRITERIA, "criteria", config.criteria.criteria, lambda c: c.id)
-
-    for i, pool in enumerate(config.pools.pools):
-        where = f"pools[{i}]"
-        yield from _cited(POOLS, where, pool.citation, documents)
-        yield from _refs(POOLS, f"{where}.criteria", pool.criteria, criteria, "criterion")
-        if pool.routing is not None:
-            if criteria.get(pool.routing) != "age_routing":
-                yield (
-                    POOLS,
-                    f"{where}.routing",
-                    (f"expected the id of an 'age_routing' criterion, got {pool.routing!r}"),
-                )
-            elif pool.routing in pool.criteria:
-                yield POOLS, f"{where}.routing", "the routing criterion is listed in criteria too"
-        if pool.department is not None and pool.department not in departments:
-            yield POOLS, f"{where}.department", _unknown("department", pool.department)
-        if pool.appeal is not None and pool.appeal not in appeals:
-            yield POOLS, f"{where}.appeal", _unknown("appeal statement", pool.appeal)
-        for j, basis in enumerate(pool.legal_bases):
-            if basis.citation is not None:
-                yield from _cited(POOLS, f"{where}.legal_bases[{j}]", basis.citation, documents)
-        if pool.window is not None:
-            yield from _window(f"{where}.window", pool.window, documents)
-        for j, reserve in enumerate(pool.reserves):
-            yield from _cited(POOLS, f"{where}.reserves[{j}]", reserve.citation, documents)
-            if reserve.window is not None:
-                yield from _window(f"{where}.reserves[{j}].window", reserve.window, documents)
-        for j, rule in enumerate(pool.auditor):
-            yield from _cited(POOLS, f"{where}.auditor[{j}]", rule.citation, documents)
-            for side in ("below", "at_threshold", "above"):
-                if getattr(rule, side) not in auditors:
-                    yield (
-                        POOLS,
-                        f"{where}.auditor[{j}].{side}",
-                        _unknown("auditor kind", getattr(rule, side)),
-                    )
-        yield from _versions(POOLS, f"{where}.auditor", pool.auditor, lambda _: "auditor")
-    yield from _versions(POOLS, "pools", config.pools.pools, lambda p: p.id)
-
-    for i, department in enumerate(config.organisation.departments):
-        where = f"departments[{i}]"
-        if department.committee is not None and department.committee not in committees:
-            yield ORGANISATION, f"{where}.committee", _unknown("committee", department.committee)
-        yield from _refs(
-            ORGANISATION, f"{where}.criteria", department.criteria, criteria, "criterion"
+    def __init__(self) -> None:
+        self.entries: defaultdict[str, defaultdict[str, list[object]]] = defaultdict(
+            lambda: defaultdict(list)
         )
-        if department.citation is not None:
-            yield from _cited(ORGANISATION, where, department.citation, documents)
-    for i, body in enumerate(config.organisation.bodies):
-        yield from _cited(ORGANISATION, f"bodies[{i}]", body.citation, documents)
-    for i, obligation in enumerate(config.organisation.obligations):
-        yield from _cited(ORGANISATION, f"obligations[{i}]", obligation.citation, documents)
-        yield from _texts(ORGANISATION, f"obligations[{i}].description", obligation.description)
-    for i, example in enumerate(municipality.activity_examples):
-        yield from _cited(MUNICIPALITY, f"activity_examples[{i}]", example.citation, documents)
+        self.names: dict[str, Text] = {}
+
+    def collect(self, value: object) -> None:
+        """Add the entries found anywhere in ``value``."""
+        for _, attribute, item in _fields(value, ""):
+            spec = attribute.metadata.get(ENTRIES)
+            if not isinstance(spec, Entries) or spec.kind is None or spec.key is None:
+                continue
+            for entry in item:
+                entry_id = getattr(entry, spec.key)
+                self.entries[spec.kind][entry_id].append(entry)
+                name = getattr(entry, "name", None)
+                if isinstance(name, Text):
+                    self.names.setdefault(entry_id, name)
+
+    def known(self) -> dict[str, tuple[str, ...]]:
+        """The ids of each kind."""
+        return {kind: tuple(ids) for kind, ids in self.entries.items()}
 
 
-def _unique(file: str, where: str, ids: list[str]) -> Iterator[tuple[str, str, str]]:
-    first: dict[str, int] = {}
-    for index, value in enumerate(ids):
-        if value in first:
-            yield (
-                file,
-                f"{where}[{index}]",
-                (f"expected a unique id, {value!r} is also at {where}[{first[value]}]"),
-            )
-        first.setdefault(value, index)
+def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any], Any]]:
+    """Every attrs field in ``value``, depth first, with its path and value."""
+    if not attrs.has(type(value)):
+        return
+    for attribute in attrs.fields(cast(Any, type(value))):
+        if attribute.name.startswith("_"):
+            continue
+        item = getattr(value, attribute.name)
+        where = _join(path, attribute.name)
+        yield where, attribute, item
+        if isinstance(item, tuple):
+            for index, element in enumerate(item):
+                yield from _fields(element, f"{where}[{index}]")
+        else:
+            yield from _fields(item, where)
 
 
-def _unknown(what: str, value: str) -> str:
-    return f"expected the id of a configured {what}, got {value!r}"
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
 
 
-def _cited(
-    file: str, where: str, citation: Citation, documents: set[str]
-) -> Iterator[tuple[str, str, str]]:
-    if citation.document not in documents:
+def problems(value: object, catalogues: Catalogues, path: str = "") -> Iterator[Found]:
+    """Every shared problem in ``value`` and below it."""
+    yield from _check(value, catalogues, path, None)
+
+
+def _check(
+    value: object, catalogues: Catalogues, path: str, within: Dated | None
+) -> Iterator[Found]:
+    if isinstance(value, Citation):
+        yield from _citation(value, catalogues, path)
+        return
+    if isinstance(value, Text):
+        for language in ("da", "en"):
+            if not getattr(value, language).strip():
+                yield _join(path, language), "expected a text, got ''"
+        return
+    if not attrs.has(type(value)):
+        return
+    if isinstance(value, Dated):
+        if value.valid_from and value.valid_until and value.valid_until < value.valid_from:
+            yield _join(path, "valid_until"), "expected a date on or after valid_from"
+        within = value
+    for attribute in attrs.fields(cast(Any, type(value))):
+        if attribute.name.startswith("_"):
+            continue
+        item = getattr(value, attribute.name)
+        where = _join(path, attribute.name)
+        spec = attribute.metadata.get(ENTRIES)
+        if isinstance(spec, Entries):
+            yield from _entries(item, spec, where)
+        reference = attribute.metadata.get(REFERS)
+        if isinstance(reference, Reference):
+            yield from _references(item, reference, catalogues, where, within)
+        if isinstance(item, tuple):
+            for index, element in enumerate(item):
+                yield from _check(element, catalogues, f"{where}[{index}]", within)
+        else:
+            yield from _check(item, catalogues, where, within)
+
+
+def _citation(citation: Citation, catalogues: Catalogues, path: str) -> Iterator[Found]:
+    if citation.document not in catalogues.entries["document"]:
         yield (
-            file,
-            f"{where}.citation.document",
-            (f"expected a document listed in {MUNICIPALITY}, got {citation.document!r}"),
+            _join(path, "document"),
+            f"expected a document listed in municipality.toml, got {citation.document!r}",
         )
     if not citation.section.strip():
-        yield file, f"{where}.citation.section", "expected a section heading, got ''"
+        yield _join(path, "section"), "expected a section heading, got ''"
 
 
-def _texts(file: str, where: str, text: Text) -> Iterator[tuple[str, str, str]]:
-    for language in ("da", "en"):
-        if not getattr(text, language).strip():
-            yield file, f"{where}.{language}", "expected a text, got ''"
-
-
-def _refs(
-    file: str, where: str, ids: Iterable[str], known: Mapping[str, str], what: str
-) -> Iterator[tuple[str, str, str]]:
-    for i, ref in enumerate(ids):
-        if ref not in known:
-            yield file, f"{where}[{i}]", _unknown(what, ref)
-
-
-def _window(where: str, window: Window, documents: set[str]) -> Iterator[tuple[str, str, str]]:
-    yield from _cited(POOLS, where, window.citation, documents)
-    if window.kind is RoundKind.YEARLY:
-        if window.deadline_month is None or window.deadline_day is None:
-            yield POOLS, where, "a yearly window needs deadline_month and deadline_day"
-            return
-        try:
-            date(2023, window.deadline_month, window.deadline_day)  # a year with no 29 February
-        except ValueError:
-            yield (
-                POOLS,
-                where,
-                (
-                    f"expected a day that exists every year, got month {window.deadline_month} "
-                    f"day {window.deadline_day}"
-                ),
-            )
-
-
-def _versions(
-    file: str, where: str, items: Sequence[Dated], key: Callable[[Any], str]
-) -> Iterator[tuple[str, str, str]]:
-    by_id: defaultdict[str, list[tuple[int, Dated]]] = defaultdict(list)
+def _entries(items: tuple[Any, ...], spec: Entries, path: str) -> Iterator[Found]:
+    groups: defaultdict[object, list[tuple[int, Any]]] = defaultdict(list)
     for index, item in enumerate(items):
-        if item.valid_from and item.valid_until and item.valid_until < item.valid_from:
-            yield file, f"{where}[{index}].valid_until", "expected a date on or after valid_from"
-        by_id[key(item)].append((index, item))
-    for versions in by_id.values():
-        for (first, a), (second, b) in combinations(versions, 2):
-            if overlap(a, b):
+        groups[None if spec.key is None else getattr(item, spec.key)].append((index, item))
+    for key, group in groups.items():
+        for (first, a), (second, b) in combinations(group, 2):
+            if not spec.versioned:
                 yield (
-                    file,
-                    f"{where}[{second}]",
+                    f"{path}[{second}]",
+                    f"expected a unique id, {key!r} is also at {path}[{first}]",
+                )
+            elif overlap(a, b):
+                yield (
+                    f"{path}[{second}]",
+                    f"its dates overlap those of {path}[{first}]: versions of one setting "
+                    "must not share a day",
+                )
+
+
+def _references(
+    item: object,
+    reference: Reference,
+    catalogues: Catalogues,
+    path: str,
+    within: Dated | None,
+) -> Iterator[Found]:
+    ids = item if isinstance(item, tuple) else (item,)
+    known = catalogues.entries[reference.kind]
+    first: dict[object, int] = {}
+    for index, ref in enumerate(ids):
+        if ref is None:
+            continue
+        where = f"{path}[{index}]" if isinstance(item, tuple) else path
+        if first.setdefault(ref, index) != index:
+            yield where, f"expected a unique id, {ref!r} is also at {path}[{first[ref]}]"
+        elif ref not in known:
+            yield where, f"expected the id of a configured {_what(reference.kind)}, got {ref!r}"
+        elif reference.covered and within is not None:
+            gap = Versions(v for v in known[ref] if isinstance(v, Dated)).first_gap(
+                within.valid_from, within.valid_until
+            )
+            if gap is not None:
+                yield (
+                    where,
                     (
-                        f"its dates overlap those of {where}[{first}]: versions of one setting "
-                        "must not share a day"
+                        f"{_what(reference.kind)} {ref!r} is not in force on {_day(gap)}, "
+                        "a day this version is in force: every day must be covered"
                     ),
                 )
+
+
+def _what(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def _day(day: date) -> str:
+    return "every day" if day == date.min else day.isoformat()
+
+
+class ReferencePlan:
+    """Where the references in values of one type sit, found once from the type's fields,
+    so that checking many subjects (a batch of applications) visits only those fields."""
+
+    __slots__ = ("_steps",)
+
+    def __init__(self, cls: type) -> None:
+        self._steps = _steps(cls, set())
+
+    def problems(self, value: object, known: Mapping[str, Mapping[str, object]]) -> list[Found]:
+        """Each reference in ``value`` that names no configured entry."""
+        found: list[Found] = []
+        _follow(self._steps, value, "", known, found)
+        return found
+
+
+_Step = tuple[str, Reference | None, tuple[Any, ...]]
+"""A field's name, the reference it holds (if any), and the steps below it."""
+
+
+def _steps(cls: type, seen: set[type]) -> tuple[_Step, ...]:
+    if not attrs.has(cls) or cls in seen:
+        return ()
+    seen = {*seen, cls}
+    hints = get_type_hints(cls)
+    steps: list[_Step] = []
+    for attribute in attrs.fields(cast(Any, cls)):
+        reference = attribute.metadata.get(REFERS)
+        below = tuple(
+            step for inner in _classes(hints[attribute.name]) for step in _steps(inner, seen)
+        )
+        if isinstance(reference, Reference) or below:
+            steps.append(
+                (attribute.name, reference if isinstance(reference, Reference) else None, below)
+            )
+    return tuple(steps)
+
+
+def _classes(kind: Any) -> Iterator[type]:
+    """The attrs classes a type annotation may hold."""
+    if isinstance(kind, type) and attrs.has(kind):
+        yield kind
+    for arg in get_args(kind):
+        yield from _classes(arg)
+
+
+def _follow(
+    steps: tuple[_Step, ...],
+    value: object,
+    path: str,
+    known: Mapping[str, Mapping[str, object]],
+    found: list[Found],
+) -> None:
+    for name, reference, below in steps:
+        item = getattr(value, name, None)
+        if item is None:
+            continue
+        where = _join(path, name)
+        items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
+        for index, element in items:
+            at = where if index is None else f"{where}[{index}]"
+            if reference is not None and element not in known.get(reference.kind, {}):
+                choices = ", ".join(repr(k) for k in known.get(reference.kind, {})) or "none"
+                found.append((at, f"expected one of {choices}, got {element!r}"))
+            if below:
+                _follow(below, element, at, known, found)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
-from typing import TypeVar
+from datetime import date, timedelta
+from typing import Generic, TypeVar
 
 from attrs import frozen
 
@@ -46,3 +46,34 @@ def overlap(first: Dated, second: Dated) -> bool:
 
 def _not_after(start: date | None, end: date | None) -> bool:
     return start is None or end is None or start <= end
+
+
+class Versions(Generic[D]):
+    """The dated versions of one setting, such as a rule or a pool, in date order.
+
+    Loading forbids overlapping versions, so at most one is in force on any day.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[D]) -> None:
+        self.items: tuple[D, ...] = tuple(
+            sorted(items, key=lambda item: item.valid_from or date.min)
+        )
+
+    def at(self, on: date) -> D | None:
+        """The version in force on ``on``, if any."""
+        return in_force(self.items, on)
+
+    def first_gap(self, start: date | None, end: date | None) -> date | None:
+        """The first day from ``start`` to ``end`` (open where ``None``) with no version."""
+        day = start or date.min
+        last = end or date.max
+        for item in self.items:
+            if item.valid_from is not None and item.valid_from > day:
+                break
+            if item.valid_until is None or item.valid_until >= last:
+                return None
+            if item.valid_until >= day:
+                day = item.valid_until + timedelta(days=1)
+        return day if day <= last else None

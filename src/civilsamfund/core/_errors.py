@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
+
+from civilsamfund.core._problems import Problem
 
 E = TypeVar("E", bound="InputError")
 
@@ -15,21 +17,26 @@ class CivilsamfundError(Exception):
 class InputError(CivilsamfundError):
     """A file, document or argument could not be read as what it should be.
 
-    ``problems`` holds one line per problem, each naming the file, the path to the
-    field (``pools[1].budget``) and what was expected.
+    ``problems`` holds every problem found, each naming the file, the path to the
+    field (``pools[1].budget``) and what was expected; the message has one line each.
     """
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(self.problems))
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(map(str, self.problems)))
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[str, ...]]]:
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
         return type(self), (self.problems,)  # so errors cross process boundaries intact
 
     @classmethod
-    def in_file(cls: type[E], source: str, problems: Sequence[str]) -> E:
-        """An error for problems found in one file, each line prefixed with its name."""
-        return cls([f"{source}: {problem}" for problem in problems])
+    def at(cls: type[E], source: str, path: str, message: str) -> E:
+        """An error for one problem."""
+        return cls([Problem.at(source, path, message)])
+
+    @classmethod
+    def in_file(cls: type[E], source: str, problems: Sequence[tuple[str, str]]) -> E:
+        """An error for problems found in one file, each a path and a message."""
+        return cls([Problem.at(source, path, message) for path, message in problems])
 
 
 class ConfigError(InputError):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import NewType
+from typing import Any, NewType
+
+from attrs import Attribute
+
+from civilsamfund.core._errors import FieldValueError
 
 Kroner = NewType("Kroner", Decimal)
 """An amount in Danish kroner: non-negative, at most two decimals (øre)."""
@@ -44,3 +49,28 @@ def share(value: Decimal | int | str) -> Share:
     if not 0 <= fraction <= 1:
         raise ValueError(f"expected a share between 0 and 1, got {value!r}")
     return Share(fraction)
+
+
+def _field_check(
+    read: Callable[[Decimal], Decimal],
+) -> Callable[[object, Attribute[Any], Any], None]:
+    def check(_: object, attribute: Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if type(value) is not Decimal:
+            raise FieldValueError(
+                attribute.name, f"expected a Decimal (never a float), got {value!r}"
+            )
+        try:
+            read(value)
+        except ValueError as exc:
+            raise FieldValueError(attribute.name, str(exc)) from None
+
+    return check
+
+
+kroner_field = _field_check(kroner)
+"""attrs validator: an amount in kroner (or ``None``), so code-built models hold what files may."""
+
+share_field = _field_check(share)
+"""attrs validator: a share from 0 to 1 (or ``None``)."""

@@ -1,1 +1,176 @@
-"""Grants: applications to a municipality's pools, assessed criterion by criterion."""
+"""Grants: applications to a municipality's pools, assessed criterion by criterion.
+
+Read applications (:func:`read_applications`), assess them with an :class:`Assessor`
+(or :func:`assess` for one), and render each :class:`Decision` as the justification of
+a decision letter (:func:`render_text`) or as the JSON decision document
+(:func:`decision_json`). The application models load with the package; the rest on
+first use. The checks are in :mod:`civilsamfund.grants.checks`, the facts they read in
+:mod:`civilsamfund.grants.facts`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from civilsamfund.grants._application import (
+    Activity,
+    Applicant,
+    Association,
+    AssociationKind,
+    BudgetCategory,
+    BudgetLine,
+    FundingSource,
+    FundingStatus,
+    GrantApplication,
+    PrivatePerson,
+    TargetGroup,
+)
+from civilsamfund.grants._decision import (
+    AuditorRequirement,
+    Decision,
+    DepartmentRef,
+    Round,
+    RoundKind,
+)
+
+if TYPE_CHECKING:
+    from civilsamfund.grants._assessment import Assessor, PoolRules, assess
+    from civilsamfund.grants._check import GrantCheck
+    from civilsamfund.grants._config import (
+        ActivityExample,
+        AppealStatement,
+        AuditorKind,
+        AuditorRule,
+        Body,
+        Committee,
+        Department,
+        GrantCatalogue,
+        LegalBasis,
+        Obligation,
+        OrganisationFile,
+        Pool,
+        PoolsFile,
+        Reserve,
+        TargetGroupCategory,
+        Window,
+    )
+    from civilsamfund.grants._document import (
+        JsonWriter,
+        decision_document,
+        decision_json,
+        decisions_to_json,
+    )
+    from civilsamfund.grants._letter import render_text
+    from civilsamfund.grants._reading import (
+        applications_from_data,
+        applications_from_json,
+        read_applications,
+    )
+    from civilsamfund.grants._routing import AgeRoute, AgeRouting, Router, Routing
+    from civilsamfund.grants._schema import application_schema, decision_schema
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "civilsamfund.grants._assessment": ("Assessor", "PoolRules", "assess"),
+    "civilsamfund.grants._config": (
+        "ActivityExample",
+        "AppealStatement",
+        "AuditorKind",
+        "AuditorRule",
+        "Body",
+        "Committee",
+        "Department",
+        "GrantCatalogue",
+        "LegalBasis",
+        "Obligation",
+        "OrganisationFile",
+        "Pool",
+        "PoolsFile",
+        "Reserve",
+        "TargetGroupCategory",
+        "Window",
+    ),
+    "civilsamfund.grants._document": (
+        "JsonWriter",
+        "decision_document",
+        "decision_json",
+        "decisions_to_json",
+    ),
+    "civilsamfund.grants._letter": ("render_text",),
+    "civilsamfund.grants._reading": (
+        "applications_from_data",
+        "applications_from_json",
+        "read_applications",
+    ),
+    "civilsamfund.grants._routing": ("AgeRoute", "AgeRouting", "Router", "Routing"),
+    "civilsamfund.grants._schema": ("application_schema", "decision_schema"),
+    "civilsamfund.grants._check": ("GrantCheck",),
+}
+_LAZY = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavier parts of the grants API on first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+__all__ = [
+    "Activity",
+    "ActivityExample",
+    "AgeRoute",
+    "AgeRouting",
+    "AppealStatement",
+    "Applicant",
+    "Assessor",
+    "Association",
+    "AssociationKind",
+    "AuditorKind",
+    "AuditorRequirement",
+    "AuditorRule",
+    "Body",
+    "BudgetCategory",
+    "BudgetLine",
+    "Committee",
+    "Decision",
+    "Department",
+    "DepartmentRef",
+    "FundingSource",
+    "FundingStatus",
+    "GrantApplication",
+    "GrantCatalogue",
+    "GrantCheck",
+    "JsonWriter",
+    "LegalBasis",
+    "Obligation",
+    "OrganisationFile",
+    "Pool",
+    "PoolRules",
+    "PoolsFile",
+    "PrivatePerson",
+    "Reserve",
+    "Round",
+    "RoundKind",
+    "Router",
+    "Routing",
+    "TargetGroup",
+    "TargetGroupCategory",
+    "Window",
+    "application_schema",
+    "applications_from_data",
+    "applications_from_json",
+    "assess",
+    "decision_document",
+    "decision_json",
+    "decision_schema",
+    "decisions_to_json",
+    "read_applications",
+    "render_text",
+]

@@ -9,13 +9,15 @@ from __future__ import annotations
 import enum
 import re
 from datetime import date
+from typing import ClassVar
 
 from attrs import Attribute, field, frozen
 
 from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
+from civilsamfund.core._references import refers
 
-_MAX_AGE = 130
+MAX_AGE = 130
 
 
 class AssociationKind(str, enum.Enum):
@@ -51,8 +53,8 @@ class FundingStatus(str, enum.Enum):
 
 
 def _age(_: object, attribute: Attribute[int | None], value: int | None) -> None:
-    if value is not None and not 0 <= value <= _MAX_AGE:
-        raise FieldValueError(attribute.name, f"expected an age from 0 to {_MAX_AGE}, got {value}")
+    if value is not None and not 0 <= value <= MAX_AGE:
+        raise FieldValueError(attribute.name, f"expected an age from 0 to {MAX_AGE}, got {value}")
 
 
 def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None:
@@ -64,11 +66,11 @@ def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None
         )
 
 
-_CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
 
 
 def _not_a_cpr_number(_: object, attribute: Attribute[str | None], value: str | None) -> None:
-    if value is not None and _CPR_LIKE.search(value):
+    if value is not None and CPR_LIKE.search(value):
         raise FieldValueError(
             attribute.name,
             "expected an opaque case reference; this looks like a CPR number, which must "
@@ -84,7 +86,7 @@ class TargetGroup:
     ``relatives`` marks an activity aimed at the relatives of the category.
     """
 
-    category: str
+    category: str = field(metadata=refers("target_group"))
     min_age: int | None = field(default=None, validator=_age)
     max_age: int | None = field(default=None, validator=_age)
     relatives: bool = False
@@ -103,13 +105,15 @@ class Association:
     ``cvr`` is the 8-digit CVR number, checked with its mod-11 rule.
     """
 
+    TAG: ClassVar[str] = "association"
+
     name: str
     cvr: str | None = field(default=None, validator=_cvr)
     kind: AssociationKind = AssociationKind.VOLUNTARY_SOCIAL
     home_municipality: str | None = None
     founded: date | None = None
-    equity: Kroner | None = None
-    annual_running_costs: Kroner | None = None
+    equity: Kroner | None = field(default=None, validator=kroner_field)
+    annual_running_costs: Kroner | None = field(default=None, validator=kroner_field)
 
 
 @frozen(kw_only=True)
@@ -120,6 +124,8 @@ class PrivatePerson:
     so they cannot leak into logs, reprs or exports. ``reference`` is the caller's
     own opaque case reference, kept out of reprs all the same.
     """
+
+    TAG: ClassVar[str] = "person"
 
     reference: str | None = field(default=None, repr=False, validator=_not_a_cpr_number)
 
@@ -133,7 +139,7 @@ class BudgetLine:
 
     description: str
     category: BudgetCategory
-    amount: Kroner
+    amount: Kroner = field(validator=kroner_field)
 
 
 @frozen(kw_only=True)
@@ -141,7 +147,7 @@ class FundingSource:
     """Another funder the applicant has approached for the same activity."""
 
     name: str
-    amount: Kroner | None = None
+    amount: Kroner | None = field(default=None, validator=kroner_field)
     status: FundingStatus = FundingStatus.APPLIED
 
 
@@ -151,9 +157,9 @@ class Activity:
 
     purpose: str | None = None
     target_groups: tuple[TargetGroup, ...] | None = None
-    volunteer_share: Share | None = None
+    volunteer_share: Share | None = field(default=None, validator=share_field)
     social_aim: bool | None = None
-    local_share: Share | None = None
+    local_share: Share | None = field(default=None, validator=share_field)
     focus_areas: tuple[str, ...] | None = None
     open_to_all: bool | None = None
     contact_with_children_under_15: bool | None = None
@@ -171,7 +177,7 @@ class GrantApplication:
     pool: str
     applicant: Applicant
     activity: Activity
-    amount: Kroner
+    amount: Kroner = field(validator=kroner_field)
     received: date
     reserve: str | None = None
     budget: tuple[BudgetLine, ...] | None = None

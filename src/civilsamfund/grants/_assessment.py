@@ -1,104 +1,209 @@
-"""Assessing an application: run each criterion in force, then add up the findings."""
+"""Assessing grant applications: the rules in force for a pool on a day, then the findings.
+
+An :class:`Assessor` works for one municipality. It works out the rules of each pool
+and date once, and judges through one :class:`~civilsamfund.core.rules.Evaluator`,
+which reuses findings for equal facts: make one for a batch.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
+from attrs import frozen
+
 from civilsamfund._municipality import Municipality
-from civilsamfund.core._errors import PluginError
-from civilsamfund.core.rules._check import Context, Rule
-from civilsamfund.core.rules._findings import Finding, RuleKind, Status, outcome
-from civilsamfund.core.rules._messages import deferred
+from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._dates import Versions
+from civilsamfund.core._errors import ApplicationError
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._evaluator import Evaluator
+from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._findings import Finding, outcome
+from civilsamfund.core.rules._rule import Rule
 from civilsamfund.grants._application import GrantApplication
-from civilsamfund.grants._config import AuditorRule, Pool, Window
-from civilsamfund.grants._decision import AuditorRequirement, Decision, Round, RoundKind
-from civilsamfund.plugins._manager import CORE
+from civilsamfund.grants._config import (
+    AuditorRule,
+    GrantCatalogue,
+    OrganisationFile,
+    Pool,
+    PoolsFile,
+    Window,
+)
+from civilsamfund.grants._decision import (
+    AuditorRequirement,
+    Decision,
+    DepartmentRef,
+    Round,
+    RoundKind,
+)
+from civilsamfund.grants._routing import Router, Routing
+
+
+@frozen(kw_only=True)
+class PoolRules:
+    """Everything that decides an application to one pool on one date."""
+
+    pool: Pool
+    criteria: tuple[Rule[GrantApplication], ...]
+    routing: Rule[GrantApplication] | None
+    supplementary: Mapping[str, tuple[Rule[GrantApplication], ...]]
+    departments: Mapping[str, DepartmentRef]
+    auditor: AuditorRule | None
+    auditors: Mapping[str, AuditorRequirement]
+    appeal: Text | None
+    audit: AuditRecord
+    legal_bases: tuple[str, ...]
+
+
+class Assessor:
+    """Assesses grant applications by one municipality's rules."""
+
+    __slots__ = ("_evaluator", "_plan", "_pools", "_rules", "municipality")
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._evaluator = Evaluator()
+        self._rules: dict[tuple[str, date], PoolRules] = {}
+        self._plan = ReferencePlan(GrantApplication)
+        pools: dict[str, list[Pool]] = {}
+        for pool in municipality.section(PoolsFile).pools:
+            pools.setdefault(pool.id, []).append(pool)
+        self._pools = {pool_id: Versions(versions) for pool_id, versions in pools.items()}
+
+    def rules_for(self, application: GrantApplication, on: date | None = None) -> PoolRules:
+        """The rules that decide ``application`` on ``on`` (default: the day received).
+
+        Raises :class:`ApplicationError` when the application names a pool or reserve
+        that is not configured or not in force that day, or a target group the
+        municipality does not configure.
+        """
+        on = application.received if on is None else on
+        try:
+            rules = self.rules(application.pool, on)
+        except LookupError as exc:
+            raise application_error(application, "pool", str(exc.args[0])) from None
+        reserves = rules.pool.reserves
+        if application.reserve is not None and all(r.id != application.reserve for r in reserves):
+            known = ", ".join(repr(reserve.id) for reserve in reserves) or "none"
+            raise application_error(
+                application, "reserve", f"expected one of {known}, got {application.reserve!r}"
+            )
+        wrong = self._plan.problems(application, self.municipality.known)
+        if wrong:
+            raise ApplicationError(
+                Problem.at(_source(application), path, message) for path, message in wrong
+            )
+        return rules
+
+    def rules(self, pool_id: str, on: date) -> PoolRules:
+        """The rules of ``pool_id`` in force on ``on``; worked out once per pool and date."""
+        key = (pool_id, on)
+        rules = self._rules.get(key)
+        if rules is None:
+            rules = self._rules[key] = self._build_rules(pool_id, on)
+        return rules
+
+    def _build_rules(self, pool_id: str, on: date) -> PoolRules:
+        versions = self._pools.get(pool_id)
+        if versions is None:
+            known = ", ".join(sorted(self._pools))
+            raise LookupError(f"expected one of {known}, got {pool_id!r}")
+        pool = versions.at(on)
+        if pool is None:
+            raise LookupError(f"{pool_id!r} is not in force on {on.isoformat()}")
+        municipality = self.municipality
+        rulebook = municipality.rulebook
+        catalogue = municipality.section(GrantCatalogue)
+        organisation = municipality.section(OrganisationFile)
+        appeal = None
+        if pool.appeal is not None:
+            statement = Versions(s for s in catalogue.appeal if s.id == pool.appeal).at(on)
+            appeal = statement.text if statement else None
+        return PoolRules(
+            pool=pool,
+            criteria=rulebook.in_force(pool.criteria, on),
+            routing=rulebook.rule(pool.routing, on) if pool.routing else None,
+            supplementary={
+                department.id: rulebook.in_force(department.criteria, on)
+                for department in organisation.departments
+            },
+            departments={
+                department.id: DepartmentRef(
+                    id=department.id,
+                    name=department.name,
+                    point_of_entry=department.point_of_entry,
+                    hearing=department.hearing,
+                )
+                for department in organisation.departments
+            },
+            auditor=Versions(pool.auditor).at(on),
+            auditors={
+                kind.id: AuditorRequirement(id=kind.id, name=kind.name)
+                for kind in catalogue.auditors
+            },
+            appeal=appeal,
+            legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
+            audit=municipality.audit(on),
+        )
+
+    def assess(self, application: GrantApplication, on: date | None = None) -> Decision:
+        """Assess ``application`` by the rules in force on ``on`` (default: when received)."""
+        rules = self.rules_for(application, on)
+        pool = rules.pool
+        findings: list[Finding] = []
+        judge_all = self._evaluator.judge_all
+        judge_all(rules.criteria, application, findings)
+        routing = Routing(department=pool.department)
+        if rules.routing is not None:
+            findings.append(self._evaluator.judge(rules.routing, application))
+            routing = _route(rules.routing, application)
+        departments = (routing.department,) if routing.department else routing.candidates
+        for department in departments:
+            judge_all(rules.supplementary.get(department, ()), application, findings)
+        return Decision(
+            application=application.id,
+            municipality=self.municipality.slug,
+            pool=pool.id,
+            outcome=outcome(findings),
+            findings=tuple(findings),
+            round=_round(pool, application),
+            department=rules.departments.get(routing.department) if routing.department else None,
+            department_candidates=routing.candidates,
+            auditor=_auditor(rules.auditor, application, rules.auditors),
+            appeal=rules.appeal,
+            audit=rules.audit,
+            legal_bases=rules.legal_bases,
+        )
+
+
+def _route(rule: Rule[GrantApplication], application: GrantApplication) -> Routing:
+    router = rule.check
+    assert isinstance(router, Router)  # the pools section accepts routers only
+    facts: Facts[GrantApplication] = Facts({fact: fact.read(application) for fact in router.FACTS})
+    return router.route(facts)
 
 
 def assess(
     municipality: Municipality, application: GrantApplication, on: date | None = None
 ) -> Decision:
-    """Assess ``application`` by ``municipality``'s rules in force on ``on``.
+    """Assess one application by ``municipality``'s rules in force on ``on``.
 
-    ``on`` defaults to the day the application was received. Raises
-    :class:`ApplicationError` when the application names a pool or reserve that is
-    not configured, or not in force on that day.
+    ``on`` defaults to the day the application was received. For many applications,
+    make one :class:`Assessor` and call its ``assess``: it reuses work between them.
     """
-    rules = municipality.rules_for(application, on)
-    pool = rules.pool
-    context = rules.context
-    findings: list[Finding] = []
-    _assess_all(rules.criteria, application, context, findings)
-    department_id = pool.department
-    candidates: tuple[str, ...] = ()
-    if rules.routing is not None:
-        _assess_all((rules.routing,), application, context, findings)
-        routing = findings[-1]
-        routed = routing.facts.get("department")
-        department_id = routed if isinstance(routed, str) else None
-        found = routing.facts.get("candidates")
-        candidates = found if isinstance(found, tuple) else ()
-    for department in (department_id,) if department_id else candidates:
-        _assess_all(rules.supplementary.get(department, ()), application, context, findings)
-    return Decision(
-        application=application.id,
-        municipality=municipality.slug,
-        pool=pool.id,
-        outcome=outcome(findings),
-        findings=tuple(findings),
-        round=_round(pool, application),
-        department=rules.departments.get(department_id) if department_id else None,
-        department_candidates=candidates,
-        auditor=_auditor(rules.auditor, application, rules.auditors),
-        appeal=rules.appeal,
-        audit=rules.audit,
-        legal_bases=rules.legal_bases,
-    )
+    return Assessor(municipality).assess(application, on)
 
 
-def _assess_all(
-    criteria: Iterable[Rule],
-    application: GrantApplication,
-    context: Context,
-    findings: list[Finding],
-) -> None:
-    """Add each criterion's finding, reusing a known one for an equal key."""
-    criterion = None
-    try:
-        for criterion in criteria:
-            key_of = criterion.key_of
-            if key_of is None:
-                findings.append(_evaluate(criterion, application, context))
-                continue
-            key = key_of(application)
-            memo = criterion.memo
-            finding = memo.get(key)
-            if finding is None:
-                finding = _evaluate(criterion, application, context)
-                memo.offer(key, finding)
-            findings.append(finding)
-    except Exception as exc:
-        if criterion is None or criterion.origin == CORE:
-            raise
-        raise PluginError(criterion.origin, f"criterion {criterion.id!r} failed: {exc!r}") from exc
+def _source(application: GrantApplication) -> str:
+    return f"application {application.id!r}"
 
 
-def _evaluate(criterion: Rule, application: GrantApplication, context: Context) -> Finding:
-    verdict = criterion.check.evaluate(application, context)
-    status = verdict.status
-    if status is Status.FAIL and criterion.kind is not RuleKind.MANDATORY:
-        status = Status.FLAG  # only a mandatory rule can reject; the rest ask a caseworker
-    return Finding(
-        criterion=criterion.id,
-        kind=criterion.kind,
-        status=status,
-        citation=criterion.citation,
-        rule=criterion.rule,
-        reason=deferred(criterion.templates[verdict.message], verdict.facts),
-        facts=verdict.facts,
-        missing=verdict.missing,
-    )
+def application_error(application: GrantApplication, path: str, message: str) -> ApplicationError:
+    """An error about one application, naming it by its id."""
+    return ApplicationError.at(_source(application), path, message)
 
 
 def _round(pool: Pool, application: GrantApplication) -> Round | None:
@@ -130,3 +235,6 @@ def _auditor(
     if amount == rule.threshold:
         return auditors[rule.at_threshold]
     return auditors[rule.above]
+
+
+__all__ = ["Assessor", "PoolRules", "assess"]

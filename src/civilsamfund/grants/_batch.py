@@ -24,7 +24,9 @@ from attrs import frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.core._errors import ApplicationError
+from civilsamfund.core._problems import Problem
 from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._assessment import Assessor
 from civilsamfund.grants._decision import Decision
 from civilsamfund.grants._reading import RawApplications, structure_applications
 
@@ -66,16 +68,17 @@ def default_jobs(batch: Batch) -> int:
 def run(batch: Batch, out: TextIO, jobs: int = 1) -> int:
     """Assess and write the whole batch; returns how many decisions were written."""
     slices = _slices(batch, max(1, jobs))
+    assessor = Assessor(batch.municipality)
     if len(slices) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        applications = _prepared(batch, slices[0] if slices else [])
+        applications = _prepared(batch, assessor, slices[0] if slices else [])
         out.write(batch.prefix)
-        _write(batch, applications, out)
+        _write(batch, assessor, applications, out)
         out.write(batch.suffix)
         return len(applications)
     with tempfile.TemporaryDirectory(prefix="civilsamfund-") as directory:
         paths = [str(Path(directory) / f"chunk-{index}") for index in range(len(slices))]
         global _running
-        _running = batch
+        _running = batch, assessor
         try:
             with multiprocessing.get_context("fork").Pool(len(slices)) as pool:
                 results = pool.starmap(_work_forked, zip(slices, paths, strict=True))
@@ -109,7 +112,7 @@ def _copy(path: str, out: TextIO) -> None:
 _Slice = list[tuple[int, int, int]]
 """Per document touched: its index, the first item, and the item after the last."""
 
-_running: Batch | None = None
+_running: tuple[Batch, Assessor] | None = None
 """The batch forked workers work on, set for the life of the pool."""
 
 
@@ -133,10 +136,10 @@ def _slices(batch: Batch, jobs: int) -> list[_Slice]:
     return slices
 
 
-def _prepared(batch: Batch, part: _Slice) -> list[GrantApplication]:
+def _prepared(batch: Batch, assessor: Assessor, part: _Slice) -> list[GrantApplication]:
     """A slice's applications, structured and checked assessable; raises every problem."""
     applications: list[GrantApplication] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for index, start, stop in part:
         try:
             applications.extend(structure_applications(batch.documents[index], start, stop))
@@ -144,7 +147,7 @@ def _prepared(batch: Batch, part: _Slice) -> list[GrantApplication]:
             problems.extend(exc.problems)
     for application in applications:
         try:
-            batch.municipality.rules_for(application, batch.on)
+            assessor.rules_for(application, batch.on)
         except ApplicationError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -152,21 +155,25 @@ def _prepared(batch: Batch, part: _Slice) -> list[GrantApplication]:
     return applications
 
 
-def _write(batch: Batch, applications: Sequence[GrantApplication], out: TextIO) -> None:
+def _write(
+    batch: Batch, assessor: Assessor, applications: Sequence[GrantApplication], out: TextIO
+) -> None:
     """Assess and write decisions one at a time, so no more than one is held at once."""
+    assess, render, on = assessor.assess, batch.render, batch.on
     for number, application in enumerate(applications):
         if number:
             out.write(batch.separator)
-        out.write(batch.render(batch.municipality.assess(application, batch.on)))
+        out.write(render(assess(application, on)))
 
 
-def _work_forked(part: _Slice, path: str) -> tuple[int, list[str]]:
+def _work_forked(part: _Slice, path: str) -> tuple[int, list[Problem]]:
     """In a forked worker: write one slice's decisions to ``path``, or return its problems."""
     assert _running is not None
+    batch, assessor = _running
     try:
-        applications = _prepared(_running, part)
+        applications = _prepared(batch, assessor, part)
     except ApplicationError as exc:
         return 0, list(exc.problems)
     with open(path, "w", encoding="utf-8") as out:
-        _write(_running, applications, out)
+        _write(batch, assessor, applications, out)
     return len(applications), []

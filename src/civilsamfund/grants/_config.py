@@ -1,24 +1,24 @@
-"""A municipality's configuration, as its TOML files describe it.
+"""The grants configuration: target groups, auditors and appeal statements in
+``municipality.toml``, the pools in ``pools.toml``, and the committees and departments
+in ``organisation.toml``.
 
-A municipality directory holds ``municipality.toml`` (who it is, its source documents,
-target groups, auditors, appeal statement), ``criteria.toml``, ``pools.toml`` and
-``organisation.toml``. Whatever can change over time carries ``valid_from`` and
-``valid_until``; several versions of one setting share an id and must not overlap.
+Whatever can change over time carries ``valid_from`` and ``valid_until``; several
+versions of one setting share an id and must not overlap. References between entries
+are declared on the fields, and checked when the configuration loads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from attrs import field, frozen
 
 from civilsamfund.core._dates import Dated
 from civilsamfund.core._money import Kroner, Share
-from civilsamfund.core._sources import Citation, SourceDocument
+from civilsamfund.core._references import entries, refers
+from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import RuleKind
+from civilsamfund.core._validators import at_least, between, not_empty
 from civilsamfund.grants._decision import RoundKind
 
 
@@ -58,36 +58,19 @@ class AppealStatement(Dated):
 
 
 @frozen(kw_only=True)
-class MunicipalityFile:
-    """``municipality.toml``."""
+class GrantCatalogue:
+    """The grants part of ``municipality.toml``."""
 
-    slug: str
-    name: str
-    documents: tuple[SourceDocument, ...]
-    target_groups: tuple[TargetGroupCategory, ...] = ()
-    activity_examples: tuple[ActivityExample, ...] = ()
-    auditors: tuple[AuditorKind, ...] = ()
-    appeal: tuple[AppealStatement, ...] = ()
-
-
-@frozen(kw_only=True)
-class CriterionEntry(Dated):
-    """One version of a criterion in ``criteria.toml``; ``params`` go to its check type."""
-
-    id: str
-    type: str
-    kind: RuleKind
-    citation: Citation
-    rule: Text
-    reading: Text | None = None
-    params: Mapping[str, Any] = field(factory=dict)
-
-
-@frozen(kw_only=True)
-class CriteriaFile:
-    """``criteria.toml``."""
-
-    criteria: tuple[CriterionEntry, ...] = ()
+    target_groups: tuple[TargetGroupCategory, ...] = field(
+        default=(), metadata=entries("target_group")
+    )
+    activity_examples: tuple[ActivityExample, ...] = field(
+        default=(), metadata=entries("activity_example")
+    )
+    auditors: tuple[AuditorKind, ...] = field(default=(), metadata=entries("auditor"))
+    appeal: tuple[AppealStatement, ...] = field(
+        default=(), metadata=entries("appeal", versioned=True)
+    )
 
 
 @frozen(kw_only=True)
@@ -104,8 +87,8 @@ class Window:
 
     kind: RoundKind
     citation: Citation
-    deadline_month: int | None = None
-    deadline_day: int | None = None
+    deadline_month: int | None = field(default=None, validator=between(1, 12))
+    deadline_day: int | None = field(default=None, validator=between(1, 31))
     reading: Text | None = None
 
     def deadline_in(self, year: int) -> date:
@@ -135,9 +118,9 @@ class AuditorRule(Dated):
     """
 
     threshold: Kroner
-    below: str
-    at_threshold: str
-    above: str
+    below: str = field(metadata=refers("auditor"))
+    at_threshold: str = field(metadata=refers("auditor"))
+    above: str = field(metadata=refers("auditor"))
     citation: Citation
     reading: Text | None = None
 
@@ -146,29 +129,34 @@ class AuditorRule(Dated):
 class Pool(Dated):
     """One version of a grant pool.
 
-    ``criteria`` lists the criterion ids assessed for it, in order; ``routing`` names
-    an ``age_routing`` criterion that picks the administering department.
+    ``criteria`` lists the criterion ids assessed for it, in order, each of which
+    must be in force on every day the pool version is; ``routing`` names a routing
+    criterion (such as ``age_routing``) that picks the administering department.
     """
 
     id: str
     name: Text
     citation: Citation
-    legal_bases: tuple[LegalBasis, ...]
-    criteria: tuple[str, ...]
+    legal_bases: tuple[LegalBasis, ...] = field(
+        metadata=entries(key="law", versioned=True), validator=not_empty
+    )
+    criteria: tuple[str, ...] = field(
+        metadata=refers("criterion", covered=True), validator=not_empty
+    )
     budget: Kroner | None = None
-    reserves: tuple[Reserve, ...] = ()
+    reserves: tuple[Reserve, ...] = field(default=(), metadata=entries())
     window: Window | None = None
-    routing: str | None = None
-    department: str | None = None
-    auditor: tuple[AuditorRule, ...] = ()
-    appeal: str | None = None
+    routing: str | None = field(default=None, metadata=refers("criterion", covered=True))
+    department: str | None = field(default=None, metadata=refers("department"))
+    auditor: tuple[AuditorRule, ...] = field(default=(), metadata=entries(key=None, versioned=True))
+    appeal: str | None = field(default=None, metadata=refers("appeal", covered=True))
 
 
 @frozen(kw_only=True)
 class PoolsFile:
     """``pools.toml``."""
 
-    pools: tuple[Pool, ...] = ()
+    pools: tuple[Pool, ...] = field(default=(), metadata=entries("pool", versioned=True))
 
 
 @frozen(kw_only=True)
@@ -185,10 +173,10 @@ class Department:
 
     id: str
     name: Text
-    committee: str | None = None
+    committee: str | None = field(default=None, metadata=refers("committee"))
     point_of_entry: Text | None = None
     hearing: tuple[str, ...] = ()
-    criteria: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
     citation: Citation | None = None
 
 
@@ -209,28 +197,16 @@ class Obligation(Dated):
     id: str
     description: Text
     citation: Citation
-    every_years: int | None = None
+    every_years: int | None = field(default=None, validator=at_least(1))
 
 
 @frozen(kw_only=True)
 class OrganisationFile:
     """``organisation.toml``."""
 
-    committees: tuple[Committee, ...] = ()
-    departments: tuple[Department, ...] = ()
-    bodies: tuple[Body, ...] = ()
-    obligations: tuple[Obligation, ...] = ()
-
-
-@frozen(kw_only=True)
-class MunicipalityConfig:
-    """All of one municipality's configuration files, as loaded."""
-
-    municipality: MunicipalityFile
-    criteria: CriteriaFile
-    pools: PoolsFile
-    organisation: OrganisationFile
-
-    def department(self, department_id: str) -> Department | None:
-        """The department with ``department_id``, if configured."""
-        return next((d for d in self.organisation.departments if d.id == department_id), None)
+    committees: tuple[Committee, ...] = field(default=(), metadata=entries("committee"))
+    departments: tuple[Department, ...] = field(default=(), metadata=entries("department"))
+    bodies: tuple[Body, ...] = field(default=(), metadata=entries("body"))
+    obligations: tuple[Obligation, ...] = field(
+        default=(), metadata=entries("obligation", versioned=True)
+    )

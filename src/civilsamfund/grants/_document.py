@@ -45,6 +45,7 @@ def _shared(decision: Decision, language: Language) -> dict[str, Any]:
             "municipality": audit.municipality,
             "rules_date": audit.rules_date.isoformat(),
             "config_fingerprint": audit.config_fingerprint,
+            "rules_source": audit.rules_source,
         },
     }
 

@@ -56,11 +56,11 @@ def parse_applications(path: str | Path) -> RawApplications:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".json"):
-        raise ApplicationError.in_file(source, ["expected a file ending in .toml or .json"])
+        raise ApplicationError.at(source, "", "expected a file ending in .toml or .json")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ApplicationError.in_file(source, [f"cannot be read: {exc}"]) from None
+        raise ApplicationError.at(source, "", f"cannot be read: {exc}") from None
     if suffix == ".toml":
         return _raw(parse_toml(text, source, ApplicationError), source)
     return _raw(_json(text, source), source)
@@ -81,7 +81,7 @@ def _json(text: str, source: str) -> object:
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise ApplicationError.in_file(source, [f"not valid JSON: {exc}"]) from None
+        raise ApplicationError.at(source, "", f"not valid JSON: {exc}") from None
 
 
 def _raw(data: object, source: str) -> RawApplications:
@@ -90,12 +90,12 @@ def _raw(data: object, source: str) -> RawApplications:
     if isinstance(data, dict):
         unknown = sorted(set(data) - {"applications"})
         if unknown or "applications" not in data:
-            raise ApplicationError.in_file(
-                source, [f"expected a table with only 'applications', got keys {unknown}"]
+            raise ApplicationError.at(
+                source, "", f"expected a table with only 'applications', got keys {unknown}"
             )
         items, path = data["applications"], "applications"
     if not isinstance(items, list):
-        raise ApplicationError.in_file(source, [f"{path or '(top level)'}: expected a list"])
+        raise ApplicationError.at(source, path or "(top level)", "expected a list")
     raw = RawApplications(source=source, path=path, items=items)
     _unique_ids(raw)
     return raw
@@ -103,15 +103,17 @@ def _raw(data: object, source: str) -> RawApplications:
 
 def _unique_ids(raw: RawApplications) -> None:
     seen: dict[object, int] = {}
-    problems = []
+    problems: list[tuple[str, str]] = []
     for index, item in enumerate(raw.items):
         key = item.get("id") if isinstance(item, dict) else None
         if not isinstance(key, str):
             continue
         if key in seen:
             problems.append(
-                f"{raw.path}[{index}].id: expected a unique id, {key!r} is also "
-                f"at {raw.path}[{seen[key]}]"
+                (
+                    f"{raw.path}[{index}].id",
+                    f"expected a unique id, {key!r} is also at {raw.path}[{seen[key]}]",
+                )
             )
         seen.setdefault(key, index)
     if problems:

@@ -1,33 +1,42 @@
 """The hooks a civilsamfund plugin can implement: this module is their reference.
 
 A plugin is a module (or object) found through the ``civilsamfund`` entry-point group.
-Its hook implementations carry the ``civilsamfund_`` prefix and the ``hookimpl``
-marker; anything else in the module is ignored. Hooks only ever gain arguments, and an
-implementation may accept fewer than the specification names.
+Its hook implementations carry the ``civilsamfund_`` prefix and the :data:`hookimpl`
+marker; anything else in the module is ignored. Hooks are called through pluggy, so
+``tryfirst`` and ``trylast`` order the implementations as pluggy documents; hook
+wrappers are refused, as the library attributes every result to its plugin. Hooks
+only ever gain arguments, and an implementation may accept fewer than the
+specification names. The library's own checks and sections come through the same
+hooks, from its built-in plugin named ``civilsamfund``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pluggy
+
+if TYPE_CHECKING:
+    from civilsamfund.config._sections import Section
+    from civilsamfund.core.rules._check import Check
 
 PROJECT = "civilsamfund"
 
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
+"""Marks a plugin's function as the implementation of the hook it is named after."""
 
 
 @hookspec
-def civilsamfund_criterion_types() -> Mapping[str, type]:
+def civilsamfund_criterion_types() -> Mapping[str, type[Check[Any]]]:
     """Add check types that ``criteria.toml`` can name in ``type``.
 
-    Return a mapping from type name to check class: an attrs class whose fields are
-    the ``params`` it takes, with a ``MESSAGES`` mapping of message name to
-    :class:`civilsamfund.Text` template and an ``evaluate(application, context)``
-    method returning a :class:`civilsamfund.Verdict`. Prefix names with the plugin's
-    own (``"odense.child_certificate"``); a name already taken is an error.
+    Return a mapping from type name to a subclass of :class:`civilsamfund.Check`: an
+    attrs class whose fields are the ``params`` it takes, declaring ``SUBJECT``,
+    ``FACTS`` and ``MESSAGES``. Prefix names with the plugin's own
+    (``"odense.child_certificate"``); a name already taken is an error.
 
     All implementations are called and their mappings merged. Since 0.1.0.
     """
@@ -39,6 +48,19 @@ def civilsamfund_municipality_dirs() -> Sequence[Path]:
     """Name the municipality configuration directories this plugin ships.
 
     Each directory holds ``municipality.toml`` and its sibling files. All
-    implementations are called. Since 0.1.0.
+    implementations are called; two sources of one municipality are an error.
+    Since 0.1.0.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def civilsamfund_config_sections() -> Sequence[Section[Any]]:
+    """Add configuration sections: the keys of a file that a model of the plugin reads.
+
+    A loaded municipality then holds the section's value (``municipality.section(Model)``),
+    checked like every other: citations, texts in both languages, unique ids,
+    versions and the references declared on its fields. All implementations are
+    called; two sections may not take the same key of one file. Since 0.2.0.
     """
     raise NotImplementedError

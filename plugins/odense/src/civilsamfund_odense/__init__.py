@@ -15,7 +15,9 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from civilsamfund import Context, GrantApplication, Status, Text, Verdict, hookimpl, missing
+from civilsamfund import Check, Examples, Facts, Known, Status, Text, Verdict, hookimpl, missing
+from civilsamfund.grants import GrantApplication, GrantCheck
+from civilsamfund.grants.facts import CONTACT_WITH_CHILDREN_UNDER_15
 
 __version__ = "0.1.0"
 
@@ -24,7 +26,7 @@ _REPOSITORY = Path(__file__).resolve().parents[4] / "municipalities" / "odense"
 
 
 @frozen(kw_only=True)
-class ChildCertificate:
+class ChildCertificate(GrantCheck):
     """Activities with contact with children under 15 must confirm child-protection certificates.
 
     A børneattest is required by law before engaging anyone, paid or unpaid, in
@@ -33,6 +35,7 @@ class ChildCertificate:
     confirms the certificates; it never rejects.
     """
 
+    FACTS = (CONTACT_WITH_CHILDREN_UNDER_15,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "needed": Text(
             da="Aktiviteten giver kontakt med børn under 15 år; børneattester skal indhentes "
@@ -46,10 +49,10 @@ class ChildCertificate:
         ),
     }
 
-    def evaluate(self, application: GrantApplication, context: Context) -> Verdict:
-        contact = application.activity.contact_with_children_under_15
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        contact = facts[CONTACT_WITH_CHILDREN_UNDER_15]
         if contact is None:
-            return missing("contact_with_children_under_15")
+            return missing(CONTACT_WITH_CHILDREN_UNDER_15)
         if contact:
             return Verdict(
                 status=Status.FLAG,
@@ -62,9 +65,12 @@ class ChildCertificate:
             facts={"contact_with_children_under_15": False},
         )
 
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        return {CONTACT_WITH_CHILDREN_UNDER_15: [not passing]}
+
 
 @hookimpl
-def civilsamfund_criterion_types() -> Mapping[str, type]:
+def civilsamfund_criterion_types() -> Mapping[str, type[Check[GrantApplication]]]:
     """Odense's own check types."""
     return {"odense.child_certificate": ChildCertificate}
 

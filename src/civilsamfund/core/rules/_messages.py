@@ -3,7 +3,8 @@
 Templates are ``str.format`` strings over the facts, with formats of our own:
 ``kr`` (kroner), ``pct`` (a share as a percentage), ``list`` (items joined),
 ``names`` (ids shown by their configured names), ``facts`` (fact names shown by
-their labels) and ``cmp`` (``true`` as "at least", ``false`` as "more than"). Each
+their labels, which the checks declare) and ``cmp`` (``true`` as "at least",
+``false`` as "more than"). Each
 template is compiled once, when configuration loads.
 """
 
@@ -54,41 +55,8 @@ _COMPARISONS = {
 }
 
 
-FACT_LABELS: Mapping[str, Text] = {
-    "other_funding": Text(da="andre finansieringskilder", en="other sources of funding"),
-    "equity": Text(da="egenkapital", en="equity"),
-    "annual_running_costs": Text(da="årlige driftsudgifter", en="annual running costs"),
-    "founded": Text(da="stiftelsesdato", en="founding date"),
-    "budget": Text(da="budget", en="budget"),
-    "purpose": Text(da="aktivitetens formål", en="the activity's purpose"),
-    "volunteer_share": Text(
-        da="frivilliges andel af arbejdet", en="the share of the work done by volunteers"
-    ),
-    "local_share": Text(
-        da="andel af deltagerne, der bor i kommunen",
-        en="the share of participants living in the municipality",
-    ),
-    "social_aim": Text(da="om aktiviteten har et socialt sigte", en="whether it has a social aim"),
-    "open_to_all": Text(da="om arrangementet er åbent", en="whether the event is open"),
-    "target_groups": Text(da="målgrupper", en="target groups"),
-    "target_group_min_age": Text(
-        da="målgruppens laveste alder", en="the target group's lowest age"
-    ),
-    "target_group_ages": Text(da="målgruppens alder", en="the target group's ages"),
-    "focus_areas": Text(da="indsatsområder", en="focus areas"),
-    "contact_with_children_under_15": Text(
-        da="om der er kontakt med børn under 15 år",
-        en="whether there is contact with children under 15",
-    ),
-}
-"""How missing facts are named in reasons; a fact not listed is named as it is."""
-
-
 def _facts(value: Any, language: Language, names: Names) -> str:
-    items = value if isinstance(value, tuple) else (value,)
-    return ", ".join(
-        FACT_LABELS[item].in_(language) if item in FACT_LABELS else str(item) for item in items
-    )
+    return _names(value, language, names)
 
 
 def _comparison(value: Any, language: Language, names: Names) -> str:
@@ -114,14 +82,15 @@ class Template:
     """A message in both languages, compiled for fast rendering from facts.
 
     ``names`` gives the configured names of ids (departments, target groups) for the
-    ``names`` format.
+    ``names`` format, and ``labels`` the labels of fact names for the ``facts`` format.
     """
 
-    __slots__ = ("_compiled", "_names", "text")
+    __slots__ = ("_compiled", "_labels", "_names", "text")
 
-    def __init__(self, text: Text, names: Names | None = None) -> None:
+    def __init__(self, text: Text, names: Names | None = None, labels: Names | None = None) -> None:
         self.text = text
         self._names: Names = names or {}
+        self._labels: Names = labels or {}
         self._compiled = {language: _compile(text.in_(language)) for language in ("da", "en")}
 
     def render(self, language: Language, facts: Mapping[str, Any]) -> str:
@@ -129,10 +98,11 @@ class Template:
         pattern, fields = self._compiled[language]
         if not fields:
             return pattern
-        names = self._names
         return pattern.format(
             *[
-                "?" if (value := facts.get(name)) is None else convert(value, language, names)
+                "?"
+                if (value := facts.get(name)) is None
+                else convert(value, language, self._labels if convert is _facts else self._names)
                 for name, convert in fields
             ]
         )

@@ -1,16 +1,18 @@
-"""Test helpers: a complete, eligible Odense application to vary one fact at a time, and
-the bundled examples run through the command line."""
+"""Test helpers: the repository's paths, a complete eligible Odense application to vary
+one fact at a time, and the bundled examples run through the command line."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
-from conftest import MUNICIPALITIES
 
-from civilsamfund import (
+from civilsamfund import kroner, share
+from civilsamfund.cli import main
+from civilsamfund.grants import (
     Activity,
     Applicant,
     Association,
@@ -19,10 +21,10 @@ from civilsamfund import (
     FundingSource,
     GrantApplication,
     TargetGroup,
-    kroner,
-    share,
 )
-from civilsamfund.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+MUNICIPALITIES = REPO / "municipalities"
 
 ELIGIBLE = GrantApplication(
     id="test-1",

@@ -1,0 +1,90 @@
+"""Configuration sections: which keys of which file a model reads, and who checks it.
+
+The core, each domain and any plugin (through the ``civilsamfund_config_sections``
+hook) declare the sections they read; the loader reads whatever is declared, so a
+new domain adds sections without touching the loader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+import attrs
+from attrs import field, frozen
+
+from civilsamfund.core._dates import Dated
+from civilsamfund.core._references import entries
+from civilsamfund.core._sources import Citation, SourceDocument
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._findings import RuleKind
+
+if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
+
+T = TypeVar("T")
+
+Validation = Callable[[Any, "Municipality"], Iterable[tuple[str, str]]]
+"""A section's own checks beyond the shared ones: each problem as a path and a message."""
+
+
+@frozen(kw_only=True)
+class Section(Generic[T]):
+    """The keys of one configuration file that one attrs model reads.
+
+    ``model``'s fields are the top-level keys it takes from ``file``; several sections
+    may share a file, and a key no section takes is an error. ``required``: the file
+    must exist. ``validate`` adds checks of the section's own beyond the shared ones
+    (citations, texts in both languages, unique ids, versions, references).
+    """
+
+    file: str
+    model: type[T]
+    required: bool = False
+    validate: Validation | None = field(default=None, eq=False)
+
+    def takes(self) -> tuple[str, ...]:
+        """The top-level keys the section takes."""
+        return tuple(attribute.name for attribute in attrs.fields(cast(Any, self.model)))
+
+
+MUNICIPALITY = "municipality.toml"
+RULES = "criteria.toml"
+
+
+@frozen(kw_only=True)
+class MunicipalityInfo:
+    """Who the municipality is, and the public documents its rules cite."""
+
+    slug: str
+    name: str
+    documents: tuple[SourceDocument, ...] = field(metadata=entries("document", key="file"))
+
+
+@frozen(kw_only=True)
+class CriterionEntry(Dated):
+    """One version of a rule in ``criteria.toml``; ``params`` go to its check type."""
+
+    id: str
+    type: str
+    kind: RuleKind
+    citation: Citation
+    rule: Text
+    reading: Text | None = None
+    params: Mapping[str, Any] = field(factory=dict)
+
+
+@frozen(kw_only=True)
+class RulesFile:
+    """``criteria.toml``: the rules, whatever the subjects they judge."""
+
+    criteria: tuple[CriterionEntry, ...] = field(
+        default=(), metadata=entries("criterion", versioned=True)
+    )
+
+
+CORE_SECTIONS: tuple[Section[Any], ...] = (
+    Section(file=MUNICIPALITY, model=MunicipalityInfo, required=True),
+    Section(file=RULES, model=RulesFile),
+)
+"""The sections every municipality has, whatever domains it configures."""

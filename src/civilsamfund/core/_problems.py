@@ -1,0 +1,50 @@
+"""A problem with an input, as a value: which source, where in it, and what was wrong."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from attrs import frozen
+
+_EXPECTED = re.compile(r"^expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTALL)
+
+
+@frozen(kw_only=True)
+class Problem:
+    """One problem: the source (a file, or an application by id), the path to the field
+    (``pools[1].budget``), what is wrong, and what was expected and given where known.
+    """
+
+    source: str
+    path: str
+    message: str
+    expected: str | None = None
+    got: str | None = None
+
+    @classmethod
+    def at(cls, source: str, path: str, message: str) -> Problem:
+        """A problem whose message may read ``expected X, got Y``: both are kept apart too."""
+        match = _EXPECTED.match(message)
+        if match is None:
+            return cls(source=source, path=path, message=message)
+        return cls(
+            source=source,
+            path=path,
+            message=message,
+            expected=match["expected"],
+            got=match["got"],
+        )
+
+    def __str__(self) -> str:
+        return ": ".join(part for part in (self.source, self.path, self.message) if part)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready object."""
+        return {
+            "source": self.source,
+            "path": self.path,
+            "message": self.message,
+            "expected": self.expected,
+            "got": self.got,
+        }

@@ -1,0 +1,167 @@
+"""Judging subjects by rules: the one path every check, core or plugin, runs through.
+
+The evaluator reads a rule's declared facts from the subject, reuses the finding
+made before for equal facts, and otherwise asks the check. It holds the only memory
+of findings, for as long as it lives: configuration values hold none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from civilsamfund.core._errors import PluginError
+from civilsamfund.core.rules._check import Verdict
+from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._findings import Finding, RuleKind, Status
+from civilsamfund.core.rules._messages import deferred
+from civilsamfund.core.rules._rule import CORE, Rule
+
+S = TypeVar("S")
+
+
+class Memo:
+    """Findings by the facts they were made from, kept while keeping them pays.
+
+    A rule whose facts rarely repeat (amounts, dates) would fill memory for nothing:
+    once ``TRIAL`` findings are kept, new ones are kept only while at least one lookup
+    in four has found a finding, and never more than ``LIMIT``.
+    """
+
+    TRIAL = 5_000
+    LIMIT = 100_000
+    __slots__ = ("findings", "hits", "lookups")
+
+    def __init__(self) -> None:
+        self.findings: dict[Hashable, Finding] = {}
+        self.lookups = 0
+        self.hits = 0
+
+    def get(self, key: Hashable) -> Finding | None:
+        """The finding made before for ``key``, if kept."""
+        self.lookups += 1
+        found = self.findings.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def offer(self, key: Hashable, finding: Finding) -> None:
+        """Keep ``finding`` for ``key`` if keeping pays."""
+        size = len(self.findings)
+        if size < self.TRIAL or (size < self.LIMIT and 4 * self.hits >= self.lookups):
+            self.findings[key] = finding
+
+
+def _key(values: tuple[Any, ...]) -> Hashable:
+    """The facts as a memo key: a decimal by its written form.
+
+    ``0.5`` and ``0.50`` are equal numbers, yet a finding records which was given.
+    """
+    return tuple([str(value) if type(value) is Decimal else value for value in values])
+
+
+class Evaluator:
+    """Judges subjects by rules, reusing findings for equal facts while it lives.
+
+    Make one for a batch and drop it after: it keeps findings by rule.
+    """
+
+    __slots__ = ("_memos",)
+
+    def __init__(self) -> None:
+        self._memos: dict[Rule[Any], Memo] = {}
+
+    def judge(self, rule: Rule[S], subject: S) -> Finding:
+        """The finding of ``rule`` for ``subject``."""
+        try:
+            values = tuple([fact.read(subject) for fact in rule.check.FACTS])
+        except Exception as exc:
+            raise _failure(rule, exc, "reading its facts") from exc
+        key = _key(values)
+        memo = self._memos.get(rule)
+        if memo is None:
+            memo = self._memos[rule] = Memo()
+        try:
+            finding = memo.get(key)
+        except TypeError:  # a fact that cannot be hashed: no reuse
+            return self._evaluate(rule, values)
+        if finding is None:
+            finding = self._evaluate(rule, values)
+            memo.offer(key, finding)
+        return finding
+
+    def judge_all(self, rules: Iterable[Rule[S]], subject: S, findings: list[Finding]) -> None:
+        """Add the finding of each of ``rules`` for ``subject`` to ``findings``."""
+        judge = self.judge
+        for rule in rules:
+            findings.append(judge(rule, subject))
+
+    @staticmethod
+    def _evaluate(rule: Rule[S], values: tuple[Any, ...]) -> Finding:
+        check = rule.check
+        try:
+            verdict = check.evaluate(Facts(dict(zip(check.FACTS, values, strict=True))))
+        except Exception as exc:
+            raise _failure(rule, exc, "evaluating") from exc
+        if rule.origin != CORE:
+            _require_sound(rule, verdict)
+        status = verdict.status
+        if status is Status.FAIL and rule.kind is not RuleKind.MANDATORY:
+            status = Status.FLAG  # only a mandatory rule can reject; the rest ask a caseworker
+        return Finding(
+            criterion=rule.id,
+            kind=rule.kind,
+            status=status,
+            citation=rule.citation,
+            rule=rule.rule,
+            reason=deferred(rule.templates[verdict.message], verdict.facts),
+            facts=verdict.facts,
+            missing=verdict.missing,
+        )
+
+
+def _failure(rule: Rule[Any], exc: Exception, doing: str) -> Exception:
+    """A plugin's failure named by its plugin; the core's own bugs stay as they are."""
+    if rule.origin == CORE:
+        return exc
+    return PluginError(rule.origin, f"rule {rule.id!r} failed {doing}: {exc!r}")
+
+
+def _require_sound(rule: Rule[Any], verdict: object) -> None:
+    """A plugin's verdict must be one the engine and the JSON document can take."""
+    problem = _unsound(rule, verdict)
+    if problem:
+        raise PluginError(rule.origin, f"rule {rule.id!r} (check {_type(rule)}): {problem}")
+
+
+def _unsound(rule: Rule[Any], verdict: object) -> str | None:
+    if not isinstance(verdict, Verdict):
+        return f"evaluate must return a Verdict, got {verdict!r}"
+    if not isinstance(verdict.status, Status):
+        return f"a verdict's status must be a civilsamfund.Status, got {verdict.status!r}"
+    if verdict.message not in rule.templates:
+        return f"the verdict names the message {verdict.message!r}, which MESSAGES lacks"
+    if not isinstance(verdict.facts, Mapping):
+        return f"a verdict's facts must be a mapping, got {verdict.facts!r}"
+    for name, value in verdict.facts.items():
+        if not _is_fact_value(value):
+            return (
+                f"fact {name!r} is {value!r}; facts must be text, whole numbers, true/false, "
+                "None or a tuple of texts"
+            )
+    if not (
+        isinstance(verdict.missing, tuple) and all(isinstance(m, str) for m in verdict.missing)
+    ):
+        return f"a verdict's missing facts must be a tuple of names, got {verdict.missing!r}"
+    return None
+
+
+def _is_fact_value(value: object) -> bool:
+    if value is None or type(value) in (str, int, bool):
+        return True
+    return type(value) is tuple and all(type(item) is str for item in value)
+
+
+def _type(rule: Rule[Any]) -> str:
+    return type(rule.check).__name__

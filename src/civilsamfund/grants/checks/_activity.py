@@ -1,0 +1,204 @@
+"""Checks that read what the activity is: its purpose, who does the work, where and for whom."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from attrs import frozen
+
+from civilsamfund.core._money import Share
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
+from civilsamfund.core.rules._facts import Fact, Facts
+from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._check import GrantCheck, threshold_examples
+from civilsamfund.grants.facts import (
+    FOCUS_AREAS,
+    LOCAL_SHARE,
+    OPEN_TO_ALL,
+    PURPOSE,
+    SOCIAL_AIM,
+    VOLUNTEER_SHARE,
+)
+
+_HALF = Share(Decimal("0.5"))
+
+
+def _threshold_facts(minimum: Decimal, inclusive: bool) -> dict[str, FactValue]:
+    return {"minimum": str(minimum), "inclusive": inclusive}
+
+
+def _share_status(share: Decimal, minimum: Decimal, inclusive: bool) -> Status:
+    enough = share >= minimum if inclusive else share > minimum
+    return Status.PASS if enough else Status.FAIL
+
+
+@frozen(kw_only=True)
+class VolunteerShare(GrantCheck):
+    """The activity has a concrete purpose and volunteers do most of the work.
+
+    ``minimum`` is the share volunteers must exceed (or reach, when ``inclusive``).
+    """
+
+    minimum: Share = _HALF
+    inclusive: bool = False
+
+    FACTS = (PURPOSE, VOLUNTEER_SHARE)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "enough": Text(
+            da="Aktiviteten har et konkret formål, og frivillige udfører {volunteer_share:pct} "
+            "af arbejdet (krav: {inclusive:cmp} {minimum:pct}).",
+            en="The activity has a concrete purpose and volunteers do {volunteer_share:pct} of "
+            "the work (required: {inclusive:cmp} {minimum:pct}).",
+        ),
+        "too_little": Text(
+            da="Frivillige udfører {volunteer_share:pct} af arbejdet; kravet er "
+            "{inclusive:cmp} {minimum:pct}.",
+            en="Volunteers do {volunteer_share:pct} of the work; the requirement is "
+            "{inclusive:cmp} {minimum:pct}.",
+        ),
+    }
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        share = facts[VOLUNTEER_SHARE]
+        recorded = _threshold_facts(self.minimum, self.inclusive)
+        if facts[PURPOSE] is None or share is None:
+            return missing(*facts.absent(PURPOSE, VOLUNTEER_SHARE), **recorded)
+        status = _share_status(share, self.minimum, self.inclusive)
+        return Verdict(
+            status=status,
+            message="enough" if status is Status.PASS else "too_little",
+            facts={**recorded, "volunteer_share": str(share)},
+        )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        shares = threshold_examples(self.minimum, self.inclusive, passing)
+        return None if shares is None else {PURPOSE: ["Besøgsvenner"], VOLUNTEER_SHARE: shares}
+
+
+@frozen(kw_only=True)
+class LocalShare(GrantCheck):
+    """Most of the target group lives in the municipality.
+
+    ``minimum`` is the share of participants living locally that must be exceeded
+    (or reached, when ``inclusive``).
+    """
+
+    minimum: Share = _HALF
+    inclusive: bool = False
+
+    FACTS = (LOCAL_SHARE,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "local": Text(
+            da="{local_share:pct} af deltagerne bor i kommunen (krav: {inclusive:cmp} "
+            "{minimum:pct}).",
+            en="{local_share:pct} of the participants live in the municipality (required: "
+            "{inclusive:cmp} {minimum:pct}).",
+        ),
+        "not_local": Text(
+            da="Kun {local_share:pct} af deltagerne bor i kommunen; kravet er {inclusive:cmp} "
+            "{minimum:pct}.",
+            en="Only {local_share:pct} of the participants live in the municipality; the "
+            "requirement is {inclusive:cmp} {minimum:pct}.",
+        ),
+    }
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        recorded = _threshold_facts(self.minimum, self.inclusive)
+        local = facts[LOCAL_SHARE]
+        if local is None:
+            return missing(LOCAL_SHARE, **recorded)
+        status = _share_status(local, self.minimum, self.inclusive)
+        return Verdict(
+            status=status,
+            message="local" if status is Status.PASS else "not_local",
+            facts={**recorded, "local_share": str(local)},
+        )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        shares = threshold_examples(self.minimum, self.inclusive, passing)
+        return None if shares is None else {LOCAL_SHARE: shares}
+
+
+class _YesNo(GrantCheck):
+    """A check of one yes-or-no fact of the activity: yes passes, no fails."""
+
+    FACT: ClassVar[Fact[GrantApplication, Any]]
+    YES: ClassVar[str]
+    NO: ClassVar[str]
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        value = facts[self.FACT]
+        if value is None:
+            return missing(self.FACT)
+        return Verdict(
+            status=Status.PASS if value else Status.FAIL,
+            message=self.YES if value else self.NO,
+            facts={self.FACT.name: value},
+        )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        return {self.FACT: [passing]}
+
+
+@frozen(kw_only=True)
+class SocialAim(_YesNo):
+    """The activity has a social aim."""
+
+    FACT = SOCIAL_AIM
+    FACTS = (SOCIAL_AIM,)
+    YES, NO = "social", "not_social"
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "social": Text(da="Aktiviteten har et socialt sigte.", en="The activity has a social aim."),
+        "not_social": Text(
+            da="Aktiviteten har ikke et socialt sigte.", en="The activity has no social aim."
+        ),
+    }
+
+
+@frozen(kw_only=True)
+class OpenToAll(_YesNo):
+    """The activity is open: anyone in the target group may take part without referral."""
+
+    FACT = OPEN_TO_ALL
+    FACTS = (OPEN_TO_ALL,)
+    YES, NO = "open", "closed"
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "open": Text(da="Arrangementet er åbent.", en="The event is open to all."),
+        "closed": Text(da="Arrangementet er ikke åbent.", en="The event is not open to all."),
+    }
+
+
+@frozen(kw_only=True)
+class PriorityFocus(GrantCheck):
+    """Tells when an activity matches one of the municipality's priority focus areas."""
+
+    focus_areas: tuple[str, ...]
+
+    FACTS = (FOCUS_AREAS,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "match": Text(
+            da="Aktiviteten falder inden for de prioriterede indsatsområder: {matches:list}.",
+            en="The activity falls within the priority areas: {matches:list}.",
+        ),
+        "no_match": Text(
+            da="Aktiviteten falder ikke inden for de prioriterede indsatsområder.",
+            en="The activity is outside the priority areas.",
+        ),
+    }
+    RECORDS = ("matches",)
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        areas = facts[FOCUS_AREAS]
+        if areas is None:
+            return missing(FOCUS_AREAS)
+        matches = tuple(area for area in areas if area in self.focus_areas)
+        if matches:
+            return Verdict(status=Status.INFO, message="match", facts={"matches": matches})
+        return Verdict(status=Status.NOT_APPLICABLE, message="no_match", facts={"matches": ()})
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        return {} if passing else None  # it tells, never fails

@@ -1,0 +1,131 @@
+"""Checks that read the money: other funders, the budget's staff costs, standing grants."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import ClassVar
+
+from attrs import frozen
+
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
+from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._findings import Status
+from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._check import GrantCheck
+from civilsamfund.grants.facts import (
+    OTHER_FUNDING,
+    RESERVE,
+    STAFF_SUMS,
+    STANDING_GRANT_RENEWAL,
+)
+
+
+@frozen(kw_only=True)
+class OtherFundingSought(GrantCheck):
+    """The applicant is expected to seek money from other sources too."""
+
+    FACTS = (OTHER_FUNDING,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "sought": Text(
+            da="Ansøgningen nævner andre finansieringskilder: {sources:list}.",
+            en="The application names other sources of funding: {sources:list}.",
+        ),
+        "none": Text(
+            da="Ansøgningen nævner ingen andre finansieringskilder.",
+            en="The application names no other source of funding.",
+        ),
+    }
+    RECORDS = ("sources",)
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        names = facts[OTHER_FUNDING]
+        if names is None:
+            return missing(OTHER_FUNDING)
+        if not names:
+            return Verdict(status=Status.FAIL, message="none", facts={"sources": ()})
+        return Verdict(status=Status.PASS, message="sought", facts={"sources": names})
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        return {OTHER_FUNDING: [("Fond",)] if passing else [()]}
+
+
+@frozen(kw_only=True)
+class StaffCosts(GrantCheck):
+    """Money may pay staff who organise and coordinate volunteers; other staff are flagged."""
+
+    FACTS = (STAFF_SUMS,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "coordinating": Text(
+            da="Budgettet har {coordinating_staff:kr} til personale, der koordinerer frivillige; "
+            "det er tilladt.",
+            en="The budget has {coordinating_staff:kr} for staff who coordinate volunteers; "
+            "that is allowed.",
+        ),
+        "other": Text(
+            da="Budgettet har {other_staff:kr} til andet personale end koordinering af frivillige.",
+            en="The budget has {other_staff:kr} for staff other than volunteer coordination.",
+        ),
+        "none": Text(da="Budgettet har ingen lønudgifter.", en="The budget has no staff costs."),
+    }
+    RECORDS = ("coordinating_staff", "other_staff")
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        sums = facts[STAFF_SUMS]
+        if sums is None:
+            return missing(STAFF_SUMS)
+        coordinating, other = sums
+        recorded = {"coordinating_staff": coordinating, "other_staff": other}
+        if Decimal(other):
+            return Verdict(status=Status.FAIL, message="other", facts=recorded)
+        if Decimal(coordinating):
+            return Verdict(status=Status.INFO, message="coordinating", facts=recorded)
+        return Verdict(status=Status.NOT_APPLICABLE, message="none", facts=recorded)
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        return {STAFF_SUMS: [("0", "0"), ("1000", "0")] if passing else [("0", "1000")]}
+
+
+@frozen(kw_only=True)
+class StandingGrant(GrantCheck):
+    """A standing grant for running costs is renewed on a simpler application.
+
+    Growth is not running costs: a renewal that asks for reserved (development)
+    money is flagged, as expansion needs an ordinary application.
+    """
+
+    FACTS = (STANDING_GRANT_RENEWAL, RESERVE)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "renewal": Text(
+            da="Ansøgningen fornyer en løbende bevilling til basisdrift og behandles på et "
+            "forenklet grundlag.",
+            en="The application renews a standing grant for basic running costs and is handled "
+            "on a simpler basis.",
+        ),
+        "renewal_with_growth": Text(
+            da="Ansøgningen fornyer en løbende bevilling, men søger af den reserverede pulje "
+            "'{reserve}'; udvidelser kræver en almindelig ansøgning.",
+            en="The application renews a standing grant but asks for reserved money "
+            "('{reserve}'); expansion needs an ordinary application.",
+        ),
+        "ordinary": Text(
+            da="Ansøgningen er en almindelig ansøgning.", en="This is an ordinary application."
+        ),
+    }
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        if not facts[STANDING_GRANT_RENEWAL]:
+            return Verdict(status=Status.NOT_APPLICABLE, message="ordinary")
+        reserve = facts[RESERVE]
+        if reserve is not None:
+            return Verdict(
+                status=Status.FAIL, message="renewal_with_growth", facts={"reserve": reserve}
+            )
+        return Verdict(status=Status.INFO, message="renewal")
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        if passing:
+            return {STANDING_GRANT_RENEWAL: [False, True], RESERVE: [None]}
+        reserves = known.get("reserve", ())
+        return {STANDING_GRANT_RENEWAL: [True], RESERVE: list(reserves)} if reserves else None

@@ -1,0 +1,141 @@
+"""Checks that read whom the activity is for: the target groups' categories and ages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from civilsamfund.core._references import refers
+from civilsamfund.core._text import Text
+from civilsamfund.core._validators import between
+from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
+from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._findings import Status
+from civilsamfund.grants._application import MAX_AGE, GrantApplication
+from civilsamfund.grants._check import GrantCheck
+from civilsamfund.grants.facts import TARGET_GROUP_MIN_AGE, TARGET_GROUPS
+
+
+@frozen(kw_only=True)
+class TargetGroupInList(GrantCheck):
+    """Every target group is one of the categories the pool supports.
+
+    ``allowed`` holds category ids from the municipality's ``target_groups``;
+    ``allow_relatives`` admits groups of relatives of an allowed category (a separate
+    discretionary criterion then judges them).
+    """
+
+    allowed: tuple[str, ...] = field(metadata=refers("target_group"))
+    allow_relatives: bool = False
+
+    FACTS = (TARGET_GROUPS,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "in_list": Text(
+            da="Målgrupperne ({categories:names}) er blandt dem, der gives støtte til.",
+            en="The target groups ({categories:names}) are among those supported.",
+        ),
+        "outside": Text(
+            da="Målgrupperne {outside:names} er ikke blandt dem, der gives støtte til "
+            "(for pårørende kun, hvor det er tilladt).",
+            en="The target groups {outside:names} are not among those supported (for "
+            "relatives only where that is allowed).",
+        ),
+    }
+    RECORDS = ("categories", "outside")
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        groups = facts[TARGET_GROUPS]
+        if not groups:
+            return missing(TARGET_GROUPS)
+        categories = tuple(category for category, _ in groups)
+        outside = tuple(
+            category
+            for category, relatives in groups
+            if category not in self.allowed or (relatives and not self.allow_relatives)
+        )
+        if outside:
+            return Verdict(
+                status=Status.FAIL,
+                message="outside",
+                facts={"categories": categories, "outside": outside},
+            )
+        return Verdict(status=Status.PASS, message="in_list", facts={"categories": categories})
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        if passing:
+            return {TARGET_GROUPS: [((category, False),) for category in self.allowed]}
+        outside = [c for c in known.get("target_group", ()) if c not in self.allowed]
+        failing = [((category, False),) for category in outside]
+        if not self.allow_relatives:
+            failing += [((category, True),) for category in self.allowed]
+        return {TARGET_GROUPS: failing} if failing else None
+
+
+@frozen(kw_only=True)
+class RelativesException(GrantCheck):
+    """Activities for relatives of a target group need special circumstances: flag them."""
+
+    FACTS = (TARGET_GROUPS,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "relatives": Text(
+            da="Aktiviteten er rettet mod pårørende ({categories:names}); det kræver særlige "
+            "forhold, som en sagsbehandler må vurdere.",
+            en="The activity is aimed at relatives ({categories:names}); that needs special "
+            "circumstances, for a caseworker to judge.",
+        ),
+        "no_relatives": Text(
+            da="Aktiviteten er ikke rettet mod pårørende.",
+            en="The activity is not aimed at relatives.",
+        ),
+    }
+    RECORDS = ("categories",)
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        groups = facts[TARGET_GROUPS]
+        if groups is None:
+            return missing(TARGET_GROUPS)
+        relatives = tuple(category for category, for_relatives in groups if for_relatives)
+        if relatives:
+            return Verdict(status=Status.FLAG, message="relatives", facts={"categories": relatives})
+        return Verdict(status=Status.NOT_APPLICABLE, message="no_relatives")
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        return {} if passing else None  # it flags, never fails
+
+
+@frozen(kw_only=True)
+class MinimumAge(GrantCheck):
+    """Every target group is at least ``min_age`` years old."""
+
+    min_age: int = field(validator=between(0, MAX_AGE))
+
+    FACTS = (TARGET_GROUP_MIN_AGE,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "old_enough": Text(
+            da="Målgruppen er mindst {min_age} år (yngste: {youngest} år).",
+            en="The target group is at least {min_age} years old (youngest: {youngest}).",
+        ),
+        "too_young": Text(
+            da="Målgruppen omfatter personer under {min_age} år (yngste: {youngest} år).",
+            en="The target group includes people under {min_age} (youngest: {youngest}).",
+        ),
+    }
+    RECORDS = ("youngest",)
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        youngest = facts[TARGET_GROUP_MIN_AGE]
+        if youngest is None:
+            return missing(TARGET_GROUP_MIN_AGE, min_age=self.min_age)
+        old_enough = youngest >= self.min_age
+        return Verdict(
+            status=Status.PASS if old_enough else Status.FAIL,
+            message="old_enough" if old_enough else "too_young",
+            facts={"min_age": self.min_age, "youngest": youngest},
+        )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        if passing:
+            return {TARGET_GROUP_MIN_AGE: sorted({self.min_age, min(self.min_age + 10, MAX_AGE)})}
+        return None if self.min_age == 0 else {TARGET_GROUP_MIN_AGE: [self.min_age - 1, 0]}

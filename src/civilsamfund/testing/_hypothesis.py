@@ -1,0 +1,16 @@
+"""The ``hypothesis`` entry point: registers the model strategies when Hypothesis starts.
+
+Kept apart and importing on call, as Hypothesis loads it while it is itself importing.
+"""
+
+from __future__ import annotations
+
+
+def setup() -> None:
+    """Register a strategy for each model, so ``st.from_type`` builds valid ones."""
+    from hypothesis import strategies as st
+
+    from civilsamfund.testing._models import STRATEGIES
+
+    for kind, strategy in STRATEGIES.items():
+        st.register_type_strategy(kind, strategy)
