@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     )
     from civilsamfund.config._loader import load_municipality_dir
     from civilsamfund.config._sections import CriterionEntry, MunicipalityInfo, Section
+    from civilsamfund.config._validator import ReferencePlan
     from civilsamfund.core._audit import AuditRecord
     from civilsamfund.core._dates import Dated, Versions, in_force
     from civilsamfund.core._references import entries, refers
@@ -81,6 +82,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "civilsamfund.config._loader": ("load_municipality_dir",),
     "civilsamfund.config._sections": ("CriterionEntry", "MunicipalityInfo", "Section"),
+    "civilsamfund.config._validator": ("ReferencePlan",),
     "civilsamfund.core._audit": ("AuditRecord",),
     "civilsamfund.core._dates": ("Dated", "Versions", "in_force"),
     "civilsamfund.core._references": ("entries", "refers"),
@@ -150,6 +152,7 @@ __all__ = [
     "PluginInfo",
     "Plugins",
     "Problem",
+    "ReferencePlan",
     "Rule",
     "RuleKind",
     "Rulebook",
