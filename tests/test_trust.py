@@ -1,0 +1,288 @@
+"""Trust by construction: no installed package, file or parameter can change the rules
+unnoticed; each of these ends in a clear error that names its source."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import shutil
+import types
+from pathlib import Path
+
+import pytest
+from helpers import MUNICIPALITIES, REPO
+
+import civilsamfund as cs
+from civilsamfund.cli import main
+from civilsamfund.plugins import _manager
+
+
+def _plugin(**hooks):
+    return types.SimpleNamespace(**{name: cs.hookimpl(fn) for name, fn in hooks.items()})
+
+
+def _copy(tmp_path, slug="odense", name=None):
+    target = tmp_path / (name or slug)
+    shutil.copytree(MUNICIPALITIES / slug, target)
+    return target
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(directory, plugins=None):
+    with pytest.raises(cs.ConfigError) as caught:
+        cs.load_municipality_dir(directory, plugins or cs.Plugins())
+    return [str(problem) for problem in caught.value.problems]
+
+
+# Where rules come from ------------------------------------------------------------
+
+
+def test_two_sources_of_one_slug_are_an_error_naming_both(tmp_path):
+    """A plugin shipping a municipality another source gives cannot replace its rules."""
+    rogue = _copy(tmp_path, name="rogue")
+    plugins = cs.Plugins()
+    plugins.register(
+        _plugin(civilsamfund_municipality_dirs=lambda: [MUNICIPALITIES / "odense"]), "odense"
+    )
+    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [rogue]), "rogue")
+    with pytest.raises(cs.ConfigError, match=r"given by two sources, plugin .* and plugin "):
+        cs.load_municipality("odense", plugins)
+
+
+def test_the_working_directory_is_never_searched_unasked(tmp_path, monkeypatch):
+    """A ./municipalities folder is not picked up; an explicit --config directory is."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("CIVILSAMFUND_PATH", raising=False)
+    with pytest.raises(cs.UnknownMunicipalityError):
+        cs.load_municipality("odense", cs.Plugins())
+    loaded = cs.load_municipality("odense", cs.Plugins(), config=[MUNICIPALITIES])
+    assert loaded.source.found_by == "--config"
+
+
+def test_a_slug_is_never_taken_for_a_folder_of_that_name(tmp_path, monkeypatch):
+    """``odense`` is a slug even when the working directory has an ``odense`` folder."""
+    _copy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(cs.UnknownMunicipalityError):
+        cs.load_municipality("odense", cs.Plugins())
+    assert cs.load_municipality("./odense", cs.Plugins()).slug == "odense"
+
+
+def test_decisions_and_the_plugins_command_name_the_rules_source(capsys):
+    """Every audit record, and ``civilsamfund plugins``, say where the rules came from."""
+    odense = cs.load_municipality("odense")
+    assert odense.source.found_by.startswith("plugin odense")
+    decision = cs.grants.assess(odense, _application())
+    assert decision.audit.rules_source.startswith("plugin odense")
+    assert main(["plugins"]) == 0
+    assert "municipality odense: " in capsys.readouterr().out
+
+
+def _application():
+    from helpers import ELIGIBLE
+
+    return ELIGIBLE
+
+
+def test_a_plugin_that_fails_to_import_is_listed_as_broken(monkeypatch, capsys):
+    """One broken plugin is named with its error; the others still load and list."""
+    broken = importlib.metadata.EntryPoint(
+        name="broken", value="civilsamfund_no_such_module", group="civilsamfund"
+    )
+    real = importlib.metadata.entry_points(group="civilsamfund")
+    monkeypatch.setattr(_manager, "entry_points", lambda group: [*real, broken])
+    plugins = cs.Plugins.from_entry_points()
+    infos = {info.name: info for info in plugins.info()}
+    assert "No module named 'civilsamfund_no_such_module'" in (infos["broken"].error or "")
+    assert infos["odense"].error is None
+    with pytest.raises(cs.PluginError, match="plugin 'broken'"):
+        plugins.require_loaded()
+    problems = cs.check_conformance(MUNICIPALITIES / "odense", plugins)
+    assert [p.source for p in problems] == ["plugin 'broken'"]
+
+
+def test_a_plugin_naming_a_bad_directory_is_named(tmp_path):
+    """A directory without municipality.toml from a plugin is that plugin's error."""
+    plugins = cs.Plugins()
+    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [tmp_path]), "lost")
+    with pytest.raises(cs.PluginError, match=r"plugin 'lost': names .* no municipality.toml"):
+        cs.available_municipalities(plugins)
+
+
+def test_each_bundled_municipality_loads_by_slug_from_anywhere(tmp_path, monkeypatch):
+    """The installed plugins ship the configuration: no checkout needed."""
+    monkeypatch.chdir(tmp_path)
+    for slug in ("odense", "faaborg-midtfyn"):
+        assert cs.load_municipality(slug).slug == slug
+
+
+# Rules that would silently vanish -------------------------------------------------
+
+
+def test_a_gap_in_a_criterion_within_its_pool_is_an_error(tmp_path):
+    """A mandatory criterion that ends while its pool goes on would silently vanish."""
+    directory = _copy(tmp_path)
+    criteria = directory / "criteria.toml"
+    _edit(
+        criteria,
+        'type = "volunteer_share"\nkind = "mandatory"\nvalid_from = 2009-06-01',
+        'type = "volunteer_share"\nkind = "mandatory"\nvalid_from = 2009-06-01\n'
+        "valid_until = 2010-01-01",
+    )
+    (problem,) = _problems(directory)
+    assert problem.startswith(
+        f"{directory / 'pools.toml'}: pools[0].criteria[6]: criterion 'O18-7'"
+    )
+    assert "not in force on 2010-01-02" in problem
+
+
+def test_an_empty_criteria_list_is_an_error(tmp_path):
+    """A pool that assesses nothing cannot be meant."""
+    directory = _copy(tmp_path, "faaborg-midtfyn")
+    _edit(directory / "pools.toml", 'criteria = ["FM79-1", "FM79-2", "FM79-3"]', "criteria = []")
+    assert _problems(directory) == [
+        f"{directory / 'pools.toml'}: pools[1].criteria: expected at least one item, got none"
+    ]
+
+
+def test_a_pool_without_an_appeal_statement_is_an_error(tmp_path):
+    """Every decision must say how to appeal: a configuration without it does not load."""
+    directory = _copy(tmp_path)
+    _edit(directory / "pools.toml", 'appeal = "no_administrative_appeal"\n', "")
+    (problem,) = _problems(directory)
+    assert "pools[0].appeal: expected the id of an appeal statement" in problem
+
+
+# Parameters are typed and range-checked by their check -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "criteria.toml",
+            "max_multiple = 2",
+            'max_multiple = "NaN"',
+            "params.max_multiple: expected a finite number of 0 or more",
+        ),
+        (
+            "criteria.toml",
+            "max_multiple = 2",
+            'max_multiple = "Infinity"',
+            "params.max_multiple: expected a finite number",
+        ),
+        (
+            "criteria.toml",
+            "max_multiple = 2",
+            "max_multiple = -1",
+            "params.max_multiple: expected a finite number of 0 or more, got -1",
+        ),
+        (
+            "criteria.toml",
+            "startup_years = 2",
+            "startup_years = -1",
+            "params.startup_years: expected a whole number of 0 or more, got -1",
+        ),
+        (
+            "criteria.toml",
+            "min_age = 60",
+            "min_age = 60\nmax_age = 20",
+            "params.routes[1].max_age: expected at least min_age (60), got 20",
+        ),
+        (
+            "organisation.toml",
+            "every_years = 2",
+            "every_years = 0",
+            "obligations[1].every_years: expected a whole number of 1 or more, got 0",
+        ),
+        (
+            "pools.toml",
+            "deadline_month = 10",
+            "deadline_month = 13",
+            "window.deadline_month: expected a whole number from 1 to 12, got 13",
+        ),
+    ],
+)
+def test_parameters_are_range_checked(tmp_path, file, old, new, expected):
+    """Each check, and each model, refuses values its rule cannot mean."""
+    directory = _copy(tmp_path)
+    _edit(directory / file, old, new)
+    problems = _problems(directory)
+    assert any(expected in problem for problem in problems), problems
+
+
+# Files that are not what they seem -----------------------------------------------
+
+
+def test_a_configuration_file_that_is_a_directory_is_an_error(tmp_path):
+    """A directory named like a configuration file is not "absent"."""
+    directory = _copy(tmp_path)
+    (directory / "organisation.toml").unlink()
+    (directory / "organisation.toml").mkdir()
+    assert _problems(directory) == [f"{directory / 'organisation.toml'}: expected a regular file"]
+
+
+def test_a_configuration_file_that_is_a_device_is_an_error(tmp_path):
+    """A link to a device is refused before anything is read from it."""
+    directory = _copy(tmp_path)
+    (directory / "organisation.toml").unlink()
+    (directory / "organisation.toml").symlink_to(os.devnull)
+    assert _problems(directory) == [f"{directory / 'organisation.toml'}: expected a regular file"]
+
+
+def test_an_unreadable_configuration_file_is_an_error(tmp_path, monkeypatch):
+    """A file that cannot be read says so, naming it (as root reads every file, the
+    refusal is simulated)."""
+    directory = _copy(tmp_path)
+    unreadable = directory / "organisation.toml"
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    (problem,) = _problems(directory)
+    assert problem.startswith(f"{directory / 'organisation.toml'}: cannot be read")
+
+
+def test_a_missing_pools_file_is_an_error(tmp_path):
+    """Without pools.toml there is nothing to assess against: that is an error."""
+    directory = _copy(tmp_path)
+    (directory / "pools.toml").unlink()
+    assert _problems(directory) == [f"{directory / 'pools.toml'}: required file is missing"]
+
+
+def test_check_config_prints_problems_as_json(tmp_path, capsys):
+    """check-config --format json gives each problem as data, and exits 1."""
+    import json
+
+    directory = _copy(tmp_path)
+    (directory / "pools.toml").unlink()
+    assert main(["check-config", str(directory), "--format", "json"]) == 1
+    (problem,) = json.loads(capsys.readouterr().out)
+    assert problem == {
+        "source": str(directory / "pools.toml"),
+        "path": "",
+        "message": "required file is missing",
+        "expected": None,
+        "got": None,
+    }
+
+
+def test_check_config_on_a_folder_that_is_not_a_municipality_is_bad_input(tmp_path, capsys):
+    """A folder without municipality.toml is bad input (2), not a problem found (1)."""
+    assert main(["check-config", str(tmp_path)]) == 2
+    assert "expected a municipality directory" in capsys.readouterr().err
+
+
+def test_test_on_a_folder_without_cases_is_bad_input(tmp_path, capsys):
+    """No case found is bad input, not "0 passed, 0 failed"."""
+    assert main(["test", str(tmp_path)]) == 2
+    assert "expected policy cases, found none" in capsys.readouterr().err
