@@ -59,10 +59,20 @@ def test_json_decision_has_the_documented_keys(capsys):
         "department",
         "auditor",
         "appeal",
+        "applicant",
+        "amount",
+        "names",
     } <= set(decision)
+    assert decision["applicant"] == "Lektiecafé Vollsmose"
+    assert decision["amount"] == "80000"
+    assert decision["names"]["paragraf18"] == "§18 money for voluntary social work"
     finding = decision["findings"][0]
     assert {"criterion", "kind", "status", "reason", "facts", "citation"} <= set(finding)
-    assert set(finding["citation"]) == {"document", "section"}
+    assert finding["citation"] == {
+        "document": "odense-strategi-frivilligt-socialt-arbejde-2009.txt",
+        "section": "Overordnede tildelingskriterier",
+        "title": "Strategi for det frivillige sociale arbejde (revideret juni 2009)",
+    }
 
 
 def test_text_output_reads_like_a_decision_letter(capsys):

@@ -172,8 +172,9 @@ def load_municipality_dir(
     if found:
         raise ConfigError(found)
     names = catalogues.names
+    titles = {document.file: document.title for document in values[MunicipalityInfo].documents}
     rules = [
-        _rule(entry, built[0], built[1], names)
+        _rule(entry, built[0], built[1], names, titles)
         for entry, built in zip(entries, checks, strict=True)
         if built is not None
     ]
@@ -267,12 +268,16 @@ def _check(
 
 
 def _rule(
-    entry: CriterionEntry, check_type: CheckType, check: Check[Any], names: Names
+    entry: CriterionEntry,
+    check_type: CheckType,
+    check: Check[Any],
+    names: Names,
+    titles: Mapping[str, str],
 ) -> Rule[Any]:
     return Rule(
         id=entry.id,
         kind=entry.kind,
-        citation=entry.citation,
+        citation=attrs.evolve(entry.citation, title=titles.get(entry.citation.document)),
         rule=entry.rule,
         reading=entry.reading,
         check=check,
@@ -293,7 +298,7 @@ def templates(check_type: CheckType, names: Names) -> Iterable[tuple[str, Templa
         if not message.da.strip() or not message.en.strip():
             raise _faulty(check_type, name, "expected a text in both Danish and English")
         try:
-            template = Template(message, names, labels)
+            template = Template(message, {**cls.NAMES, **names}, labels)
         except ValueError as exc:
             raise _faulty(check_type, name, str(exc)) from exc
         unknown = (template.fields("da") | template.fields("en")) - recordable

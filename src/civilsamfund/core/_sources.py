@@ -19,7 +19,12 @@ class SourceDocument:
 
 @frozen(kw_only=True)
 class Citation:
-    """Where a rule comes from: a source document (by file name) and its section heading."""
+    """Where a rule comes from: a source document (by file name) and its section heading.
+
+    ``title`` is the document's title, filled in from the municipality's list of
+    documents when the rules load, so that a decision can name the document.
+    """
 
     document: str
     section: str
+    title: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
@@ -16,6 +17,7 @@ from attrs import Attribute, field, frozen
 from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
 from civilsamfund.core._references import refers
+from civilsamfund.core._text import Text
 
 MAX_AGE = 130
 
@@ -29,6 +31,21 @@ class AssociationKind(str, enum.Enum):
     NETWORK = "network"
     SELF_HELP = "self_help"
     OTHER = "other"
+
+
+KIND_NAMES: Mapping[str, Text] = {
+    AssociationKind.VOLUNTARY_SOCIAL.value: Text(
+        da="frivillig social forening", en="voluntary social association"
+    ),
+    AssociationKind.ADULT_EDUCATION.value: Text(
+        da="folkeoplysende forening", en="adult education association"
+    ),
+    AssociationKind.MOVEMENT.value: Text(da="bevægelse", en="movement"),
+    AssociationKind.NETWORK.value: Text(da="netværk", en="network"),
+    AssociationKind.SELF_HELP.value: Text(da="selvhjælpsgruppe", en="self-help group"),
+    AssociationKind.OTHER.value: Text(da="anden forening", en="other association"),
+}
+"""What each kind of association is called in reasons."""
 
 
 class BudgetCategory(str, enum.Enum):

@@ -23,7 +23,7 @@ from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Finding, outcome
 from civilsamfund.core.rules._rule import Rule
-from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._application import Association, GrantApplication
 from civilsamfund.grants._config import (
     AuditorRule,
     GrantCatalogue,
@@ -56,6 +56,8 @@ class PoolRules:
     appeal: Text | None
     audit: AuditRecord
     legal_bases: tuple[str, ...]
+    names: Mapping[str, Text]
+    """What the pool, its reserves and the departments are called."""
 
 
 class Assessor:
@@ -147,6 +149,11 @@ class Assessor:
             appeal=appeal,
             legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
             audit=municipality.audit(on),
+            names={
+                pool.id: pool.name,
+                **{reserve.id: reserve.name for reserve in pool.reserves},
+                **{department.id: department.name for department in organisation.departments},
+            },
         )
 
     def assess(self, application: GrantApplication, on: date | None = None) -> Decision:
@@ -163,11 +170,15 @@ class Assessor:
         departments = (routing.department,) if routing.department else routing.candidates
         for department in departments:
             judge_all(rules.supplementary.get(department, ()), application, findings)
+        applicant = application.applicant
         return Decision(
             application=application.id,
             municipality=self.municipality.slug,
             pool=pool.id,
             outcome=outcome(findings),
+            amount=application.amount,
+            applicant=applicant.name if isinstance(applicant, Association) else None,
+            names=rules.names,
             findings=tuple(findings),
             round=_round(pool, application),
             department=rules.departments.get(routing.department) if routing.department else None,
@@ -207,6 +218,8 @@ def application_error(application: GrantApplication, path: str, message: str) ->
 
 
 def _round(pool: Pool, application: GrantApplication) -> Round | None:
+    """The round the application falls in; one received after this year's deadline falls in
+    next year's, and the round says which deadline it missed and what is open all year."""
     reserve = next((r for r in pool.reserves if r.id == application.reserve), None)
     window: Window | None = pool.window if reserve is None else reserve.window or pool.window
     if window is None:
@@ -215,10 +228,23 @@ def _round(pool: Pool, application: GrantApplication) -> Round | None:
         return Round(kind=RoundKind.ALL_YEAR, reserve=application.reserve)
     received = application.received
     deadline = window.deadline_in(received.year)
-    if received > deadline:
-        deadline = window.deadline_in(received.year + 1)
+    if received <= deadline:
+        return Round(
+            kind=RoundKind.YEARLY,
+            year=deadline.year,
+            deadline=deadline,
+            reserve=application.reserve,
+        )
+    following = window.deadline_in(received.year + 1)
     return Round(
-        kind=RoundKind.YEARLY, year=deadline.year, deadline=deadline, reserve=application.reserve
+        kind=RoundKind.YEARLY,
+        year=following.year,
+        deadline=following,
+        reserve=application.reserve,
+        missed_deadline=deadline,
+        open_all_year=tuple(
+            r.id for r in pool.reserves if r.window and r.window.kind is RoundKind.ALL_YEAR
+        ),
     )
 
 

@@ -41,6 +41,15 @@ class ActivityExample:
 
 
 @frozen(kw_only=True)
+class FocusArea:
+    """An area the municipality gives priority to, named in applications by ``id``."""
+
+    id: str
+    name: Text
+    citation: Citation
+
+
+@frozen(kw_only=True)
 class AuditorKind:
     """A kind of auditor who may sign a grant's accounts."""
 
@@ -67,6 +76,7 @@ class GrantCatalogue:
     activity_examples: tuple[ActivityExample, ...] = field(
         default=(), metadata=entries("activity_example")
     )
+    focus_areas: tuple[FocusArea, ...] = field(default=(), metadata=entries("focus_area"))
     auditors: tuple[AuditorKind, ...] = field(default=(), metadata=entries("auditor"))
     appeal: tuple[AppealStatement, ...] = field(
         default=(), metadata=entries("appeal", versioned=True)
@@ -144,7 +154,7 @@ class Pool(Dated):
         metadata=refers("criterion", covered=True), validator=not_empty
     )
     budget: Kroner | None = None
-    reserves: tuple[Reserve, ...] = field(default=(), metadata=entries())
+    reserves: tuple[Reserve, ...] = field(default=(), metadata=entries("reserve"))
     window: Window | None = None
     routing: str | None = field(default=None, metadata=refers("criterion", covered=True))
     department: str | None = field(default=None, metadata=refers("department"))

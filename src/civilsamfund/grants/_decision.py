@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
 
-from attrs import frozen
+from attrs import field, frozen
 
 from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._money import Kroner
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import Finding, Outcome
 
@@ -31,6 +33,10 @@ class Round:
     year: int | None = None
     deadline: date | None = None
     reserve: str | None = None
+    missed_deadline: date | None = None
+    """The deadline the application missed, when it came after this year's."""
+    open_all_year: tuple[str, ...] = ()
+    """Reserved shares of the pool open all year, which an application may use now."""
 
 
 @frozen(kw_only=True)
@@ -63,6 +69,8 @@ class Decision:
     municipality: str
     pool: str
     outcome: Outcome
+    amount: Kroner
+    """The amount applied for."""
     findings: tuple[Finding, ...]
     audit: AuditRecord
     round: Round | None = None
@@ -72,3 +80,8 @@ class Decision:
     appeal: Text | None = None
     legal_bases: tuple[str, ...] = ()
     """The laws the pool's money is given under on the rules' date."""
+    applicant: str | None = None
+    """The applying association's name; ``None`` for a private person, whose name the
+    library never holds."""
+    names: Mapping[str, Text] = field(factory=dict)
+    """What the ids the decision mentions are called: pool, reserves, departments."""

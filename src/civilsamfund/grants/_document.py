@@ -32,9 +32,11 @@ def _department(department: DepartmentRef | None, language: Language) -> dict[st
 
 
 def _shared(decision: Decision, language: Language) -> dict[str, Any]:
-    """The parts of a decision that many decisions share: department, auditor, appeal, audit."""
+    """The parts of a decision that many decisions share: department, auditor, appeal,
+    audit, and the names of what it mentions."""
     auditor, audit = decision.auditor, decision.audit
     return {
+        "names": {key: name.in_(language) for key, name in decision.names.items()},
         "department": _department(decision.department, language),
         "auditor": None
         if auditor is None
@@ -58,6 +60,8 @@ def _own(decision: Decision, language: Language) -> dict[str, Any]:
         "municipality": decision.municipality,
         "pool": decision.pool,
         "outcome": decision.outcome,
+        "amount": str(decision.amount),
+        "applicant": decision.applicant,
         "language": language,
         "round": None
         if round_ is None
@@ -66,6 +70,10 @@ def _own(decision: Decision, language: Language) -> dict[str, Any]:
             "year": round_.year,
             "deadline": round_.deadline.isoformat() if round_.deadline else None,
             "reserve": round_.reserve,
+            "missed_deadline": round_.missed_deadline.isoformat()
+            if round_.missed_deadline
+            else None,
+            "open_all_year": list(round_.open_all_year),
         },
         "department_candidates": list(decision.department_candidates),
         "legal_bases": list(decision.legal_bases),
@@ -80,7 +88,11 @@ def _finding_document(finding: Finding, language: Language) -> dict[str, Any]:
         "reason": finding.reason.in_(language),
         "facts": finding.facts,
         "missing": finding.missing,
-        "citation": {"document": finding.citation.document, "section": finding.citation.section},
+        "citation": {
+            "document": finding.citation.document,
+            "section": finding.citation.section,
+            "title": finding.citation.title,
+        },
     }
 
 
@@ -122,7 +134,13 @@ class JsonWriter:
         return known[1]
 
     def _shared_parts(self, decision: Decision) -> str:
-        parts = (decision.department, decision.auditor, decision.appeal, decision.audit)
+        parts = (
+            decision.department,
+            decision.auditor,
+            decision.appeal,
+            decision.audit,
+            decision.names,
+        )
         key = tuple(map(id, parts))
         known = self._shared.get(key)
         if known is None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._findings import Finding, Outcome, Status
-from civilsamfund.grants._decision import Decision, Round, RoundKind
+from civilsamfund.core.rules._messages import kroner_text
+from civilsamfund.grants._decision import Decision, RoundKind
 
 _OUTCOMES = {
     Outcome.ELIGIBLE: Text(da="opfylder kriterierne", en="meets the criteria"),
@@ -22,7 +23,19 @@ _STATUSES = {
 }
 _LABELS = {
     "title": Text(da="Afgørelse for ansøgning", en="Decision on application"),
-    "pool": Text(da="pulje", en="pool"),
+    "applicant": Text(da="Ansøger", en="Applicant"),
+    "person": Text(da="en privatperson", en="a private person"),
+    "amount": Text(da="ansøgt beløb", en="amount applied for"),
+    "missed": Text(
+        da="Ansøgningen er modtaget efter årets frist den {deadline} og behandles derfor i "
+        "runden {year}.",
+        en="The application came after this year's deadline of {deadline} and is therefore "
+        "considered in the {year} round.",
+    ),
+    "open_now": Text(
+        da="Følgende midler kan søges hele året og dermed nu: {reserves}.",
+        en="The following money can be applied for all year, and so now: {reserves}.",
+    ),
     "outcome": Text(da="Resultat: ansøgningen", en="Outcome: the application"),
     "round": Text(da="Ansøgningsrunde", en="Round"),
     "yearly": Text(
@@ -61,16 +74,31 @@ def _label(key: str, language: Language) -> str:
     return _LABELS[key].in_(language)
 
 
-def _round_text(round_: Round | None, language: Language) -> str:
+def _name(decision: Decision, key: str, language: Language) -> str:
+    """What the decision's names call ``key``, or the id itself."""
+    name = decision.names.get(key)
+    return key if name is None else name.in_(language)
+
+
+def _round_text(decision: Decision, language: Language) -> str:
+    round_ = decision.round
     if round_ is None:
-        return _label("no_round", language)
+        return _label("no_round", language) + "."
     if round_.kind is RoundKind.ALL_YEAR:
         text = _label("all_year", language)
     else:
         deadline = round_.deadline.isoformat() if round_.deadline else "?"
         text = _label("yearly", language).format(year=round_.year, deadline=deadline)
     if round_.reserve:
-        text += f" ({_label('reserve', language)}: {round_.reserve})"
+        text += f" ({_label('reserve', language)}: {_name(decision, round_.reserve, language)})"
+    text += "."
+    if round_.missed_deadline is not None:
+        text += " " + _label("missed", language).format(
+            deadline=round_.missed_deadline.isoformat(), year=round_.year
+        )
+        if round_.open_all_year:
+            names = ", ".join(_name(decision, key, language) for key in round_.open_all_year)
+            text += " " + _label("open_now", language).format(reserves=names)
     return text
 
 
@@ -80,18 +108,21 @@ def _finding_text(finding: Finding, language: Language) -> str:
     return (
         f"  - {finding.criterion} [{status}] {finding.rule.in_(language)} "
         f"{finding.reason.in_(language)}\n"
-        f"    ({_label('source', language)}: {citation.document}, "
+        f"    ({_label('source', language)}: {citation.title or citation.document}, "
         f'{_label("section", language)} "{citation.section}")'
     )
 
 
 def render_text(decision: Decision, language: Language = "da") -> str:
     """The decision as it would read in a decision letter's justification."""
+    applicant = decision.applicant or _label("person", language)
     lines = [
         f"{_label('title', language)} {decision.application} "
-        f"({decision.municipality}, {_label('pool', language)} {decision.pool})",
+        f"({decision.municipality}, {_name(decision, decision.pool, language)})",
+        f"{_label('applicant', language)}: {applicant}; {_label('amount', language)}: "
+        f"{kroner_text(decision.amount, language)}.",
         f"{_label('outcome', language)} {_OUTCOMES[decision.outcome].in_(language)}.",
-        f"{_label('round', language)}: {_round_text(decision.round, language)}.",
+        f"{_label('round', language)}: {_round_text(decision, language)}",
     ]
     department = decision.department
     if department is not None:
@@ -101,7 +132,9 @@ def render_text(decision: Decision, language: Language = "da") -> str:
         if department.hearing:
             lines.append(f"{_label('hearing', language)}: {', '.join(department.hearing)}.")
     elif decision.department_candidates:
-        candidates = ", ".join(decision.department_candidates)
+        candidates = ", ".join(
+            _name(decision, key, language) for key in decision.department_candidates
+        )
         lines.append(
             f"{_label('department', language)}: {_label('unsettled', language)}: {candidates}."
         )

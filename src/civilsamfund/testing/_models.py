@@ -134,7 +134,7 @@ applications = st.builds(
 )
 
 texts = st.builds(Text, da=names, en=names)
-citations = st.builds(Citation, document=names, section=names)
+citations = st.builds(Citation, document=names, section=names, title=st.none() | names)
 facts: st.SearchStrategy[FactValue] = (
     st.none() | st.booleans() | st.integers() | names | st.lists(names, max_size=3).map(tuple)
 )
@@ -155,6 +155,8 @@ rounds = st.builds(
     year=st.none() | st.integers(2000, 2040),
     deadline=st.none() | dates,
     reserve=st.none() | names,
+    missed_deadline=st.none() | dates,
+    open_all_year=st.lists(names, max_size=2).map(tuple),
 )
 audit_records = st.builds(
     AuditRecord,
@@ -178,6 +180,9 @@ decisions = st.builds(
     municipality=names,
     pool=names,
     outcome=st.sampled_from(Outcome),
+    amount=kroner(),
+    applicant=st.none() | names,
+    names=st.dictionaries(names, texts, max_size=3),
     findings=st.lists(findings, max_size=4).map(tuple),
     audit=audit_records,
     round=st.none() | rounds,

@@ -67,7 +67,9 @@ class Check(Generic[S]):
     - ``RECORDS``: names of further facts a verdict records, besides the declared
       facts and the parameters, so that templates can be checked when loading;
     - ``MISSING_MESSAGE``: the message for facts not given, if the default does not
-      suit the subject.
+      suit the subject;
+    - ``NAMES``: what values the check records are called (the kinds of an
+      association), for the ``names`` format; configured ids are named already.
     """
 
     SUBJECT: ClassVar[type[Any]]
@@ -75,6 +77,7 @@ class Check(Generic[S]):
     MESSAGES: ClassVar[Mapping[str, Text]]
     RECORDS: ClassVar[tuple[str, ...]] = ()
     MISSING_MESSAGE: ClassVar[Text] = MISSING_TEXT
+    NAMES: ClassVar[Mapping[str, Text]] = {}
 
     def evaluate(self, facts: Facts[S]) -> Verdict:
         """Judge one subject from its declared facts."""

@@ -28,9 +28,14 @@ def _number(value: Decimal, language: Language) -> str:
     return text
 
 
-def _kroner(value: Any, language: Language, names: Names) -> str:
+def kroner_text(value: Any, language: Language) -> str:
+    """An amount as a reader writes it: ``1.500,50 kroner`` or ``DKK 1,500.50``."""
     amount = _number(Decimal(value), language)
     return f"{amount} kroner" if language == "da" else f"DKK {amount}"
+
+
+def _kroner(value: Any, language: Language, names: Names) -> str:
+    return kroner_text(value, language)
 
 
 def _percent(value: Any, language: Language, names: Names) -> str:

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from civilsamfund.core._money import Share
+from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Fact, Facts
@@ -176,13 +177,13 @@ class OpenToAll(_YesNo):
 class PriorityFocus(GrantCheck):
     """Tells when an activity matches one of the municipality's priority focus areas."""
 
-    focus_areas: tuple[str, ...]
+    focus_areas: tuple[str, ...] = field(metadata=refers("focus_area"))
 
     FACTS = (FOCUS_AREAS,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "match": Text(
-            da="Aktiviteten falder inden for de prioriterede indsatsområder: {matches:list}.",
-            en="The activity falls within the priority areas: {matches:list}.",
+            da="Aktiviteten falder inden for de prioriterede indsatsområder: {matches:names}.",
+            en="The activity falls within the priority areas: {matches:names}.",
         ),
         "no_match": Text(
             da="Aktiviteten falder ikke inden for de prioriterede indsatsområder.",

@@ -14,7 +14,7 @@ from civilsamfund.core._validators import at_least, finite_non_negative
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import FactValue, Status
-from civilsamfund.grants._application import AssociationKind, GrantApplication
+from civilsamfund.grants._application import KIND_NAMES, AssociationKind, GrantApplication
 from civilsamfund.grants._check import HUNDREDTH, GrantCheck
 from civilsamfund.grants.facts import (
     ANNUAL_RUNNING_COSTS,
@@ -47,13 +47,14 @@ class MunicipalDiscretion(GrantCheck):
             en="This assessment is guidance; a caseworker makes the final decision.",
         ),
         "other_kind": Text(
-            da="Ansøgeren er en forening af typen '{association_kind}'; en sagsbehandler må "
+            da="Ansøgeren er en forening af typen {association_kind:names}; en sagsbehandler må "
             "vurdere, om puljen passer til den.",
-            en="The applicant is an association of kind '{association_kind}'; a caseworker must "
-            "judge whether the pool suits it.",
+            en="The applicant is an association of the kind {association_kind:names}; a "
+            "caseworker must judge whether the pool suits it.",
         ),
     }
     RECORDS = ("association_kind",)
+    NAMES = KIND_NAMES
 
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         kind = facts[ASSOCIATION_KIND]

@@ -105,9 +105,9 @@ class StandingGrant(GrantCheck):
         ),
         "renewal_with_growth": Text(
             da="Ansøgningen fornyer en løbende bevilling, men søger af den reserverede pulje "
-            "'{reserve}'; udvidelser kræver en almindelig ansøgning.",
+            "({reserve:names}); udvidelser kræver en almindelig ansøgning.",
             en="The application renews a standing grant but asks for reserved money "
-            "('{reserve}'); expansion needs an ordinary application.",
+            "({reserve:names}); expansion needs an ordinary application.",
         ),
         "ordinary": Text(
             da="Ansøgningen er en almindelig ansøgning.", en="This is an ordinary application."
