@@ -115,3 +115,34 @@ def test_register_plugin_fixture_removes_the_plugin_afterwards(pytester):
 def test_load_fixture_loads_a_directory(civilsamfund_load, slug):
     """civilsamfund_load loads a municipality from its directory."""
     assert civilsamfund_load(MUNICIPALITIES / slug).slug == slug
+
+
+def test_a_separate_test_repository_targets_an_installed_municipality(pytester):
+    """Case files outside any municipality directory name their municipality by slug,
+    and plain pytest and `civilsamfund test` both run them."""
+    cases = pytester.path / "cases"
+    cases.mkdir()
+    (cases / "eligibility.toml").write_text(
+        'municipality = "odense"\n\n'
+        '[base]\npool = "paragraf18"\nreceived = 2025-09-01\namount = "1000"\n'
+        'applicant = { type = "person" }\nactivity = {}\n\n'
+        '[[cases]]\nname = "a private person is refused"\n'
+        'application = { id = "x" }\nexpect = { criteria = { "O18-4" = "fail" } }\n',
+        encoding="utf-8",
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+    assert main(["test", str(cases)]) == 0
+
+
+def test_a_case_that_checks_nothing_is_an_error(tmp_path, capsys):
+    """`expect = {}` would pass while checking nothing: it is refused with its path."""
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    case_file = target / "cases" / "criteria.toml"
+    text = case_file.read_text(encoding="utf-8")
+    start = text.index("expect = ", text.index("[[cases]]"))
+    end = text.index("\n", start)
+    case_file.write_text(text[:start] + "expect = {}" + text[end:], encoding="utf-8")
+    assert main(["test", str(case_file)]) == 2
+    assert "cases[0].expect: expected at least one thing to check" in capsys.readouterr().err

@@ -21,16 +21,24 @@ if TYPE_CHECKING:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    """Collect ``<municipality>/cases/*.toml`` files, and each municipality's conformance."""
+    """Collect ``cases/*.toml`` files (of a municipality directory, or naming their
+    municipality), and each municipality directory's conformance."""
     if file_path.name == "municipality.toml":
         return MunicipalityCollector.from_parent(parent, path=file_path)
-    if (
-        file_path.suffix == ".toml"
-        and file_path.parent.name == "cases"
-        and (file_path.parent.parent / "municipality.toml").is_file()
+    in_cases = file_path.suffix == ".toml" and file_path.parent.name == "cases"
+    if in_cases and (
+        (file_path.parent.parent / "municipality.toml").is_file() or _names_municipality(file_path)
     ):
         return CaseFileCollector.from_parent(parent, path=file_path)
     return None
+
+
+def _names_municipality(path: Path) -> bool:
+    """Whether a TOML file says which municipality its cases are for."""
+    return any(
+        line.replace(" ", "").startswith("municipality=")
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    )
 
 
 class PolicyFailure(Exception):
@@ -54,16 +62,17 @@ class _PolicyItem(pytest.Item):
         return super().repr_failure(excinfo)
 
 
-_loaded: dict[Path, Municipality] = {}
+_LOADED = pytest.StashKey[dict[Any, "Municipality"]]()
+"""The municipalities loaded for this test session, by slug or directory."""
 
 
-def _municipality(directory: Path) -> Municipality:
-    from civilsamfund.config._loader import load_municipality_dir
+def _municipality(config: pytest.Config, key: str | Path) -> Municipality:
+    from civilsamfund.config._discovery import load_municipality
 
-    key = directory.resolve()
-    if key not in _loaded:
-        _loaded[key] = load_municipality_dir(directory)
-    return _loaded[key]
+    loaded = config.stash.setdefault(_LOADED, {})
+    if key not in loaded:
+        loaded[key] = load_municipality(key)
+    return loaded[key]
 
 
 class CaseFileCollector(pytest.File):
@@ -90,9 +99,9 @@ class CaseItem(_PolicyItem):
         self.case_file = case_file
 
     def runtest(self) -> None:
-        from civilsamfund.cases._cases import run_case
+        from civilsamfund.cases._cases import run_case, target
 
-        municipality = _municipality(self.path.parent.parent)
+        municipality = _municipality(self.config, target(self.path, self.case_file))
         result = run_case(municipality, self.path, self.index, self.case_file)
         if not result.passed:
             raise CaseFailedError(result)

@@ -13,9 +13,12 @@ A case file is ``municipalities/<slug>/cases/<name>.toml``::
 
 A case's ``application`` is merged over ``base`` table by table (a value in the case
 wins; lists are replaced whole); ``replace = ["applicant"]`` takes a table from the
-case whole, which is how a case leaves a fact out. ``expect`` may name the outcome,
-the status of any criteria, the department (or the candidates when it is unsettled),
-the auditor, the round, or an error the assessment must raise.
+case whole, which is how a case leaves a fact out. ``expect`` names at least one of:
+the outcome, the status of any criteria, the department (or the candidates when it is
+unsettled), the auditor, the round, or an error the assessment must raise.
+
+A test repository of its own targets an installed municipality with a top-level
+``municipality = "odense"`` in each case file.
 """
 
 from __future__ import annotations
@@ -29,10 +32,15 @@ from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structure
-from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._discovery import load_municipality
 from civilsamfund.config._sections import MUNICIPALITY
 from civilsamfund.config._toml import parse_toml
-from civilsamfund.core._errors import ApplicationError, CivilsamfundError, InputError
+from civilsamfund.core._errors import (
+    ApplicationError,
+    CivilsamfundError,
+    FieldValueError,
+    InputError,
+)
 from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import assess
@@ -71,13 +79,28 @@ class Case:
     replace: tuple[str, ...] = ()
     """Tables of ``application`` that replace the base's whole instead of merging."""
 
+    def __attrs_post_init__(self) -> None:
+        if self.expect == Expectation():
+            raise FieldValueError(
+                "expect",
+                "expected at least one thing to check (outcome, criteria, department, "
+                "department_candidates, auditor, round_kind, round_year, legal_bases, appeal "
+                "or error), got none",
+            )
+
 
 @frozen(kw_only=True)
 class CaseFile:
-    """A case file: ``base`` facts and the cases."""
+    """A case file: ``base`` facts and the cases.
+
+    ``municipality`` names the municipality the cases are for, by slug (an installed
+    one) or by path; without it, the cases are for the municipality directory that
+    holds the file's ``cases`` folder.
+    """
 
     cases: tuple[Case, ...]
     base: Mapping[str, Any] = field(factory=dict)
+    municipality: str | None = None
 
 
 @frozen(kw_only=True)
@@ -205,35 +228,48 @@ def _appeal_matches(expected: str, decision: Decision) -> bool:
     return appeal is not None and (expected in appeal.da or expected in appeal.en)
 
 
-def case_files(path: Path) -> Iterator[tuple[Path, Path]]:
-    """The case files under ``path``, each with its municipality's directory.
-
-    ``path`` is a municipality directory, its ``cases`` directory, or one case file.
-    """
+def case_files(path: Path) -> Iterator[Path]:
+    """The case files under ``path``: a municipality directory, a cases directory (in a
+    municipality or in a test repository of its own), or one case file."""
     if path.is_file():
-        yield path, path.parent.parent
+        yield path
     elif (path / MUNICIPALITY).is_file():
-        for file in sorted((path / CASES_DIRECTORY).glob("*.toml")):
-            yield file, path
+        yield from sorted((path / CASES_DIRECTORY).glob("*.toml"))
     elif path.is_dir():
-        for file in sorted(path.glob("*.toml")):
-            yield file, path.parent
+        yield from sorted(path.glob("*.toml"))
     else:
         raise InputError.at(
             str(path), "", "expected a municipality directory, a cases directory or a case file"
         )
 
 
+def target(file: Path, case_file: CaseFile) -> str | Path:
+    """What the cases of ``file`` are for: the slug or path it names, or the municipality
+    directory that holds its ``cases`` folder."""
+    if case_file.municipality is not None:
+        return case_file.municipality
+    directory = file.parent.parent
+    if not (directory / MUNICIPALITY).is_file():
+        raise InputError.at(
+            str(file),
+            "municipality",
+            "expected the slug of the municipality the cases are for, as the file is not in a "
+            "municipality directory's cases folder",
+        )
+    return directory
+
+
 def run_cases(paths: Iterable[str | Path], plugins: Plugins | None = None) -> list[CaseResult]:
     """Run every case under ``paths`` (municipality directories, case directories or files)."""
-    loaded: dict[Path, Municipality] = {}
+    loaded: dict[str | Path, Municipality] = {}
     results: list[CaseResult] = []
     for path in paths:
-        for file, directory in case_files(Path(path)):
-            municipality = loaded.get(directory)
-            if municipality is None:
-                municipality = loaded[directory] = load_municipality_dir(directory, plugins)
+        for file in case_files(Path(path)):
             case_file = read_case_file(file)
+            key = target(file, case_file)
+            municipality = loaded.get(key)
+            if municipality is None:
+                municipality = loaded[key] = load_municipality(key, plugins)
             results.extend(
                 run_case(municipality, file, index, case_file)
                 for index in range(len(case_file.cases))
