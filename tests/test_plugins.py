@@ -278,9 +278,9 @@ def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
         odense,
         odense_application(
             activity={
-                **with_children,
                 "target_groups": (TargetGroup(category="children_youth", min_age=8, max_age=14),),
-            }
+            },
+            facts=with_children,
         ),
     )
     assert status_of(young, "O18-10-SU-1") == "flag"
@@ -288,10 +288,8 @@ def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
     old = assess(
         odense,
         odense_application(
-            activity={
-                **with_children,
-                "target_groups": (TargetGroup(category="older_vulnerable", min_age=70),),
-            }
+            activity={"target_groups": (TargetGroup(category="older_vulnerable", min_age=70),)},
+            facts=with_children,
         ),
     )
     assert "O18-10-SU-1" not in {finding.criterion for finding in old.findings}
@@ -358,8 +356,7 @@ def test_every_hook_is_documented_and_tested():
 def test_odense_plugin_check_statuses(odense):
     """The worked example flags contact with children, passes none, asks when unknown."""
     from civilsamfund import Facts
-    from civilsamfund.grants.facts import CONTACT_WITH_CHILDREN_UNDER_15
-    from civilsamfund_odense import ChildCertificate
+    from civilsamfund_odense import CONTACT_WITH_CHILDREN_UNDER_15, ChildCertificate
 
     check = ChildCertificate()
     for contact, status in ((True, Status.FLAG), (False, Status.PASS), (None, Status.FLAG)):

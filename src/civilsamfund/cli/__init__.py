@@ -36,6 +36,18 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="also look for municipalities in DIR (repeatable); the working directory is "
+        "never searched unasked",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civilsamfund",
@@ -55,15 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help="a municipality's slug, or the path of its directory (with a /)",
     )
-    assess.add_argument(
-        "--config",
-        action="append",
-        default=[],
-        type=Path,
-        metavar="DIR",
-        help="also look for municipalities in DIR (repeatable); the working directory is "
-        "never searched unasked",
-    )
+    _config_option(assess)
     assess.add_argument("files", nargs="+", metavar="FILE", help="applications (.toml or .json)")
     assess.add_argument(
         "--on", type=_date, help="assess by the rules in force on this date (default: received)"
@@ -107,6 +111,12 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "which", choices=("application", "decision"), help="the input or the output format"
     )
+    schema.add_argument(
+        "--municipality",
+        "-m",
+        help="for an application: include the facts this municipality declares (slug or path)",
+    )
+    _config_option(schema)
 
     test = commands.add_parser("test", help="run policy cases (cases/*.toml)")
     test.add_argument(
@@ -209,7 +219,16 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
     from civilsamfund.grants._schema import application_schema, decision_schema
 
-    schema = application_schema() if args.which == "application" else decision_schema()
+    if args.which == "decision":
+        schema = decision_schema()
+    elif args.municipality is None:
+        schema = application_schema()
+    else:
+        from civilsamfund.config._discovery import load_municipality
+        from civilsamfund.grants._config import GrantCatalogue
+
+        municipality = load_municipality(args.municipality, config=args.config)
+        schema = application_schema(municipality.section(GrantCatalogue).application_facts)
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return SUCCESS
 

@@ -28,6 +28,7 @@ from civilsamfund.core._errors import FieldValueError, InputError
 from civilsamfund.core._money import Kroner, Share, kroner, share
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._text import Text
+from civilsamfund.core.rules._facts import FactText
 from civilsamfund.core.rules._findings import FactValue
 
 T = TypeVar("T")
@@ -191,6 +192,16 @@ def _fact(value: object, _: type) -> FactValue:
     raise ValueError(f"expected text, a number, true/false, null or a list of texts, got {value!r}")
 
 
+def _fact_text(value: object, _: type) -> FactText:
+    """A declared fact as given: text, a whole number, true/false or null; a decimal
+    number is kept as written."""
+    if value is None or type(value) in (str, int, bool):
+        return value  # type: ignore[return-value]
+    if type(value) is Decimal:
+        return str(value)
+    raise ValueError(f"expected text, a number, true/false or null, got {_shown(value)}")
+
+
 def _structure_text(value: object, _: type) -> Text:
     if not isinstance(value, Mapping):
         raise ValueError(f"expected a table with 'da' and 'en', got {_shown(value)}")
@@ -227,6 +238,7 @@ def _build(detailed: bool) -> cattrs.Converter:
         _is_tagged_union, _tagged_structure_factory(converter)
     )
     converter.register_structure_hook(FactValue, _fact)
+    converter.register_structure_hook(FactText, _fact_text)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: {"da": text.da, "en": text.en})
     converter.register_unstructure_hook(Decimal, str)

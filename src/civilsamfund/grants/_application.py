@@ -18,6 +18,7 @@ from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
 from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
+from civilsamfund.core.rules._facts import FactText
 
 MAX_AGE = 130
 
@@ -179,7 +180,6 @@ class Activity:
     local_share: Share | None = field(default=None, validator=share_field)
     focus_areas: tuple[str, ...] | None = None
     open_to_all: bool | None = None
-    contact_with_children_under_15: bool | None = None
 
 
 @frozen(kw_only=True)
@@ -200,3 +200,7 @@ class GrantApplication:
     budget: tuple[BudgetLine, ...] | None = None
     other_funding: tuple[FundingSource, ...] | None = None
     standing_grant_renewal: bool = False
+    facts: Mapping[str, FactText] = field(factory=dict)
+    """Facts the municipality declares beyond these (``application_facts`` in its
+    ``municipality.toml``), by name: checked against their declared types when the
+    application is assessed."""

@@ -63,13 +63,17 @@ class PoolRules:
 class Assessor:
     """Assesses grant applications by one municipality's rules."""
 
-    __slots__ = ("_evaluator", "_plan", "_pools", "_rules", "municipality")
+    __slots__ = ("_evaluator", "_facts", "_plan", "_pools", "_rules", "municipality")
 
     def __init__(self, municipality: Municipality) -> None:
         self.municipality = municipality
         self._evaluator = Evaluator()
         self._rules: dict[tuple[str, date], PoolRules] = {}
         self._plan = ReferencePlan(GrantApplication)
+        self._facts = {
+            declaration.id: declaration
+            for declaration in municipality.section(GrantCatalogue).application_facts
+        }
         pools: dict[str, list[Pool]] = {}
         for pool in municipality.section(PoolsFile).pools:
             pools.setdefault(pool.id, []).append(pool)
@@ -93,12 +97,27 @@ class Assessor:
             raise application_error(
                 application, "reserve", f"expected one of {known}, got {application.reserve!r}"
             )
-        wrong = self._plan.problems(application, self.municipality.known)
+        wrong = [
+            *self._plan.problems(application, self.municipality.known),
+            *self._fact_problems(application),
+        ]
         if wrong:
             raise ApplicationError(
                 Problem.at(_source(application), path, message) for path, message in wrong
             )
         return rules
+
+    def _fact_problems(self, application: GrantApplication) -> list[tuple[str, str]]:
+        """Each declared fact the application gives wrongly, and each it gives undeclared."""
+        found = []
+        for name, value in application.facts.items():
+            declaration = self._facts.get(name)
+            if declaration is None:
+                known = ", ".join(map(repr, self._facts)) or "none are declared"
+                found.append((f"facts.{name}", f"expected a declared fact ({known}), got {name!r}"))
+            elif (problem := declaration.problem(value)) is not None:
+                found.append((f"facts.{name}", problem))
+        return found
 
     def rules(self, pool_id: str, on: date) -> PoolRules:
         """The rules of ``pool_id`` in force on ``on``; worked out once per pool and date."""

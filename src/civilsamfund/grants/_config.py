@@ -9,12 +9,15 @@ are declared on the fields, and checked when the configuration loads.
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 from attrs import field, frozen
 
 from civilsamfund.core._dates import Dated
-from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._money import Kroner, Share, kroner, share
 from civilsamfund.core._references import entries, refers
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -78,6 +81,9 @@ class GrantCatalogue:
     )
     focus_areas: tuple[FocusArea, ...] = field(default=(), metadata=entries("focus_area"))
     auditors: tuple[AuditorKind, ...] = field(default=(), metadata=entries("auditor"))
+    application_facts: tuple[FactDeclaration, ...] = field(
+        default=(), metadata=entries("application_fact")
+    )
     appeal: tuple[AppealStatement, ...] = field(
         default=(), metadata=entries("appeal", versioned=True)
     )
@@ -220,3 +226,75 @@ class OrganisationFile:
     obligations: tuple[Obligation, ...] = field(
         default=(), metadata=entries("obligation", versioned=True)
     )
+
+
+class FactType(str, enum.Enum):
+    """The type of a fact a municipality declares for its applications."""
+
+    YES_NO = "yes_no"
+    WHOLE_NUMBER = "whole_number"
+    NUMBER = "number"
+    KRONER = "kroner"
+    SHARE = "share"
+    DATE = "date"
+    TEXT = "text"
+    CHOICE = "choice"
+
+
+@frozen(kw_only=True)
+class FactDeclaration:
+    """A fact a municipality's own criteria read from applications, beyond the core's.
+
+    Applications give it under ``facts``; a value of the wrong type, or a fact not
+    declared, is bad input. ``choices`` are the values a ``choice`` may take.
+    """
+
+    id: str
+    type: FactType
+    label: Text
+    choices: tuple[str, ...] = ()
+    citation: Citation | None = None
+    reading: Text | None = None
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value`` for this fact, if anything."""
+        if value is None:
+            return None
+        expected = _EXPECTED[self.type]
+        if self.type is FactType.CHOICE:
+            expected = "one of " + ", ".join(map(repr, self.choices))
+        try:
+            ok = _ACCEPTS[self.type](value, self.choices)
+        except (ValueError, ArithmeticError):
+            ok = False
+        return None if ok else f"expected {expected}, got {value!r}"
+
+
+def _number(value: object) -> bool:
+    return type(value) is int or (type(value) is str and Decimal(value).is_finite())
+
+
+def _date(value: object) -> bool:
+    return type(value) is str and len(value) == 10 and bool(date.fromisoformat(value))
+
+
+_ACCEPTS: dict[FactType, Callable[[object, tuple[str, ...]], bool]] = {
+    FactType.YES_NO: lambda value, _: type(value) is bool,
+    FactType.WHOLE_NUMBER: lambda value, _: type(value) is int,
+    FactType.NUMBER: lambda value, _: _number(value),
+    FactType.KRONER: lambda value, _: _number(value) and bool(kroner(str(value)) is not None),
+    FactType.SHARE: lambda value, _: _number(value) and bool(share(str(value)) is not None),
+    FactType.DATE: lambda value, _: _date(value),
+    FactType.TEXT: lambda value, _: type(value) is str,
+    FactType.CHOICE: lambda value, choices: value in choices,
+}
+_EXPECTED = {
+    FactType.YES_NO: "true or false",
+    FactType.WHOLE_NUMBER: "a whole number",
+    FactType.NUMBER: "a number",
+    FactType.KRONER: "an amount in kroner (0 or more, at most two decimals)",
+    FactType.SHARE: "a share from 0 to 1",
+    FactType.DATE: "a date as YYYY-MM-DD",
+    FactType.TEXT: "text",
+    FactType.CHOICE: "one of the declared choices",
+}

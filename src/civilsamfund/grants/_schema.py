@@ -9,7 +9,7 @@ through the document's projection: texts in one language, no rule texts, and the
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -18,12 +18,26 @@ import attrs
 
 from civilsamfund.core._money import Kroner, Share
 from civilsamfund.core._text import Text
+from civilsamfund.core.rules._facts import FactText
 from civilsamfund.core.rules._findings import FactValue, Finding
 from civilsamfund.grants._application import Applicant, Association, GrantApplication, PrivatePerson
+from civilsamfund.grants._config import FactDeclaration, FactType
 from civilsamfund.grants._decision import Decision
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NULL = {"type": "null"}
+_KRONER: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
+        {"type": "number", "minimum": 0},
+    ]
+}
+_SHARE: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^(0(\.\d+)?|1(\.0+)?)$"},
+        {"type": "number", "minimum": 0, "maximum": 1},
+    ]
+}
 _DECIMAL = r"^-?\d+(\.\d+)?$"
 
 
@@ -41,6 +55,8 @@ class _Builder:
         origin, args = get_origin(kind), get_args(kind)
         if kind == Applicant:
             return {"oneOf": [self._applicant(Association), self._applicant(PrivatePerson)]}
+        if kind == FactText:
+            return {"type": ["string", "integer", "boolean", "null"]}
         if kind == FactValue:
             return {
                 "anyOf": [
@@ -72,21 +88,9 @@ class _Builder:
                 "additionalProperties": False,
             }
         if kind is Kroner:
-            return {
-                "description": "kroner: not negative, at most two decimals",
-                "anyOf": [
-                    {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
-                    {"type": "number", "minimum": 0},
-                ],
-            }
+            return {"description": "kroner: not negative, at most two decimals", **_KRONER}
         if kind is Share:
-            return {
-                "description": "a share from 0 to 1",
-                "anyOf": [
-                    {"type": "string", "pattern": r"^(0(\.\d+)?|1(\.0+)?)$"},
-                    {"type": "number", "minimum": 0, "maximum": 1},
-                ],
-            }
+            return {"description": "a share from 0 to 1", **_SHARE}
         simple: dict[Any, dict[str, Any]] = {
             str: {"type": "string"},
             bool: {"type": "boolean"},
@@ -132,10 +136,40 @@ class _Builder:
         return schema
 
 
-def application_schema() -> dict[str, Any]:
-    """The schema of an application document: a list, or ``{"applications": [...]}``."""
+_FACT_TYPES: Mapping[FactType, dict[str, Any]] = {
+    FactType.YES_NO: {"type": "boolean"},
+    FactType.WHOLE_NUMBER: {"type": "integer"},
+    FactType.NUMBER: {"anyOf": [{"type": "string", "pattern": _DECIMAL}, {"type": "number"}]},
+    FactType.KRONER: _KRONER,
+    FactType.SHARE: _SHARE,
+    FactType.DATE: {"type": "string", "format": "date"},
+    FactType.TEXT: {"type": "string"},
+}
+
+
+def _declared(declaration: FactDeclaration) -> dict[str, Any]:
+    schema = (
+        {"enum": list(declaration.choices)}
+        if declaration.type is FactType.CHOICE
+        else dict(_FACT_TYPES[declaration.type])
+    )
+    return {"description": declaration.label.en, "anyOf": [schema, _NULL]}
+
+
+def application_schema(facts: Sequence[FactDeclaration] | None = None) -> dict[str, Any]:
+    """The schema of an application document: a list, or ``{"applications": [...]}``.
+
+    ``facts``: the facts a municipality declares, which ``facts`` then holds exactly;
+    without them, ``facts`` may hold any name.
+    """
     builder = _Builder(document=False)
     applications = {"type": "array", "items": builder.schema(GrantApplication)}
+    if facts is not None:
+        builder.defs["GrantApplication"]["properties"]["facts"] = {
+            "type": "object",
+            "properties": {declaration.id: _declared(declaration) for declaration in facts},
+            "additionalProperties": False,
+        }
     return {
         "$schema": DIALECT,
         "title": "civilsamfund grant applications",

@@ -10,9 +10,16 @@ from civilsamfund._municipality import Municipality
 from civilsamfund.config._sections import MUNICIPALITY, Section
 from civilsamfund.core.rules._rulebook import Rulebook
 from civilsamfund.grants._application import GrantApplication
-from civilsamfund.grants._config import GrantCatalogue, OrganisationFile, PoolsFile, Window
+from civilsamfund.grants._config import (
+    FactType,
+    GrantCatalogue,
+    OrganisationFile,
+    PoolsFile,
+    Window,
+)
 from civilsamfund.grants._decision import RoundKind
 from civilsamfund.grants._routing import Router
+from civilsamfund.grants.facts import ApplicationFact
 
 POOLS = "pools.toml"
 ORGANISATION = "organisation.toml"
@@ -53,6 +60,26 @@ def _pools(pools: PoolsFile, municipality: Municipality) -> Iterator[tuple[str, 
             yield from _judges_applications(rulebook, criterion, f"{where}.criteria[{j}]")
 
 
+def _catalogue(catalogue: GrantCatalogue, municipality: Municipality) -> Iterator[tuple[str, str]]:
+    declared = {declaration.id for declaration in catalogue.application_facts}
+    for index, declaration in enumerate(catalogue.application_facts):
+        if (declaration.type is FactType.CHOICE) != bool(declaration.choices):
+            yield (
+                f"application_facts[{index}].choices",
+                ("expected choices for a fact of type 'choice', and only for one"),
+            )
+    for rule in municipality.rulebook:
+        for fact in rule.check.FACTS:
+            if isinstance(fact, ApplicationFact) and fact.name not in declared:
+                yield (
+                    "application_facts",
+                    (
+                        f"expected a declaration of the fact {fact.name!r}, which criterion "
+                        f"{rule.id!r} reads"
+                    ),
+                )
+
+
 def _organisation(
     organisation: OrganisationFile, municipality: Municipality
 ) -> Iterator[tuple[str, str]]:
@@ -89,7 +116,7 @@ def _window(where: str, window: Window) -> Iterator[tuple[str, str]]:
 
 
 GRANT_SECTIONS: tuple[Section[Any], ...] = (
-    Section(file=MUNICIPALITY, model=GrantCatalogue),
+    Section(file=MUNICIPALITY, model=GrantCatalogue, validate=_catalogue),
     Section(file=POOLS, model=PoolsFile, required=True, validate=_pools),
     Section(file=ORGANISATION, model=OrganisationFile, validate=_organisation),
 )

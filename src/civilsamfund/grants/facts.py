@@ -7,10 +7,12 @@ check's facts say exactly what its finding depends on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import attrs
+from attrs import frozen
 
 from civilsamfund.core._money import Kroner
 from civilsamfund.core._text import Text
@@ -165,13 +167,35 @@ OPEN_TO_ALL = attribute_fact(
     Text(da="om arrangementet er åbent", en="whether the event is open"),
 )
 FOCUS_AREAS = attribute_fact("activity.focus_areas", Text(da="indsatsområder", en="focus areas"))
-CONTACT_WITH_CHILDREN_UNDER_15 = attribute_fact(
-    "activity.contact_with_children_under_15",
-    Text(
-        da="om der er kontakt med børn under 15 år",
-        en="whether there is contact with children under 15",
-    ),
-)
+
+
+@frozen(kw_only=True, eq=False)
+class ApplicationFact(Fact[Application, Any]):
+    """A fact a municipality declares for its applications (``application_facts`` in
+    ``municipality.toml``); applications give it under ``facts``. A check that reads
+    one needs the configuration to declare it, which loading checks."""
+
+
+def application_fact(
+    name: str, label: Text, convert: Callable[[Any], Any] = lambda value: value
+) -> ApplicationFact:
+    """A declared fact, read from an application's ``facts`` and turned by ``convert``
+    into what the check works with (``Decimal`` for a number given as ``"0.5"``).
+
+    It reads ``None`` when the application does not give it.
+    """
+
+    def read(application: Application) -> Any:
+        value = application.facts.get(name)
+        return None if value is None else convert(value)
+
+    def write(application: Application, value: Any) -> Application:
+        facts = {key: v for key, v in application.facts.items() if key != name}
+        if value is not None:
+            facts[name] = value if type(value) in (str, int, bool) else str(value)
+        return attrs.evolve(application, facts=facts)
+
+    return ApplicationFact(name=name, label=label, read=read, write=write)
 
 
 def _groups(application: Application) -> tuple[TargetGroup, ...] | None:

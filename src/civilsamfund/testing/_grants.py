@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from civilsamfund._municipality import Municipality
 from civilsamfund.core._money import Kroner
 from civilsamfund.core.rules._check import Known
+from civilsamfund.core.rules._facts import FactText
 from civilsamfund.core.rules._findings import Status
 from civilsamfund.grants._application import (
     Activity,
@@ -21,8 +23,14 @@ from civilsamfund.grants._application import (
     TargetGroup,
 )
 from civilsamfund.grants._assessment import Assessor
-from civilsamfund.grants._config import Pool, PoolsFile
-from civilsamfund.testing._models import cvr_numbers, kroner, names
+from civilsamfund.grants._config import (
+    FactDeclaration,
+    FactType,
+    GrantCatalogue,
+    Pool,
+    PoolsFile,
+)
+from civilsamfund.testing._models import cvr_numbers, dates, kroner, names, shares
 from civilsamfund.testing._rules import plan, satisfying
 
 _FIRST, _LAST = date(2000, 1, 1), date(2040, 12, 31)
@@ -43,8 +51,34 @@ def _known(municipality: Municipality, pool: Pool) -> Known:
     }
 
 
+def declared_facts(
+    declarations: Sequence[FactDeclaration],
+) -> st.SearchStrategy[dict[str, FactText]]:
+    """Values for each declared fact, of its declared type."""
+    return st.fixed_dictionaries(
+        {declaration.id: _fact_values(declaration) for declaration in declarations}
+    )
+
+
+def _fact_values(declaration: FactDeclaration) -> st.SearchStrategy[FactText]:
+    by_type: dict[FactType, st.SearchStrategy[FactText]] = {
+        FactType.YES_NO: st.booleans(),
+        FactType.WHOLE_NUMBER: st.integers(-1000, 1000),
+        FactType.NUMBER: st.decimals(-1000, 1000, places=2).map(str),
+        FactType.KRONER: kroner().map(str),
+        FactType.SHARE: shares().map(str),
+        FactType.DATE: dates.map(date.isoformat),
+        FactType.TEXT: names,
+        FactType.CHOICE: st.sampled_from(declaration.choices or ("",)),
+    }
+    return by_type[declaration.type]
+
+
 def _base(
-    pool: Pool, received: date, categories: tuple[str, ...]
+    pool: Pool,
+    received: date,
+    categories: tuple[str, ...],
+    declarations: Sequence[FactDeclaration],
 ) -> st.SearchStrategy[GrantApplication]:
     """Applications to ``pool`` that give every fact, with configured target groups."""
     return st.builds(
@@ -72,7 +106,6 @@ def _base(
             local_share=st.just(Decimal(1)),
             focus_areas=st.just(()),
             open_to_all=st.just(True),
-            contact_with_children_under_15=st.just(False),
         ),
         budget=st.just(
             (
@@ -84,6 +117,7 @@ def _base(
             )
         ),
         other_funding=st.just((FundingSource(name="Fond"),)),
+        facts=declared_facts(declarations),
     )
 
 
@@ -96,6 +130,7 @@ def _applications(
     assessor = Assessor(municipality)
     known = _known(municipality, pool)
     categories = tuple(municipality.known.get("target_group", ()))
+    catalogue = municipality.section(GrantCatalogue)
     if not categories:
         raise ValueError(f"{municipality.slug} configures no target groups")
     plan(assessor.rules(pool.id, first).criteria, known, breaking)  # fails now, not when drawn
@@ -106,7 +141,8 @@ def _applications(
 
     def for_day(received: date) -> st.SearchStrategy[GrantApplication]:
         rules = assessor.rules(pool.id, received).criteria
-        return satisfying(rules, _base(pool, received, categories), known, breaking, judge)
+        base = _base(pool, received, categories, catalogue.application_facts)
+        return satisfying(rules, base, known, breaking, judge)
 
     return st.dates(min_value=first, max_value=last).flatmap(for_day)
 

@@ -117,7 +117,6 @@ activities = st.builds(
     local_share=st.none() | shares(),
     focus_areas=st.none() | st.lists(names, max_size=3).map(tuple),
     open_to_all=st.none() | st.booleans(),
-    contact_with_children_under_15=st.none() | st.booleans(),
 )
 applications = st.builds(
     GrantApplication,
@@ -131,6 +130,7 @@ applications = st.builds(
     budget=st.none() | st.lists(budget_lines, max_size=4).map(tuple),
     other_funding=st.none() | st.lists(funding_sources, max_size=3).map(tuple),
     standing_grant_renewal=st.booleans(),
+    facts=st.dictionaries(names, st.none() | st.booleans() | st.integers() | names, max_size=2),
 )
 
 texts = st.builds(Text, da=names, en=names)

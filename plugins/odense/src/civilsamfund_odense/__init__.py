@@ -17,11 +17,20 @@ from attrs import frozen
 
 from civilsamfund import Check, Examples, Facts, Known, Status, Text, Verdict, hookimpl, missing
 from civilsamfund.grants import GrantApplication, GrantCheck
-from civilsamfund.grants.facts import CONTACT_WITH_CHILDREN_UNDER_15
+from civilsamfund.grants.facts import application_fact
 
 __version__ = "0.1.0"
 
 _SHIPPED = Path(__file__).parent / "municipality"
+
+CONTACT_WITH_CHILDREN_UNDER_15 = application_fact(
+    "contact_with_children_under_15",
+    Text(
+        da="om der er kontakt med børn under 15 år",
+        en="whether there is contact with children under 15",
+    ),
+)
+"""Declared in Odense's ``municipality.toml``; applications give it under ``facts``."""
 _REPOSITORY = Path(__file__).resolve().parents[4] / "municipalities" / "odense"
 
 
@@ -30,8 +39,9 @@ class ChildCertificate(GrantCheck):
     """Activities with contact with children under 15 must confirm child-protection certificates.
 
     A børneattest is required by law before engaging anyone, paid or unpaid, in
-    regular direct contact with children under 15. The check reads the activity's
-    ``contact_with_children_under_15`` and flags such activities so a caseworker
+    regular direct contact with children under 15. The check reads the fact
+    ``contact_with_children_under_15``, which Odense's configuration declares and
+    applications give under ``facts``, and flags such activities so a caseworker
     confirms the certificates; it never rejects.
     """
 
