@@ -363,3 +363,56 @@ def test_odense_plugin_check_statuses(odense):
         verdict = check.evaluate(Facts({CONTACT_WITH_CHILDREN_UNDER_15: contact}))
         assert isinstance(verdict, Verdict)
         assert verdict.status is status
+
+
+def test_hook_cli_commands_adds_a_subcommand(monkeypatch, capsys):
+    """civilsamfund_cli_commands: a plugin's command runs like the built-in ones, and its
+    failures name the plugin."""
+    from civilsamfund import Command
+    from civilsamfund.cli import main
+    from civilsamfund.plugins import _manager
+
+    def greet(args, out, err):
+        out.write(f"hej {args.who}\n")
+        return 0
+
+    def boom(args, out, err):
+        raise RuntimeError("kaput")
+
+    plugins = Plugins()
+    plugins.register(
+        _plugin(
+            civilsamfund_cli_commands=lambda: [
+                Command(
+                    name="greet",
+                    help="say hello",
+                    configure=lambda parser: parser.add_argument("who"),
+                    run=greet,
+                ),
+                Command(name="boom", help="fail", configure=lambda parser: None, run=boom),
+            ]
+        ),
+        "hello",
+    )
+    monkeypatch.setattr(_manager, "installed", lambda: plugins)
+    assert main(["greet", "Odense"]) == 0
+    assert capsys.readouterr().out == "hej Odense\n"
+    assert main(["boom"]) == 2
+    assert "plugin 'hello': command 'boom' failed: RuntimeError('kaput')" in capsys.readouterr().err
+
+
+def test_a_command_name_taken_twice_names_the_plugin():
+    """A plugin cannot replace a built-in command."""
+    from civilsamfund import Command
+
+    plugins = Plugins()
+    plugins.register(
+        _plugin(
+            civilsamfund_cli_commands=lambda: [
+                Command(name="assess", help="x", configure=lambda p: None, run=lambda *a: 0)
+            ]
+        ),
+        "thief",
+    )
+    with pytest.raises(PluginError, match="plugin 'thief': command 'assess' is already given"):
+        plugins.cli_commands()

@@ -1,11 +1,12 @@
-"""The library's own plugin: the core's sections, and the grants domain's checks and
-sections, registered through the same hooks as any other plugin's."""
+"""The library's own plugin: the core's sections and commands, and the grants domain's
+checks, sections and commands, registered through the same hooks as any plugin's."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from civilsamfund.cli._command import Command
 from civilsamfund.config._sections import CORE_SECTIONS, Section
 from civilsamfund.core.rules._check import Check
 from civilsamfund.plugins.hookspecs import hookimpl
@@ -17,6 +18,15 @@ def civilsamfund_criterion_types() -> Mapping[str, type[Check[Any]]]:
     from civilsamfund.grants.checks import GRANT_CHECKS
 
     return GRANT_CHECKS
+
+
+@hookimpl
+def civilsamfund_cli_commands() -> Sequence[Command]:
+    """The core's commands, then the grants domain's."""
+    from civilsamfund.cli._core import CORE_COMMANDS
+    from civilsamfund.grants._commands import GRANT_COMMANDS
+
+    return (*CORE_COMMANDS, *GRANT_COMMANDS)
 
 
 @hookimpl

@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import pluggy
 from attrs import frozen
 
 from civilsamfund.core._errors import PluginError
 from civilsamfund.plugins import hookspecs
+
+if TYPE_CHECKING:
+    from civilsamfund.cli._command import Command
 
 T = TypeVar("T")
 
@@ -215,6 +218,25 @@ class Plugins:
                     )
                 found.append((Path(directory), result.plugin))
         return found
+
+    def cli_commands(self) -> list[tuple[Command, str]]:
+        """Every plugin's commands with the plugin's name, the built-in plugin's first; a
+        name given twice is an error."""
+        from civilsamfund.cli._command import Command
+
+        found: dict[str, tuple[Command, str]] = {}
+        results = self._call("civilsamfund_cli_commands", (list, tuple), "a list of commands")
+        for result in sorted(results, key=lambda result: result.plugin != BUILTIN):
+            for command in result.value:
+                if not isinstance(command, Command):
+                    raise PluginError(result.plugin, f"expected a Command, got {command!r}")
+                if command.name in found:
+                    raise PluginError(
+                        result.plugin,
+                        f"command {command.name!r} is already given by {found[command.name][1]!r}",
+                    )
+                found[command.name] = (command, result.plugin)
+        return list(found.values())
 
     def config_sections(self) -> list[Attributed[Sequence[Any]]]:
         """Each plugin's configuration sections, unchecked."""

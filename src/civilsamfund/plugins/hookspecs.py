@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from civilsamfund.cli._command import Command
     from civilsamfund.config._sections import Section
     from civilsamfund.core.rules._check import Check
 
@@ -62,5 +63,17 @@ def civilsamfund_config_sections() -> Sequence[Section[Any]]:
     checked like every other: citations, texts in both languages, unique ids,
     versions and the references declared on its fields. All implementations are
     called; two sections may not take the same key of one file. Since 0.2.0.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def civilsamfund_cli_commands() -> Sequence[Command]:
+    """Add subcommands to ``civilsamfund``: each a :class:`civilsamfund.Command` with its
+    name, help, arguments and what it runs.
+
+    A name already taken is an error naming the plugin; an exception other than the
+    library's own from a plugin's command is reported as a :class:`PluginError`
+    naming the plugin. All implementations are called. Since 0.2.0.
     """
     raise NotImplementedError

@@ -1,0 +1,153 @@
+"""The commands every domain shares: municipalities, plugins, check-config, test, and
+new-municipality."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TextIO
+
+from civilsamfund.cli._command import PROBLEMS, SUCCESS, Command
+from civilsamfund.core._errors import InputError
+
+
+def _municipalities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund.config._discovery import available_municipalities
+
+    sources = available_municipalities(config=args.config)
+    for source in sources:
+        out.write(f"{source.slug}\t{source.name}\t{source.directory}\t({source.found_by})\n")
+    if not sources:
+        out.write("no municipalities found\n")
+    return SUCCESS
+
+
+def _plugins(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund.config._discovery import available_municipalities
+    from civilsamfund.plugins._manager import installed
+
+    plugins = installed()
+    for info in plugins.info():
+        version = info.version or "(no version)"
+        if info.error:
+            out.write(f"{info.name} {version}: BROKEN: {info.error}\n")
+        else:
+            out.write(f"{info.name} {version}: {', '.join(info.hooks)}\n")
+    for source in available_municipalities(plugins):
+        out.write(f"municipality {source.slug}: {source.directory} ({source.found_by})\n")
+    return SUCCESS
+
+
+def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund._conformance import check_conformance
+    from civilsamfund.config._sections import MUNICIPALITY
+
+    found = []
+    for directory in args.directories:
+        if not (Path(directory) / MUNICIPALITY).is_file():
+            raise InputError.at(
+                str(directory), "", f"expected a municipality directory with {MUNICIPALITY}"
+            )
+        problems = check_conformance(directory)
+        found.extend(problems)
+        if args.output == "text":
+            if problems:
+                err.write("".join(f"{problem}\n" for problem in problems))
+            else:
+                out.write(f"{directory}: ok\n")
+    if args.output == "json":
+        out.write(json.dumps([p.as_dict() for p in found], ensure_ascii=False, indent=2) + "\n")
+    return PROBLEMS if found else SUCCESS
+
+
+def _test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund.cases._cases import run_cases
+
+    results = run_cases(args.paths)
+    if not results:
+        raise InputError.at(
+            ", ".join(map(str, args.paths)), "", "expected policy cases, found none"
+        )
+    for result in results:
+        out.write("".join(f"{line}\n" for line in result.lines()))
+    failed = sum(not result.passed for result in results)
+    out.write(f"{len(results) - failed} passed, {failed} failed\n")
+    return PROBLEMS if failed else SUCCESS
+
+
+def _new_municipality(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund._new import new_municipality
+
+    for path in new_municipality(args.slug, args.name, args.dir):
+        out.write(f"wrote {path}\n")
+    return SUCCESS
+
+
+def _configure_municipalities(parser: argparse.ArgumentParser) -> None:
+    from civilsamfund.cli._command import config_option
+
+    config_option(parser)
+
+
+def _configure_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("directories", nargs="+", metavar="DIR", help="municipality directories")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        dest="output",
+        help="text: one line per problem; json: a list of problems (source, path, message, "
+        "expected, got)",
+    )
+
+
+def _configure_test(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        type=Path,
+        help="a municipality directory, a cases directory, or a case file",
+    )
+
+
+def _configure_new(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("slug", help="short name: lowercase letters, digits and hyphens")
+    parser.add_argument("--name", required=True, help="the municipality's name")
+    parser.add_argument("--dir", default=".", type=Path, help="where to write (default: here)")
+
+
+CORE_COMMANDS = (
+    Command(
+        name="municipalities",
+        help="list the municipalities that can be loaded, and where from",
+        configure=_configure_municipalities,
+        run=_municipalities,
+    ),
+    Command(
+        name="check-config",
+        help="check municipality directories: configuration, plugins and examples",
+        configure=_configure_check,
+        run=_check_config,
+    ),
+    Command(
+        name="test",
+        help="run policy cases (cases/*.toml): N passed, N failed",
+        configure=_configure_test,
+        run=_test,
+    ),
+    Command(
+        name="new-municipality",
+        help="write a configuration directory and plugin package to start from",
+        configure=_configure_new,
+        run=_new_municipality,
+    ),
+    Command(
+        name="plugins",
+        help="list installed plugins, their hooks, and the municipalities they ship",
+        configure=lambda parser: None,
+        run=_plugins,
+    ),
+)
+"""The commands of the core, registered by the built-in plugin."""
