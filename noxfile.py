@@ -14,10 +14,12 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite, with the Odense plugin installed."""
-    session.install("-e", ".[test]")
+    """The test suite, with the bundled municipalities' plugins installed, and coverage."""
+    session.install("-e", ".[test]", "pytest-cov")
     session.install("./plugins/odense", "./plugins/faaborg-midtfyn")
-    session.run("pytest", *session.posargs)
+    session.run(
+        "pytest", "--cov=civilsamfund", "--cov-report=term-missing:skip-covered", *session.posargs
+    )
 
 
 @nox.session(python=PYTHONS, name="tests-all")
@@ -36,8 +38,8 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def mypy(session: nox.Session) -> None:
-    """mypy --strict on the library and the plugins (files listed in pyproject.toml)."""
-    session.install("mypy", "-e", ".[test]")
+    """mypy --strict on the library, the plugins and a typing test of the public API."""
+    session.install("mypy", "-e", ".[test]", "./plugins/odense", "./plugins/faaborg-midtfyn")
     session.run("mypy", "--strict")
 
 
