@@ -26,30 +26,27 @@ from civilsamfund.grants._decision import RoundKind
 
 
 @frozen(kw_only=True)
-class TargetGroupCategory:
+class CatalogueEntry:
+    """Something the municipality names and cites, referred to by ``id`` elsewhere."""
+
+    id: str
+    name: Text
+    citation: Citation
+
+
+@frozen(kw_only=True)
+class TargetGroupCategory(CatalogueEntry):
     """A target group a municipality supports, referred to by ``id`` in applications."""
 
-    id: str
-    name: Text
-    citation: Citation
-
 
 @frozen(kw_only=True)
-class ActivityExample:
+class ActivityExample(CatalogueEntry):
     """A kind of activity the municipality names as voluntary social work."""
 
-    id: str
-    name: Text
-    citation: Citation
-
 
 @frozen(kw_only=True)
-class FocusArea:
+class FocusArea(CatalogueEntry):
     """An area the municipality gives priority to, named in applications by ``id``."""
-
-    id: str
-    name: Text
-    citation: Citation
 
 
 @frozen(kw_only=True)

@@ -28,26 +28,50 @@ from civilsamfund.grants.facts import (
 _HALF = Share(Decimal("0.5"))
 
 
-def _threshold_facts(minimum: Decimal, inclusive: bool) -> dict[str, FactValue]:
-    return {"minimum": str(minimum), "inclusive": inclusive}
+@frozen(kw_only=True)
+class _ShareThreshold(GrantCheck):
+    """A share that must exceed ``minimum`` (or reach it, when ``inclusive``), with the
+    other facts (``ALSO``) that must be given for it to count."""
 
+    minimum: Share = _HALF
+    inclusive: bool = False
 
-def _share_status(share: Decimal, minimum: Decimal, inclusive: bool) -> Status:
-    enough = share >= minimum if inclusive else share > minimum
-    return Status.PASS if enough else Status.FAIL
+    SHARE: ClassVar[Fact[GrantApplication, Decimal | None]]
+    ALSO: ClassVar[Mapping[Fact[GrantApplication, Any], str]] = {}
+    """Each other needed fact, with the value the examples give it."""
+    MET: ClassVar[str]
+    UNMET: ClassVar[str]
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        share = facts[self.SHARE]
+        recorded: dict[str, FactValue] = {"minimum": str(self.minimum), "inclusive": self.inclusive}
+        if share is None or any(facts[fact] is None for fact in self.ALSO):
+            return missing(*facts.absent(*self.ALSO, self.SHARE), **recorded)
+        enough = share >= self.minimum if self.inclusive else share > self.minimum
+        return Verdict(
+            status=Status.PASS if enough else Status.FAIL,
+            message=self.MET if enough else self.UNMET,
+            facts={**recorded, self.SHARE.name: str(share)},
+        )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        shares = threshold_examples(self.minimum, self.inclusive, passing)
+        if shares is None:
+            return None
+        return {**{fact: [value] for fact, value in self.ALSO.items()}, self.SHARE: shares}
 
 
 @frozen(kw_only=True)
-class VolunteerShare(GrantCheck):
+class VolunteerShare(_ShareThreshold):
     """The activity has a concrete purpose and volunteers do most of the work.
 
     ``minimum`` is the share volunteers must exceed (or reach, when ``inclusive``).
     """
 
-    minimum: Share = _HALF
-    inclusive: bool = False
-
+    SHARE = VOLUNTEER_SHARE
+    ALSO: ClassVar[Mapping[Fact[GrantApplication, Any], str]] = {PURPOSE: "Besøgsvenner"}
     FACTS = (PURPOSE, VOLUNTEER_SHARE)
+    MET, UNMET = "enough", "too_little"
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "enough": Text(
             da="Aktiviteten har et konkret formål, og frivillige udfører {volunteer_share:pct} "
@@ -63,35 +87,18 @@ class VolunteerShare(GrantCheck):
         ),
     }
 
-    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
-        share = facts[VOLUNTEER_SHARE]
-        recorded = _threshold_facts(self.minimum, self.inclusive)
-        if facts[PURPOSE] is None or share is None:
-            return missing(*facts.absent(PURPOSE, VOLUNTEER_SHARE), **recorded)
-        status = _share_status(share, self.minimum, self.inclusive)
-        return Verdict(
-            status=status,
-            message="enough" if status is Status.PASS else "too_little",
-            facts={**recorded, "volunteer_share": str(share)},
-        )
-
-    def examples(self, passing: bool, known: Known) -> Examples | None:
-        shares = threshold_examples(self.minimum, self.inclusive, passing)
-        return None if shares is None else {PURPOSE: ["Besøgsvenner"], VOLUNTEER_SHARE: shares}
-
 
 @frozen(kw_only=True)
-class LocalShare(GrantCheck):
+class LocalShare(_ShareThreshold):
     """Most of the target group lives in the municipality.
 
     ``minimum`` is the share of participants living locally that must be exceeded
     (or reached, when ``inclusive``).
     """
 
-    minimum: Share = _HALF
-    inclusive: bool = False
-
+    SHARE = LOCAL_SHARE
     FACTS = (LOCAL_SHARE,)
+    MET, UNMET = "local", "not_local"
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "local": Text(
             da="{local_share:pct} af deltagerne bor i kommunen (krav: {inclusive:cmp} "
@@ -106,22 +113,6 @@ class LocalShare(GrantCheck):
             "requirement is {inclusive:cmp} {minimum:pct}.",
         ),
     }
-
-    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
-        recorded = _threshold_facts(self.minimum, self.inclusive)
-        local = facts[LOCAL_SHARE]
-        if local is None:
-            return missing(LOCAL_SHARE, **recorded)
-        status = _share_status(local, self.minimum, self.inclusive)
-        return Verdict(
-            status=status,
-            message="local" if status is Status.PASS else "not_local",
-            facts={**recorded, "local_share": str(local)},
-        )
-
-    def examples(self, passing: bool, known: Known) -> Examples | None:
-        shares = threshold_examples(self.minimum, self.inclusive, passing)
-        return None if shares is None else {LOCAL_SHARE: shares}
 
 
 class _YesNo(GrantCheck):
