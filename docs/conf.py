@@ -16,7 +16,8 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]
 myst_heading_anchors = 3
 html_theme = "alabaster"
-autodoc_typehints = "none"
+autodoc_typehints = "description"
+autodoc_typehints_format = "short"
 autodoc_member_order = "bysource"
 
 _generated = Path(__file__).parent / "_generated"

@@ -1,0 +1,83 @@
+"""The documentation's worked examples run as written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from helpers import MUNICIPALITIES, REPO, odense_application
+
+import civilsamfund as cs
+from civilsamfund import grants
+
+
+def _code_after(document: Path, heading: str, language: str) -> list[str]:
+    """The code blocks in ``language`` in the section under ``heading``."""
+    text = document.read_text(encoding="utf-8")
+    section = text[text.index(heading) :]
+    section = section[: section.find("\n## ", 1)]
+    return re.findall(rf"```{language}\n(.*?)```", section, re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def carers_plugin():
+    (code,) = _code_after(REPO / "docs" / "plugins.md", "## A complete check", "python")
+    module = types.ModuleType("carers")
+    sys.modules["carers"] = module  # as an installed plugin's module would be
+    exec(compile(code, "docs/plugins.md", "exec"), module.__dict__)
+    yield module
+    del sys.modules["carers"]
+
+
+def test_the_complete_check_in_the_plugin_guide_works(tmp_path, carers_plugin):
+    """The guide's check, configured as the guide shows, loads, judges and explains."""
+    (toml,) = _code_after(REPO / "docs" / "plugins.md", "## A complete check", "toml")
+    criteria, declaration = toml.split("# municipality.toml")
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    with (target / "criteria.toml").open("a", encoding="utf-8") as file:
+        file.write(
+            criteria.replace(
+                "strategi.txt", "odense-strategi-frivilligt-socialt-arbejde-2009.txt"
+            ).replace('section = "Pårørende"', 'section = "Målgrupper"')
+        )
+    with (target / "municipality.toml").open("a", encoding="utf-8") as file:
+        file.write(declaration)
+    pools = target / "pools.toml"
+    pools.write_text(
+        pools.read_text(encoding="utf-8").replace(
+            '"O18-ADM-STANDING"]', '"O18-ADM-STANDING", "C-1"]'
+        ),
+        encoding="utf-8",
+    )
+    plugins = cs.Plugins()
+    plugins.register(carers_plugin, "carers")
+    odense = cs.load_municipality_dir(target, plugins)
+
+    def finding(facts):
+        decision = grants.assess(odense, odense_application(facts=facts))
+        return next(f for f in decision.findings if f.criterion == "C-1"), decision
+
+    passed, _ = finding({"evening_share": "0.75"})
+    assert passed.status is cs.Status.PASS
+    assert passed.reason.en == (
+        "75% of the activities are in the evening (required: at least 60%)."
+    )
+    failed, decision = finding({"evening_share": "0.5"})
+    assert failed.status is cs.Status.FAIL
+    assert decision.outcome is cs.Outcome.INELIGIBLE
+    unknown, _ = finding({})
+    assert unknown.missing == ("evening_share",)
+    assert "the share of activities held in the evening" in unknown.reason.en
+    with pytest.raises(cs.ApplicationError, match=r"facts\.evening_share: expected a share"):
+        finding({"evening_share": "3"})
+
+
+def test_the_guides_check_refuses_a_bad_parameter(carers_plugin):
+    """Parameters are validated by the check's own validators, built in code or read."""
+    with pytest.raises(ValueError, match="expected a share between 0 and 1"):
+        carers_plugin.EveningActivities(minimum=cs.Share(__import__("decimal").Decimal("1.5")))
