@@ -196,7 +196,7 @@ class ReferencePlan:
     def problems(self, value: object, known: Mapping[str, Mapping[str, object]]) -> list[Found]:
         """Each reference in ``value`` that names no configured entry."""
         found: list[Found] = []
-        _follow(self._steps, value, "", known, found)
+        _follow(self._steps, value, (), known, found)
         return found
 
 
@@ -230,23 +230,28 @@ def _classes(kind: Any) -> Iterator[type]:
         yield from _classes(arg)
 
 
+def _path(parts: tuple[tuple[str, int | None], ...]) -> str:
+    """``activity.target_groups[0].category`` from its names and indexes."""
+    return ".".join(name if index is None else f"{name}[{index}]" for name, index in parts)
+
+
 def _follow(
     steps: tuple[_Step, ...],
     value: object,
-    path: str,
+    path: tuple[tuple[str, int | None], ...],
     known: Mapping[str, Mapping[str, object]],
     found: list[Found],
 ) -> None:
+    """Check the references below ``value``; the path is only spelt out for a problem."""
     for name, reference, below in steps:
         item = getattr(value, name, None)
         if item is None:
             continue
-        where = _join(path, name)
         items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
         for index, element in items:
-            at = where if index is None else f"{where}[{index}]"
             if reference is not None and element not in known.get(reference.kind, {}):
                 choices = ", ".join(repr(k) for k in known.get(reference.kind, {})) or "none"
+                at = _path((*path, (name, index)))
                 found.append((at, f"expected one of {choices}, got {element!r}"))
             if below:
-                _follow(below, element, at, known, found)
+                _follow(below, element, (*path, (name, index)), known, found)

@@ -7,7 +7,7 @@ which reuses findings for equal facts: make one for a batch.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date
 
 from attrs import frozen
@@ -60,15 +60,20 @@ class PoolRules:
     """What the pool, its reserves and the departments are called."""
 
 
+_ROUTES_KEPT = 10_000
+"""Routings an assessor keeps, by the router's facts."""
+
+
 class Assessor:
     """Assesses grant applications by one municipality's rules."""
 
-    __slots__ = ("_evaluator", "_facts", "_plan", "_pools", "_rules", "municipality")
+    __slots__ = ("_evaluator", "_facts", "_plan", "_pools", "_routes", "_rules", "municipality")
 
     def __init__(self, municipality: Municipality) -> None:
         self.municipality = municipality
         self._evaluator = Evaluator()
         self._rules: dict[tuple[str, date], PoolRules] = {}
+        self._routes: dict[tuple[Rule[GrantApplication], Hashable], Routing] = {}
         self._plan = ReferencePlan(GrantApplication)
         self._facts = {
             declaration.id: declaration
@@ -107,9 +112,23 @@ class Assessor:
             )
         return rules
 
+    def _route(self, rule: Rule[GrantApplication], application: GrantApplication) -> Routing:
+        """Where the router sends the application; worked out once for equal facts."""
+        router = rule.check
+        assert isinstance(router, Router)  # the pools section accepts routers only
+        values = tuple([fact.read(application) for fact in router.FACTS])
+        key = (rule, values)
+        routing = self._routes.get(key)
+        if routing is None:
+            if len(self._routes) >= _ROUTES_KEPT:
+                self._routes.clear()
+            facts = Facts(dict(zip(router.FACTS, values, strict=True)))
+            routing = self._routes[key] = router.route(facts)
+        return routing
+
     def _fact_problems(self, application: GrantApplication) -> list[tuple[str, str]]:
         """Each declared fact the application gives wrongly, and each it gives undeclared."""
-        found = []
+        found: list[tuple[str, str]] = []
         for name, value in application.facts.items():
             declaration = self._facts.get(name)
             if declaration is None:
@@ -177,7 +196,11 @@ class Assessor:
 
     def assess(self, application: GrantApplication, on: date | None = None) -> Decision:
         """Assess ``application`` by the rules in force on ``on`` (default: when received)."""
-        rules = self.rules_for(application, on)
+        return self.decide(self.rules_for(application, on), application)
+
+    def decide(self, rules: PoolRules, application: GrantApplication) -> Decision:
+        """Assess ``application`` by ``rules``, which :meth:`rules_for` gave for it: a batch
+        checks every application first, then decides each without checking it again."""
         pool = rules.pool
         findings: list[Finding] = []
         judge_all = self._evaluator.judge_all
@@ -185,7 +208,7 @@ class Assessor:
         routing = Routing(department=pool.department)
         if rules.routing is not None:
             findings.append(self._evaluator.judge(rules.routing, application))
-            routing = _route(rules.routing, application)
+            routing = self._route(rules.routing, application)
         departments = (routing.department,) if routing.department else routing.candidates
         for department in departments:
             judge_all(rules.supplementary.get(department, ()), application, findings)
@@ -207,13 +230,6 @@ class Assessor:
             audit=rules.audit,
             legal_bases=rules.legal_bases,
         )
-
-
-def _route(rule: Rule[GrantApplication], application: GrantApplication) -> Routing:
-    router = rule.check
-    assert isinstance(router, Router)  # the pools section accepts routers only
-    facts: Facts[GrantApplication] = Facts({fact: fact.read(application) for fact in router.FACTS})
-    return router.route(facts)
 
 
 def assess(

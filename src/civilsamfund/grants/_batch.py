@@ -26,7 +26,7 @@ from civilsamfund._municipality import Municipality
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._problems import Problem
 from civilsamfund.grants._application import GrantApplication
-from civilsamfund.grants._assessment import Assessor
+from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
 from civilsamfund.grants._reading import RawApplications, structure_applications
 
@@ -70,11 +70,11 @@ def run(batch: Batch, out: TextIO, jobs: int = 1) -> int:
     slices = _slices(batch, max(1, jobs))
     assessor = Assessor(batch.municipality)
     if len(slices) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        applications = _prepared(batch, assessor, slices[0] if slices else [])
+        prepared = _prepared(batch, assessor, slices[0] if slices else [])
         out.write(batch.prefix)
-        _write(batch, assessor, applications, out)
+        _write(batch, assessor, prepared, out)
         out.write(batch.suffix)
-        return len(applications)
+        return len(prepared)
     with tempfile.TemporaryDirectory(prefix="civilsamfund-") as directory:
         paths = [str(Path(directory) / f"chunk-{index}") for index in range(len(slices))]
         global _running
@@ -136,8 +136,13 @@ def _slices(batch: Batch, jobs: int) -> list[_Slice]:
     return slices
 
 
-def _prepared(batch: Batch, assessor: Assessor, part: _Slice) -> list[GrantApplication]:
-    """A slice's applications, structured and checked assessable; raises every problem."""
+_Prepared = list[tuple[PoolRules, GrantApplication]]
+"""Each application of a slice, with the rules that decide it."""
+
+
+def _prepared(batch: Batch, assessor: Assessor, part: _Slice) -> _Prepared:
+    """A slice's applications, structured and checked assessable, each with its rules;
+    raises every problem."""
     applications: list[GrantApplication] = []
     problems: list[Problem] = []
     for index, start, stop in part:
@@ -145,25 +150,24 @@ def _prepared(batch: Batch, assessor: Assessor, part: _Slice) -> list[GrantAppli
             applications.extend(structure_applications(batch.documents[index], start, stop))
         except ApplicationError as exc:
             problems.extend(exc.problems)
+    prepared: _Prepared = []
     for application in applications:
         try:
-            assessor.rules_for(application, batch.on)
+            prepared.append((assessor.rules_for(application, batch.on), application))
         except ApplicationError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ApplicationError(problems)
-    return applications
+    return prepared
 
 
-def _write(
-    batch: Batch, assessor: Assessor, applications: Sequence[GrantApplication], out: TextIO
-) -> None:
-    """Assess and write decisions one at a time, so no more than one is held at once."""
-    assess, render, on = assessor.assess, batch.render, batch.on
-    for number, application in enumerate(applications):
+def _write(batch: Batch, assessor: Assessor, prepared: _Prepared, out: TextIO) -> None:
+    """Decide and write one application at a time, so no more than one decision is held."""
+    decide, render = assessor.decide, batch.render
+    for number, (rules, application) in enumerate(prepared):
         if number:
             out.write(batch.separator)
-        out.write(render(assess(application, on)))
+        out.write(render(decide(rules, application)))
 
 
 def _work_forked(part: _Slice, path: str) -> tuple[int, list[Problem]]:
@@ -171,9 +175,9 @@ def _work_forked(part: _Slice, path: str) -> tuple[int, list[Problem]]:
     assert _running is not None
     batch, assessor = _running
     try:
-        applications = _prepared(batch, assessor, part)
+        prepared = _prepared(batch, assessor, part)
     except ApplicationError as exc:
         return 0, list(exc.problems)
     with open(path, "w", encoding="utf-8") as out:
-        _write(batch, assessor, applications, out)
-    return len(applications), []
+        _write(batch, assessor, prepared, out)
+    return len(prepared), []

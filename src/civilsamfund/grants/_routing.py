@@ -95,10 +95,10 @@ class AgeRouting(Router):
     RECORDS = ("ages", "department", "candidates")
 
     def _spans(self, facts: Facts[GrantApplication]) -> Spans | None:
-        ages = facts[TARGET_GROUP_AGES]
-        if not ages or any(low is None and high is None for low, high in ages):
+        groups = facts[TARGET_GROUP_AGES]
+        if not groups or any(g.min_age is None and g.max_age is None for g in groups):
             return None
-        return [(low or 0, _NO_LIMIT if high is None else high) for low, high in ages]
+        return [(g.min_age or 0, _NO_LIMIT if g.max_age is None else g.max_age) for g in groups]
 
     def _routing(self, spans: Spans) -> Routing:
         for route in self.routes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -208,34 +209,35 @@ def _with_groups(application: Application, groups: tuple[TargetGroup, ...] | Non
     )
 
 
-def _categories(application: Application) -> tuple[tuple[str, bool], ...] | None:
-    groups = _groups(application)
-    return None if groups is None else tuple((g.category, g.relatives) for g in groups)
-
-
 def _with_categories(
-    application: Application, categories: tuple[tuple[str, bool], ...] | None
+    application: Application, given: tuple[TargetGroup, ...] | None
 ) -> Application:
-    """Each group given its category, keeping the ages of the groups there are."""
-    if categories is None:
+    """The given groups' categories, keeping the ages of the groups there are: written so
+    that a check of the groups' ages, written too, still holds."""
+    if given is None:
         return _with_groups(application, None)
     groups = _groups(application) or ()
     model = groups[0] if groups else TargetGroup(category="")
     return _with_groups(
         application,
         tuple(
-            attrs.evolve(groups[i] if i < len(groups) else model, category=c, relatives=r)
-            for i, (c, r) in enumerate(categories)
+            attrs.evolve(
+                groups[i] if i < len(groups) else model,
+                category=group.category,
+                relatives=group.relatives,
+            )
+            for i, group in enumerate(given)
         ),
     )
 
 
-TARGET_GROUPS: Fact[Application, tuple[tuple[str, bool], ...] | None] = Fact(
+TARGET_GROUPS: Fact[Application, tuple[TargetGroup, ...] | None] = Fact(
     name="target_groups",
     label=Text(da="målgrupper", en="target groups"),
-    read=_categories,
+    read=attrgetter("activity.target_groups"),
     write=_with_categories,
 )
+"""The target groups; checks of their categories read them whole (their hash is kept)."""
 
 
 def _youngest(application: Application) -> int | None:
@@ -269,13 +271,8 @@ TARGET_GROUP_MIN_AGE: Fact[Application, int | None] = Fact(
 )
 
 
-def _ages(application: Application) -> tuple[tuple[int | None, int | None], ...] | None:
-    groups = _groups(application)
-    return None if not groups else tuple((group.min_age, group.max_age) for group in groups)
-
-
-TARGET_GROUP_AGES: Fact[Application, tuple[tuple[int | None, int | None], ...] | None] = Fact(
+TARGET_GROUP_AGES: Fact[Application, tuple[TargetGroup, ...] | None] = Fact(
     name="target_group_ages",
     label=Text(da="målgruppens alder", en="the target group's ages"),
-    read=_ages,
+    read=attrgetter("activity.target_groups"),
 )

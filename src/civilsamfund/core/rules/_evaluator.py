@@ -7,7 +7,7 @@ of findings, for as long as it lives: configuration values hold none.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -22,49 +22,49 @@ S = TypeVar("S")
 
 
 class Memo:
-    """Findings by the facts they were made from, kept while keeping them pays.
+    """The findings of one rule by the facts they were made from, kept while keeping
+    them pays.
 
     A rule whose facts rarely repeat (amounts, dates) would fill memory for nothing:
-    once ``TRIAL`` findings are kept, new ones are kept only while at least one lookup
-    in four has found a finding, and never more than ``LIMIT``.
+    after ``TRIAL`` findings, a memo that has found fewer than one in four lets go of
+    them and stops looking (``reusing`` is then false); one that pays keeps up to
+    ``LIMIT``.
     """
 
-    TRIAL = 5_000
+    TRIAL = 1_000
     LIMIT = 100_000
-    __slots__ = ("findings", "hits", "lookups")
+    __slots__ = ("findings", "hits", "lookups", "read", "readers", "reusing")
 
-    def __init__(self) -> None:
+    def __init__(self, readers: tuple[Callable[[Any], Any], ...] = ()) -> None:
         self.findings: dict[Hashable, Finding] = {}
         self.lookups = 0
         self.hits = 0
-
-    def get(self, key: Hashable) -> Finding | None:
-        """The finding made before for ``key``, if kept."""
-        self.lookups += 1
-        found = self.findings.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
+        self.readers = readers
+        """How to read each of the rule's facts from a subject."""
+        self.read = readers[0] if len(readers) == 1 else None
+        """The one reader of a rule with one fact, the common case."""
+        self.reusing = True
 
     def offer(self, key: Hashable, finding: Finding) -> None:
         """Keep ``finding`` for ``key`` if keeping pays."""
         size = len(self.findings)
-        if size < self.TRIAL or (size < self.LIMIT and 4 * self.hits >= self.lookups):
+        if size >= self.TRIAL and 4 * self.hits < self.lookups:
+            self.reusing = False
+            self.findings.clear()
+        elif size < self.LIMIT:
             self.findings[key] = finding
 
 
-def _key(values: tuple[Any, ...]) -> Hashable:
-    """The facts as a memo key: a decimal by its written form.
-
-    ``0.5`` and ``0.50`` are equal numbers, yet a finding records which was given.
-    """
-    return tuple([str(value) if type(value) is Decimal else value for value in values])
+_UNHASHABLE = object()
+"""The key of facts that cannot be hashed, whose findings are never kept."""
 
 
 class Evaluator:
     """Judges subjects by rules, reusing findings for equal facts while it lives.
 
-    Make one for a batch and drop it after: it keeps findings by rule.
+    The memo key is the rule's declared facts, a decimal by its written form (``0.5``
+    and ``0.50`` are equal numbers, yet a finding records which was given). Make one
+    evaluator for a batch and drop it after: it keeps findings by rule.
     """
 
     __slots__ = ("_memos",)
@@ -74,28 +74,49 @@ class Evaluator:
 
     def judge(self, rule: Rule[S], subject: S) -> Finding:
         """The finding of ``rule`` for ``subject``."""
-        try:
-            values = tuple([fact.read(subject) for fact in rule.check.FACTS])
-        except Exception as exc:
-            raise _failure(rule, exc, "reading its facts") from exc
-        key = _key(values)
-        memo = self._memos.get(rule)
-        if memo is None:
-            memo = self._memos[rule] = Memo()
-        try:
-            finding = memo.get(key)
-        except TypeError:  # a fact that cannot be hashed: no reuse
-            return self._evaluate(rule, values)
-        if finding is None:
-            finding = self._evaluate(rule, values)
-            memo.offer(key, finding)
-        return finding
+        findings: list[Finding] = []
+        self.judge_all((rule,), subject, findings)
+        return findings[0]
 
     def judge_all(self, rules: Iterable[Rule[S]], subject: S, findings: list[Finding]) -> None:
-        """Add the finding of each of ``rules`` for ``subject`` to ``findings``."""
-        judge = self.judge
+        """Add the finding of each of ``rules`` for ``subject`` to ``findings``.
+
+        The hot path of every assessment: one dictionary lookup per rule when its facts
+        were seen before.
+        """
+        memos = self._memos
         for rule in rules:
-            findings.append(judge(rule, subject))
+            memo = memos.get(rule)
+            if memo is None:
+                memo = memos[rule] = Memo(tuple(fact.read for fact in rule.check.FACTS))
+            try:
+                if memo.read is not None:  # one fact: no tuple to build
+                    value = memo.read(subject)
+                    values: tuple[Any, ...] | None = None
+                    key: Hashable = str(value) if type(value) is Decimal else value
+                else:
+                    values = tuple([read(subject) for read in memo.readers])
+                    key = (
+                        tuple([str(v) if type(v) is Decimal else v for v in values])
+                        if memo.reusing
+                        else _UNHASHABLE
+                    )
+            except Exception as exc:
+                raise _failure(rule, exc, "reading its facts") from exc
+            finding = None
+            if memo.reusing:
+                try:
+                    finding = memo.findings.get(key)
+                except TypeError:  # a fact that cannot be hashed: judged afresh, never kept
+                    key = _UNHASHABLE
+                memo.lookups += 1
+            if finding is None:
+                finding = self._evaluate(rule, (value,) if values is None else values)
+                if memo.reusing and key is not _UNHASHABLE:
+                    memo.offer(key, finding)
+            else:
+                memo.hits += 1
+            findings.append(finding)
 
     @staticmethod
     def _evaluate(rule: Rule[S], values: tuple[Any, ...]) -> Finding:

@@ -9,6 +9,7 @@ findings), how a missing fact is named in both languages, and how
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -49,16 +50,10 @@ def attribute_fact(path: str, label: Text, name: str | None = None) -> Fact[Any,
     """
     parts = tuple(path.split("."))
 
-    def read(subject: Any) -> Any:
-        value = subject
-        for part in parts:
-            value = getattr(value, part)
-        return value
-
     def write(subject: Any, value: Any) -> Any:
         return _evolved(subject, parts, value)
 
-    return Fact(name=name or parts[-1], label=label, read=read, write=write)
+    return Fact(name=name or parts[-1], label=label, read=attrgetter(path), write=write)
 
 
 def _evolved(subject: Any, parts: tuple[str, ...], value: Any) -> Any:

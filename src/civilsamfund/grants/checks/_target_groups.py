@@ -13,7 +13,7 @@ from civilsamfund.core._validators import between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Status
-from civilsamfund.grants._application import MAX_AGE, GrantApplication
+from civilsamfund.grants._application import MAX_AGE, GrantApplication, TargetGroup
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_MIN_AGE, TARGET_GROUPS
 
@@ -49,11 +49,11 @@ class TargetGroupInList(GrantCheck):
         groups = facts[TARGET_GROUPS]
         if not groups:
             return missing(TARGET_GROUPS)
-        categories = tuple(category for category, _ in groups)
+        categories = tuple(group.category for group in groups)
         outside = tuple(
-            category
-            for category, relatives in groups
-            if category not in self.allowed or (relatives and not self.allow_relatives)
+            group.category
+            for group in groups
+            if group.category not in self.allowed or (group.relatives and not self.allow_relatives)
         )
         if outside:
             return Verdict(
@@ -65,11 +65,11 @@ class TargetGroupInList(GrantCheck):
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         if passing:
-            return {TARGET_GROUPS: [((category, False),) for category in self.allowed]}
+            return {TARGET_GROUPS: [(TargetGroup(category=c),) for c in self.allowed]}
         outside = [c for c in known.get("target_group", ()) if c not in self.allowed]
-        failing = [((category, False),) for category in outside]
+        failing = [(TargetGroup(category=c),) for c in outside]
         if not self.allow_relatives:
-            failing += [((category, True),) for category in self.allowed]
+            failing += [(TargetGroup(category=c, relatives=True),) for c in self.allowed]
         return {TARGET_GROUPS: failing} if failing else None
 
 
@@ -96,7 +96,7 @@ class RelativesException(GrantCheck):
         groups = facts[TARGET_GROUPS]
         if groups is None:
             return missing(TARGET_GROUPS)
-        relatives = tuple(category for category, for_relatives in groups if for_relatives)
+        relatives = tuple(group.category for group in groups if group.relatives)
         if relatives:
             return Verdict(status=Status.FLAG, message="relatives", facts={"categories": relatives})
         return Verdict(status=Status.NOT_APPLICABLE, message="no_relatives")
