@@ -71,8 +71,10 @@ def test_json_decision_has_the_documented_keys(capsys):
     assert finding["citation"] == {
         "document": "odense-strategi-frivilligt-socialt-arbejde-2009.txt",
         "section": "Overordnede tildelingskriterier",
-        "title": "Strategi for det frivillige sociale arbejde (revideret juni 2009)",
     }
+    assert decision["names"][finding["citation"]["document"]] == (
+        "Strategi for det frivillige sociale arbejde (revideret juni 2009)"
+    )
 
 
 def test_text_output_reads_like_a_decision_letter(capsys):

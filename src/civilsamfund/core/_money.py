@@ -52,10 +52,13 @@ def share(value: Decimal | int | str) -> Share:
 
 
 def _field_check(
-    read: Callable[[Decimal], Decimal],
+    valid: Callable[[Decimal], bool], read: Callable[[Decimal], Decimal]
 ) -> Callable[[object, Attribute[Any], Any], None]:
+    """A validator that passes a valid ``Decimal`` at once (readers have checked it
+    already) and otherwise says, as ``read`` does, what is wrong."""
+
     def check(_: object, attribute: Attribute[Any], value: Any) -> None:
-        if value is None:
+        if value is None or (type(value) is Decimal and valid(value)):
             return
         if type(value) is not Decimal:
             raise FieldValueError(
@@ -69,8 +72,16 @@ def _field_check(
     return check
 
 
-kroner_field = _field_check(kroner)
+def _is_kroner(value: Decimal) -> bool:
+    return value.is_finite() and value >= 0 and value == value.quantize(_ORE)
+
+
+def _is_share(value: Decimal) -> bool:
+    return value.is_finite() and 0 <= value <= 1
+
+
+kroner_field = _field_check(_is_kroner, kroner)
 """attrs validator: an amount in kroner (or ``None``), so code-built models hold what files may."""
 
-share_field = _field_check(share)
+share_field = _field_check(_is_share, share)
 """attrs validator: a share from 0 to 1 (or ``None``)."""

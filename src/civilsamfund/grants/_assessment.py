@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from datetime import date
+from itertools import chain
 
 from attrs import frozen
 
@@ -57,7 +58,7 @@ class PoolRules:
     audit: AuditRecord
     legal_bases: tuple[str, ...]
     names: Mapping[str, Text]
-    """What the pool, its reserves and the departments are called."""
+    """What the pool, its reserves, the departments and the cited documents are called."""
 
 
 _ROUTES_KEPT = 10_000
@@ -162,14 +163,21 @@ class Assessor:
         if pool.appeal is not None:
             statement = Versions(s for s in catalogue.appeal if s.id == pool.appeal).at(on)
             appeal = statement.text if statement else None
+        criteria = rulebook.in_force(pool.criteria, on)
+        routing = rulebook.rule(pool.routing, on) if pool.routing else None
+        supplementary = {
+            department.id: rulebook.in_force(department.criteria, on)
+            for department in organisation.departments
+        }
+        cited = {
+            rule.citation.document
+            for rule in (*criteria, *filter(None, [routing]), *chain(*supplementary.values()))
+        }
         return PoolRules(
             pool=pool,
-            criteria=rulebook.in_force(pool.criteria, on),
-            routing=rulebook.rule(pool.routing, on) if pool.routing else None,
-            supplementary={
-                department.id: rulebook.in_force(department.criteria, on)
-                for department in organisation.departments
-            },
+            criteria=criteria,
+            routing=routing,
+            supplementary=supplementary,
             departments={
                 department.id: DepartmentRef(
                     id=department.id,
@@ -188,6 +196,11 @@ class Assessor:
             legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
             audit=municipality.audit(on),
             names={
+                **{
+                    d.file: Text(da=d.title, en=d.title)
+                    for d in municipality.documents
+                    if d.file in cited
+                },
                 pool.id: pool.name,
                 **{reserve.id: reserve.name for reserve in pool.reserves},
                 **{department.id: department.name for department in organisation.departments},

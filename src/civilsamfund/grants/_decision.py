@@ -84,4 +84,5 @@ class Decision:
     """The applying association's name; ``None`` for a private person, whose name the
     library never holds."""
     names: Mapping[str, Text] = field(factory=dict)
-    """What the ids the decision mentions are called: pool, reserves, departments."""
+    """What the ids the decision mentions are called: pool, reserves, departments, and
+    the titles of the documents its findings cite (by file name)."""

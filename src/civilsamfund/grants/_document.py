@@ -88,11 +88,7 @@ def _finding_document(finding: Finding, language: Language) -> dict[str, Any]:
         "reason": finding.reason.in_(language),
         "facts": finding.facts,
         "missing": finding.missing,
-        "citation": {
-            "document": finding.citation.document,
-            "section": finding.citation.section,
-            "title": finding.citation.title,
-        },
+        "citation": {"document": finding.citation.document, "section": finding.citation.section},
     }
 
 
@@ -153,7 +149,13 @@ class JsonWriter:
     def encode(self, decision: Decision) -> str:
         """One decision document as compact JSON."""
         own = _encode(_own(decision, self._language))[:-1]
-        findings = ",".join([self._finding(finding) for finding in decision.findings])
+        known = self._findings.get  # most findings were encoded before: no call for those
+        findings = ",".join(
+            [
+                hit[1] if (hit := known(id(finding))) is not None else self._finding(finding)
+                for finding in decision.findings
+            ]
+        )
         return f'{own},{self._shared_parts(decision)},"findings":[{findings}]}}'
 
 

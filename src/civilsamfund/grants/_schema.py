@@ -17,6 +17,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import FactText
 from civilsamfund.core.rules._findings import FactValue, Finding
@@ -39,6 +40,11 @@ _SHARE: dict[str, Any] = {
     ]
 }
 _DECIMAL = r"^-?\d+(\.\d+)?$"
+
+
+_NOT_IN_DOCUMENT = {(Finding, "rule"), (Citation, "title")}
+"""Fields the decision document leaves out: the rule's wording, and the title a citation
+carries, which the document gives once, under ``names``."""
 
 
 class _Builder:
@@ -106,7 +112,7 @@ class _Builder:
         required: list[str] = []
         for attribute in attrs.fields(cls):
             name = attribute.name
-            if name.startswith("_") or (self.document and (cls, name) == (Finding, "rule")):
+            if name.startswith("_") or (self.document and (cls, name) in _NOT_IN_DOCUMENT):
                 continue
             properties[name] = self.schema(hints[name])
             if self.document or attribute.default is attrs.NOTHING:
