@@ -136,7 +136,17 @@ def test_json_decimals_are_exact():
     assert str(application.amount) == "0.1"
 
 
-@pytest.mark.parametrize("reference", ["010190-1234", "case 0101901234", "0101901234"])
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "010190-1234",
+        "case 0101901234",
+        "0101901234",
+        "010190 1234",
+        "01 01 90 1234",
+        "01.01.90-1234",
+    ],
+)
 def test_a_cpr_number_is_refused_and_not_echoed(reference):
     """A CPR number given as a person's reference is refused, and never repeated back."""
     data = _with(("applicant",), {"type": "person", "reference": reference})
@@ -144,3 +154,24 @@ def test_a_cpr_number_is_refused_and_not_echoed(reference):
         applications_from_json(json.dumps([data]))
     assert "looks like a CPR number" in str(caught.value)
     assert reference not in str(caught.value)
+
+
+@pytest.mark.parametrize("reference", ["sag 17", "2024-0017", "ref 12345678901"])
+def test_a_reference_that_is_no_cpr_number_is_kept(reference):
+    """Case numbers with fewer or more digits than a CPR number are not refused."""
+    data = _with(("applicant",), {"type": "person", "reference": reference})
+    (application,) = applications_from_json(json.dumps([data]))
+    assert application.applicant.reference == reference
+
+
+def test_the_last_year_after_its_deadline_is_bad_input(odense):
+    """A date in 9999 after the deadline names no next round: a clear error, found when the
+    application is checked, before any decision is written."""
+    from datetime import date
+
+    from civilsamfund.grants import Assessor
+
+    with pytest.raises(ApplicationError, match="received: expected a day on or before 9999-10-31"):
+        Assessor(odense).rules_for(odense_application(received=date(9999, 12, 31)))
+    decision = assess(odense, odense_application(received=date(9999, 10, 31)))
+    assert decision.round.year == 9999

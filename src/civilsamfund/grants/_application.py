@@ -84,7 +84,8 @@ def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None
         )
 
 
-CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+CPR_LIKE = re.compile(r"(?<!\d)\d\D?\d\D?\d\D?\d\D?\d\D?\d\D{0,3}\d\D?\d\D?\d\D?\d(?!\d)")
+"""Ten digits as a CPR number may be written: with a dash, spaces or dots between them."""
 
 
 def _not_a_cpr_number(_: object, attribute: Attribute[str | None], value: str | None) -> None:

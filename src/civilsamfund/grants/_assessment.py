@@ -103,6 +103,8 @@ class Assessor:
             raise application_error(
                 application, "reserve", f"expected one of {known}, got {application.reserve!r}"
             )
+        if application.received.year == date.max.year:
+            _round(rules.pool, application)  # the last year has no next round to name
         wrong = [
             *self._plan.problems(application, self.municipality.known),
             *self._fact_problems(application),
@@ -276,6 +278,12 @@ def _round(pool: Pool, application: GrantApplication) -> Round | None:
         return Round(kind=RoundKind.ALL_YEAR, reserve=application.reserve)
     received = application.received
     deadline = window.deadline_in(received.year)
+    if received > deadline and received.year == date.max.year:
+        raise application_error(
+            application,
+            "received",
+            f"expected a day on or before {deadline.isoformat()}: no later round can be named",
+        )
     if received <= deadline:
         return Round(
             kind=RoundKind.YEARLY,
