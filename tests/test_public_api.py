@@ -29,3 +29,25 @@ def test_import_does_not_load_the_heavy_parts():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_dir_lists_the_lazily_loaded_names():
+    """dir() shows every public name, also those that load on first use."""
+    from civilsamfund import grants
+
+    assert set(civilsamfund.__all__) <= set(dir(civilsamfund))
+    assert set(grants.__all__) <= set(dir(grants))
+
+
+def test_each_domain_namespace_resolves_and_is_sorted():
+    """civilsamfund.grants, civilsamfund.testing and the validators resolve every name."""
+    from civilsamfund import grants, testing, validators
+
+    for module in (grants, testing, validators):
+        assert [name for name in module.__all__ if not hasattr(module, name)] == []
+        assert module.__all__ == sorted(module.__all__)
+
+
+def test_the_top_level_keeps_only_what_every_domain_shares():
+    """Grant models live in civilsamfund.grants, not at the top level."""
+    assert not {"GrantApplication", "Pool", "Decision", "render_text"} & set(civilsamfund.__all__)
