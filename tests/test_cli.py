@@ -196,3 +196,25 @@ def test_jobs_give_the_same_text(capsys):
     two = _run(capsys, *args, "--jobs", "2")[1]
     assert one == two
     assert one.count("Afgørelse for ansøgning") == 6
+
+
+def test_output_piped_into_a_reader_that_stops_ends_quietly(tmp_path):
+    """`civilsamfund assess ... | head` ends with no traceback when head stops reading."""
+    import subprocess
+    import sys
+
+    from helpers import ELIGIBLE
+
+    from civilsamfund import to_json
+
+    many = tmp_path / "many.json"
+    one = json.loads(to_json(ELIGIBLE))
+    many.write_text(json.dumps([{**one, "id": f"a{n}"} for n in range(3000)]), encoding="utf-8")
+    command = [sys.executable, "-m", "civilsamfund", "assess", "-m", "odense", str(many)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        assert process.wait(timeout=120) == 141
+        assert process.stderr.read() == b""

@@ -8,6 +8,7 @@ purpose is printed as one message per problem, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,7 +16,10 @@ from civilsamfund._version import __version__
 from civilsamfund.cli._command import BAD_INPUT, PROBLEMS, SUCCESS, Command
 from civilsamfund.core._errors import CivilsamfundError, PluginError
 
-__all__ = ["BAD_INPUT", "PROBLEMS", "SUCCESS", "Command", "main"]
+__all__ = ["BAD_INPUT", "CLOSED_PIPE", "PROBLEMS", "SUCCESS", "Command", "main"]
+
+CLOSED_PIPE = 141
+"""The exit code when the reader of the output closed it, as a shell reports SIGPIPE."""
 
 
 def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
@@ -53,3 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CivilsamfundError as exc:
         err.write(f"civilsamfund: error: {exc}\n")
         return BAD_INPUT
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): end quietly, as the shell's tools do,
+        # with stdout pointed away so that Python's own flush at exit does not complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return CLOSED_PIPE
