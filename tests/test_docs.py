@@ -6,6 +6,7 @@ import re
 import shutil
 import sys
 import types
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -80,4 +81,4 @@ def test_the_complete_check_in_the_plugin_guide_works(tmp_path, carers_plugin):
 def test_the_guides_check_refuses_a_bad_parameter(carers_plugin):
     """Parameters are validated by the check's own validators, built in code or read."""
     with pytest.raises(ValueError, match="expected a share between 0 and 1"):
-        carers_plugin.EveningActivities(minimum=cs.Share(__import__("decimal").Decimal("1.5")))
+        carers_plugin.EveningActivities(minimum=cs.Share(Decimal("1.5")))

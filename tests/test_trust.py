@@ -141,6 +141,22 @@ def test_a_gap_in_a_criterion_within_its_pool_is_an_error(tmp_path):
     assert "not in force on 2010-01-02" in problem
 
 
+def test_a_pool_open_at_its_start_needs_criteria_open_at_theirs(tmp_path):
+    """A pool version in force since always cannot name criteria that start later."""
+    directory = _copy(tmp_path)
+    _edit(
+        directory / "pools.toml",
+        'id = "paragraf18"\nvalid_from = 2009-06-01\n',
+        'id = "paragraf18"\n',
+    )
+    problems = _problems(directory)
+    assert (
+        f"{directory / 'pools.toml'}: pools[0].criteria[0]: criterion 'O18-1' is not in "
+        in (problems[0])
+    )
+    assert "before its first version begins" in problems[0]
+
+
 def test_an_empty_criteria_list_is_an_error(tmp_path):
     """A pool that assesses nothing cannot be meant."""
     directory = _copy(tmp_path, "faaborg-midtfyn")

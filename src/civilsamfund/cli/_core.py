@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from civilsamfund.cli._command import PROBLEMS, SUCCESS, Command
+from civilsamfund.cli._command import PROBLEMS, SUCCESS, Command, config_option
 from civilsamfund.core._errors import InputError
 
 
@@ -84,12 +84,6 @@ def _new_municipality(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return SUCCESS
 
 
-def _configure_municipalities(parser: argparse.ArgumentParser) -> None:
-    from civilsamfund.cli._command import config_option
-
-    config_option(parser)
-
-
 def _configure_check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("directories", nargs="+", metavar="DIR", help="municipality directories")
     parser.add_argument(
@@ -122,7 +116,7 @@ CORE_COMMANDS = (
     Command(
         name="municipalities",
         help="list the municipalities that can be loaded, and where from",
-        configure=_configure_municipalities,
+        configure=config_option,
         run=_municipalities,
     ),
     Command(

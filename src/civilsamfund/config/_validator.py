@@ -49,10 +49,6 @@ class Catalogues:
                 if isinstance(name, Text):
                     self.names.setdefault(entry_id, name)
 
-    def known(self) -> dict[str, tuple[str, ...]]:
-        """The ids of each kind."""
-        return {kind: tuple(ids) for kind, ids in self.entries.items()}
-
 
 def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any], Any]]:
     """Every attrs field in ``value``, depth first, with its path and value."""
@@ -170,8 +166,8 @@ def _references(
                 yield (
                     where,
                     (
-                        f"{_what(reference.kind)} {ref!r} is not in force on {_day(gap)}, "
-                        "a day this version is in force: every day must be covered"
+                        f"{_what(reference.kind)} {ref!r} is not in force {_on(gap)}, "
+                        "while this version is: every day of it must be covered"
                     ),
                 )
 
@@ -180,8 +176,9 @@ def _what(kind: str) -> str:
     return kind.replace("_", " ")
 
 
-def _day(day: date) -> str:
-    return "every day" if day == date.min else day.isoformat()
+def _on(day: date) -> str:
+    """A day of a gap; the first possible day means before the entry's first version."""
+    return "before its first version begins" if day == date.min else f"on {day.isoformat()}"
 
 
 class ReferencePlan:

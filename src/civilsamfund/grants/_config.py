@@ -271,6 +271,11 @@ def _number(value: object) -> bool:
     return type(value) is int or (type(value) is str and Decimal(value).is_finite())
 
 
+def _read_by(read: Callable[[str], Decimal]) -> Callable[[object, tuple[str, ...]], bool]:
+    """Accepts a whole number or a written number that ``read`` takes (it raises if not)."""
+    return lambda value, _: type(value) in (int, str) and read(str(value)) is not None
+
+
 def _date(value: object) -> bool:
     return type(value) is str and len(value) == 10 and bool(date.fromisoformat(value))
 
@@ -279,8 +284,8 @@ _ACCEPTS: dict[FactType, Callable[[object, tuple[str, ...]], bool]] = {
     FactType.YES_NO: lambda value, _: type(value) is bool,
     FactType.WHOLE_NUMBER: lambda value, _: type(value) is int,
     FactType.NUMBER: lambda value, _: _number(value),
-    FactType.KRONER: lambda value, _: _number(value) and bool(kroner(str(value)) is not None),
-    FactType.SHARE: lambda value, _: _number(value) and bool(share(str(value)) is not None),
+    FactType.KRONER: _read_by(kroner),
+    FactType.SHARE: _read_by(share),
     FactType.DATE: lambda value, _: _date(value),
     FactType.TEXT: lambda value, _: type(value) is str,
     FactType.CHOICE: lambda value, choices: value in choices,
