@@ -40,7 +40,7 @@ def _problems(directory):
             "pools.toml",
             "budget = 1900000",
             'budget = "lots"',
-            "pools.toml: pools[0].budget: expected an amount in kroner, got 'lots'",
+            'pools.toml: pools[0].budget: expected an amount in kroner (such as "80000" or ',
         ),
         (
             "pools.toml",

@@ -184,13 +184,13 @@ def test_a_pool_without_an_appeal_statement_is_an_error(tmp_path):
             "criteria.toml",
             "max_multiple = 2",
             'max_multiple = "NaN"',
-            "params.max_multiple: expected a finite number of 0 or more",
+            "params.max_multiple: expected an exact number",
         ),
         (
             "criteria.toml",
             "max_multiple = 2",
             'max_multiple = "Infinity"',
-            "params.max_multiple: expected a finite number",
+            "params.max_multiple: expected an exact number",
         ),
         (
             "criteria.toml",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -25,8 +26,9 @@ from cattrs.errors import (
 )
 
 from civilsamfund.core._errors import FieldValueError, InputError
-from civilsamfund.core._money import Kroner, Share, kroner, share
+from civilsamfund.core._money import Kroner, Share, decimal_text, kroner, number, share
 from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import FactText
 from civilsamfund.core.rules._findings import FactValue
@@ -41,32 +43,27 @@ def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
     def hook(value: object, _: type) -> Any:
         if type(value) is kind:
             return value
-        if isinstance(value, bool) and kind is not bool:
-            raise ValueError(f"expected {what}, got {value!r}")
-        if not isinstance(value, kind):
-            raise ValueError(f"expected {what}, got {_shown(value)}")
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError(f"expected {what}, got {shown(value)}")
         return value
 
     return hook
 
 
-def _shown(value: object) -> str:
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return repr(value)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _date(value: object, _: type) -> date:
-    if isinstance(value, date) and type(value) is date:
+    """A date exactly as ``YYYY-MM-DD``: the other ISO 8601 spellings Python reads
+    (``20240101``, ``2025-W38-1``) are not what the formats document."""
+    if type(value) is date:
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {_shown(value)}")
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}")
 
 
 def _enum(value: object, enum_type: type) -> enum.Enum:
@@ -75,7 +72,7 @@ def _enum(value: object, enum_type: type) -> enum.Enum:
         return enum_type(value)
     except ValueError:
         choices = ", ".join(repr(member.value) for member in enum_type)
-        raise ValueError(f"expected one of {choices}, got {_shown(value)}") from None
+        raise ValueError(f"expected one of {choices}, got {shown(value)}") from None
 
 
 def _text(value: object, kind: type) -> Any:
@@ -84,7 +81,7 @@ def _text(value: object, kind: type) -> Any:
         return _enum(value, kind)
     if type(value) is str:
         return value
-    raise ValueError(f"expected text, got {_shown(value)}")
+    raise ValueError(f"expected text, got {shown(value)}")
 
 
 def _is_optional(kind: Any) -> bool:
@@ -121,7 +118,7 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
         def hook(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise ValueError(f"expected a list, got {_shown(value)}")
+                raise ValueError(f"expected a list, got {shown(value)}")
             if not detailed:
                 return tuple([item_hook(item, item_type) for item in value])
             items, errors = [], []
@@ -162,11 +159,11 @@ def _tagged_structure_factory(converter: cattrs.Converter) -> Callable[[Any], An
 
         def hook(value: object, _: type) -> Any:
             if not isinstance(value, Mapping):
-                raise ValueError(f"expected a table, got {_shown(value)}")
+                raise ValueError(f"expected a table, got {shown(value)}")
             tag = value.get(TAG)
             cls = members.get(tag) if isinstance(tag, str) else None
             if cls is None:
-                raise FieldValueError(TAG, f"expected {expected}, got {tag!r}")
+                raise FieldValueError(TAG, f"expected {expected}, got {shown(tag)}")
             return converter.structure({k: v for k, v in value.items() if k != TAG}, cls)
 
         return hook
@@ -189,7 +186,9 @@ def _fact(value: object, _: type) -> FactValue:
         return value
     if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    raise ValueError(f"expected text, a number, true/false, null or a list of texts, got {value!r}")
+    raise ValueError(
+        f"expected text, a number, true/false, null or a list of texts, got {shown(value)}"
+    )
 
 
 def _fact_text(value: object, _: type) -> FactText:
@@ -199,12 +198,12 @@ def _fact_text(value: object, _: type) -> FactText:
         return value  # type: ignore[return-value]
     if type(value) is Decimal:
         return str(value)
-    raise ValueError(f"expected text, a number, true/false or null, got {_shown(value)}")
+    raise ValueError(f"expected text, a number, true/false or null, got {shown(value)}")
 
 
 def _structure_text(value: object, _: type) -> Text:
     if not isinstance(value, Mapping):
-        raise ValueError(f"expected a table with 'da' and 'en', got {_shown(value)}")
+        raise ValueError(f"expected a table with 'da' and 'en', got {shown(value)}")
     errors: list[Exception] = [
         FieldValueError(key, "unknown key") for key in value if key not in ("da", "en")
     ]
@@ -212,7 +211,7 @@ def _structure_text(value: object, _: type) -> Text:
         if key not in value:
             errors.append(FieldValueError(key, "required field is missing"))
         elif not isinstance(value[key], str):
-            errors.append(FieldValueError(key, f"expected text, got {_shown(value[key])}"))
+            errors.append(FieldValueError(key, f"expected text, got {shown(value[key])}"))
     if errors:
         raise ClassValidationError("While structuring Text", errors, Text)
     return Text(da=value["da"], en=value["en"])
@@ -228,7 +227,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
     converter.register_structure_hook(Share, lambda value, _: share(value))
-    converter.register_structure_hook(Decimal, lambda value, _: _number(value))
+    converter.register_structure_hook(Decimal, lambda value, _: number(value))
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_func(
@@ -241,23 +240,14 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(FactText, _fact_text)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: {"da": text.da, "en": text.en})
-    converter.register_unstructure_hook(Decimal, str)
-    converter.register_unstructure_hook(Kroner, str)
-    converter.register_unstructure_hook(Share, str)
+    converter.register_unstructure_hook(Decimal, decimal_text)
+    converter.register_unstructure_hook(Kroner, decimal_text)
+    converter.register_unstructure_hook(Share, decimal_text)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook_factory(
         _is_tagged_union, _tagged_unstructure_factory(converter)
     )
     return converter
-
-
-def _number(value: object) -> Decimal:
-    if isinstance(value, bool | float) or not isinstance(value, Decimal | int | str):
-        raise ValueError(f"expected an exact number, got {_shown(value)}")
-    try:
-        return Decimal(value)
-    except ArithmeticError:
-        raise ValueError(f"expected an exact number, got {value!r}") from None
 
 
 @cache

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import redacted
 
 E = TypeVar("E", bound="InputError")
 
@@ -56,8 +57,8 @@ class PluginError(CivilsamfundError):
 
     def __init__(self, plugin: str, message: str) -> None:
         self.plugin = plugin
-        self.message = message
-        super().__init__(f"plugin {plugin!r}: {message}")
+        self.message = redacted(message)  # it may quote what the plugin was given
+        super().__init__(f"plugin {plugin!r}: {self.message}")
 
     def __reduce__(self) -> tuple[type[PluginError], tuple[str, str]]:
         return type(self), (self.plugin, self.message)

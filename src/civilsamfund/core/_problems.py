@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
+from attrs.converters import optional
+
+from civilsamfund.core._shown import redacted
 
 _EXPECTED = re.compile(r"^expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTALL)
 
@@ -14,17 +17,21 @@ _EXPECTED = re.compile(r"^expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTA
 class Problem:
     """One problem: the source (a file, or an application by id), the path to the field
     (``pools[1].budget``), what is wrong, and what was expected and given where known.
+
+    Path and message never hold a CPR-like number (it is blanked out) and are cut when
+    very long, whoever wrote them.
     """
 
     source: str
-    path: str
-    message: str
-    expected: str | None = None
-    got: str | None = None
+    path: str = field(converter=redacted)
+    message: str = field(converter=redacted)
+    expected: str | None = field(default=None, converter=optional(redacted))
+    got: str | None = field(default=None, converter=optional(redacted))
 
     @classmethod
     def at(cls, source: str, path: str, message: str) -> Problem:
         """A problem whose message may read ``expected X, got Y``: both are kept apart too."""
+        message = redacted(message)
         match = _EXPECTED.match(message)
         if match is None:
             return cls(source=source, path=path, message=message)

@@ -17,6 +17,7 @@ from attrs import Attribute, field, frozen
 from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
 from civilsamfund.core._references import refers
+from civilsamfund.core._shown import looks_like_cpr, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import FactText
 
@@ -75,21 +76,21 @@ def _age(_: object, attribute: Attribute[int | None], value: int | None) -> None
         raise FieldValueError(attribute.name, f"expected an age from 0 to {MAX_AGE}, got {value}")
 
 
+_CVR = re.compile(r"[0-9]{8}")
+
+
 def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None:
     from stdnum.dk import cvr  # deferred: only needed when a CVR number is given
 
-    if value is not None and not (len(value) == 8 and cvr.is_valid(value)):
+    if value is not None and not (_CVR.fullmatch(value) and cvr.is_valid(value)):
         raise FieldValueError(
-            attribute.name, f"expected a valid 8-digit CVR number (mod-11 check), got {value!r}"
+            attribute.name,
+            f"expected a valid 8-digit CVR number (mod-11 check), got {shown(value)}",
         )
 
 
-CPR_LIKE = re.compile(r"(?<!\d)\d\D?\d\D?\d\D?\d\D?\d\D?\d\D{0,3}\d\D?\d\D?\d\D?\d(?!\d)")
-"""Ten digits as a CPR number may be written: with a dash, spaces or dots between them."""
-
-
 def _not_a_cpr_number(_: object, attribute: Attribute[str | None], value: str | None) -> None:
-    if value is not None and CPR_LIKE.search(value):
+    if value is not None and looks_like_cpr(value):
         raise FieldValueError(
             attribute.name,
             "expected an opaque case reference; this looks like a CPR number, which must "

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from civilsamfund.core._money import decimal_text
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._findings import Finding
 from civilsamfund.grants._decision import Decision, DepartmentRef
@@ -60,7 +61,7 @@ def _own(decision: Decision, language: Language) -> dict[str, Any]:
         "municipality": decision.municipality,
         "pool": decision.pool,
         "outcome": decision.outcome,
-        "amount": str(decision.amount),
+        "amount": decimal_text(decision.amount),
         "applicant": decision.applicant,
         "language": language,
         "round": None

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._money import Kroner, Share
+from civilsamfund.core._shown import looks_like_cpr
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import FactValue, Finding, Outcome, RuleKind, Status
 from civilsamfund.grants._application import (
-    CPR_LIKE,
     Activity,
     Applicant,
     Association,
@@ -96,7 +96,7 @@ associations = st.builds(
     annual_running_costs=st.none() | kroner(),
 )
 persons = st.builds(
-    PrivatePerson, reference=st.none() | names.filter(lambda text: not CPR_LIKE.search(text))
+    PrivatePerson, reference=st.none() | names.filter(lambda text: not looks_like_cpr(text))
 )
 applicants: st.SearchStrategy[Applicant] = associations | persons
 budget_lines = st.builds(
