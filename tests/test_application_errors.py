@@ -106,7 +106,7 @@ def test_a_persons_reference_stays_out_of_reprs():
     [
         ("apps.toml", "[[applications]\n", "apps.toml: not valid TOML"),
         ("apps.json", "{", "apps.json: not valid JSON"),
-        ("apps.yaml", "", "apps.yaml: expected a file ending in .toml or .json"),
+        ("apps.yaml", "", "apps.yaml: expected a file ending in .json, .toml, .jsonl"),
         ("apps.json", '{"apps": []}', "apps.json: expected a table with only 'applications'"),
     ],
 )

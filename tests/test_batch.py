@@ -9,13 +9,12 @@ import pytest
 from helpers import ELIGIBLE
 
 from civilsamfund import ApplicationError, ConfigError, PluginError, to_json
-from civilsamfund.grants import assess
-from civilsamfund.grants._batch import Batch, run
-from civilsamfund.grants._document import decision_json, decisions_to_json
-from civilsamfund.grants._reading import RawApplications
+from civilsamfund.core._errors import ItemError
+from civilsamfund.grants import assess, write_decisions
+from civilsamfund.grants._document import decisions_to_json
 
 
-def _documents(count, bad=()):
+def _items(count, bad=()):
     base = json.loads(to_json(ELIGIBLE))
     items = []
     for index in range(count):
@@ -25,74 +24,78 @@ def _documents(count, bad=()):
         if index in bad:
             item["amount"] = "not money"
         items.append(item)
-    half = count // 2
-    return [
-        RawApplications(source="first.json", path="applications", items=items[:half]),
-        RawApplications(source="second.json", path="", items=items[half:]),
-    ]
+    return items
 
 
-def _json_batch(odense, documents):
-    return Batch(
-        municipality=odense,
-        documents=documents,
-        on=None,
-        render=lambda decision: decision_json(decision, "en"),
-        prefix="[\n",
-        separator=",\n",
-        suffix="\n]\n",
-    )
+def write_files(directory, items):
+    """Half the items in an object under ``applications``, half as a bare list."""
+    half = len(items) // 2
+    first, second = directory / "first.json", directory / "second.json"
+    first.write_text(json.dumps({"applications": items[:half]}), encoding="utf-8")
+    second.write_text(json.dumps(items[half:]), encoding="utf-8")
+    return [first, second]
+
+
+def _run(odense, files, jobs, **options):
+    out = io.BytesIO()
+    count = write_decisions(odense, files, out, language="en", jobs=jobs, **options)
+    return count, out.getvalue().decode()
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_jobs_do_not_change_the_output(odense, jobs):
+def test_jobs_do_not_change_the_output(odense, tmp_path, jobs):
     """Any number of jobs writes the same JSON, in the order of the input."""
-    out = io.StringIO()
-    assert run(_json_batch(odense, _documents(41)), out, jobs) == 41
-    decisions = json.loads(out.getvalue())
+    files = write_files(tmp_path, _items(41))
+    count, text = _run(odense, files, jobs)
+    assert count == 41
+    decisions = json.loads(text)
     assert [d["application"] for d in decisions] == [f"app-{i}" for i in range(41)]
-    reference = io.StringIO()
-    run(_json_batch(odense, _documents(41)), reference, 1)
-    assert out.getvalue() == reference.getvalue()
+    assert text == _run(odense, files, 1)[1]
 
 
-def test_the_writer_matches_the_library_function(odense):
-    """The CLI's writer and decisions_to_json give the same document."""
-    out = io.StringIO()
-    run(_json_batch(odense, _documents(5)), out, 1)
-    applications = [ELIGIBLE]
-    assert (
-        json.loads(out.getvalue())[0].keys()
-        == json.loads(decisions_to_json([assess(odense, a) for a in applications], "en"))[0].keys()
-    )
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_jobs_do_not_change_a_json_lines_output(odense, tmp_path, jobs):
+    """The end record's count and digest are the same, however many workers wrote."""
+    files = write_files(tmp_path, _items(41))
+    assert _run(odense, files, jobs, format="jsonl") == _run(odense, files, 1, format="jsonl")
+
+
+def test_the_writer_matches_the_library_function(odense, tmp_path):
+    """The batch writer and decisions_to_json give the same document."""
+    _, text = _run(odense, write_files(tmp_path, _items(5)), 1)
+    expected = json.loads(decisions_to_json([assess(odense, ELIGIBLE)], "en"))[0]
+    assert json.loads(text)[0].keys() == expected.keys()
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_problems_in_every_chunk_are_reported_and_nothing_written(odense, jobs):
+def test_problems_in_every_chunk_are_reported_and_nothing_written(odense, tmp_path, jobs):
     """Bad applications anywhere are all reported, with their own paths; no output is written."""
-    out = io.StringIO()
+    out = io.BytesIO()
+    files = write_files(tmp_path, _items(40, bad={3, 37}))
     with pytest.raises(ApplicationError) as caught:
-        run(_json_batch(odense, _documents(40, bad={3, 37})), out, jobs)
+        write_decisions(odense, files, out, jobs=jobs)
     assert [str(p).split(": ")[:2] for p in caught.value.problems] == [
-        ["first.json", "applications[3].amount"],
-        ["second.json", "[17].amount"],
+        [str(files[0]), "applications[3].amount"],
+        [str(files[1]), "[17].amount"],
     ]
-    assert out.getvalue() == ""
+    assert out.getvalue() == b""
 
 
-def test_an_empty_batch_is_an_empty_list(odense):
+def test_an_empty_batch_is_an_empty_list(odense, tmp_path):
     """No applications give an empty JSON list."""
-    out = io.StringIO()
-    assert run(_json_batch(odense, []), out, 2) == 0
-    assert json.loads(out.getvalue()) == []
+    count, text = _run(odense, write_files(tmp_path, []), 2)
+    assert count == 0
+    assert json.loads(text) == []
 
 
 @pytest.mark.parametrize(
     "error",
     [
         ApplicationError(["a.json: [0].amount: expected an amount"]),
+        ApplicationError(["a.json: [0].amount: expected an amount"], more=7),
         ConfigError(["x.toml: y: z", "x.toml: w: v"]),
         PluginError("demo", "boom"),
+        ItemError("a.json", "[3]", "'app-3'", "plugin 'demo': boom"),
     ],
 )
 def test_errors_survive_crossing_processes(error):
@@ -106,11 +109,12 @@ def test_errors_survive_crossing_processes(error):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_an_application_to_a_missing_pool_stops_the_batch_before_output(odense, jobs):
-    """A pool the municipality lacks is reported up front, and nothing is written."""
-    documents = _documents(30)
-    documents[1].items[4]["pool"] = "paragraf99"
-    out = io.StringIO()
-    with pytest.raises(ApplicationError, match="application 'app-19': pool: expected one of"):
-        run(_json_batch(odense, documents), out, jobs)
-    assert out.getvalue() == ""
+def test_an_application_to_a_missing_pool_stops_the_batch_before_output(odense, tmp_path, jobs):
+    """A pool the municipality lacks is named by file and item, and nothing is written."""
+    items = _items(30)
+    items[19]["pool"] = "paragraf99"
+    files = write_files(tmp_path, items)
+    out = io.BytesIO()
+    with pytest.raises(ApplicationError, match=r"second.json: \[4\].pool: expected one of"):
+        write_decisions(odense, files, out, jobs=jobs)
+    assert out.getvalue() == b""

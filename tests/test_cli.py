@@ -116,7 +116,7 @@ def test_on_chooses_the_rules_date(capsys):
     ("args", "message"),
     [
         (["assess", "-m", "atlantis", "x.toml"], "no municipality 'atlantis'"),
-        (["assess", "-m", "odense", "missing.toml"], "missing.toml: cannot be read"),
+        (["assess", "-m", "odense", "missing.toml"], "missing.toml: no such file"),
     ],
 )
 def test_bad_input_exits_2_without_traceback(capsys, monkeypatch, args, message):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from civilsamfund.pipeline._limits import Limits
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
 """Exit codes: success; a run found problems; bad usage or bad input."""
@@ -42,4 +46,71 @@ def config_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="also look for municipalities in DIR (repeatable); the working directory is "
         "never searched unasked",
+    )
+
+
+_SIZES = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def _size(text: str) -> int:
+    """A number of bytes, optionally with K, M or G (``64M``)."""
+    number, unit = (text[:-1], text[-1].lower()) if text[-1:].isalpha() else (text, "")
+    if not (number.isascii() and number.isdigit()) or unit not in _SIZES or int(number) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a size such as 4096, 512K or 64M, got {text[:40]!r}"
+        )
+    return int(number) * _SIZES[unit]
+
+
+def iso_date(text: str) -> date:
+    """A command-line date, exactly ``YYYY-MM-DD``."""
+    if len(text) == 10 and text.isascii() and text[4] == text[7] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text[:40]!r}")
+
+
+def whole_number(text: str) -> int:
+    """A command-line whole number of 1 or more."""
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text[:40]!r}")
+    return int(text)
+
+
+def limits_options(parser: argparse.ArgumentParser) -> None:
+    """``--max-*``: raise or lower the reading limits (see ``civilsamfund.Limits``)."""
+    from civilsamfund.pipeline._limits import DEFAULT_LIMITS as limits
+
+    group = parser.add_argument_group("limits", "what an input may hold before it is refused")
+    options = (
+        ("--max-file-size", _size, limits.max_file_bytes, "SIZE", "bytes in a JSON or TOML file"),
+        ("--max-line-size", _size, limits.max_line_bytes, "SIZE", "bytes on a JSON Lines line"),
+        ("--max-items", whole_number, limits.max_items, "N", "items in a JSON or TOML file"),
+        ("--max-depth", whole_number, limits.max_depth, "N", "levels of nesting"),
+        ("--max-string", whole_number, limits.max_string, "N", "characters in one text"),
+        ("--max-problems", whole_number, limits.max_problems, "N", "problems listed in full"),
+    )
+    for option, kind, default, metavar, what in options:
+        group.add_argument(
+            option,
+            type=kind,
+            default=default,
+            metavar=metavar,
+            help=f"{what} (default: {default:,})",
+        )
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The limits the ``--max-*`` options ask for."""
+    from civilsamfund.pipeline._limits import Limits
+
+    return Limits(
+        max_file_bytes=args.max_file_size,
+        max_line_bytes=args.max_line_size,
+        max_items=args.max_items,
+        max_depth=args.max_depth,
+        max_string=args.max_string,
+        max_problems=args.max_problems,
     )

@@ -17,6 +17,7 @@ from functools import cache
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -25,9 +26,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from civilsamfund.core._errors import FieldValueError, InputError
+from civilsamfund.core._errors import FieldValueError, InputError, Problems
 from civilsamfund.core._money import Kroner, Share, decimal_text, kroner, number, share
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import FactText
@@ -181,6 +181,23 @@ def _tagged_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], 
     return factory
 
 
+def _attrs_structure_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """A model's hook as cattrs makes it, behind a check that it was given a table:
+    otherwise cattrs fails with Python's words (``'str' object has no attribute 'keys'``)."""
+
+    def factory(kind: Any) -> Callable[[object, type], Any]:
+        structure = converter.gen_structure_attrs_fromdict(kind)
+
+        def hook(value: object, _: type) -> Any:
+            if type(value) is not dict and not isinstance(value, Mapping):
+                raise ValueError(f"expected a table, got {shown(value)}")
+            return structure(value, kind)  # type: ignore[arg-type]
+
+        return hook
+
+    return factory
+
+
 def _fact(value: object, _: type) -> FactValue:
     if value is None or isinstance(value, str | int | bool):
         return value
@@ -228,6 +245,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
     converter.register_structure_hook(Share, lambda value, _: share(value))
     converter.register_structure_hook(Decimal, lambda value, _: number(value))
+    converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_func(
@@ -282,26 +300,28 @@ def structure_items(
     source: str,
     path: str,
     error: type[InputError] = InputError,
-    start: int = 0,
-    stop: int | None = None,
+    max_problems: int = 100,
 ) -> list[T]:
-    """Structure ``items[start:stop]`` one by one, naming each by its index in ``path``.
+    """Structure ``items`` one by one, naming each by its index in ``path``.
 
-    Raises ``error`` listing every problem of every item.
+    Raises ``error`` listing the problems of every item, the first ``max_problems``
+    in full and the rest counted.
     """
     hook = converter().get_structure_hook(kind)
     structured: list[T] = []
-    found: list[Problem] = []
-    for index in range(start, len(items) if stop is None else stop):
+    found = Problems(max_problems)
+    for index, item in enumerate(items):
         try:
-            structured.append(hook(items[index], kind))
+            structured.append(hook(item, kind))
         except Exception:
+            if found.full:  # enough are described: count the rest without naming them
+                found.more += 1
+                continue
             try:
-                structured.append(structure(items[index], kind, source, f"{path}[{index}]", error))
+                structured.append(structure(item, kind, source, f"{path}[{index}]", error))
             except InputError as exc:
-                found.extend(exc.problems)
-    if found:
-        raise error(found)
+                found.extend(exc.problems, exc.more)
+    found.raise_as(error)
     return structured
 
 

@@ -19,5 +19,11 @@ def parse_toml(text: str, source: str, error: type[InputError] = InputError) -> 
     try:
         data: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise error.at(source, "", f"not valid TOML: {exc}") from None
-    return data
+        message = f"not valid TOML: {exc}"
+    except RecursionError:
+        message = "not readable: nested too deeply"
+    except ValueError as exc:  # the reader's own limits, such as on very long integers
+        message = f"not valid TOML: {exc}".split("; use sys.")[0]
+    else:
+        return data
+    raise error.at(source, "", message) from None

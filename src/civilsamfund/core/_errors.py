@@ -22,12 +22,17 @@ class InputError(CivilsamfundError):
     field (``pools[1].budget``) and what was expected; the message has one line each.
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], more: int = 0) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(map(str, self.problems)))
+        self.more = more
+        """How many further problems were found but not kept (see ``Limits.max_problems``)."""
+        lines = list(map(str, self.problems))
+        if more:
+            lines.append(f"… and {more:,} more problem{'s' if more > 1 else ''}")
+        super().__init__("\n".join(lines))
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
-        return type(self), (self.problems,)  # so errors cross process boundaries intact
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...], int]]:
+        return type(self), (self.problems, self.more)  # errors cross processes intact
 
     @classmethod
     def at(cls: type[E], source: str, path: str, message: str) -> E:
@@ -40,12 +45,66 @@ class InputError(CivilsamfundError):
         return cls([Problem.at(source, path, message) for path, message in problems])
 
 
+class Problems:
+    """Problems as they are found: the first ``limit`` kept, the rest only counted, so
+    that a file of a million bad items costs no more than a file of a hundred."""
+
+    def __init__(self, limit: int = 100) -> None:
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.more = 0
+
+    def add(self, problem: Problem) -> None:
+        """Keep ``problem``, or count it once ``limit`` are kept."""
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem], more: int = 0) -> None:
+        """Keep or count each of ``problems``, and count ``more`` besides."""
+        for problem in problems:
+            self.add(problem)
+        self.more += more
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+    @property
+    def full(self) -> bool:
+        """Whether ``limit`` problems are kept, so further ones are only counted."""
+        return len(self.kept) >= self.limit
+
+    def raise_as(self, error: type[InputError]) -> None:
+        """Raise ``error`` with the problems found, if there are any."""
+        if self.kept:
+            raise error(self.kept, self.more)
+
+
 class ConfigError(InputError):
     """A municipality's configuration is invalid."""
 
 
 class ApplicationError(InputError):
     """A grant application document is invalid."""
+
+
+class OutputError(CivilsamfundError):
+    """The output could not be written (a full disk, no permission); nothing partial was
+    left in place of the file asked for."""
+
+
+class ItemError(CivilsamfundError):
+    """Assessing one item of a batch failed (a plugin raised, for instance); names the
+    file, the item's path and its id. The batch stops and its output is not written."""
+
+    def __init__(self, source: str, path: str, item: str, message: str) -> None:
+        self.source, self.path, self.item = source, path, item
+        self.message = redacted(message)
+        super().__init__(f"{source}: {path} (id {item}): {self.message}")
+
+    def __reduce__(self) -> tuple[type[ItemError], tuple[str, str, str, str]]:
+        return type(self), (self.source, self.path, self.item, self.message)
 
 
 class UnknownMunicipalityError(CivilsamfundError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from attrs.converters import optional
 
 from civilsamfund.core._shown import redacted
@@ -42,6 +42,15 @@ class Problem:
             expected=match["expected"],
             got=match["got"],
         )
+
+    def within(self, source: str, path: str) -> Problem:
+        """This problem as part of a larger input: in ``source``, below ``path``."""
+        inner = self.path
+        if not path or not inner:
+            joined = path or inner
+        else:
+            joined = f"{path}{inner}" if inner.startswith("[") else f"{path}.{inner}"
+        return evolve(self, source=source, path=joined)
 
     def __str__(self) -> str:
         return ": ".join(part for part in (self.source, self.path, self.message) if part)

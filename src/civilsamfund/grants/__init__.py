@@ -36,6 +36,7 @@ from civilsamfund.grants._decision import (
 
 if TYPE_CHECKING:
     from civilsamfund.grants._assessment import Assessor, PoolRules, assess
+    from civilsamfund.grants._batch import Format, write_decisions
     from civilsamfund.grants._check import GrantCheck
     from civilsamfund.grants._config import (
         ActivityExample,
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     from civilsamfund.grants._schema import application_schema, decision_schema
 
 _MODULES: dict[str, tuple[str, ...]] = {
+    "civilsamfund.grants._batch": ("Format", "write_decisions"),
     "civilsamfund.grants._assessment": ("Assessor", "PoolRules", "assess"),
     "civilsamfund.grants._config": (
         "ActivityExample",
@@ -142,6 +144,7 @@ __all__ = [
     "Decision",
     "Department",
     "DepartmentRef",
+    "Format",
     "FundingSource",
     "FundingStatus",
     "GrantApplication",
@@ -173,4 +176,5 @@ __all__ = [
     "decisions_to_json",
     "read_applications",
     "render_text",
+    "write_decisions",
 ]

@@ -7,23 +7,18 @@ import gc
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from pathlib import Path
 from typing import TextIO
 
-from civilsamfund.cli._command import SUCCESS, Command, config_option
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
-def _jobs(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
-    return int(text)
+from civilsamfund.cli._command import (
+    SUCCESS,
+    Command,
+    config_option,
+    iso_date,
+    limits_from,
+    limits_options,
+    whole_number,
+)
 
 
 @contextmanager
@@ -45,29 +40,21 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def _assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.config._discovery import load_municipality
-    from civilsamfund.grants._batch import Batch, default_jobs, run
-    from civilsamfund.grants._document import JsonWriter
-    from civilsamfund.grants._letter import render_text
-    from civilsamfund.grants._reading import parse_applications
+    from civilsamfund.grants._batch import write_decisions
+    from civilsamfund.pipeline._output import binary
 
     municipality = load_municipality(args.municipality, config=args.config)
-    documents = [parse_applications(path) for path in args.files]
-    language = args.lang
-    render, prefix, separator, suffix = {
-        "json": (JsonWriter(language).encode, "[\n", ",\n", "\n]\n"),
-        "text": (lambda decision: render_text(decision, language), "", "\n\n", "\n"),
-    }[args.output]
-    batch = Batch(
-        municipality=municipality,
-        documents=documents,
-        on=args.on,
-        render=render,
-        prefix=prefix,
-        separator=separator,
-        suffix=suffix,
-    )
     with _without_cycle_collection():
-        run(batch, out, args.jobs or default_jobs(batch))
+        write_decisions(
+            municipality,
+            args.files,
+            args.output if args.output is not None else binary(out),
+            format=args.format,
+            language=args.lang,
+            on=args.on,
+            jobs=args.jobs,
+            limits=limits_from(args),
+        )
     return SUCCESS
 
 
@@ -96,24 +83,38 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
         help="a municipality's slug, or the path of its directory (with a /)",
     )
     config_option(parser)
-    parser.add_argument("files", nargs="+", metavar="FILE", help="applications (.toml or .json)")
     parser.add_argument(
-        "--on", type=_date, help="assess by the rules in force on this date (default: received)"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="applications: .toml or .json documents, .jsonl streams (- for standard input)",
+    )
+    parser.add_argument(
+        "--on", type=iso_date, help="assess by the rules in force on this date (default: received)"
     )
     parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of reasons")
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "jsonl"),
         default="text",
-        dest="output",
-        help="text: decision letters' justifications; json: the JSON decision documents",
+        help="text: decision letters' justifications; json: a JSON array of decision "
+        "documents; jsonl: one decision document per line, then an end record",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE, replacing it only once every decision is written (default: "
+        "standard output)",
     )
     parser.add_argument(
         "--jobs",
-        type=_jobs,
-        default=0,
-        help="processes to use (default: one per 25,000 applications, up to the cores)",
+        type=whole_number,
+        help="processes to use for JSON and TOML files (default: one per 25,000 "
+        "applications, up to the cores); JSON Lines streams in one",
     )
+    limits_options(parser)
 
 
 def _configure_schema(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,177 @@
+"""Inputs as items: a JSON or TOML document read whole, or JSON Lines read as a stream.
+
+A document holds a list of items, bare or under one key (``applications``); a JSON
+Lines file holds one item per line. Either way every item is screened (depth, text,
+CPR numbers) and ids must be unique, and every problem names the file and the item.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from attrs import frozen
+
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
+from civilsamfund.pipeline._files import decoded, open_regular, read_bytes
+from civilsamfund.pipeline._ids import SeenIds
+from civilsamfund.pipeline._json import parse_json
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.pipeline._screen import Screen
+
+DOCUMENT_SUFFIXES = (".json", ".toml")
+STREAM_SUFFIXES = (".jsonl", ".ndjson")
+STDIN = "-"
+"""The file name that means standard input, read as JSON Lines."""
+
+
+@frozen(kw_only=True)
+class Document:
+    """A document's items, parsed and screened but not yet structured."""
+
+    source: str
+    path: str
+    """Where the list sits in the document: ``applications``, or ``""`` for a bare list."""
+    items: list[Any]
+
+    def where(self, index: int) -> str:
+        """The path of item ``index``, as problems name it."""
+        return f"{self.path}[{index}]"
+
+
+def is_stream(path: str | Path) -> bool:
+    """Whether ``path`` is read as JSON Lines: ``-`` or a ``.jsonl``/``.ndjson`` file."""
+    return str(path) == STDIN or Path(path).suffix.lower() in STREAM_SUFFIXES
+
+
+def read_document(
+    path: str | Path,
+    key: str,
+    limits: Limits = DEFAULT_LIMITS,
+    error: type[InputError] = InputError,
+    personal: bool = True,
+) -> Document:
+    """Read a ``.json`` or ``.toml`` file whose items are a list, bare or under ``key``."""
+    path = Path(path)
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:
+        expected = ", ".join((*DOCUMENT_SUFFIXES, *STREAM_SUFFIXES))
+        raise error.at(source, "", f"expected a file ending in {expected}")
+    text = decoded(read_bytes(path, limits.max_file_bytes, error), source, "", error)
+    data = parse_toml(text, source, error) if suffix == ".toml" else parse_json(text, source, error)
+    return document_from_data(data, key, source, limits, error, personal)
+
+
+def document_from_data(
+    data: object,
+    key: str,
+    source: str,
+    limits: Limits = DEFAULT_LIMITS,
+    error: type[InputError] = InputError,
+    personal: bool = True,
+) -> Document:
+    """Screen parsed data and find its items: a list, or a table holding only ``key``."""
+    screen = Screen(limits, personal)
+    if not screen.fine(data):
+        found = Problems(limits.max_problems)
+        found.extend(Problem.at(source, p, m) for p, m in screen.problems(data))
+        found.raise_as(error)
+    path, items = "", data
+    if isinstance(data, dict):
+        if set(data) != {key}:
+            unknown = ", ".join(shown(k) for k in data if k != key)
+            got = f"other keys: {unknown}" if unknown else f"no {key!r}"
+            raise error.at(source, "", f"expected a table with only {key!r}, got {got}")
+        path, items = key, data[key]
+    if not isinstance(items, list):
+        raise error.at(source, path or "(top level)", f"expected a list, got {shown(items)}")
+    if len(items) > limits.max_items:
+        raise error.at(
+            source,
+            path or "(top level)",
+            f"expected at most {limits.max_items:,} items, got {len(items):,} (raise the "
+            "limit with --max-items or Limits.max_items, or use JSON Lines)",
+        )
+    document = Document(source=source, path=path, items=items)
+    _unique_ids(document, limits, error)
+    return document
+
+
+def _unique_ids(document: Document, limits: Limits, error: type[InputError]) -> None:
+    seen: dict[str, int] = {}
+    found = Problems(limits.max_problems)
+    for index, item in enumerate(document.items):
+        key = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(key, str):
+            continue
+        first = seen.setdefault(key, index)
+        if first != index:
+            found.add(
+                Problem.at(
+                    document.source,
+                    f"{document.where(index)}.id",
+                    f"expected a unique id, {shown(key)} is also at {document.where(first)}",
+                )
+            )
+    found.raise_as(error)
+
+
+def stream_items(
+    path: str | Path,
+    limits: Limits = DEFAULT_LIMITS,
+    error: type[InputError] = InputError,
+    personal: bool = True,
+) -> Iterator[tuple[str, Any]]:
+    """The items of a JSON Lines file (or ``-``, standard input), one at a time, each
+    with its path (``[0]`` is on line 1).
+
+    A line longer than ``max_line_bytes``, a blank line, a line that is not JSON, a
+    screened problem or an id seen before raises ``error`` at once.
+    """
+    if str(path) == STDIN:
+        yield from _lines(sys.stdin.buffer, "<stdin>", limits, error, personal)
+        return
+    with open_regular(Path(path), error) as file:
+        yield from _lines(file, str(path), limits, error, personal)
+
+
+def _lines(
+    file: BinaryIO, source: str, limits: Limits, error: type[InputError], personal: bool
+) -> Iterator[tuple[str, Any]]:
+    screen = Screen(limits, personal)
+    seen = SeenIds()
+    for index in count():
+        try:
+            line = file.readline(limits.max_line_bytes + 1)
+        except OSError as exc:
+            raise error.at(source, "", f"cannot be read: {exc.strerror or exc}") from None
+        if not line:
+            return
+        where = f"[{index}]"
+        if len(line) > limits.max_line_bytes:
+            raise error.at(
+                source,
+                where,
+                f"expected at most {limits.max_line_bytes:,} bytes on a line (raise the "
+                "limit with --max-line-size or Limits.max_line_bytes)",
+            )
+        item = parse_json(decoded(line, source, where, error), source, error, where)
+        if not screen.fine(item):
+            found = Problems(limits.max_problems)
+            found.extend(Problem.at(source, p, m) for p, m in screen.problems(item, where))
+            found.raise_as(error)
+        key = item.get("id") if isinstance(item, dict) else None
+        if isinstance(key, str) and not seen.add(key):
+            raise error.at(
+                source,
+                f"{where}.id",
+                f"expected a unique id, {shown(key)} is also on an earlier line",
+            )
+        yield where, item

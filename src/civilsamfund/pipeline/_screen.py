@@ -1,0 +1,96 @@
+"""Screening parsed data before it is structured: depth, text, and personal data.
+
+Runs over every value of an input once. The fast pass only says whether anything is
+wrong; the detailed pass, run when something is, names each problem by its path.
+Text must be valid Unicode (JSON can carry a lone surrogate, which no output can
+encode), no longer than the limit, and never a CPR number: an input that holds one
+is refused in whatever field it sits, and the number is not echoed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from civilsamfund.core._shown import CPR_LIKE, shown
+from civilsamfund.pipeline._limits import Limits
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
+
+CPR_MESSAGE = (
+    "expected no personal identity number: this looks like a CPR number, which must "
+    "never be given (the value is not shown)"
+)
+
+
+class Repeated(dict[str, Any]):
+    """An object in which a key appears more than once: the JSON reader keeps the first
+    value of each and marks the object, so that the screen reports it."""
+
+    repeated: tuple[str, ...] = ()
+
+
+class Screen:
+    """Checks parsed data against ``limits``; ``personal`` also refuses CPR numbers."""
+
+    __slots__ = ("_cpr", "_depth", "_longest")
+
+    def __init__(self, limits: Limits, personal: bool = True) -> None:
+        self._depth = limits.max_depth
+        self._longest = limits.max_string
+        self._cpr = CPR_LIKE.search if personal else None
+
+    def fine(self, value: object, depth: int = 0) -> bool:
+        """Whether ``value`` passes, without saying why not."""
+        kind = type(value)
+        if kind is str:
+            return self._text(value) is None  # type: ignore[arg-type]
+        if kind is dict:
+            if depth >= self._depth:
+                return False
+            fine = self.fine
+            return all(fine(k) and fine(v, depth + 1) for k, v in value.items())  # type: ignore[attr-defined]
+        if kind is list:
+            if depth >= self._depth:
+                return False
+            return all(self.fine(item, depth + 1) for item in value)  # type: ignore[attr-defined]
+        return kind is not Repeated
+
+    def problems(self, value: object, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
+        """Each problem in ``value``, as its path and what was expected."""
+        where = path or "(top level)"
+        if isinstance(value, str):
+            problem = self._text(value)
+            if problem is not None:
+                yield where, problem
+        elif isinstance(value, dict | list) and depth >= self._depth:
+            yield where, f"expected data nested at most {self._depth} levels deep"
+        elif isinstance(value, dict):
+            for key in getattr(value, "repeated", ()):
+                yield where, f"expected each key once, got {shown(key)} more than once"
+            for key, item in value.items():
+                problem = self._text(key)
+                if problem is not None:
+                    yield where, f"a key: {problem}"
+                else:
+                    yield from self.problems(item, _join(path, key), depth + 1)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from self.problems(item, f"{path}[{index}]", depth + 1)
+
+    def _text(self, text: str) -> str | None:
+        if len(text) > self._longest:
+            return f"expected text of at most {self._longest:,} characters, got {len(text):,}"
+        if not text.isascii() and _SURROGATE.search(text):
+            return "expected text in valid Unicode, got a lone surrogate (half of a pair)"
+        if self._cpr is not None and self._cpr(text):
+            return CPR_MESSAGE
+        return None
+
+
+def _join(path: str, key: str) -> str:
+    if _NAME.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{shown(key)}]"

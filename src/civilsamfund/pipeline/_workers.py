@@ -1,0 +1,76 @@
+"""Worker processes that cannot outlive the run, writing to files that cannot either.
+
+Each worker is forked (it inherits the parsed input; nothing is pickled on the way
+in) and writes to an anonymous temporary file made before the fork: the file has no
+name, so its space is freed when the last process holding it ends, however it ends.
+Each worker also watches a pipe whose writing end only the parent holds; when the
+parent dies, even by SIGKILL, the pipe reports end of file and the worker exits.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import tempfile
+import threading
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
+
+R = TypeVar("R")
+
+Work = Callable[[int, IO[bytes]], Any]
+"""One worker's share: its number and the file to write to; returns a picklable result."""
+
+_shared: tuple[Work, list[IO[bytes]]] | None = None
+"""What forked workers run, set for the life of the pool."""
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked here (not on Windows, for one)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def in_workers(work: Callable[[int, IO[bytes]], R], jobs: int) -> list[tuple[R, IO[bytes]]]:
+    """Run ``work(0, file)`` to ``work(jobs - 1, file)``, each in its own worker and with
+    its own file; returns each result with its file, rewound. The caller closes the files."""
+    global _shared
+    files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(jobs)]  # noqa: SIM115
+    reading, writing = os.pipe()
+    _shared = work, files
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs, initializer=_watch_parent, initargs=(reading, writing)) as pool:
+            results: list[R] = pool.map(_run, range(jobs))
+    except BaseException:
+        for file in files:
+            file.close()
+        raise
+    finally:
+        _shared = None
+        os.close(reading)
+        os.close(writing)
+    for file in files:
+        file.seek(0)
+    return list(zip(results, files, strict=True))
+
+
+def _run(number: int) -> Any:
+    assert _shared is not None
+    work, files = _shared
+    result = work(number, files[number])
+    files[number].flush()
+    return result
+
+
+def _watch_parent(reading: int, writing: int) -> None:
+    """In a new worker: end with the parent, and leave signals from the terminal to it."""
+    os.close(writing)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_closed, args=(reading,), daemon=True).start()
+
+
+def _exit_when_closed(reading: int) -> None:
+    os.read(reading, 1)  # returns only when the parent, the last writer, is gone
+    os._exit(1)
