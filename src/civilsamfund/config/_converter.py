@@ -191,7 +191,7 @@ def _attrs_structure_factory(converter: cattrs.Converter) -> Callable[[Any], Any
         def hook(value: object, _: type) -> Any:
             if type(value) is not dict and not isinstance(value, Mapping):
                 raise ValueError(f"expected a table, got {shown(value)}")
-            return structure(value, kind)  # type: ignore[arg-type]
+            return structure(value, kind)
 
         return hook
 
