@@ -4,13 +4,15 @@ one fact at a time, and the bundled examples run through the command line."""
 from __future__ import annotations
 
 import json
+import shutil
+import types
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from civilsamfund import kroner, share
+from civilsamfund import hookimpl, kroner, share
 from civilsamfund.cli import main
 from civilsamfund.grants import (
     Activity,
@@ -68,6 +70,36 @@ def odense_application(
     elif applicant is not None:
         changes["applicant"] = applicant
     return attrs.evolve(ELIGIBLE, **changes)
+
+
+def plugin_of(**hooks: Any) -> Any:
+    """A plugin object implementing ``hooks`` (name: function)."""
+    return types.SimpleNamespace(**{name: hookimpl(fn) for name, fn in hooks.items()})
+
+
+DOCUMENT = "odense-strategi-frivilligt-socialt-arbejde-2009.txt"
+
+
+def with_supplementary(
+    tmp_path: Path, criterion_type: str, department: str = "social_og_arbejdsmarked"
+) -> Path:
+    """Odense's configuration with one supplementary criterion for one department (O18-10)."""
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
+        criteria.write(f'''
+[[criteria]]
+id = "O18-10-SU-1"
+type = "{criterion_type}"
+kind = "mandatory"
+citation = {{ document = "{DOCUMENT}", section = "Overordnede tildelingskriterier" }}
+rule = {{ da = "Udvalgets tillægskriterium.", en = "The committee's supplementary criterion." }}
+''')
+    organisation = (target / "organisation.toml").read_text(encoding="utf-8")
+    marker = f'id = "{department}"\n'
+    organisation = organisation.replace(marker, marker + 'criteria = ["O18-10-SU-1"]\n')
+    (target / "organisation.toml").write_text(organisation, encoding="utf-8")
+    return target
 
 
 def status_of(decision: Any, criterion: str) -> str:

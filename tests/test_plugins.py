@@ -10,7 +10,13 @@ from typing import ClassVar
 
 import pytest
 from attrs import frozen
-from helpers import MUNICIPALITIES, odense_application, status_of
+from helpers import (
+    MUNICIPALITIES,
+    odense_application,
+    plugin_of,
+    status_of,
+    with_supplementary,
+)
 
 import civilsamfund_odense
 from civilsamfund import (
@@ -28,10 +34,6 @@ from civilsamfund.config._loader import check_types
 from civilsamfund.grants import GrantCheck, TargetGroup, assess
 from civilsamfund.grants.facts import OPEN_TO_ALL
 from civilsamfund.plugins._manager import ALLOWLIST_VARIABLE
-
-
-def _plugin(**hooks):
-    return types.SimpleNamespace(**{name: hookimpl(fn) for name, fn in hooks.items()})
 
 
 def _names(plugins):
@@ -66,7 +68,7 @@ def _answering(verdict):
 def test_hook_criterion_types_adds_a_check_type():
     """civilsamfund_criterion_types: a plugin's check types join the built-in plugin's."""
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
+    plugins.register(plugin_of(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
     types_ = check_types(plugins)
     assert types_["demo.x"].cls is Exploding
     assert types_["demo.x"].origin == "demo"
@@ -80,7 +82,7 @@ def test_hook_municipality_dirs_names_directories(tmp_path):
     target = tmp_path / "shipped"
     shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [target]), "fm", "1.2")
+    plugins.register(plugin_of(civilsamfund_municipality_dirs=lambda: [target]), "fm", "1.2")
     sources = {s.slug: s for s in available_municipalities(plugins)}
     assert sources["faaborg-midtfyn"].found_by == "plugin fm 1.2"
     loaded = load_municipality("faaborg-midtfyn", plugins)
@@ -102,7 +104,7 @@ def test_hook_config_sections_adds_a_section(tmp_path):
     assert {"municipality.toml", "criteria.toml", "pools.toml", "organisation.toml"} <= files
 
 
-def test_a_misspelt_hook_is_rejected_naming_the_plugin():
+def test_a_misspelt_hook_is_rejected_naming_theplugin_of():
     """check_pending: an implementation matching no hook is an error, not silence."""
     plugins = Plugins()
 
@@ -110,7 +112,7 @@ def test_a_misspelt_hook_is_rejected_naming_the_plugin():
         return {}
 
     with pytest.raises(PluginError, match=r"plugin 'typo'.*civilsamfund_criteria_types"):
-        plugins.register(_plugin(civilsamfund_criteria_types=civilsamfund_criteria_types), "typo")
+        plugins.register(plugin_of(civilsamfund_criteria_types=civilsamfund_criteria_types), "typo")
     assert _names(plugins) == []
 
 
@@ -140,7 +142,7 @@ def test_tryfirst_runs_before_a_plain_implementation():
     assert calls == ["first", "plain", "last"]
 
 
-def test_a_hook_wrapper_is_refused_naming_the_plugin():
+def test_a_hook_wrapper_is_refused_naming_theplugin_of():
     """Every result must come from one plugin, so hook wrappers are refused clearly."""
 
     def wrapper():
@@ -155,14 +157,14 @@ def test_a_hook_wrapper_is_refused_naming_the_plugin():
     assert _names(plugins) == []
 
 
-def test_an_exception_in_a_hook_names_the_plugin():
+def test_an_exception_in_a_hook_names_theplugin_of():
     """A hook that raises is reported with the plugin's name."""
 
     def broken():
         raise ValueError("bad config")
 
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_criterion_types=broken), "broken")
+    plugins.register(plugin_of(civilsamfund_criterion_types=broken), "broken")
     with pytest.raises(PluginError, match="plugin 'broken': civilsamfund_criterion_types raised"):
         check_types(plugins)
 
@@ -175,10 +177,10 @@ def test_an_exception_in_a_hook_names_the_plugin():
         ({"demo.y": 42}, "subclasses civilsamfund.Check"),
     ],
 )
-def test_a_hook_returning_nonsense_names_the_plugin(returned, message):
+def test_a_hook_returning_nonsense_names_theplugin_of(returned, message):
     """A hook result that is not what the hook promises is an error naming the plugin."""
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_criterion_types=lambda: returned), "silly")
+    plugins.register(plugin_of(civilsamfund_criterion_types=lambda: returned), "silly")
     with pytest.raises(PluginError, match=f"plugin 'silly'.*{message}"):
         check_types(plugins)
 
@@ -187,40 +189,17 @@ def test_a_taken_check_type_name_is_an_error():
     """A plugin cannot replace a built-in check type."""
     plugins = Plugins()
     plugins.register(
-        _plugin(civilsamfund_criterion_types=lambda: {"social_aim": Exploding}), "greedy"
+        plugin_of(civilsamfund_criterion_types=lambda: {"social_aim": Exploding}), "greedy"
     )
     with pytest.raises(PluginError, match="'social_aim' is already given by 'civilsamfund'"):
         check_types(plugins)
 
 
-DOCUMENT = "odense-strategi-frivilligt-socialt-arbejde-2009.txt"
-
-
-def _with_supplementary(tmp_path, criterion_type, department="social_og_arbejdsmarked"):
-    """Odense's configuration with one supplementary criterion for one department (O18-10)."""
-    target = tmp_path / "odense"
-    shutil.copytree(MUNICIPALITIES / "odense", target)
-    with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
-        criteria.write(f'''
-[[criteria]]
-id = "O18-10-SU-1"
-type = "{criterion_type}"
-kind = "mandatory"
-citation = {{ document = "{DOCUMENT}", section = "Overordnede tildelingskriterier" }}
-rule = {{ da = "Udvalgets tillægskriterium.", en = "The committee's supplementary criterion." }}
-''')
-    organisation = (target / "organisation.toml").read_text(encoding="utf-8")
-    marker = f'id = "{department}"\n'
-    organisation = organisation.replace(marker, marker + 'criteria = ["O18-10-SU-1"]\n')
-    (target / "organisation.toml").write_text(organisation, encoding="utf-8")
-    return target
-
-
-def test_an_exception_in_a_plugin_check_names_the_plugin(tmp_path):
+def test_an_exception_in_a_plugin_check_names_theplugin_of(tmp_path):
     """A plugin's check that raises during assessment is reported with the plugin's name."""
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
-    odense = load_municipality_dir(_with_supplementary(tmp_path, "demo.x"), plugins)
+    plugins.register(plugin_of(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
+    odense = load_municipality_dir(with_supplementary(tmp_path, "demo.x"), plugins)
     with pytest.raises(PluginError, match="plugin 'demo': rule 'O18-10-SU-1' failed evaluating"):
         assess(odense, odense_application())
 
@@ -240,9 +219,9 @@ def test_an_unsound_verdict_is_a_plugin_error(tmp_path, verdict, message):
     passing silently: the string "fail" must not make a mandatory failure eligible."""
     plugins = Plugins()
     plugins.register(
-        _plugin(civilsamfund_criterion_types=lambda: {"demo.v": _answering(verdict)}), "demo"
+        plugin_of(civilsamfund_criterion_types=lambda: {"demo.v": _answering(verdict)}), "demo"
     )
-    odense = load_municipality_dir(_with_supplementary(tmp_path, "demo.v"), plugins)
+    odense = load_municipality_dir(with_supplementary(tmp_path, "demo.v"), plugins)
     with pytest.raises(PluginError, match=f"plugin 'demo'.*{re.escape(message)}"):
         assess(odense, odense_application())
 
@@ -261,9 +240,9 @@ def test_a_template_naming_an_absent_fact_fails_when_loading(tmp_path):
             return Verdict(status=Status.PASS, message="done")
 
     plugins = Plugins()
-    plugins.register(_plugin(civilsamfund_criterion_types=lambda: {"demo.c": Careless}), "demo")
+    plugins.register(plugin_of(civilsamfund_criterion_types=lambda: {"demo.c": Careless}), "demo")
     with pytest.raises(PluginError, match=r"plugin 'demo'.*cannot record: \['amount'\]"):
-        load_municipality_dir(_with_supplementary(tmp_path, "demo.c"), plugins)
+        load_municipality_dir(with_supplementary(tmp_path, "demo.c"), plugins)
 
 
 def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
@@ -271,7 +250,7 @@ def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
     plugins = Plugins()
     plugins.register(civilsamfund_odense, "odense")
     odense = load_municipality_dir(
-        _with_supplementary(tmp_path, "odense.child_certificate"), plugins
+        with_supplementary(tmp_path, "odense.child_certificate"), plugins
     )
     with_children = {"contact_with_children_under_15": True}
     young = assess(
@@ -297,7 +276,7 @@ def test_supplementary_criterion_applies_to_its_department_only(tmp_path):
 
 def test_plugin_versions_enter_the_fingerprint(tmp_path):
     """A configuration using a plugin's check is fingerprinted with the plugin's version."""
-    directory = _with_supplementary(tmp_path, "odense.child_certificate")
+    directory = with_supplementary(tmp_path, "odense.child_certificate")
     fingerprints = set()
     for version in ("0.1.0", "0.2.0"):
         plugins = Plugins()
@@ -309,7 +288,7 @@ def test_plugin_versions_enter_the_fingerprint(tmp_path):
 def test_a_missing_plugin_type_says_so(tmp_path):
     """Configuration naming a check type no installed plugin gives is a clear error."""
     with pytest.raises(ConfigError, match="is the plugin that provides it installed"):
-        load_municipality_dir(_with_supplementary(tmp_path, "odense.child_certificate"), Plugins())
+        load_municipality_dir(with_supplementary(tmp_path, "odense.child_certificate"), Plugins())
 
 
 @pytest.mark.parametrize(
@@ -381,7 +360,7 @@ def test_hook_cli_commands_adds_a_subcommand(monkeypatch, capsys):
 
     plugins = Plugins()
     plugins.register(
-        _plugin(
+        plugin_of(
             civilsamfund_cli_commands=lambda: [
                 Command(
                     name="greet",
@@ -401,13 +380,13 @@ def test_hook_cli_commands_adds_a_subcommand(monkeypatch, capsys):
     assert "plugin 'hello': command 'boom' failed: RuntimeError('kaput')" in capsys.readouterr().err
 
 
-def test_a_command_name_taken_twice_names_the_plugin():
+def test_a_command_name_taken_twice_names_theplugin_of():
     """A plugin cannot replace a built-in command."""
     from civilsamfund import Command
 
     plugins = Plugins()
     plugins.register(
-        _plugin(
+        plugin_of(
             civilsamfund_cli_commands=lambda: [
                 Command(name="assess", help="x", configure=lambda p: None, run=lambda *a: 0)
             ]
