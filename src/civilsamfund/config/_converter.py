@@ -7,6 +7,7 @@ its path. Built on first use so that ``import civilsamfund`` stays light.
 
 from __future__ import annotations
 
+import ast
 import enum
 import json
 import re
@@ -106,6 +107,10 @@ def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
+def _is_mapping(kind: Any) -> bool:
+    return get_origin(kind) in (Mapping, dict) and kind != Mapping[str, Any]
+
+
 def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple
 
@@ -181,12 +186,15 @@ def _tagged_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], 
     return factory
 
 
-def _attrs_structure_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
-    """A model's hook as cattrs makes it, behind a check that it was given a table:
-    otherwise cattrs fails with Python's words (``'str' object has no attribute 'keys'``)."""
+def _table_factory(
+    make: Callable[[Any], Callable[[Any, Any], Any]],
+) -> Callable[[Any], Any]:
+    """A hook as cattrs makes it for a model or mapping, behind a check that it was given
+    a table: otherwise cattrs fails in Python's words (``'str' object has no attribute
+    'keys'``)."""
 
     def factory(kind: Any) -> Callable[[object, type], Any]:
-        structure = converter.gen_structure_attrs_fromdict(kind)
+        structure = make(kind)
 
         def hook(value: object, _: type) -> Any:
             if type(value) is not dict and not isinstance(value, Mapping):
@@ -245,7 +253,12 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
     converter.register_structure_hook(Share, lambda value, _: share(value))
     converter.register_structure_hook(Decimal, lambda value, _: number(value))
-    converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
+    converter.register_structure_hook_factory(
+        attrs.has, _table_factory(converter.gen_structure_attrs_fromdict)
+    )
+    converter.register_structure_hook_factory(
+        _is_mapping, _table_factory(converter.gen_structure_mapping)
+    )
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_func(
@@ -362,8 +375,15 @@ def problems(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
         raise exc
 
 
+_MAPPING_NOTE = re.compile(r"Structuring mapping (?:value|key) @ key (?P<key>'.*')")
+
+
 def _extend(path: str, exc: BaseException) -> str:
     for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, str) and (match := _MAPPING_NOTE.fullmatch(note)):
+            return _join(
+                path, ast.literal_eval(match["key"])
+            )  # cattrs gives a mapping's key as its repr
         name = getattr(note, "name", None)
         if isinstance(name, str):
             return _join(path, name)

@@ -1,0 +1,304 @@
+"""Fuzzing every reader: whatever JSON or TOML comes in, only the library's own errors
+come out (never a traceback from Python, cattrs or tomllib), and what is read is
+assessed to the end.
+
+The suite runs a few hundred inputs per reader. For a long run set
+``CIVILSAMFUND_FUZZ_EXAMPLES`` (the closing note of issue 7 records one of 100,000).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES, MUNICIPALITIES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from civilsamfund import CivilsamfundError, load_municipality_dir
+from civilsamfund.cases._cases import read_case_file
+from civilsamfund.grants import write_decisions
+
+EXAMPLES_PER_READER = int(os.environ.get("CIVILSAMFUND_FUZZ_EXAMPLES", "150"))
+fuzz = settings(
+    max_examples=EXAMPLES_PER_READER,
+    suppress_health_check=list(HealthCheck),
+    derandomize="CIVILSAMFUND_FUZZ_EXAMPLES" not in os.environ,
+)
+
+FIELDS = [
+    "applications",
+    "id",
+    "pool",
+    "reserve",
+    "amount",
+    "received",
+    "applicant",
+    "activity",
+    "budget",
+    "other_funding",
+    "standing_grant_renewal",
+    "facts",
+    "type",
+    "name",
+    "cvr",
+    "kind",
+    "home_municipality",
+    "founded",
+    "equity",
+    "annual_running_costs",
+    "reference",
+    "purpose",
+    "target_groups",
+    "volunteer_share",
+    "social_aim",
+    "local_share",
+    "focus_areas",
+    "open_to_all",
+    "category",
+    "min_age",
+    "max_age",
+    "relatives",
+    "description",
+    "status",
+    "association",
+    "person",
+    "paragraf18",
+    "paragraf79",
+    "development",
+    "samskabelse",
+]
+
+TRICKY_TEXT = [
+    "2025-09-01",
+    "9999-12-31",
+    "9999-10-31",
+    "0001-01-01",
+    "20250101",
+    "2025-W38-1",
+    "010190-1234",
+    "01 01 90 1234",
+    "010190\u20101234",
+    "80000",
+    "80000.505",
+    "1e5",
+    "-0",
+    "NaN",
+    "0.5",
+    "10000009",
+    "voluntary_social",
+    "children_youth",
+    "x" * 20_000,
+    "\u0000",
+    "\ud800",
+]
+NUMBERS = [
+    "0",
+    "-0",
+    "1e5",
+    "1E+400",
+    "-1e-400",
+    "0.1",
+    "130",
+    "131",
+    "-1",
+    "9" * 5000,
+    "NaN",
+    "Infinity",
+    "1.5",
+]
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text)  # keeps a lone surrogate as its \\u escape
+
+
+scalars_json = st.one_of(
+    st.sampled_from(["null", "true", "false", *NUMBERS]),
+    st.integers().map(str),
+    st.builds(
+        lambda whole, fraction, exponent: f"{whole}.{fraction}e{exponent}",
+        st.integers(-(10**20), 10**20),
+        st.integers(0, 10**6),
+        st.integers(-500, 500),
+    ),
+    st.sampled_from(TRICKY_TEXT + FIELDS).map(_quoted),
+    st.text(max_size=30).map(_quoted),
+)
+keys_json = st.sampled_from(FIELDS).map(_quoted) | st.text(max_size=10).map(_quoted)
+
+
+def _array(items: list[str]) -> str:
+    return "[" + ",".join(items) + "]"
+
+
+def _object(pairs: list[tuple[str, str]]) -> str:
+    return "{" + ",".join(f"{key}:{value}" for key, value in pairs) + "}"
+
+
+values_json = st.recursive(
+    scalars_json,
+    lambda inner: (
+        st.lists(inner, max_size=5).map(_array)
+        | st.lists(st.tuples(keys_json, inner), max_size=8).map(_object)
+    ),
+    max_leaves=12,
+)
+
+
+def _examples() -> list[dict[str, object]]:
+    data = json.loads(EXAMPLES["faaborg-midtfyn"].read_text(encoding="utf-8"))
+    return list(data["applications"])
+
+
+def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+@st.composite
+def mutated_json(draw: st.DrawFn) -> str:
+    """A valid application with one value replaced by fuzz, as JSON text: this gets past
+    reading into structuring and the rules."""
+    examples = _examples()
+    application = examples[draw(st.integers(0, len(examples) - 1))]
+    paths = _paths(application)[1:]
+    path = paths[draw(st.integers(0, len(paths) - 1))]
+    marker = "\u2063fuzz\u2063"
+    copy = json.loads(json.dumps(application))
+    target = copy
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = marker
+    return json.dumps([copy], ensure_ascii=False).replace(json.dumps(marker), draw(values_json))
+
+
+documents_json = st.one_of(
+    mutated_json(),
+    values_json,
+    st.lists(st.lists(st.tuples(keys_json, values_json), max_size=6).map(_object), max_size=3).map(
+        _array
+    ),
+    st.text(max_size=100),
+)
+
+_WORK = Path(tempfile.mkdtemp(prefix="civilsamfund-fuzz-"))
+
+
+def _through_everything(name: str, text: str, municipality: object) -> None:
+    """Read the text as a file of applications and assess it; only our errors may escape."""
+    path = _WORK / name
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(CivilsamfundError):
+        write_decisions(municipality, [path], io.BytesIO(), format="jsonl")  # type: ignore[arg-type]
+
+
+@fuzz
+@given(text=documents_json)
+def test_json_documents_give_only_library_errors(faaborg, text):
+    _through_everything("fuzz.json", text, faaborg)
+
+
+@fuzz
+@given(lines=st.lists(documents_json | mutated_json().map(lambda t: t[1:-1]), max_size=4))
+def test_json_lines_give_only_library_errors(faaborg, lines):
+    _through_everything("fuzz.jsonl", "\n".join(lines) + "\n", faaborg)
+
+
+TOML_TOKENS = [
+    "=",
+    '"',
+    "'",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "#",
+    ".",
+    "9999-12-31",
+    "2025-13-01",
+    "1979-05-27T07:32:00Z",
+    "inf",
+    "nan",
+    "-0",
+    "1e400",
+    "9" * 5000,
+    "true",
+    '"\\ud800"',
+    '"010190-1234"',
+    "[" * 600 + "]" * 600,
+    "x.y.z = 1",
+    "[applications.activity]",
+    "applications = 3",
+    *FIELDS,
+]
+
+
+@st.composite
+def mutated_toml(draw: st.DrawFn, text: str) -> str:
+    """``text`` with a few edits: a token inserted, a stretch deleted or replaced."""
+    for _ in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(text)))
+        stop = min(len(text), start + draw(st.integers(0, 40)))
+        token = draw(st.sampled_from(TOML_TOKENS) | st.text(max_size=8))
+        text = text[:start] + token + text[stop:]
+    return text
+
+
+@fuzz
+@given(text=mutated_toml(EXAMPLES["odense"].read_text(encoding="utf-8")))
+def test_toml_documents_give_only_library_errors(odense, text):
+    _through_everything("fuzz.toml", text, odense)
+
+
+CASES = MUNICIPALITIES / "odense" / "cases" / "criteria.toml"
+
+
+@fuzz
+@given(text=mutated_toml(CASES.read_text(encoding="utf-8")))
+def test_case_files_give_only_library_errors(text):
+    path = _WORK / "cases.toml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(CivilsamfundError):
+        read_case_file(path)
+
+
+CONFIGURATION = MUNICIPALITIES / "faaborg-midtfyn"
+CONFIG_FILES = sorted(p.name for p in CONFIGURATION.glob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def config_copy():
+    target = _WORK / "faaborg-midtfyn"
+    shutil.copytree(CONFIGURATION, target, dirs_exist_ok=True)
+    return target
+
+
+@settings(fuzz, max_examples=max(20, EXAMPLES_PER_READER // 5))
+@given(data=st.data(), name=st.sampled_from(CONFIG_FILES))
+def test_configuration_files_give_only_library_errors(config_copy, data, name):
+    original = (CONFIGURATION / name).read_text(encoding="utf-8")
+    text = data.draw(mutated_toml(original))
+    (config_copy / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_municipality_dir(config_copy)
+    except CivilsamfundError:
+        pass
+    finally:
+        (config_copy / name).write_text(original, encoding="utf-8")
