@@ -290,7 +290,7 @@ def config_copy():
     return target
 
 
-@settings(fuzz, max_examples=max(20, EXAMPLES_PER_READER // 5))
+@fuzz
 @given(data=st.data(), name=st.sampled_from(CONFIG_FILES))
 def test_configuration_files_give_only_library_errors(config_copy, data, name):
     original = (CONFIGURATION / name).read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ its path. Built on first use so that ``import civilsamfund`` stays light.
 
 from __future__ import annotations
 
-import ast
 import enum
 import json
 import re
@@ -109,6 +108,32 @@ def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
 def _is_mapping(kind: Any) -> bool:
     return get_origin(kind) in (Mapping, dict) and kind != Mapping[str, Any]
+
+
+def _mapping_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Tables of text keys to values of one type (declared facts), each value named by
+    its key when it is wrong."""
+
+    def factory(kind: Any) -> Callable[[object, type], dict[str, Any]]:
+        value_type = get_args(kind)[1]
+        value_hook = converter.get_structure_hook(value_type)
+
+        def hook(value: object, _: type) -> dict[str, Any]:
+            if not isinstance(value, Mapping):
+                raise ValueError(f"expected a table, got {shown(value)}")
+            result, errors = {}, []
+            for key, item in value.items():
+                try:
+                    result[key] = value_hook(item, value_type)
+                except Exception as exc:
+                    errors.append(FieldValueError(key, str(exc)))
+            if errors:
+                raise ClassValidationError("While structuring a table", errors, kind)
+            return result
+
+        return hook
+
+    return factory
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -256,9 +281,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         attrs.has, _table_factory(converter.gen_structure_attrs_fromdict)
     )
-    converter.register_structure_hook_factory(
-        _is_mapping, _table_factory(converter.gen_structure_mapping)
-    )
+    converter.register_structure_hook_factory(_is_mapping, _mapping_hook_factory(converter))
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_func(
@@ -375,15 +398,8 @@ def problems(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
         raise exc
 
 
-_MAPPING_NOTE = re.compile(r"Structuring mapping (?:value|key) @ key (?P<key>'.*')")
-
-
 def _extend(path: str, exc: BaseException) -> str:
     for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, str) and (match := _MAPPING_NOTE.fullmatch(note)):
-            return _join(
-                path, ast.literal_eval(match["key"])
-            )  # cattrs gives a mapping's key as its repr
         name = getattr(note, "name", None)
         if isinstance(name, str):
             return _join(path, name)
