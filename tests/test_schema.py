@@ -13,7 +13,7 @@ from civilsamfund import testing as cst
 from civilsamfund import to_json
 from civilsamfund.cli import main
 from civilsamfund.config._toml import parse_toml
-from civilsamfund.grants._schema import application_schema, decision_schema
+from civilsamfund.grants._schema import application_schema, decision_line_schema, decision_schema
 
 
 def _validator(schema):
@@ -55,7 +55,24 @@ def test_cli_output_matches_the_decision_schema(capsys, slug, lang):
     _validator(decision_schema()).validate(assess_examples_json(capsys, slug, lang))
 
 
-@pytest.mark.parametrize("which", ["application", "decision"])
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_every_json_lines_line_matches_the_line_schema(capsys, tmp_path, slug):
+    """Each line of `--format jsonl`, the end record included, is valid against the line
+    schema; the end record alone is not a decision."""
+    target = tmp_path / "decisions.jsonl"
+    assert (
+        main(["assess", "-m", slug, str(EXAMPLES[slug]), "--format", "jsonl", "-o", str(target)])
+        == 0
+    )
+    validator = _validator(decision_line_schema())
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        validator.validate(line)
+    assert not _validator(decision_schema()).is_valid([lines[-1]])
+    assert lines[-1]["end"]["count"] == len(lines) - 1
+
+
+@pytest.mark.parametrize("which", ["application", "decision", "decision-line"])
 def test_schema_command_prints_a_valid_schema(capsys, which):
     """`civilsamfund schema` prints a schema that is itself valid."""
     assert main(["schema", which]) == 0

@@ -18,6 +18,7 @@ from civilsamfund.config._loader import load_municipality_dir
 from civilsamfund.config._sections import MUNICIPALITY
 from civilsamfund.config._toml import parse_toml
 from civilsamfund.core._errors import ConfigError, PluginError, UnknownMunicipalityError
+from civilsamfund.core._shown import shown
 from civilsamfund.plugins._manager import Plugins, installed
 
 PATH_VARIABLE = "CIVILSAMFUND_PATH"
@@ -67,7 +68,9 @@ def _source(directory: Path, found_by: str) -> MunicipalitySource:
     data = parse_toml(text, str(path), ConfigError)
     slug, name = data.get("slug"), data.get("name")
     if not isinstance(slug, str) or not slug:
-        raise ConfigError.at(str(path), "slug", f"expected the municipality's slug, got {slug!r}")
+        raise ConfigError.at(
+            str(path), "slug", f"expected the municipality's slug, got {shown(slug)}"
+        )
     return MunicipalitySource(
         slug=slug,
         name=name if isinstance(name, str) else "",

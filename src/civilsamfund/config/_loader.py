@@ -30,6 +30,7 @@ from civilsamfund.config._toml import parse_toml
 from civilsamfund.config._validator import Catalogues, problems
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
 from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._check import MISSING, Check
 from civilsamfund.core.rules._facts import Fact
@@ -252,7 +253,7 @@ def _check(
             Problem.at(
                 source,
                 f"{where}.type",
-                f"expected a known check type ({known}), got {entry.type!r}; is the plugin "
+                f"expected a known check type ({known}), got {shown(entry.type)}; is the plugin "
                 "that provides it installed?",
             )
         )

@@ -20,6 +20,7 @@ import attrs
 
 from civilsamfund.core._dates import Dated, Versions, overlap
 from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference
+from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 
@@ -115,7 +116,7 @@ def _citation(citation: Citation, catalogues: Catalogues, path: str) -> Iterator
     if citation.document not in catalogues.entries["document"]:
         yield (
             _join(path, "document"),
-            f"expected a document listed in municipality.toml, got {citation.document!r}",
+            f"expected a document listed in municipality.toml, got {shown(citation.document)}",
         )
     if not citation.section.strip():
         yield _join(path, "section"), "expected a section heading, got ''"
@@ -130,7 +131,7 @@ def _entries(items: tuple[Any, ...], spec: Entries, path: str) -> Iterator[Found
             if not spec.versioned:
                 yield (
                     f"{path}[{second}]",
-                    f"expected a unique id, {key!r} is also at {path}[{first}]",
+                    f"expected a unique id, {shown(key)} is also at {path}[{first}]",
                 )
             elif overlap(a, b):
                 yield (
@@ -155,9 +156,12 @@ def _references(
             continue
         where = f"{path}[{index}]" if isinstance(item, tuple) else path
         if first.setdefault(ref, index) != index:
-            yield where, f"expected a unique id, {ref!r} is also at {path}[{first[ref]}]"
+            yield where, f"expected a unique id, {shown(ref)} is also at {path}[{first[ref]}]"
         elif ref not in known:
-            yield where, f"expected the id of a configured {_what(reference.kind)}, got {ref!r}"
+            yield (
+                where,
+                f"expected the id of a configured {_what(reference.kind)}, got {shown(ref)}",
+            )
         elif reference.covered and within is not None:
             gap = Versions(v for v in known[ref] if isinstance(v, Dated)).first_gap(
                 within.valid_from, within.valid_until
@@ -166,7 +170,7 @@ def _references(
                 yield (
                     where,
                     (
-                        f"{_what(reference.kind)} {ref!r} is not in force {_on(gap)}, "
+                        f"{_what(reference.kind)} {shown(ref)} is not in force {_on(gap)}, "
                         "while this version is: every day of it must be covered"
                     ),
                 )
@@ -249,6 +253,6 @@ def _follow(
             if reference is not None and element not in known.get(reference.kind, {}):
                 choices = ", ".join(repr(k) for k in known.get(reference.kind, {})) or "none"
                 at = _path((*path, (name, index)))
-                found.append((at, f"expected one of {choices}, got {element!r}"))
+                found.append((at, f"expected one of {choices}, got {shown(element)}"))
             if below:
                 _follow(below, element, (*path, (name, index)), known, found)

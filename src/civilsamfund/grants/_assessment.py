@@ -19,6 +19,7 @@ from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Versions
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._facts import Facts
@@ -101,7 +102,7 @@ class Assessor:
         if application.reserve is not None and all(r.id != application.reserve for r in reserves):
             known = ", ".join(repr(reserve.id) for reserve in reserves) or "none"
             raise application_error(
-                application, "reserve", f"expected one of {known}, got {application.reserve!r}"
+                application, "reserve", f"expected one of {known}, got {shown(application.reserve)}"
             )
         if application.received.year == date.max.year:
             _round(rules.pool, application)  # the last year has no next round to name
@@ -136,7 +137,9 @@ class Assessor:
             declaration = self._facts.get(name)
             if declaration is None:
                 known = ", ".join(map(repr, self._facts)) or "none are declared"
-                found.append((f"facts.{name}", f"expected a declared fact ({known}), got {name!r}"))
+                found.append(
+                    (f"facts.{name}", f"expected a declared fact ({known}), got {shown(name)}")
+                )
             elif (problem := declaration.problem(value)) is not None:
                 found.append((f"facts.{name}", problem))
         return found
@@ -153,10 +156,10 @@ class Assessor:
         versions = self._pools.get(pool_id)
         if versions is None:
             known = ", ".join(sorted(self._pools))
-            raise LookupError(f"expected one of {known}, got {pool_id!r}")
+            raise LookupError(f"expected one of {known}, got {shown(pool_id)}")
         pool = versions.at(on)
         if pool is None:
-            raise LookupError(f"{pool_id!r} is not in force on {on.isoformat()}")
+            raise LookupError(f"{shown(pool_id)} is not in force on {on.isoformat()}")
         municipality = self.municipality
         rulebook = municipality.rulebook
         catalogue = municipality.section(GrantCatalogue)
@@ -259,7 +262,7 @@ def assess(
 
 
 def _source(application: GrantApplication) -> str:
-    return f"application {application.id!r}"
+    return f"application {shown(application.id)}"
 
 
 def application_error(application: GrantApplication, path: str, message: str) -> ApplicationError:

@@ -59,10 +59,16 @@ def _assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.grants._schema import application_schema, decision_schema
+    from civilsamfund.grants._schema import (
+        application_schema,
+        decision_line_schema,
+        decision_schema,
+    )
 
     if args.which == "decision":
         schema = decision_schema()
+    elif args.which == "decision-line":
+        schema = decision_line_schema()
     elif args.municipality is None:
         schema = application_schema()
     else:
@@ -119,7 +125,9 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
 
 def _configure_schema(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "which", choices=("application", "decision"), help="the input or the output format"
+        "which",
+        choices=("application", "decision", "decision-line"),
+        help="the input, the output as a JSON array, or one line of JSON Lines output",
     )
     parser.add_argument(
         "--municipality",

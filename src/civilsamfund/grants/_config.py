@@ -19,6 +19,7 @@ from attrs import field, frozen
 from civilsamfund.core._dates import Dated
 from civilsamfund.core._money import Kroner, Share, kroner, share
 from civilsamfund.core._references import entries, refers
+from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 from civilsamfund.core._validators import at_least, between, not_empty
@@ -264,7 +265,7 @@ class FactDeclaration:
             ok = _ACCEPTS[self.type](value, self.choices)
         except (ValueError, ArithmeticError):
             ok = False
-        return None if ok else f"expected {expected}, got {value!r}"
+        return None if ok else f"expected {expected}, got {shown(value)}"
 
 
 def _number(value: object) -> bool:

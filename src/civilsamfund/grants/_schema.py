@@ -202,3 +202,17 @@ def decision_schema() -> dict[str, Any]:
         "items": builder.schema(Decision),
         "$defs": builder.defs,
     }
+
+
+def decision_line_schema() -> dict[str, Any]:
+    """The schema of one line of ``civilsamfund assess --format jsonl``: a decision
+    document, or the end record that closes a whole stream."""
+    from civilsamfund.pipeline._output import END_RECORD_SCHEMA
+
+    builder = _Builder(document=True)
+    return {
+        "$schema": DIALECT,
+        "title": "civilsamfund decisions, one JSON Lines line",
+        "oneOf": [builder.schema(Decision), {"$ref": "#/$defs/EndRecord"}],
+        "$defs": {**builder.defs, "EndRecord": END_RECORD_SCHEMA},
+    }

@@ -26,12 +26,11 @@ def open_regular(path: Path, error: type[InputError] = InputError) -> BinaryIO:
         raise error.at(source, "", "no such file") from None
     except OSError as exc:
         raise error.at(source, "", f"cannot be read: {exc.strerror or exc}") from None
-    file = os.fdopen(descriptor, "rb")
     if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-        file.close()
+        os.close(descriptor)
         raise error.at(source, "", "expected a regular file, not a directory, device or pipe")
     os.set_blocking(descriptor, True)
-    return file
+    return os.fdopen(descriptor, "rb")
 
 
 def read_bytes(path: Path, max_bytes: int, error: type[InputError] = InputError) -> bytes:

@@ -18,7 +18,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, BinaryIO, TextIO, cast
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from attrs import frozen
 
@@ -49,6 +49,29 @@ def end_record(count: int, sha256: str) -> dict[str, object]:
     """The last line of a JSON Lines output: how many results came before, and the
     SHA-256 of their bytes (each line with its newline)."""
     return {"end": {"count": count, "sha256": sha256, "library_version": __version__}}
+
+
+END_RECORD_SCHEMA: dict[str, Any] = {
+    "description": "The last line of a JSON Lines output: how many results the lines before "
+    "it hold, and the SHA-256 (lowercase hex) of those lines' bytes, each with its newline. "
+    "A stream without it, or whose count or digest differs, is incomplete.",
+    "type": "object",
+    "properties": {
+        "end": {
+            "type": "object",
+            "properties": {
+                "count": {"type": "integer", "minimum": 0},
+                "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "library_version": {"type": "string"},
+            },
+            "required": ["count", "sha256", "library_version"],
+            "additionalProperties": False,
+        }
+    },
+    "required": ["end"],
+    "additionalProperties": False,
+}
+"""The JSON Schema of the end record."""
 
 
 class Sink:
