@@ -27,6 +27,8 @@ from civilsamfund.core._errors import (
     CivilsamfundError,
     ConfigError,
     InputError,
+    ItemError,
+    OutputError,
     PluginError,
     UnknownMunicipalityError,
 )
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
     )
     from civilsamfund.core.rules._rule import Rule
     from civilsamfund.core.rules._rulebook import Rulebook
+    from civilsamfund.pipeline._limits import Limits
     from civilsamfund.plugins._manager import PluginInfo, Plugins
     from civilsamfund.plugins.hookspecs import hookimpl
 
@@ -83,6 +86,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "load_municipality",
     ),
     "civilsamfund.config._loader": ("load_municipality_dir",),
+    "civilsamfund.pipeline._limits": ("Limits",),
     "civilsamfund.config._sections": ("CriterionEntry", "MunicipalityInfo", "Section"),
     "civilsamfund.config._validator": ("ReferencePlan",),
     "civilsamfund.core._audit": ("AuditRecord",),
@@ -143,14 +147,17 @@ __all__ = [
     "Facts",
     "Finding",
     "InputError",
+    "ItemError",
     "Known",
     "Kroner",
     "Language",
+    "Limits",
     "Mismatch",
     "Municipality",
     "MunicipalityInfo",
     "MunicipalitySource",
     "Outcome",
+    "OutputError",
     "PluginError",
     "PluginInfo",
     "Plugins",

@@ -70,3 +70,16 @@ def with_this_plugin() -> cs.Plugins:
     plugins = cs.Plugins()
     plugins.register(__import__(__name__), "typing", "0.1")
     return plugins
+
+
+def write_a_round(municipality: cs.Municipality, files: list[str], target: str) -> int:
+    """A batch written whole or not at all, with limits raised for a large round."""
+    limits = cs.Limits(max_items=500_000, max_problems=20)
+    try:
+        return grants.write_decisions(
+            municipality, files, target, format="jsonl", language="en", limits=limits
+        )
+    except cs.ItemError as exc:
+        raise SystemExit(f"{exc.source} {exc.path}: {exc.message}") from exc
+    except cs.OutputError:
+        return 0
