@@ -77,3 +77,17 @@ def test_schema_command_prints_a_valid_schema(capsys, which):
     """`civilsamfund schema` prints a schema that is itself valid."""
     assert main(["schema", which]) == 0
     jsonschema.Draft202012Validator.check_schema(json.loads(capsys.readouterr().out))
+
+
+@pytest.mark.parametrize("slug", list(EXAMPLES))
+def test_compact_output_matches_the_schema_and_loses_no_criterion(capsys, slug):
+    """--compact gives passed findings by id only; together they are the full list."""
+    full = assess_examples_json(capsys, slug, "en")
+    assert main(["assess", "-m", slug, str(EXAMPLES[slug]), "--format", "json", "--compact"]) == 0
+    compact = json.loads(capsys.readouterr().out)
+    _validator(decision_schema()).validate(compact)
+    for whole, short in zip(full, compact, strict=True):
+        assert all(f["status"] != "pass" for f in short["findings"])
+        ids = sorted(short["passed"] + [f["criterion"] for f in short["findings"]])
+        assert ids == sorted(f["criterion"] for f in whole["findings"])
+        assert "passed" not in whole

@@ -60,15 +60,17 @@ def grant_steps(
     )
 
 
-def renderer(format: Format, language: Language) -> Callable[[Decision], str]:
-    """How a decision is written in ``format``."""
+def renderer(
+    format: Format, language: Language, compact: bool = False
+) -> Callable[[Decision], str]:
+    """How a decision is written in ``format`` (``compact``: see :class:`JsonWriter`)."""
     if format == "text":
         from civilsamfund.grants._letter import render_text
 
         return lambda decision: render_text(decision, language)
     from civilsamfund.grants._document import JsonWriter
 
-    return JsonWriter(language).encode
+    return JsonWriter(language, compact).encode
 
 
 def write_decisions(
@@ -81,6 +83,7 @@ def write_decisions(
     on: date | None = None,
     jobs: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    compact: bool = False,
 ) -> int:
     """Assess the applications in ``files`` and write every decision; returns the count.
 
@@ -89,11 +92,12 @@ def write_decisions(
     only when every decision is written (a failure leaves it as it was), or a binary
     stream (default: standard output). Raises :class:`ApplicationError` for bad
     input, :class:`ItemError` when assessing one application fails, and
-    :class:`OutputError` when the output cannot be written.
+    :class:`OutputError` when the output cannot be written. ``compact`` gives the
+    findings that passed by criterion id only (JSON formats).
     """
     if format not in LAYOUTS:
         raise ValueError(f"expected a format of {', '.join(LAYOUTS)}, got {format!r}")
-    steps = grant_steps(Assessor(municipality), on, renderer(format, language))
+    steps = grant_steps(Assessor(municipality), on, renderer(format, language, compact))
     inputs = Inputs(paths=files, limits=limits)
     if output is None or not isinstance(output, str | Path):
         out = sys.stdout.buffer if output is None else output

@@ -54,6 +54,7 @@ def _assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             on=args.on,
             jobs=args.jobs,
             limits=limits_from(args),
+            compact=args.compact,
         )
     return SUCCESS
 
@@ -105,6 +106,11 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="text: decision letters' justifications; json: a JSON array of decision "
         "documents; jsonl: one decision document per line, then an end record",
+    )
+    parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="json and jsonl: give findings that passed by criterion id only, under passed",
     )
     parser.add_argument(
         "--output",

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from civilsamfund.core._money import decimal_text
 from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._findings import Finding
+from civilsamfund.core.rules._findings import Finding, Status
 from civilsamfund.grants._decision import Decision, DepartmentRef
 
 
@@ -114,10 +114,13 @@ class JsonWriter:
     """
 
     LIMIT = 4096
-    __slots__ = ("_findings", "_language", "_shared")
+    __slots__ = ("_compact", "_findings", "_language", "_shared")
 
-    def __init__(self, language: Language = "da") -> None:
+    def __init__(self, language: Language = "da", compact: bool = False) -> None:
         self._language: Language = language
+        self._compact = compact
+        """Give findings that passed by criterion id only, under ``passed``: a large
+        batch's output shrinks to the findings a caseworker reads."""
         self._findings: dict[int, tuple[Finding, str]] = {}
         self._shared: dict[tuple[int, ...], tuple[object, str]] = {}
 
@@ -151,13 +154,19 @@ class JsonWriter:
         """One decision document as compact JSON."""
         own = _encode(_own(decision, self._language))[:-1]
         known = self._findings.get  # most findings were encoded before: no call for those
+        shown = decision.findings
+        passed = ""
+        if self._compact:
+            shown = tuple(f for f in decision.findings if f.status is not Status.PASS)
+            ids = [f.criterion for f in decision.findings if f.status is Status.PASS]
+            passed = f',"passed":{_encode(ids)}'
         findings = ",".join(
             [
                 hit[1] if (hit := known(id(finding))) is not None else self._finding(finding)
-                for finding in decision.findings
+                for finding in shown
             ]
         )
-        return f'{own},{self._shared_parts(decision)},"findings":[{findings}]}}'
+        return f'{own},{self._shared_parts(decision)}{passed},"findings":[{findings}]}}'
 
 
 def decision_json(decision: Decision, language: Language = "da") -> str:

@@ -192,9 +192,24 @@ def application_schema(facts: Sequence[FactDeclaration] | None = None) -> dict[s
     }
 
 
+_PASSED = {
+    "description": "Only with --compact: the criteria whose findings passed, by id; "
+    "findings then holds only those that did not pass.",
+    "type": "array",
+    "items": {"type": "string"},
+}
+
+
+def _decision_builder() -> _Builder:
+    builder = _Builder(document=True)
+    builder.schema(Decision)
+    builder.defs["Decision"]["properties"]["passed"] = _PASSED
+    return builder
+
+
 def decision_schema() -> dict[str, Any]:
     """The schema of ``civilsamfund assess --format json``: a list of decision documents."""
-    builder = _Builder(document=True)
+    builder = _decision_builder()
     return {
         "$schema": DIALECT,
         "title": "civilsamfund decisions",
@@ -209,7 +224,7 @@ def decision_line_schema() -> dict[str, Any]:
     document, or the end record that closes a whole stream."""
     from civilsamfund.pipeline._output import END_RECORD_SCHEMA
 
-    builder = _Builder(document=True)
+    builder = _decision_builder()
     return {
         "$schema": DIALECT,
         "title": "civilsamfund decisions, one JSON Lines line",
