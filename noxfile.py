@@ -46,7 +46,7 @@ def mypy(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Throughput, pipeline time and memory, import time: figures, not pass or fail."""
-    session.install("-e", ".")
+    session.install("-e", ".", "orjson")  # orjson: the fast encoder of the floor
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
