@@ -17,6 +17,7 @@ from civilsamfund.core._shown import CPR_LIKE, shown
 from civilsamfund.pipeline._limits import Limits
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BAD_OR_CPR = re.compile(f"[\ud800-\udfff]|{CPR_LIKE.pattern}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
 
 CPR_MESSAGE = (
@@ -35,28 +36,55 @@ class Repeated(dict[str, Any]):
 class Screen:
     """Checks parsed data against ``limits``; ``personal`` also refuses CPR numbers."""
 
-    __slots__ = ("_cpr", "_depth", "_longest")
+    __slots__ = ("_bad", "_depth", "_good", "_longest", "_personal")
+
+    _KEPT = 10_000
+    """Texts remembered as fine: keys and common values repeat in every item."""
 
     def __init__(self, limits: Limits, personal: bool = True) -> None:
         self._depth = limits.max_depth
         self._longest = limits.max_string
-        self._cpr = CPR_LIKE.search if personal else None
+        self._personal = personal
+        self._bad = (_BAD_OR_CPR if personal else _SURROGATE).search
+        self._good: set[str] = set()
 
     def fine(self, value: object, depth: int = 0) -> bool:
-        """Whether ``value`` passes, without saying why not."""
+        """Whether ``value`` passes, without saying why not (the fast pass)."""
         kind = type(value)
         if kind is str:
-            return self._text(value) is None  # type: ignore[arg-type]
+            return self._fine_text(value)  # type: ignore[arg-type]
+        if kind is not dict and kind is not list:
+            return kind is not Repeated
+        if depth >= self._depth:
+            return False
+        good, fine_text, deeper = self._good, self._fine_text, depth + 1
         if kind is dict:
-            if depth >= self._depth:
+            for key, item in value.items():  # type: ignore[attr-defined]
+                if key not in good and not fine_text(key):
+                    return False
+                kind = type(item)
+                if kind is str:
+                    if item not in good and not fine_text(item):
+                        return False
+                elif kind is dict or kind is list or kind is Repeated:
+                    if not self.fine(item, deeper):
+                        return False
+            return True
+        for item in value:  # type: ignore[attr-defined]
+            kind = type(item)
+            if kind is str:
+                if item not in good and not fine_text(item):
+                    return False
+            elif (kind is dict or kind is list or kind is Repeated) and not self.fine(item, deeper):
                 return False
-            fine = self.fine
-            return all(fine(k) and fine(v, depth + 1) for k, v in value.items())  # type: ignore[attr-defined]
-        if kind is list:
-            if depth >= self._depth:
-                return False
-            return all(self.fine(item, depth + 1) for item in value)  # type: ignore[attr-defined]
-        return kind is not Repeated
+        return True
+
+    def _fine_text(self, text: str) -> bool:
+        if len(text) > self._longest or self._bad(text):
+            return False
+        if len(self._good) < self._KEPT:
+            self._good.add(text)
+        return True
 
     def problems(self, value: object, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
         """Each problem in ``value``, as its path and what was expected."""
@@ -83,9 +111,9 @@ class Screen:
     def _text(self, text: str) -> str | None:
         if len(text) > self._longest:
             return f"expected text of at most {self._longest:,} characters, got {len(text):,}"
-        if not text.isascii() and _SURROGATE.search(text):
+        if _SURROGATE.search(text):
             return "expected text in valid Unicode, got a lone surrogate (half of a pair)"
-        if self._cpr is not None and self._cpr(text):
+        if self._personal and CPR_LIKE.search(text):
             return CPR_MESSAGE
         return None
 
