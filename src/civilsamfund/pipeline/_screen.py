@@ -66,9 +66,10 @@ class Screen:
                 if kind is str:
                     if item not in good and not fine_text(item):
                         return False
-                elif kind is dict or kind is list or kind is Repeated:
-                    if not self.fine(item, deeper):
-                        return False
+                elif (kind is dict or kind is list or kind is Repeated) and not self.fine(
+                    item, deeper
+                ):
+                    return False
             return True
         for item in value:  # type: ignore[attr-defined]
             kind = type(item)
