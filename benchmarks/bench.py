@@ -220,28 +220,10 @@ def pipeline(count: int, directory: Path, jobs: int | None) -> tuple[float, floa
     target = directory / f"decisions-{count}.json"
     command = [sys.executable, "-m", "civilsamfund", "assess", "-m", str(ODENSE), str(source)]
     command += ["--format", "json", *([] if jobs is None else ["--jobs", str(jobs)])]
-    # Timed from a small process: a child's peak size starts from its parent's, so the
-    # command must not be forked from this (large) benchmark process itself.
-    timer = (
-        "import os, subprocess, sys, time\n"
-        "with open(sys.argv[1], 'w', encoding='utf-8') as out:\n"
-        "    started = time.perf_counter()\n"
-        "    process = subprocess.Popen(sys.argv[2:], stdout=out)\n"
-        "    _, status, usage = os.wait4(process.pid, 0)\n"
-        "print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", timer, str(target), *command],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    seconds, max_rss_kib, code = result.stdout.split()
-    if int(code):
-        raise RuntimeError(f"{' '.join(command)} exited {code}")
+    seconds, mib = _rss_of(command, stdout=target)
     decisions = json.loads(target.read_text(encoding="utf-8"))
     assert len(decisions) == count
-    return float(seconds), int(max_rss_kib) / 1024
+    return seconds, mib
 
 
 def import_time(statement: str, repeat: int = 15) -> float:
@@ -290,18 +272,24 @@ def floor(source: Path, target: Path) -> float:
     return time.perf_counter() - started
 
 
-def _rss_of(command: list[str], stdin: Path | None = None) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of ``command``, run from a small timer process."""
+def _rss_of(
+    command: list[str], stdin: Path | None = None, stdout: Path | None = None
+) -> tuple[float, float]:
+    """Seconds from start to exit and peak RSS (MiB) of ``command``, the largest of the
+    command or any worker it forked as ``wait4`` reports it. Run from a small timer
+    process: a child's peak size starts from its parent's, so the command must not be
+    forked from this (large) benchmark process itself."""
     timer = (
         "import os, subprocess, sys, time\n"
         "source = open(sys.argv[1], 'rb') if sys.argv[1] != '-' else None\n"
+        "out = open(sys.argv[2], 'wb') if sys.argv[2] != '-' else subprocess.DEVNULL\n"
         "started = time.perf_counter()\n"
-        "process = subprocess.Popen(sys.argv[2:], stdin=source, stdout=subprocess.DEVNULL)\n"
+        "process = subprocess.Popen(sys.argv[3:], stdin=source, stdout=out)\n"
         "_, status, usage = os.wait4(process.pid, 0)\n"
         "print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", timer, str(stdin) if stdin else "-", *command],
+        [sys.executable, "-c", timer, str(stdin or "-"), str(stdout or "-"), *command],
         capture_output=True,
         text=True,
         check=True,
