@@ -23,7 +23,7 @@ from civilsamfund.pipeline._files import decoded, open_regular, read_bytes
 from civilsamfund.pipeline._ids import SeenIds
 from civilsamfund.pipeline._json import parse_json
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._screen import Screen
+from civilsamfund.pipeline._screen import screen_for
 
 DOCUMENT_SUFFIXES = (".json", ".toml")
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
@@ -78,7 +78,7 @@ def document_from_data(
     personal: bool = True,
 ) -> Document:
     """Screen parsed data and find its items: a list, or a table holding only ``key``."""
-    screen = Screen(limits, personal)
+    screen = screen_for(limits, personal)
     if not screen.fine(data):
         found = Problems(limits.max_problems)
         found.extend(Problem.at(source, p, m) for p, m in screen.problems(data))
@@ -145,7 +145,7 @@ def stream_items(
 def _lines(
     file: BinaryIO, source: str, limits: Limits, error: type[InputError], personal: bool
 ) -> Iterator[tuple[str, Any]]:
-    screen = Screen(limits, personal)
+    screen = screen_for(limits, personal)
     seen = SeenIds()
     for index in count():
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from civilsamfund.core._shown import CPR_LIKE, shown
@@ -123,3 +124,10 @@ def _join(path: str, key: str) -> str:
     if _NAME.fullmatch(key):
         return f"{path}.{key}" if path else key
     return f"{path}[{shown(key)}]"
+
+
+@cache
+def screen_for(limits: Limits, personal: bool = True) -> Screen:
+    """One screen per limits, kept so that the texts it has seen stay known between
+    documents (a service reads one application per request)."""
+    return Screen(limits, personal)
