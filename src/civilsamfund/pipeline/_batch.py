@@ -16,6 +16,7 @@ rest the same way for every domain:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -25,7 +26,13 @@ from attrs import field, frozen
 
 from civilsamfund.core._errors import CivilsamfundError, InputError, ItemError, Problems
 from civilsamfund.core._shown import shown
-from civilsamfund.pipeline._documents import Document, is_stream, read_document, stream_items
+from civilsamfund.pipeline._documents import (
+    Document,
+    is_stream,
+    read_document,
+    source_name,
+    stream_items,
+)
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import Sink
 from civilsamfund.pipeline._workers import can_fork, in_workers
@@ -67,8 +74,6 @@ class Inputs:
 
 def default_jobs(documents: Sequence[Document]) -> int:
     """One job per 25,000 items, up to the cores there are (where workers can fork)."""
-    import os
-
     if not can_fork():
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -203,7 +208,7 @@ def _items(steps: Steps[Any], inputs: Inputs) -> Iterator[tuple[str, str, Any]]:
     """Every item of every input in order, with its source and path."""
     for path in inputs.paths:
         if is_stream(path):
-            source = "<stdin>" if str(path) == "-" else str(path)
+            source = source_name(path)
             for where, item in stream_items(path, inputs.limits, steps.error):
                 yield source, where, item
         else:

@@ -50,6 +50,11 @@ def is_stream(path: str | Path) -> bool:
     return str(path) == STDIN or Path(path).suffix.lower() in STREAM_SUFFIXES
 
 
+def source_name(path: str | Path) -> str:
+    """How problems name an input: its path, or ``<stdin>`` for ``-``."""
+    return "<stdin>" if str(path) == STDIN else str(path)
+
+
 def read_document(
     path: str | Path,
     key: str,
@@ -136,7 +141,7 @@ def stream_items(
     screened problem or an id seen before raises ``error`` at once.
     """
     if str(path) == STDIN:
-        yield from _lines(sys.stdin.buffer, "<stdin>", limits, error, personal)
+        yield from _lines(sys.stdin.buffer, source_name(path), limits, error, personal)
         return
     with open_regular(Path(path), error) as file:
         yield from _lines(file, str(path), limits, error, personal)
