@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import Any
 
 from civilsamfund.core._money import decimal_text
 from civilsamfund.core._text import Language, Text
@@ -174,25 +174,15 @@ def decision_json(decision: Decision, language: Language = "da") -> str:
     return JsonWriter(language).encode(decision)
 
 
-def write_decisions_json(
-    decisions: Iterable[Decision], out: TextIO, language: Language = "da"
-) -> int:
-    """Write a JSON list of decision documents, one per line, as they come.
+def decisions_to_json(decisions: Iterable[Decision], language: Language = "da") -> str:
+    """A JSON list of decision documents, one decision per line, laid out as
+    ``civilsamfund assess --format json`` writes them."""
+    from civilsamfund.pipeline._output import JSON_ARRAY, Sink
 
-    Streams: a decision is written as soon as it is made and need not be kept.
-    Returns how many were written.
-    """
-    count = 0
+    buffer = io.BytesIO()
+    sink = Sink(buffer, JSON_ARRAY, "<json>")
     encode = JsonWriter(language).encode
     for decision in decisions:
-        out.write(("[\n" if count == 0 else ",\n") + encode(decision))
-        count += 1
-    out.write("\n]\n" if count else "[]\n")
-    return count
-
-
-def decisions_to_json(decisions: Iterable[Decision], language: Language = "da") -> str:
-    """A JSON list of decision documents, one decision per line."""
-    buffer = io.StringIO()
-    write_decisions_json(decisions, buffer, language)
-    return buffer.getvalue()
+        sink.add(encode(decision).encode())
+    sink.close()
+    return buffer.getvalue().decode()
