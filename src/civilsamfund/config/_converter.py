@@ -318,16 +318,28 @@ def structure(
     error: type[InputError] = InputError,
 ) -> T:
     """Turn parsed data into ``kind``, or raise ``error`` naming every problem."""
-    fast = converter()
-    try:
-        return fast.structure(data, kind)
-    except Exception:
-        pass
-    detailed = converter(detailed=True)  # built only when valid input is not the case
-    try:
-        return detailed.structure(data, kind)
-    except Exception as exc:
-        raise error.in_file(source, list(dict.fromkeys(problems(exc, path)))) from None
+    return structurer(kind, error)(data, source, path)
+
+
+def structurer(
+    kind: type[T], error: type[InputError] = InputError
+) -> Callable[[object, str, str], T]:
+    """A reader of ``kind`` from parsed data given its source and path, for many items:
+    the fast hook is looked up once, and the detailed one runs only when it fails."""
+    fast = converter().get_structure_hook(kind)
+
+    def read(data: object, source: str, path: str) -> T:
+        try:
+            return fast(data, kind)  # type: ignore[no-any-return]
+        except Exception:
+            pass
+        detailed = converter(detailed=True)  # built only when valid input is not the case
+        try:
+            return detailed.structure(data, kind)
+        except Exception as exc:
+            raise error.in_file(source, list(dict.fromkeys(problems(exc, path)))) from None
+
+    return read
 
 
 def structure_items(
@@ -343,20 +355,20 @@ def structure_items(
     Raises ``error`` listing the problems of every item, the first ``max_problems``
     in full and the rest counted.
     """
-    hook = converter().get_structure_hook(kind)
+    read, fast = structurer(kind, error), converter().get_structure_hook(kind)
     structured: list[T] = []
     found = Problems(max_problems)
     for index, item in enumerate(items):
-        try:
-            structured.append(hook(item, kind))
-        except Exception:
-            if found.full:  # enough are described: count the rest without naming them
-                found.more += 1
-                continue
+        if found.full:  # enough are described: count the rest, by the fast hook alone
             try:
-                structured.append(structure(item, kind, source, f"{path}[{index}]", error))
-            except InputError as exc:
-                found.extend(exc.problems, exc.more)
+                fast(item, kind)
+            except Exception:
+                found.more += 1
+            continue
+        try:
+            structured.append(read(item, source, f"{path}[{index}]"))
+        except InputError as exc:
+            found.extend(exc.problems, exc.more)
     found.raise_as(error)
     return structured
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from civilsamfund._municipality import Municipality
-from civilsamfund.config._converter import structure
+from civilsamfund.config._converter import structurer
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._text import Language
 from civilsamfund.grants._application import GrantApplication
@@ -39,8 +39,10 @@ def grant_steps(
 ) -> Steps[Prepared]:
     """How a batch prepares, judges and names a grant application."""
 
+    read = structurer(GrantApplication, ApplicationError)
+
     def prepare(item: Any, source: str, path: str) -> Prepared:
-        application = structure(item, GrantApplication, source, path, ApplicationError)
+        application = read(item, source, path)
         try:
             return assessor.rules_for(application, on), application
         except ApplicationError as exc:
