@@ -20,11 +20,12 @@ class Limits:
 
     ``max_file_bytes`` and ``max_items`` bound a JSON or TOML document, which is read
     whole; a JSON Lines stream is read one line at a time, each line at most
-    ``max_line_bytes``, and may hold any number of items. ``max_problems`` is how many
+    ``max_line_bytes``, and may hold any number of items. The defaults admit a round of
+    100,000 applications of about a kilobyte each in one document. ``max_problems`` is how many
     problems an error lists before it says how many more there are.
     """
 
-    max_file_bytes: int = field(default=64 * MIB, validator=at_least(1))
+    max_file_bytes: int = field(default=128 * MIB, validator=at_least(1))
     max_line_bytes: int = field(default=1 * MIB, validator=at_least(1))
     max_items: int = field(default=100_000, validator=at_least(1))
     max_depth: int = field(default=16, validator=at_least(1))
