@@ -127,7 +127,7 @@ class JsonWriter:
     def _finding(self, finding: Finding) -> str:
         known = self._findings.get(id(finding))
         if known is None:
-            if len(self._findings) >= 4 * self.LIMIT:
+            if len(self._findings) >= self.LIMIT:
                 self._findings.clear()
             encoded = _encode(_finding_document(finding, self._language))
             known = self._findings[id(finding)] = (finding, encoded)

@@ -32,7 +32,7 @@ class Memo:
     """
 
     TRIAL = 1_000
-    LIMIT = 20_000
+    LIMIT = 10_000
     __slots__ = ("findings", "hits", "lookups", "read", "readers", "reusing")
 
     def __init__(self, readers: tuple[Callable[[Any], Any], ...] = ()) -> None:
