@@ -72,6 +72,21 @@ def odense_application(
     return attrs.evolve(ELIGIBLE, **changes)
 
 
+def items_of(count: int, changes: dict[int, dict[str, Any]] | None = None) -> list[Any]:
+    """``count`` copies of the eligible application as JSON data, ids ``app-0``...,
+    item ``i`` with ``changes[i]`` applied."""
+    from civilsamfund import to_json
+
+    base = json.loads(to_json(ELIGIBLE))
+    items = []
+    for index in range(count):
+        item = json.loads(json.dumps(base))
+        item["id"] = f"app-{index}"
+        item.update((changes or {}).get(index, {}))
+        items.append(item)
+    return items
+
+
 def plugin_of(**hooks: Any) -> Any:
     """A plugin object implementing ``hooks`` (name: function)."""
     return types.SimpleNamespace(**{name: hookimpl(fn) for name, fn in hooks.items()})

@@ -6,25 +6,19 @@ import io
 import json
 
 import pytest
-from helpers import ELIGIBLE
+from helpers import ELIGIBLE, items_of
 
-from civilsamfund import ApplicationError, ConfigError, PluginError, to_json
+from civilsamfund import ApplicationError, ConfigError, PluginError
 from civilsamfund.core._errors import ItemError
 from civilsamfund.grants import assess, write_decisions
 from civilsamfund.grants._document import decisions_to_json
 
 
 def _items(count, bad=()):
-    base = json.loads(to_json(ELIGIBLE))
-    items = []
-    for index in range(count):
-        item = json.loads(json.dumps(base))
-        item["id"] = f"app-{index}"
-        item["amount"] = str(1000 + index)
-        if index in bad:
-            item["amount"] = "not money"
-        items.append(item)
-    return items
+    """Applications with amounts of their own; those in ``bad`` with an amount that is no amount."""
+    return items_of(
+        count, {i: {"amount": "not money" if i in bad else str(1000 + i)} for i in range(count)}
+    )
 
 
 def write_files(directory, items):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
 import pytest
 from helpers import MUNICIPALITIES
 
+from civilsamfund import InputError
+from civilsamfund.cases._cases import read_case_file
 from civilsamfund.cli import main
 
 pytest_plugins = ["pytester"]
@@ -146,3 +149,12 @@ def test_a_case_that_checks_nothing_is_an_error(tmp_path, capsys):
     case_file.write_text(text[:start] + "expect = {}" + text[end:], encoding="utf-8")
     assert main(["test", str(case_file)]) == 2
     assert "cases[0].expect: expected at least one thing to check" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_case_file_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
+    """Case files are read like every input: regular files only, so a FIFO never blocks."""
+    path = tmp_path / "cases.toml"
+    os.mkfifo(path)
+    with pytest.raises(InputError, match="expected a regular file"):
+        read_case_file(path)

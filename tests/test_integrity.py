@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import pytest
 from attrs import frozen
-from helpers import ELIGIBLE, EXAMPLES, plugin_of, with_supplementary
+from helpers import EXAMPLES, items_of, plugin_of, with_supplementary
 
 from civilsamfund import (
     ApplicationError,
@@ -24,7 +24,6 @@ from civilsamfund import (
     Text,
     Verdict,
     load_municipality_dir,
-    to_json,
 )
 from civilsamfund.cli import main
 from civilsamfund.core._errors import ItemError
@@ -34,17 +33,6 @@ from civilsamfund.grants.facts import OPEN_TO_ALL
 OLD = b"the previous round's decisions\n"
 
 
-def _items(count, changes=None):
-    base = json.loads(to_json(ELIGIBLE))
-    items = []
-    for index in range(count):
-        item = json.loads(json.dumps(base))
-        item["id"] = f"app-{index}"
-        item.update((changes or {}).get(index, {}))
-        items.append(item)
-    return items
-
-
 def _leftovers(directory):
     return sorted(p.name for p in directory.iterdir() if p.name.endswith(".part"))
 
@@ -52,7 +40,7 @@ def _leftovers(directory):
 def test_output_is_replaced_only_when_whole(odense, tmp_path):
     """A good run replaces the file; nothing named .part is left behind."""
     source = tmp_path / "apps.json"
-    source.write_text(json.dumps(_items(5)), encoding="utf-8")
+    source.write_text(json.dumps(items_of(5)), encoding="utf-8")
     target = tmp_path / "decisions.json"
     target.write_bytes(OLD)
     assert write_decisions(odense, [source], target) == 5
@@ -62,7 +50,7 @@ def test_output_is_replaced_only_when_whole(odense, tmp_path):
 
 def test_a_bad_item_leaves_the_output_as_it_was(odense, tmp_path):
     source = tmp_path / "apps.json"
-    source.write_text(json.dumps(_items(5, {3: {"amount": "lots"}})), encoding="utf-8")
+    source.write_text(json.dumps(items_of(5, {3: {"amount": "lots"}})), encoding="utf-8")
     target = tmp_path / "decisions.json"
     target.write_bytes(OLD)
     with pytest.raises(Exception, match=r"apps.json: \[3\].amount"):
@@ -92,7 +80,7 @@ def test_a_plugin_failing_mid_batch_names_file_item_and_id(tmp_path, jobs, forma
     plugins.register(plugin_of(civilsamfund_criterion_types=lambda: {"demo.f": Fragile}), "demo")
     odense = load_municipality_dir(with_supplementary(tmp_path, "demo.f"), plugins)
     source = tmp_path / "apps.json"
-    items = _items(40, {33: {"activity": {**_items(1)[0]["activity"], "open_to_all": True}}})
+    items = items_of(40, {33: {"activity": {**items_of(1)[0]["activity"], "open_to_all": True}}})
     source.write_text(json.dumps({"applications": items}), encoding="utf-8")
     target = tmp_path / "decisions.out"
     target.write_bytes(OLD)
@@ -112,7 +100,7 @@ def _end(lines):
 
 def test_a_json_lines_output_ends_with_its_count_and_digest(odense, tmp_path):
     source = tmp_path / "apps.json"
-    source.write_text(json.dumps(_items(7)), encoding="utf-8")
+    source.write_text(json.dumps(items_of(7)), encoding="utf-8")
     out = io.BytesIO()
     write_decisions(odense, [source], out, format="jsonl")
     data = out.getvalue()
@@ -136,7 +124,7 @@ def test_an_empty_json_lines_output_is_its_end_record(odense, tmp_path):
 
 def test_json_lines_in_and_out_match_a_document(odense, tmp_path):
     """The same applications as a JSON Lines stream give the same decisions."""
-    items = _items(6)
+    items = items_of(6)
     document, stream = tmp_path / "apps.json", tmp_path / "apps.jsonl"
     document.write_text(json.dumps(items), encoding="utf-8")
     stream.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
@@ -150,7 +138,7 @@ def test_json_lines_in_and_out_match_a_document(odense, tmp_path):
 
 def test_a_bad_line_in_a_stream_ends_it_without_an_end_record(odense, tmp_path):
     stream = tmp_path / "apps.jsonl"
-    lines = [json.dumps(item) for item in _items(4)]
+    lines = [json.dumps(item) for item in items_of(4)]
     lines[2] = lines[2][:-5]
     stream.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = io.BytesIO()
@@ -162,7 +150,7 @@ def test_a_bad_line_in_a_stream_ends_it_without_an_end_record(odense, tmp_path):
 def test_every_problem_of_a_stream_is_reported(odense, tmp_path):
     """After the first bad item nothing more is written, but the rest is still checked."""
     stream = tmp_path / "apps.jsonl"
-    items = _items(5, {1: {"amount": "x"}, 3: {"pool": "nowhere"}})
+    items = items_of(5, {1: {"amount": "x"}, 3: {"pool": "nowhere"}})
     stream.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
     out = io.BytesIO()
     with pytest.raises(ApplicationError) as caught:
@@ -173,7 +161,7 @@ def test_every_problem_of_a_stream_is_reported(odense, tmp_path):
 
 def test_a_repeated_id_in_a_stream_is_refused(odense, tmp_path):
     stream = tmp_path / "apps.jsonl"
-    items = _items(3, {2: {"id": "app-0"}})
+    items = items_of(3, {2: {"id": "app-0"}})
     stream.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
     with pytest.raises(Exception, match=r"\[2\].id: expected a unique id, 'app-0'"):
         write_decisions(odense, [stream], io.BytesIO(), format="jsonl")
@@ -181,7 +169,7 @@ def test_a_repeated_id_in_a_stream_is_refused(odense, tmp_path):
 
 def _batch_file(tmp_path, count):
     source = tmp_path / "big.json"
-    source.write_text(json.dumps(_items(count)), encoding="utf-8")
+    source.write_text(json.dumps(items_of(count)), encoding="utf-8")
     return source
 
 
@@ -246,7 +234,7 @@ def test_a_killed_run_leaves_the_output_and_no_workers(tmp_path, how):
 
 
 def test_cli_writes_json_lines_from_standard_input(capsys, monkeypatch, tmp_path):
-    items = _items(3)
+    items = items_of(3)
     monkeypatch.setattr(
         sys,
         "stdin",

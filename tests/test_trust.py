@@ -235,12 +235,15 @@ def test_parameters_are_range_checked(tmp_path, file, old, new, expected):
 # Files that are not what they seem -----------------------------------------------
 
 
+NOT_REGULAR = "expected a regular file, not a directory, device or pipe"
+
+
 def test_a_configuration_file_that_is_a_directory_is_an_error(tmp_path):
     """A directory named like a configuration file is not "absent"."""
     directory = _copy(tmp_path)
     (directory / "organisation.toml").unlink()
     (directory / "organisation.toml").mkdir()
-    assert _problems(directory) == [f"{directory / 'organisation.toml'}: expected a regular file"]
+    assert _problems(directory) == [f"{directory / 'organisation.toml'}: {NOT_REGULAR}"]
 
 
 def test_a_configuration_file_that_is_a_device_is_an_error(tmp_path):
@@ -248,7 +251,7 @@ def test_a_configuration_file_that_is_a_device_is_an_error(tmp_path):
     directory = _copy(tmp_path)
     (directory / "organisation.toml").unlink()
     (directory / "organisation.toml").symlink_to(os.devnull)
-    assert _problems(directory) == [f"{directory / 'organisation.toml'}: expected a regular file"]
+    assert _problems(directory) == [f"{directory / 'organisation.toml'}: {NOT_REGULAR}"]
 
 
 def test_an_unreadable_configuration_file_is_an_error(tmp_path, monkeypatch):
@@ -256,14 +259,14 @@ def test_an_unreadable_configuration_file_is_an_error(tmp_path, monkeypatch):
     refusal is simulated)."""
     directory = _copy(tmp_path)
     unreadable = directory / "organisation.toml"
-    read_bytes = Path.read_bytes
+    open_file = os.open
 
-    def refuse(path):
-        if path == unreadable:
+    def refuse(path, *args, **kwargs):
+        if Path(path) == unreadable:
             raise PermissionError(13, "Permission denied")
-        return read_bytes(path)
+        return open_file(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     (problem,) = _problems(directory)
     assert problem.startswith(f"{directory / 'organisation.toml'}: cannot be read")
 

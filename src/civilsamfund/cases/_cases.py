@@ -45,6 +45,8 @@ from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import assess
 from civilsamfund.grants._decision import Decision, RoundKind
+from civilsamfund.pipeline._files import decoded, read_bytes
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS
 from civilsamfund.plugins._manager import Plugins
 
 CASES_DIRECTORY = "cases"
@@ -136,10 +138,7 @@ class CaseResult:
 def read_case_file(path: Path) -> CaseFile:
     """Read and check a case file's shape; raises :class:`InputError` naming every problem."""
     source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.at(source, "", f"cannot be read: {exc}") from None
+    text = decoded(read_bytes(path, DEFAULT_LIMITS.max_file_bytes), source)
     return structure(parse_toml(text, source), CaseFile, source)
 
 

@@ -9,7 +9,6 @@ problem is reported at once, naming its file and the path to the field.
 from __future__ import annotations
 
 import hashlib
-import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -37,6 +36,8 @@ from civilsamfund.core.rules._facts import Fact
 from civilsamfund.core.rules._messages import Names, Template
 from civilsamfund.core.rules._rule import Rule
 from civilsamfund.core.rules._rulebook import Rulebook
+from civilsamfund.pipeline._files import read_bytes
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS
 from civilsamfund.plugins._manager import BUILTIN, Plugins, installed
 
 
@@ -219,21 +220,17 @@ def _validated(
 def _read(path: Path, required: bool, found: list[Problem]) -> bytes | None:
     """A configuration file's bytes; ``None`` if absent (a problem when required) or bad."""
     try:
-        mode = path.stat().st_mode
+        path.lstat()
     except FileNotFoundError:
         if required:
             found.append(Problem.at(str(path), "", "required file is missing"))
         return None
-    except OSError as exc:
-        found.append(Problem.at(str(path), "", f"cannot be read: {exc.strerror or exc}"))
-        return None
-    if not stat.S_ISREG(mode):
-        found.append(Problem.at(str(path), "", "expected a regular file"))
-        return None
+    except OSError:
+        pass  # reading says what is wrong
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        found.append(Problem.at(str(path), "", f"cannot be read: {exc.strerror or exc}"))
+        return read_bytes(path, DEFAULT_LIMITS.max_file_bytes, ConfigError)
+    except ConfigError as exc:
+        found.extend(exc.problems)
         return None
 
 

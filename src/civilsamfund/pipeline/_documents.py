@@ -83,11 +83,7 @@ def document_from_data(
     personal: bool = True,
 ) -> Document:
     """Screen parsed data and find its items: a list, or a table holding only ``key``."""
-    screen = screen_for(limits, personal)
-    if not screen.fine(data):
-        found = Problems(limits.max_problems)
-        found.extend(Problem.at(source, p, m) for p, m in screen.problems(data))
-        found.raise_as(error)
+    screen_for(limits, personal).require(data, source, "", error, limits.max_problems)
     path, items = "", data
     if isinstance(data, dict):
         if set(data) != {key}:
@@ -168,10 +164,7 @@ def _lines(
                 "limit with --max-line-size or Limits.max_line_bytes)",
             )
         item = parse_json(decoded(line, source, where, error), source, error, where)
-        if not screen.fine(item):
-            found = Problems(limits.max_problems)
-            found.extend(Problem.at(source, p, m) for p, m in screen.problems(item, where))
-            found.raise_as(error)
+        screen.require(item, source, where, error, limits.max_problems)
         key = item.get("id") if isinstance(item, dict) else None
         if isinstance(key, str) and not seen.add(key):
             raise error.at(

@@ -94,7 +94,7 @@ class Sink:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(f"{self._name}: cannot be written: {exc.strerror or exc}") from None
+            raise cannot_write(self._name, exc) from None
         if self._digest is not None:
             self._digest.update(data)
 
@@ -144,7 +144,7 @@ class Sink:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(f"{self._name}: cannot be written: {exc.strerror or exc}") from None
+            raise cannot_write(self._name, exc) from None
 
 
 class _Encoding:
@@ -186,12 +186,12 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+        raise cannot_write(target, exc) from None
     if mode is not None and not stat.S_ISREG(mode):
         try:
             direct = open(target, "wb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+            raise cannot_write(target, exc) from None
         with direct:
             yield direct
         return
@@ -200,7 +200,7 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
             prefix=f".{target.name}.", suffix=".part", dir=target.parent
         )
     except OSError as exc:
-        raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+        raise cannot_write(target, exc) from None
     try:
         os.chmod(partial, stat.S_IMODE(mode) if mode is not None else _default_mode())
         with os.fdopen(descriptor, "wb") as file:
@@ -212,8 +212,13 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(partial)
         if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-            raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+            raise cannot_write(target, exc) from None
         raise
+
+
+def cannot_write(name: object, exc: OSError) -> OutputError:
+    """The error for an output that cannot be written, naming it and why."""
+    return OutputError(f"{name}: cannot be written: {exc.strerror or exc}")
 
 
 def _default_mode() -> int:

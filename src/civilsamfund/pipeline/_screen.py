@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import CPR_LIKE, shown
 from civilsamfund.pipeline._limits import Limits
 
@@ -87,6 +89,15 @@ class Screen:
         if len(self._good) < self._KEPT:
             self._good.add(text)
         return True
+
+    def require(
+        self, value: object, source: str, path: str, error: type[InputError], max_problems: int
+    ) -> None:
+        """Raise ``error`` naming every problem in ``value`` (the first ``max_problems``)."""
+        if not self.fine(value):
+            found = Problems(max_problems)
+            found.extend(Problem.at(source, p, m) for p, m in self.problems(value, path))
+            found.raise_as(error)
 
     def problems(self, value: object, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
         """Each problem in ``value``, as its path and what was expected."""
