@@ -112,3 +112,11 @@ def test_an_application_to_a_missing_pool_stops_the_batch_before_output(odense, 
     with pytest.raises(ApplicationError, match=r"second.json: \[4\].pool: expected one of"):
         write_decisions(odense, files, out, jobs=jobs)
     assert out.getvalue() == b""
+
+
+def test_a_text_stream_takes_the_same_output(odense, tmp_path):
+    """``write_decisions`` writes to a text stream as to a binary one: the same JSON."""
+    files = write_files(tmp_path, _items(4))
+    text = io.StringIO()
+    assert write_decisions(odense, files, text, language="en") == 4
+    assert text.getvalue() == _run(odense, files, 1)[1]

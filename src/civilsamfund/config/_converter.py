@@ -185,16 +185,18 @@ def _members(kind: Any) -> dict[str, type]:
 def _tagged_structure_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     def factory(kind: Any) -> Callable[[object, type], Any]:
         members = _members(kind)
+        hooks = {tag: (converter.get_structure_hook(cls), cls) for tag, cls in members.items()}
         expected = " or ".join(repr(tag) for tag in members)
 
         def hook(value: object, _: type) -> Any:
             if not isinstance(value, Mapping):
                 raise ValueError(f"expected a table, got {shown(value)}")
             tag = value.get(TAG)
-            cls = members.get(tag) if isinstance(tag, str) else None
-            if cls is None:
+            member = hooks.get(tag) if isinstance(tag, str) else None
+            if member is None:
                 raise FieldValueError(TAG, f"expected {expected}, got {shown(tag)}")
-            return converter.structure({k: v for k, v in value.items() if k != TAG}, cls)
+            structure, cls = member
+            return structure({k: v for k, v in value.items() if k != TAG}, cls)
 
         return hook
 

@@ -41,21 +41,28 @@ _INT_BOUND = 10**LARGEST_DIGITS
 def _decimal(value: object, pattern: re.Pattern[str], what: str) -> Decimal:
     """Read ``value``, bounded so that it can always be compared and written out."""
     if type(value) is str:
-        number = Decimal(value) if pattern.fullmatch(value) else None
-    elif type(value) is int:
-        number = Decimal(value) if abs(value) < _INT_BOUND else None
-    elif type(value) is Decimal:
-        number = value
-    else:
+        if pattern.fullmatch(value) is None:
+            raise ValueError(f"expected {what}, got {shown(value)}")
+        number = Decimal(value)  # plain digits: finite, no exponent
+        point = value.find(".")
+        if number.adjusted() >= LARGEST_DIGITS or (
+            point >= 0 and len(value) - point - 1 > FINEST_DIGITS
+        ):
+            raise ValueError(f"expected {what}, got {shown(value)}")
+        return number if number else number.copy_abs()
+    if type(value) is int:
+        if abs(value) >= _INT_BOUND:
+            raise ValueError(f"expected {what}, got {shown(value)}")
+        return Decimal(value)
+    if type(value) is not Decimal:
         raise ValueError(f"expected {what}, got {shown(value)}")
     if (
-        number is None
-        or not number.is_finite()
-        or number.adjusted() >= LARGEST_DIGITS
-        or int(number.as_tuple().exponent) < -FINEST_DIGITS
+        not value.is_finite()
+        or value.adjusted() >= LARGEST_DIGITS
+        or int(value.as_tuple().exponent) < -FINEST_DIGITS
     ):
         raise ValueError(f"expected {what}, got {shown(value)}")
-    return canonical(number)
+    return canonical(value)
 
 
 def canonical(number: Decimal) -> Decimal:

@@ -62,20 +62,30 @@ class PoolRules:
     """What the pool, its reserves, the departments and the cited documents are called."""
 
 
-_ROUTES_KEPT = 10_000
-"""Routings an assessor keeps, by the router's facts."""
+_KEPT = 10_000
+"""Routings and rounds an assessor keeps, by what they depend on."""
 
 
 class Assessor:
     """Assesses grant applications by one municipality's rules."""
 
-    __slots__ = ("_evaluator", "_facts", "_plan", "_pools", "_routes", "_rules", "municipality")
+    __slots__ = (
+        "_evaluator",
+        "_facts",
+        "_plan",
+        "_pools",
+        "_rounds",
+        "_routes",
+        "_rules",
+        "municipality",
+    )
 
     def __init__(self, municipality: Municipality) -> None:
         self.municipality = municipality
         self._evaluator = Evaluator()
         self._rules: dict[tuple[str, date], PoolRules] = {}
         self._routes: dict[tuple[Rule[GrantApplication], Hashable], Routing] = {}
+        self._rounds: dict[tuple[int, str | None, date], Round | None] = {}
         self._plan = ReferencePlan(GrantApplication)
         self._facts = {
             declaration.id: declaration
@@ -124,11 +134,22 @@ class Assessor:
         key = (rule, values)
         routing = self._routes.get(key)
         if routing is None:
-            if len(self._routes) >= _ROUTES_KEPT:
+            if len(self._routes) >= _KEPT:
                 self._routes.clear()
             facts = Facts(dict(zip(router.FACTS, values, strict=True)))
             routing = self._routes[key] = router.route(facts)
         return routing
+
+    def _round(self, pool: Pool, application: GrantApplication) -> Round | None:
+        """The round the application falls in; worked out once per pool, reserve and day."""
+        key = (id(pool), application.reserve, application.received)
+        try:
+            return self._rounds[key]
+        except KeyError:
+            if len(self._rounds) >= _KEPT:
+                self._rounds.clear()
+            found = self._rounds[key] = _round(pool, application)
+            return found
 
     def _fact_problems(self, application: GrantApplication) -> list[tuple[str, str]]:
         """Each declared fact the application gives wrongly, and each it gives undeclared."""
@@ -240,7 +261,7 @@ class Assessor:
             applicant=applicant.name if isinstance(applicant, Association) else None,
             names=rules.names,
             findings=tuple(findings),
-            round=_round(pool, application),
+            round=self._round(pool, application),
             department=rules.departments.get(routing.department) if routing.department else None,
             department_candidates=routing.candidates,
             auditor=_auditor(rules.auditor, application, rules.auditors),

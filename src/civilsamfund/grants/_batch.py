@@ -8,11 +8,12 @@ are the pipeline's (:mod:`civilsamfund.pipeline`), the same for every domain.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TextIO, cast
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structurer
@@ -23,7 +24,15 @@ from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
 from civilsamfund.pipeline._batch import Inputs, Steps, run
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import JSON_ARRAY, JSON_LINES, TEXT, Layout, Sink, atomic_output
+from civilsamfund.pipeline._output import (
+    JSON_ARRAY,
+    JSON_LINES,
+    TEXT,
+    Layout,
+    Sink,
+    atomic_output,
+    binary,
+)
 
 Format = Literal["text", "json", "jsonl"]
 """``text``: decision letters' justifications; ``json``: a JSON array of decision
@@ -78,7 +87,7 @@ def renderer(
 def write_decisions(
     municipality: Municipality,
     files: Sequence[str | Path],
-    output: str | Path | IO[bytes] | None = None,
+    output: str | Path | IO[bytes] | TextIO | None = None,
     *,
     format: Format = "json",
     language: Language = "da",
@@ -91,8 +100,8 @@ def write_decisions(
 
     ``files`` are ``.json``/``.toml`` documents or ``.jsonl`` streams (``-`` is standard
     input). ``output`` is a path, written under a temporary name and renamed into place
-    only when every decision is written (a failure leaves it as it was), or a binary
-    stream (default: standard output). Raises :class:`ApplicationError` for bad
+    only when every decision is written (a failure leaves it as it was), or a stream,
+    binary or text (default: standard output). Raises :class:`ApplicationError` for bad
     input, :class:`ItemError` when assessing one application fails, and
     :class:`OutputError` when the output cannot be written. ``compact`` gives the
     findings that passed by criterion id only (JSON formats).
@@ -102,7 +111,12 @@ def write_decisions(
     steps = grant_steps(Assessor(municipality), on, renderer(format, language, compact))
     inputs = Inputs(paths=files, limits=limits)
     if output is None or not isinstance(output, str | Path):
-        out = sys.stdout.buffer if output is None else output
+        stream = sys.stdout.buffer if output is None else output
+        out = (
+            binary(cast("TextIO", stream))
+            if isinstance(stream, io.TextIOBase)
+            else cast("IO[bytes]", stream)
+        )
         name = "<stdout>" if output is None else getattr(output, "name", "<output>")
         return run(steps, inputs, Sink(out, LAYOUTS[format], str(name)), jobs)
     with atomic_output(output) as file:

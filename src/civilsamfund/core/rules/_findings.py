@@ -64,9 +64,11 @@ class Finding:
 
 def outcome(findings: Iterable[Finding]) -> Outcome:
     """Ineligible if a mandatory rule fails; else needs assessment if any flags."""
-    flagged = False
-    for finding in findings:
-        if finding.status is Status.FAIL and finding.kind is RuleKind.MANDATORY:
-            return Outcome.INELIGIBLE
-        flagged = flagged or finding.status is Status.FLAG or finding.status is Status.FAIL
+    findings = tuple(findings)
+    statuses = {finding.status for finding in findings}
+    if Status.FAIL in statuses and any(
+        finding.status is Status.FAIL and finding.kind is RuleKind.MANDATORY for finding in findings
+    ):
+        return Outcome.INELIGIBLE
+    flagged = Status.FLAG in statuses or Status.FAIL in statuses
     return Outcome.NEEDS_ASSESSMENT if flagged else Outcome.ELIGIBLE
