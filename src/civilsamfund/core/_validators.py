@@ -10,6 +10,9 @@ from attrs import Attribute
 
 from civilsamfund.core._errors import FieldValueError
 
+MAX_AGE = 130
+"""The oldest age any model takes: beyond it, an age is a typing error."""
+
 
 def at_least(minimum: int) -> Any:
     """A whole number (or ``None``) of at least ``minimum``."""

@@ -19,9 +19,8 @@ from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
 from civilsamfund.core._references import refers
 from civilsamfund.core._shown import looks_like_cpr, shown
 from civilsamfund.core._text import Text
+from civilsamfund.core._validators import MAX_AGE
 from civilsamfund.core.rules._facts import FactText
-
-MAX_AGE = 130
 
 
 class AssociationKind(str, enum.Enum):

@@ -8,12 +8,10 @@ are the pipeline's (:mod:`civilsamfund.pipeline`), the same for every domain.
 
 from __future__ import annotations
 
-import io
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Literal, TextIO, cast
+from typing import Any, Literal
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structurer
@@ -22,17 +20,9 @@ from civilsamfund.core._text import Language
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
-from civilsamfund.pipeline._batch import Inputs, Steps, run
+from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import (
-    JSON_ARRAY,
-    JSON_LINES,
-    TEXT,
-    Layout,
-    Sink,
-    atomic_output,
-    binary,
-)
+from civilsamfund.pipeline._output import JSON_ARRAY, JSON_LINES, TEXT, Layout
 
 Format = Literal["text", "json", "jsonl"]
 """``text``: decision letters' justifications; ``json``: a JSON array of decision
@@ -87,7 +77,7 @@ def renderer(
 def write_decisions(
     municipality: Municipality,
     files: Sequence[str | Path],
-    output: str | Path | IO[bytes] | TextIO | None = None,
+    output: Output = None,
     *,
     format: Format = "json",
     language: Language = "da",
@@ -110,14 +100,4 @@ def write_decisions(
         raise ValueError(f"expected a format of {', '.join(LAYOUTS)}, got {format!r}")
     steps = grant_steps(Assessor(municipality), on, renderer(format, language, compact))
     inputs = Inputs(paths=files, limits=limits)
-    if output is None or not isinstance(output, str | Path):
-        stream = sys.stdout.buffer if output is None else output
-        out = (
-            binary(cast("TextIO", stream))
-            if isinstance(stream, io.TextIOBase)
-            else cast("IO[bytes]", stream)
-        )
-        name = "<stdout>" if output is None else getattr(output, "name", "<output>")
-        return run(steps, inputs, Sink(out, LAYOUTS[format], str(name)), jobs)
-    with atomic_output(output) as file:
-        return run(steps, inputs, Sink(file, LAYOUTS[format], str(output)), jobs)
+    return write(steps, inputs, output, LAYOUTS[format], jobs)

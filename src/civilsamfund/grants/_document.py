@@ -13,6 +13,7 @@ from typing import Any
 
 from civilsamfund.core._money import decimal_text
 from civilsamfund.core._text import Language, Text
+from civilsamfund.core.rules._document import finding_document
 from civilsamfund.core.rules._findings import Finding, Status
 from civilsamfund.grants._decision import Decision, DepartmentRef
 
@@ -81,24 +82,12 @@ def _own(decision: Decision, language: Language) -> dict[str, Any]:
     }
 
 
-def _finding_document(finding: Finding, language: Language) -> dict[str, Any]:
-    return {
-        "criterion": finding.criterion,
-        "kind": finding.kind,  # str enums: JSON writes their value
-        "status": finding.status,
-        "reason": finding.reason.in_(language),
-        "facts": finding.facts,
-        "missing": finding.missing,
-        "citation": {"document": finding.citation.document, "section": finding.citation.section},
-    }
-
-
 def decision_document(decision: Decision, language: Language = "da") -> dict[str, Any]:
     """The decision as a JSON-ready object, its texts in ``language``."""
     return {
         **_own(decision, language),
         **_shared(decision, language),
-        "findings": [_finding_document(finding, language) for finding in decision.findings],
+        "findings": [finding_document(finding, language) for finding in decision.findings],
     }
 
 
@@ -129,7 +118,7 @@ class JsonWriter:
         if known is None:
             if len(self._findings) >= self.LIMIT:
                 self._findings.clear()
-            encoded = _encode(_finding_document(finding, self._language))
+            encoded = _encode(finding_document(finding, self._language))
             known = self._findings[id(finding)] = (finding, encoded)
         return known[1]
 

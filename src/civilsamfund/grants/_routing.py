@@ -10,11 +10,11 @@ from attrs import field, frozen
 from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import between
+from civilsamfund.core._validators import MAX_AGE, between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Status
-from civilsamfund.grants._application import MAX_AGE, GrantApplication
+from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_AGES
 

@@ -16,11 +16,13 @@ rest the same way for every domain:
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, Generic, TextIO, TypeVar, cast
 
 from attrs import field, frozen
 
@@ -34,7 +36,7 @@ from civilsamfund.pipeline._documents import (
     stream_items,
 )
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import Sink
+from civilsamfund.pipeline._output import Layout, Sink, atomic_output, binary
 from civilsamfund.pipeline._workers import can_fork, in_workers
 
 P = TypeVar("P")
@@ -78,6 +80,28 @@ def default_jobs(documents: Sequence[Document]) -> int:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cores or 1, sum(len(d.items) for d in documents) // _PER_JOB))
+
+
+Output = str | Path | IO[bytes] | TextIO | None
+"""Where a batch writes: a path (replaced only once every result is written), a binary
+or text stream, or ``None`` for standard output."""
+
+
+def write(
+    steps: Steps[Any], inputs: Inputs, output: Output, layout: Layout, jobs: int | None
+) -> int:
+    """Run the batch into ``output`` in ``layout``; returns the count of results."""
+    if output is None or not isinstance(output, str | Path):
+        stream = sys.stdout.buffer if output is None else output
+        out = (
+            binary(cast("TextIO", stream))
+            if isinstance(stream, io.TextIOBase)
+            else cast("IO[bytes]", stream)
+        )
+        name = "<stdout>" if output is None else getattr(output, "name", "<output>")
+        return run(steps, inputs, Sink(out, layout, str(name)), jobs)
+    with atomic_output(output) as file:
+        return run(steps, inputs, Sink(file, layout, str(output)), jobs)
 
 
 def run(steps: Steps[P], inputs: Inputs, sink: Sink, jobs: int | None = None) -> int:

@@ -1,5 +1,5 @@
-"""The library's own plugin: the core's sections and commands, and the grants domain's
-checks, sections and commands, registered through the same hooks as any plugin's."""
+"""The library's own plugin: the core's sections and commands, and each domain's checks,
+sections and commands, registered through the same hooks as any plugin's."""
 
 from __future__ import annotations
 
@@ -14,24 +14,27 @@ from civilsamfund.plugins.hookspecs import hookimpl
 
 @hookimpl
 def civilsamfund_criterion_types() -> Mapping[str, type[Check[Any]]]:
-    """The grant checks."""
+    """The grant checks, then the volunteer task checks."""
     from civilsamfund.grants.checks import GRANT_CHECKS
+    from civilsamfund.volunteers.checks import VOLUNTEER_CHECKS
 
-    return GRANT_CHECKS
+    return {**GRANT_CHECKS, **VOLUNTEER_CHECKS}
 
 
 @hookimpl
 def civilsamfund_cli_commands() -> Sequence[Command]:
-    """The core's commands, then the grants domain's."""
+    """The core's commands, then each domain's."""
     from civilsamfund.cli._core import CORE_COMMANDS
     from civilsamfund.grants._commands import GRANT_COMMANDS
+    from civilsamfund.volunteers._commands import VOLUNTEER_COMMANDS
 
-    return (*CORE_COMMANDS, *GRANT_COMMANDS)
+    return (*CORE_COMMANDS, *GRANT_COMMANDS, *VOLUNTEER_COMMANDS)
 
 
 @hookimpl
 def civilsamfund_config_sections() -> Sequence[Section[Any]]:
-    """The core's sections, then the grants domain's."""
+    """The core's sections, then the grants domain's and the volunteers domain's."""
     from civilsamfund.grants._sections import GRANT_SECTIONS
+    from civilsamfund.volunteers._sections import VOLUNTEER_SECTIONS
 
-    return (*CORE_SECTIONS, *GRANT_SECTIONS)
+    return (*CORE_SECTIONS, *GRANT_SECTIONS, *VOLUNTEER_SECTIONS)

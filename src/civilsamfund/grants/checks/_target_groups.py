@@ -9,11 +9,11 @@ from attrs import field, frozen
 
 from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import between
+from civilsamfund.core._validators import MAX_AGE, between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Status
-from civilsamfund.grants._application import MAX_AGE, GrantApplication, TargetGroup
+from civilsamfund.grants._application import GrantApplication, TargetGroup
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_MIN_AGE, TARGET_GROUPS
 

@@ -1,0 +1,57 @@
+"""Volunteer tasks: may a volunteer do this, and what must be in place first?
+
+A :class:`VolunteerTask` is judged by the rules a municipality lists in
+``volunteers.toml`` (rules of play, advice), giving findings, an outcome and typed
+:class:`Obligation` values: certificates to obtain, duties, what may not be asked,
+dialogues to hold. See docs/volunteers.md.
+"""
+
+from __future__ import annotations
+
+from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, TaskError, check_task
+from civilsamfund.volunteers._batch import TaskFormat, write_task_decisions
+from civilsamfund.volunteers._check import TaskCheck
+from civilsamfund.volunteers._config import Arena, Named, VolunteersFile
+from civilsamfund.volunteers._document import task_document, task_json, task_text
+from civilsamfund.volunteers._obligations import Obligation, ObligationKind
+from civilsamfund.volunteers._reading import read_tasks, tasks_from_data
+from civilsamfund.volunteers._task import (
+    AgeRange,
+    Agreement,
+    ChildContact,
+    Commitment,
+    Engagement,
+    Organiser,
+    OrganiserKind,
+    Preparation,
+    VolunteerTask,
+)
+
+__all__ = [
+    "AgeRange",
+    "Agreement",
+    "Arena",
+    "ChildContact",
+    "Commitment",
+    "Engagement",
+    "Named",
+    "Obligation",
+    "ObligationKind",
+    "Organiser",
+    "OrganiserKind",
+    "Preparation",
+    "TaskAssessor",
+    "TaskCheck",
+    "TaskDecision",
+    "TaskError",
+    "TaskFormat",
+    "VolunteerTask",
+    "VolunteersFile",
+    "check_task",
+    "read_tasks",
+    "task_document",
+    "task_json",
+    "task_text",
+    "tasks_from_data",
+    "write_task_decisions",
+]

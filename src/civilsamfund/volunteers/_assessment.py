@@ -1,0 +1,132 @@
+"""Checking a volunteer task: the rules in force on the day it starts, their findings,
+the outcome, and the obligations the findings give."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from attrs import field, frozen
+
+from civilsamfund._municipality import Municipality
+from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._errors import InputError
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._evaluator import Evaluator
+from civilsamfund.core.rules._findings import Finding, Outcome, outcome
+from civilsamfund.core.rules._rule import Rule
+from civilsamfund.volunteers._check import TaskCheck
+from civilsamfund.volunteers._config import VolunteersFile
+from civilsamfund.volunteers._obligations import Obligation
+from civilsamfund.volunteers._task import VolunteerTask
+
+
+class TaskError(InputError):
+    """A volunteer task that cannot be checked: it names what the municipality does not
+    configure."""
+
+
+@frozen(kw_only=True)
+class TaskDecision:
+    """What the rules say about one volunteer task.
+
+    ``outcome``: ``eligible`` (the volunteers may do the task as described, with the
+    obligations listed), ``needs_assessment`` (a flag or a missing fact for someone to
+    look at) or ``ineligible`` (a mandatory rule fails: not as described).
+    ``obligations`` are what must be in place before the start and kept in mind after.
+    """
+
+    task: str
+    municipality: str
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+    obligations: tuple[Obligation, ...]
+    audit: AuditRecord
+    names: Mapping[str, Text] = field(factory=dict)
+    """What the ids the findings name are called, and the titles of the cited documents."""
+
+
+class TaskAssessor:
+    """Checks volunteer tasks by one municipality's rules; make one for many tasks."""
+
+    __slots__ = ("_evaluator", "_plan", "_rules", "municipality")
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._evaluator = Evaluator()
+        self._plan = ReferencePlan(VolunteerTask)
+        self._rules: dict[date, tuple[Rule[VolunteerTask], ...]] = {}
+
+    def rules(self, on: date) -> tuple[Rule[VolunteerTask], ...]:
+        """The task rules in force on ``on``, in the configured order."""
+        rules = self._rules.get(on)
+        if rules is None:
+            section = self.municipality.section(VolunteersFile)
+            rules = self._rules[on] = self.municipality.rulebook.in_force(section.criteria, on)
+        return rules
+
+    def rules_for(
+        self, task: VolunteerTask, on: date | None = None
+    ) -> tuple[Rule[VolunteerTask], ...]:
+        """The rules that judge ``task`` on ``on`` (default: the day it starts).
+
+        Raises :class:`TaskError` when the task names an arena, agreement part or tool
+        the municipality does not configure, or no task rules are in force that day.
+        """
+        on = task.starts if on is None else on
+        wrong = list(self._plan.problems(task, self.municipality.known))
+        rules = self.rules(on)
+        if not rules:
+            wrong.append(("", f"expected rules for volunteer tasks in force on {on.isoformat()}"))
+        if wrong:
+            source = f"task {shown(task.id)}"
+            raise TaskError(Problem.at(source, path, message) for path, message in wrong)
+        return rules
+
+    def check(self, task: VolunteerTask, on: date | None = None) -> TaskDecision:
+        """Check ``task`` by the rules in force on ``on`` (default: the day it starts)."""
+        return self.decide(self.rules_for(task, on), task, task.starts if on is None else on)
+
+    def decide(
+        self, rules: tuple[Rule[VolunteerTask], ...], task: VolunteerTask, on: date
+    ) -> TaskDecision:
+        """Judge ``task`` by ``rules``, which :meth:`rules_for` gave for it on ``on``."""
+        findings: list[Finding] = []
+        self._evaluator.judge_all(rules, task, findings)
+        obligations = tuple(
+            obligation
+            for rule, finding in zip(rules, findings, strict=True)
+            if isinstance(rule.check, TaskCheck)
+            for obligation in rule.check.obligations(finding)
+        )
+        municipality = self.municipality
+        section = municipality.section(VolunteersFile)
+        cited = {finding.citation.document for finding in findings}
+        return TaskDecision(
+            task=task.id,
+            municipality=municipality.slug,
+            outcome=outcome(findings),
+            findings=tuple(findings),
+            obligations=obligations,
+            audit=municipality.audit(on),
+            names={
+                **{
+                    d.file: Text(da=d.title, en=d.title)
+                    for d in municipality.documents
+                    if d.file in cited
+                },
+                **{arena.id: arena.name for arena in section.arenas},
+                **{entry.id: entry.name for entry in (*section.agreement_parts, *section.tools)},
+            },
+        )
+
+
+def check_task(
+    municipality: Municipality, task: VolunteerTask, on: date | None = None
+) -> TaskDecision:
+    """Check one volunteer task by ``municipality``'s rules in force on ``on`` (default:
+    the day it starts). For many tasks, make one :class:`TaskAssessor`."""
+    return TaskAssessor(municipality).check(task, on)

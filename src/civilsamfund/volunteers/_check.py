@@ -1,0 +1,26 @@
+"""What every volunteer task check shares: its subject, its missing message, and the
+obligations its findings give."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules._findings import Finding
+from civilsamfund.volunteers._obligations import Obligation
+from civilsamfund.volunteers._task import VolunteerTask
+
+
+class TaskCheck(Check[VolunteerTask]):
+    """A check that judges volunteer tasks."""
+
+    SUBJECT: ClassVar[type[Any]] = VolunteerTask
+    MISSING_MESSAGE: ClassVar[Text] = Text(
+        da="Beskrivelsen af opgaven mangler: {missing:facts}.",
+        en="The task description does not give: {missing:facts}.",
+    )
+
+    def obligations(self, finding: Finding) -> tuple[Obligation, ...]:
+        """The obligations ``finding`` gives; none unless the check says otherwise."""
+        return ()

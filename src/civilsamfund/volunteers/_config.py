@@ -1,0 +1,48 @@
+"""The volunteers part of a municipality's configuration: ``volunteers.toml``.
+
+It lists the criteria that judge volunteer tasks (each a rule in ``criteria.toml``,
+dated there), the arenas tasks take place in, and the ids tasks and checks use for
+the parts of a collaboration agreement and the tools that welcome volunteers.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from civilsamfund.core._references import entries, refers
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Text
+
+
+@frozen(kw_only=True)
+class Arena:
+    """Where a collaboration takes place, as the municipality's policy divides it.
+
+    ``municipal``: the municipality's own arena, where its statutory and core tasks stay.
+    """
+
+    id: str
+    name: Text
+    description: Text
+    citation: Citation
+    municipal: bool = False
+
+
+@frozen(kw_only=True)
+class Named:
+    """Something tasks and checks name by ``id``: a part of an agreement, a tool."""
+
+    id: str
+    name: Text
+    citation: Citation | None = None
+
+
+@frozen(kw_only=True)
+class VolunteersFile:
+    """``volunteers.toml``."""
+
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    """The rules a volunteer task is judged by, in the order findings are given."""
+    arenas: tuple[Arena, ...] = field(default=(), metadata=entries("arena"))
+    agreement_parts: tuple[Named, ...] = field(default=(), metadata=entries("agreement_part"))
+    tools: tuple[Named, ...] = field(default=(), metadata=entries("tool"))

@@ -1,0 +1,101 @@
+"""A task decision as programs and people read it: a JSON document, or plain text.
+
+The JSON document is a public contract, like the grant decision's: one object per
+task, texts in one language, obligations as typed values. Change it only by adding keys.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from civilsamfund.core._text import Language
+from civilsamfund.core.rules._document import finding_document
+from civilsamfund.core.rules._findings import Status
+from civilsamfund.volunteers._assessment import TaskDecision
+from civilsamfund.volunteers._obligations import Obligation
+
+
+def _obligation(obligation: Obligation, language: Language) -> dict[str, Any]:
+    return {
+        "kind": obligation.kind,
+        "id": obligation.id,
+        "text": obligation.text.in_(language),
+        "before_start": obligation.before_start,
+        "legal_basis": obligation.legal_basis,
+        "criterion": obligation.criterion,
+        "citation": {
+            "document": obligation.citation.document,
+            "section": obligation.citation.section,
+        },
+    }
+
+
+def task_document(decision: TaskDecision, language: Language = "da") -> dict[str, Any]:
+    """The decision as a JSON-ready object, its texts in ``language``."""
+    audit = decision.audit
+    return {
+        "task": decision.task,
+        "municipality": decision.municipality,
+        "outcome": decision.outcome,
+        "language": language,
+        "obligations": [_obligation(o, language) for o in decision.obligations],
+        "findings": [finding_document(f, language) for f in decision.findings],
+        "names": {key: name.in_(language) for key, name in decision.names.items()},
+        "audit": {
+            "library_version": audit.library_version,
+            "municipality": audit.municipality,
+            "rules_date": audit.rules_date.isoformat(),
+            "config_fingerprint": audit.config_fingerprint,
+            "rules_source": audit.rules_source,
+        },
+    }
+
+
+def task_json(decision: TaskDecision, language: Language = "da") -> str:
+    """One decision document as compact JSON."""
+    return json.dumps(task_document(decision, language), ensure_ascii=False, separators=(",", ":"))
+
+
+_OUTCOMES = {
+    "da": {
+        "eligible": "kan gennemføres som beskrevet",
+        "needs_assessment": "skal vurderes",
+        "ineligible": "kan ikke gennemføres som beskrevet",
+    },
+    "en": {
+        "eligible": "may go ahead as described",
+        "needs_assessment": "needs assessment",
+        "ineligible": "cannot go ahead as described",
+    },
+}
+_HEADINGS = {
+    "da": ("Opgave", "Forpligtelser", "før start", "Vurdering"),
+    "en": ("Task", "Obligations", "before start", "Findings"),
+}
+_MARKS = {
+    Status.PASS: "ok",
+    Status.FAIL: "!!",
+    Status.FLAG: "??",
+    Status.INFO: "i ",
+    Status.NOT_APPLICABLE: "- ",
+}
+
+
+def task_text(decision: TaskDecision, language: Language = "da") -> str:
+    """The decision as plain text for a coordinator: outcome, obligations, findings."""
+    task, obligations_heading, before, findings_heading = _HEADINGS[language]
+    lines = [f"{task} {decision.task}: {_OUTCOMES[language][decision.outcome.value]}"]
+    if decision.obligations:
+        lines.append(f"{obligations_heading}:")
+        for obligation in decision.obligations:
+            when = f" ({before})" if obligation.before_start else ""
+            lines.append(f"  * {obligation.text.in_(language)}{when}")
+    lines.append(f"{findings_heading}:")
+    for finding in decision.findings:
+        source = f"{finding.citation.document}, {finding.citation.section}"
+        lines.append(
+            f"  [{_MARKS[finding.status]}] {finding.criterion}: "
+            f"{finding.reason.in_(language)} ({source})"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,42 @@
+"""Reading volunteer tasks from files or parsed data, through the pipeline's readers:
+regular files only, within the limits, strict JSON, every string screened for CPR
+numbers, ids unique; every problem names the file and the path to the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from civilsamfund.config._converter import structure_items
+from civilsamfund.pipeline._documents import Document, document_from_data, read_document
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.volunteers._assessment import TaskError
+from civilsamfund.volunteers._task import VolunteerTask
+
+KEY = "tasks"
+"""The key a document's list of tasks may sit under."""
+
+
+def read_tasks(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[VolunteerTask, ...]:
+    """Read the tasks in a ``.toml`` (``[[tasks]]``) or ``.json`` file (a list, or an
+    object with a ``tasks`` list). Raises :class:`TaskError` naming every problem."""
+    return _structured(read_document(path, KEY, limits, TaskError), limits)
+
+
+def tasks_from_data(
+    data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
+) -> tuple[VolunteerTask, ...]:
+    """Structure already parsed data (a list, or a table with ``tasks``)."""
+    return _structured(document_from_data(data, KEY, source, limits, TaskError), limits)
+
+
+def _structured(document: Document, limits: Limits) -> tuple[VolunteerTask, ...]:
+    return tuple(
+        structure_items(
+            document.items,
+            VolunteerTask,
+            document.source,
+            document.path,
+            TaskError,
+            limits.max_problems,
+        )
+    )

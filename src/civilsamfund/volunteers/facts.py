@@ -1,0 +1,144 @@
+"""The facts of a volunteer task that checks read, each with its label in both languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.volunteers._task import Agreement, VolunteerTask
+
+Task = VolunteerTask
+
+ORGANISER = attribute_fact("organiser.kind", Text(da="hvem der organiserer", en="the organiser"))
+AFFILIATED = attribute_fact(
+    "engagement.affiliated",
+    Text(
+        da="om de frivillige er tilknyttet en forening",
+        en="whether the volunteers are affiliated with an association",
+    ),
+)
+SOCIAL_AREA = attribute_fact(
+    "social_area", Text(da="om opgaven er på socialområdet", en="whether the task is social work")
+)
+ARENA = attribute_fact("arena", Text(da="arena", en="the arena"))
+CORE_TASK = attribute_fact(
+    "core_task",
+    Text(da="om opgaven er en kerneopgave", en="whether it is a core task of the municipality"),
+)
+NEEDS_VISITATION = attribute_fact(
+    "needs_visitation",
+    Text(da="om der kræves visitation", en="whether a needs assessment is needed"),
+)
+NEEDS_REGISTRATION = attribute_fact(
+    "needs_registration",
+    Text(da="om borgere skal registreres", en="whether citizens are registered"),
+)
+STATUTORY_RESPONSIBILITY = attribute_fact(
+    "statutory_responsibility",
+    Text(
+        da="om opgaven overtager et lovbestemt ansvar",
+        en="whether it takes over a responsibility laid down in law",
+    ),
+)
+REPORTS_ON_CITIZENS = attribute_fact(
+    "reports_on_citizens",
+    Text(
+        da="om de frivillige skal referere om borgerne",
+        en="whether the volunteers are asked to report on citizens",
+    ),
+)
+CHILD_CONTACT = attribute_fact(
+    "children.contact",
+    Text(da="kontakt med børn", en="contact with children"),
+    name="child_contact",
+)
+YOUNGEST_CHILD = attribute_fact(
+    "children.youngest_age",
+    Text(da="det yngste barns alder", en="the youngest child's age"),
+    name="youngest_child",
+)
+CERTIFICATES_OBTAINED = attribute_fact(
+    "preparation.child_certificates_obtained",
+    Text(
+        da="om børneattester er indhentet", en="whether child-protection certificates are obtained"
+    ),
+    name="certificates_obtained",
+)
+DIALOGUE_HELD = attribute_fact(
+    "preparation.criminal_record_dialogue_held",
+    Text(
+        da="om dialogen om straffeattest er holdt",
+        en="whether the dialogue about criminal records was held",
+    ),
+    name="dialogue_held",
+)
+INFORMED = attribute_fact(
+    "preparation.informed_of_duty_to_notify",
+    Text(
+        da="om de frivillige kender underretningspligten",
+        en="whether the volunteers know their duty to notify",
+    ),
+    name="informed",
+)
+ROLES_AGREED = attribute_fact(
+    "preparation.roles_agreed",
+    Text(da="om rollerne er afstemt", en="whether the roles are agreed"),
+)
+ADDS_TO_STAFF_WORK = attribute_fact(
+    "preparation.adds_to_staff_work",
+    Text(
+        da="om de frivillige supplerer medarbejderne",
+        en="whether the volunteers add to staff's work",
+    ),
+)
+TOOLS = attribute_fact("preparation.tools", Text(da="værktøjer", en="tools"))
+
+
+def _youngest_met(task: Task) -> int | None:
+    """The youngest person the volunteers meet: the target group's youngest, or a child's."""
+    ages = [task.target_group.min_age]
+    if task.children.contact:
+        ages.append(task.children.youngest_age)
+    known = [age for age in ages if age is not None]
+    return None if None in ages or not known else min(known)
+
+
+def _with_youngest_met(task: Task, age: int | None) -> Task:
+    return attrs.evolve(
+        task,
+        target_group=attrs.evolve(task.target_group, min_age=age),
+        children=attrs.evolve(task.children, contact=False, youngest_age=None),
+    )
+
+
+YOUNGEST_MET: Fact[Task, int | None] = Fact(
+    name="youngest_met",
+    label=Text(
+        da="den yngste alder, de frivillige møder", en="the youngest age the volunteers meet"
+    ),
+    read=_youngest_met,
+    write=_with_youngest_met,
+)
+
+
+def _agreement_parts(task: Task) -> tuple[str, ...] | None:
+    agreement = task.agreement
+    if agreement is None:
+        return None
+    return agreement.parts if agreement.written else ()
+
+
+def _with_agreement_parts(task: Task, parts: Any) -> Task:
+    agreement = None if parts is None else Agreement(parts=tuple(parts))
+    return attrs.evolve(task, agreement=agreement)
+
+
+AGREEMENT_PARTS: Fact[Task, tuple[str, ...] | None] = Fact(
+    name="agreement",
+    label=Text(da="samarbejdsaftale", en="collaboration agreement"),
+    read=_agreement_parts,
+    write=_with_agreement_parts,
+)

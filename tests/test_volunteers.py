@@ -1,0 +1,185 @@
+"""Volunteer tasks judged by Faaborg-Midtfyn's rules of play, at the rules' boundaries."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+from helpers import MUNICIPALITIES
+
+import civilsamfund as cs
+from civilsamfund import volunteers as v
+from civilsamfund.cli import main
+
+EXAMPLES = MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "volunteers" / "tasks.json"
+
+READY = {
+    "id": "t",
+    "title": "Lektiecafé",
+    "starts": "2025-09-01",
+    "organiser": {"kind": "association", "name": "Forening"},
+    "engagement": {"affiliated": True},
+    "arena": "A",
+    "social_area": True,
+    "target_group": {"min_age": 18},
+    "children": {"contact": False},
+    "needs_visitation": False,
+    "needs_registration": False,
+    "statutory_responsibility": False,
+    "core_task": False,
+    "reports_on_citizens": False,
+    "agreement": {"parts": ["responsibilities", "economy"]},
+    "preparation": {
+        "criminal_record_dialogue_held": True,
+        "informed_of_duty_to_notify": True,
+        "roles_agreed": True,
+        "adds_to_staff_work": True,
+        "child_certificates_obtained": False,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def faaborg():
+    return cs.load_municipality_dir(MUNICIPALITIES / "faaborg-midtfyn", cs.Plugins())
+
+
+def _decide(municipality, **changes):
+    data = {**READY, **changes}
+    (task,) = v.tasks_from_data([data])
+    return v.check_task(municipality, task)
+
+
+def _status(decision, criterion):
+    (finding,) = [f for f in decision.findings if f.criterion == criterion]
+    return finding.status.value
+
+
+def test_a_task_with_everything_in_place_may_go_ahead(faaborg):
+    decision = _decide(faaborg)
+    assert decision.outcome is cs.Outcome.ELIGIBLE
+    assert {o.id for o in decision.obligations} == {"reporting_on_citizens"}
+
+
+@pytest.mark.parametrize(
+    ("youngest", "status", "certificate"),
+    [(14, "fail", True), (15, "not_applicable", False)],
+)
+def test_a_child_certificate_is_required_under_15(faaborg, youngest, status, certificate):
+    decision = _decide(faaborg, children={"contact": True, "youngest_age": youngest})
+    assert _status(decision, "FMV-LAW-D") == status
+    obligations = {o.id: o for o in decision.obligations}
+    assert ("child_certificate" in obligations) is certificate
+    if certificate:
+        assert obligations["child_certificate"].before_start
+        assert obligations["child_certificate"].kind is v.ObligationKind.CERTIFICATE
+
+
+@pytest.mark.parametrize(("youngest", "applies"), [(17, True), (18, False)])
+def test_the_duty_to_notify_applies_under_18(faaborg, youngest, applies):
+    decision = _decide(faaborg, target_group={"min_age": youngest})
+    assert _status(decision, "FMV-LAW-B") == ("pass" if applies else "not_applicable")
+    assert ("duty_to_notify" in {o.id for o in decision.obligations}) is applies
+
+
+def test_the_duty_to_notify_is_cited_by_the_law_in_force(faaborg):
+    before = _decide(faaborg, starts="2023-12-31", target_group={"min_age": 10})
+    after = _decide(faaborg, starts="2024-01-01", target_group={"min_age": 10})
+    (b,) = [o for o in before.obligations if o.id == "duty_to_notify"]
+    (a,) = [o for o in after.obligations if o.id == "duty_to_notify"]
+    assert (b.legal_basis, a.legal_basis) == ("Serviceloven § 154", "Barnets lov § 133")
+
+
+@pytest.mark.parametrize(
+    "fact", ["needs_visitation", "needs_registration", "statutory_responsibility"]
+)
+def test_statutory_work_is_not_for_volunteers(faaborg, fact):
+    decision = _decide(faaborg, **{fact: True})
+    assert _status(decision, "FMV-ROLE-A") == "fail"
+    assert decision.outcome is cs.Outcome.INELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("organiser", "affiliated", "status"),
+    [
+        ("municipality", False, "fail"),
+        ("municipality", True, "pass"),
+        ("association", False, "pass"),
+    ],
+)
+def test_on_the_social_area_the_municipality_works_through_associations(
+    faaborg, organiser, affiliated, status
+):
+    decision = _decide(
+        faaborg, organiser={"kind": organiser}, engagement={"affiliated": affiliated}
+    )
+    assert _status(decision, "FMV-ORG-A") == status
+
+
+def test_a_missing_agreement_is_flagged_not_rejected(faaborg):
+    decision = _decide(faaborg, agreement={"written": False})
+    assert _status(decision, "FMV-ORG-B") == "flag"
+    assert decision.outcome is cs.Outcome.NEEDS_ASSESSMENT
+
+
+def test_a_fact_not_given_is_named_as_missing(faaborg):
+    data = {key: value for key, value in READY.items() if key != "reports_on_citizens"}
+    (task,) = v.tasks_from_data([data])
+    decision = v.check_task(faaborg, task)
+    (finding,) = [f for f in decision.findings if f.criterion == "FMV-LAW-A"]
+    assert (finding.status.value, finding.missing) == ("flag", ("reports_on_citizens",))
+
+
+def test_a_core_task_stays_in_the_municipalitys_arena(faaborg):
+    assert _status(_decide(faaborg, arena="C", core_task=True), "FMV-ARENA-C") == "fail"
+    assert _status(_decide(faaborg, arena="C"), "FMV-ARENA-C") == "pass"
+    assert _status(_decide(faaborg, arena="B", core_task=True), "FMV-ARENA-C") == "not_applicable"
+
+
+def test_an_arena_not_configured_is_a_clear_error(faaborg):
+    with pytest.raises(v.TaskError, match=r"arena.*expected"):
+        _decide(faaborg, arena="D")
+
+
+def test_the_examples_give_every_outcome_in_both_languages(faaborg):
+    for language in ("da", "en"):
+        out = io.BytesIO()
+        assert v.write_task_decisions(faaborg, [EXAMPLES], out, language=language) == 3
+        documents = json.loads(out.getvalue())
+        assert {d["outcome"] for d in documents} == {
+            "eligible",
+            "needs_assessment",
+            "ineligible",
+        }
+        kinds = {o["kind"] for d in documents for o in d["obligations"]}
+        assert {"certificate", "duty", "may_not_ask", "dialogue"} <= kinds
+
+
+def test_a_date_in_year_9999_and_a_cpr_number_are_clear_errors(faaborg, tmp_path):
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{**READY, "title": "Kontakt 010190 1234"}]), encoding="utf-8")
+    with pytest.raises(v.TaskError) as caught:
+        v.write_task_decisions(faaborg, [path], io.BytesIO())
+    assert "1234" not in str(caught.value)
+    (task,) = v.tasks_from_data([{**READY, "starts": "9999-12-31"}])
+    assert v.check_task(faaborg, task).audit.rules_date == date(9999, 12, 31)
+
+
+@pytest.mark.parametrize(("fmt", "language"), [("text", "da"), ("json", "en")])
+def test_the_command_checks_the_examples(capsys, fmt, language):
+    arguments = ["-m", "faaborg-midtfyn", str(EXAMPLES), "--format", fmt, "--lang", language]
+    code = main(["volunteers", "check", *arguments])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "fm-besogsven" in out
+
+
+def test_the_command_names_a_bad_file_and_field(capsys, tmp_path):
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{**READY, "starts": "20250901"}]), encoding="utf-8")
+    assert main(["volunteers", "check", "-m", "faaborg-midtfyn", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "tasks.json" in err
+    assert "[0].starts" in err
