@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import shutil
+import types
+from collections.abc import Mapping
 from datetime import date
+from typing import ClassVar
 
 import pytest
+from attrs import frozen
 from helpers import MUNICIPALITIES
 
 import civilsamfund as cs
@@ -183,3 +189,64 @@ def test_the_command_names_a_bad_file_and_field(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "tasks.json" in err
     assert "[0].starts" in err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('"economy"]', '"economyy"]', "criteria.toml: criteria[6].params.parts[1]: expected"),
+        ('arenas = ["C"]', 'arenas = ["D"]', "params.arenas[0]: expected the id of a configured"),
+    ],
+)
+def test_a_typo_in_a_task_rule_is_named_by_file_and_path(tmp_path, old, new, problem):
+    target = tmp_path / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    criteria = target / "criteria.toml"
+    criteria.write_text(criteria.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    with pytest.raises(cs.ConfigError, match=re.escape(problem)):
+        cs.load_municipality_dir(target, cs.Plugins())
+
+
+@frozen(kw_only=True)
+class _Nonsense(v.TaskCheck):
+    """A plugin's check whose obligations are not obligations, or fail."""
+
+    fail: bool = False
+
+    FACTS = ()
+    MESSAGES: ClassVar[Mapping[str, cs.Text]] = {"ok": cs.Text(da="ok", en="ok")}
+
+    def evaluate(self, facts):
+        return cs.Verdict(status=cs.Status.PASS, message="ok")
+
+    def obligations(self, finding):
+        if self.fail:
+            raise RuntimeError("boom")
+        return ["not an obligation"]
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_a_plugin_giving_nonsense_obligations_is_named(tmp_path, fail):
+    plugins = cs.Plugins()
+    plugins.register(
+        types.SimpleNamespace(
+            civilsamfund_criterion_types=cs.hookimpl(lambda: {"nonsense.check": _Nonsense})
+        ),
+        "nonsense",
+    )
+    target = tmp_path / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
+        criteria.write(
+            '\n[[criteria]]\nid = "X-1"\ntype = "nonsense.check"\nkind = "mandatory"\n'
+            'citation = { document = "faaborg-midtfyn-frivillig-social-strategi-2018.txt", '
+            'section = "Spilleregler" }\nrule = { da = "x", en = "x" }\n'
+            f"params = {{ fail = {str(fail).lower()} }}\n"
+        )
+    volunteers = target / "volunteers.toml"
+    text = volunteers.read_text(encoding="utf-8")
+    volunteers.write_text(text.replace('"FMV-ARENA-C"]', '"FMV-ARENA-C", "X-1"]'), "utf-8")
+    municipality = cs.load_municipality_dir(target, plugins)
+    (task,) = v.tasks_from_data([READY])
+    with pytest.raises(cs.PluginError, match="plugin 'nonsense': rule 'X-1'"):
+        v.check_task(municipality, task)

@@ -49,6 +49,33 @@ def config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def batch_options(parser: argparse.ArgumentParser, items: str) -> None:
+    """What every command that judges files takes: ``--municipality``, ``--config``,
+    the files, ``--on``, ``--lang`` and ``--output``; ``items`` says what the files hold."""
+    parser.add_argument(
+        "--municipality",
+        "-m",
+        required=True,
+        help="a municipality's slug, or the path of its directory (with a /)",
+    )
+    config_option(parser)
+    parser.add_argument("files", nargs="+", metavar="FILE", help=items)
+    parser.add_argument(
+        "--on",
+        type=iso_date,
+        help="judge by the rules in force on this date (default: the item's own date)",
+    )
+    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE, replacing it only once every result is written (default: "
+        "standard output)",
+    )
+
+
 _SIZES = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 

@@ -34,6 +34,10 @@ class InputError(CivilsamfundError):
     def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...], int]]:
         return type(self), (self.problems, self.more)  # errors cross processes intact
 
+    def within(self: E, source: str, path: str) -> E:
+        """The same error about part of a larger input: in ``source``, below ``path``."""
+        return type(self)([problem.within(source, path) for problem in self.problems], self.more)
+
     @classmethod
     def at(cls: type[E], source: str, path: str, message: str) -> E:
         """An error for one problem."""

@@ -45,7 +45,7 @@ def grant_steps(
         try:
             return assessor.rules_for(application, on), application
         except ApplicationError as exc:
-            raise ApplicationError(p.within(source, path) for p in exc.problems) from None
+            raise exc.within(source, path) from None
 
     decide = assessor.decide
 

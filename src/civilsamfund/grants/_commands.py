@@ -7,14 +7,13 @@ import gc
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TextIO
 
 from civilsamfund.cli._command import (
     SUCCESS,
     Command,
+    batch_options,
     config_option,
-    iso_date,
     limits_from,
     limits_options,
     whole_number,
@@ -83,23 +82,10 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _configure_assess(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--municipality",
-        "-m",
-        required=True,
-        help="a municipality's slug, or the path of its directory (with a /)",
+    batch_options(
+        parser,
+        "applications: .toml or .json documents, .jsonl streams (- for standard input)",
     )
-    config_option(parser)
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="applications: .toml or .json documents, .jsonl streams (- for standard input)",
-    )
-    parser.add_argument(
-        "--on", type=iso_date, help="assess by the rules in force on this date (default: received)"
-    )
-    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of reasons")
     parser.add_argument(
         "--format",
         choices=("text", "json", "jsonl"),
@@ -111,14 +97,6 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
         "--compact",
         action="store_true",
         help="json and jsonl: give findings that passed by criterion id only, under passed",
-    )
-    parser.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE, replacing it only once every decision is written (default: "
-        "standard output)",
     )
     parser.add_argument(
         "--jobs",

@@ -11,13 +11,13 @@ from attrs import field, frozen
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._errors import InputError
+from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._findings import Finding, Outcome, outcome
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.core.rules._rule import CORE, Rule
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import VolunteersFile
 from civilsamfund.volunteers._obligations import Obligation
@@ -99,8 +99,7 @@ class TaskAssessor:
         obligations = tuple(
             obligation
             for rule, finding in zip(rules, findings, strict=True)
-            if isinstance(rule.check, TaskCheck)
-            for obligation in rule.check.obligations(finding)
+            for obligation in _obligations(rule, finding)
         )
         municipality = self.municipality
         section = municipality.section(VolunteersFile)
@@ -122,6 +121,29 @@ class TaskAssessor:
                 **{entry.id: entry.name for entry in (*section.agreement_parts, *section.tools)},
             },
         )
+
+
+def _obligations(rule: Rule[VolunteerTask], finding: Finding) -> tuple[Obligation, ...]:
+    """The obligations ``finding`` gives; a plugin's failure or nonsense named by its plugin."""
+    check = rule.check
+    if not isinstance(check, TaskCheck):
+        return ()
+    try:
+        given = tuple(check.obligations(finding))
+    except Exception as exc:
+        if rule.origin == CORE:
+            raise
+        raise PluginError(
+            rule.origin, f"rule {rule.id!r} failed giving obligations: {exc!r}"
+        ) from exc
+    wrong = next((item for item in given if not isinstance(item, Obligation)), None)
+    if wrong is not None:
+        raise PluginError(
+            rule.origin,
+            f"rule {rule.id!r}: obligations must be civilsamfund.volunteers.Obligation "
+            f"values, got {wrong!r}",
+        )
+    return given
 
 
 def check_task(

@@ -39,7 +39,7 @@ def task_steps(
         try:
             return assessor.rules_for(task, on), task, task.starts if on is None else on
         except TaskError as exc:
-            raise TaskError(p.within(source, path) for p in exc.problems) from None
+            raise exc.within(source, path) from None
 
     def judge(prepared: Prepared) -> bytes:
         return render(assessor.decide(*prepared), language).encode()

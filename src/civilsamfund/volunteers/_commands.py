@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
 from civilsamfund.cli._command import (
     SUCCESS,
     Command,
-    config_option,
-    iso_date,
+    batch_options,
     limits_from,
     limits_options,
 )
@@ -39,30 +37,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     check = actions.add_parser(
         "check", help="check volunteer tasks before they start: rules, obligations, outcome"
     )
-    check.add_argument(
-        "--municipality",
-        "-m",
-        required=True,
-        help="a municipality's slug, or the path of its directory (with a /)",
-    )
-    config_option(check)
-    check.add_argument("files", nargs="+", metavar="FILE", help="tasks: .toml or .json documents")
-    check.add_argument(
-        "--on", type=iso_date, help="check by the rules in force on this date (default: start)"
-    )
-    check.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
+    batch_options(check, "tasks: .toml or .json documents")
     check.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="text: a summary per task; json: a JSON array of task decision documents",
-    )
-    check.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE, replacing it only once every decision is written",
     )
     limits_options(check)
 

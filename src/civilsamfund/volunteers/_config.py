@@ -16,16 +16,14 @@ from civilsamfund.core._text import Text
 
 @frozen(kw_only=True)
 class Arena:
-    """Where a collaboration takes place, as the municipality's policy divides it.
-
-    ``municipal``: the municipality's own arena, where its statutory and core tasks stay.
-    """
+    """Where a collaboration takes place, as the municipality's policy divides it. Which
+    arenas keep the municipality's core tasks is the ``volunteer.core_tasks_stay``
+    rule's to say (its ``arenas``)."""
 
     id: str
     name: Text
     description: Text
     citation: Citation
-    municipal: bool = False
 
 
 @frozen(kw_only=True)

@@ -43,6 +43,11 @@ class ShouldBeYes(TaskCheck):
     FACT: ClassVar[Fact[VolunteerTask, bool | None]]
     MESSAGES: ClassVar[Mapping[str, Text]]
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "FACT" in cls.__dict__:
+            cls.FACTS = (cls.FACT,)  # the one fact is all the check reads
+
     def evaluate(self, facts: Facts[VolunteerTask]) -> Verdict:
         value = facts[self.FACT]
         if value is None:
@@ -57,9 +62,4 @@ class ShouldBeYes(TaskCheck):
         return {self.FACT: [passing]}
 
 
-def applies(finding: Finding) -> bool:
-    """Whether the rule applied to the task at all (its facts given, the task in scope)."""
-    return finding.status is not Status.NOT_APPLICABLE and not finding.missing
-
-
-__all__ = ["ShouldBeYes", "applies", "obligation"]
+__all__ = ["ShouldBeYes", "obligation"]

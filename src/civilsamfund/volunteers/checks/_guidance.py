@@ -87,7 +87,6 @@ class Affiliation(ShouldBeYes):
     conflicts and the volunteers themselves; the unaffiliated are guided, not refused."""
 
     FACT = AFFILIATED
-    FACTS = (AFFILIATED,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "yes": Text(
             da="De frivillige er tilknyttet en forening.",

@@ -153,7 +153,6 @@ class AddsToStaffWork(ShouldBeYes):
     staff's work rather than doing it."""
 
     FACT = ADDS_TO_STAFF_WORK
-    FACTS = (ADDS_TO_STAFF_WORK,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "yes": Text(
             da="De frivillige yder en særlig indsats ud over medarbejdernes.",
@@ -171,7 +170,6 @@ class RolesAgreed(ShouldBeYes):
     """Staff and volunteers respect each other's competences: who does what is agreed."""
 
     FACT = ROLES_AGREED
-    FACTS = (ROLES_AGREED,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "yes": Text(
             da="Medarbejdere og frivillige har afstemt, hvem der gør hvad.",
@@ -313,7 +311,6 @@ class CriminalRecordDialogue(ShouldBeYes):
     the target group and the activity decides whether to obtain one."""
 
     FACT = DIALOGUE_HELD
-    FACTS = (DIALOGUE_HELD,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "yes": Text(
             da="Dialogen om straffeattest er holdt.",
