@@ -158,3 +158,62 @@ def test_a_case_file_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
     os.mkfifo(path)
     with pytest.raises(InputError, match="expected a regular file"):
         read_case_file(path)
+
+
+def test_every_rule_of_play_has_a_passing_and_a_failing_case():
+    """Each of Faaborg-Midtfyn's task rules is pinned on both sides by a policy case."""
+    import civilsamfund as cs
+    from civilsamfund.volunteers import VolunteerTask
+
+    faaborg = cs.load_municipality_dir(MUNICIPALITIES / "faaborg-midtfyn", cs.Plugins())
+    rules = {rule.id for rule in faaborg.rulebook if rule.subject is VolunteerTask}
+    case_file = read_case_file(MUNICIPALITIES / "faaborg-midtfyn" / "cases" / "volunteers.toml")
+    sides: dict[str, set[str]] = {rule: set() for rule in rules}
+    for case in case_file.cases:
+        for criterion, status in case.expect.criteria.items():
+            sides[criterion].add("pass" if status.value == "pass" else "other")
+    assert len(rules) >= 10
+    assert {rule: side for rule, side in sides.items() if side != {"pass", "other"}} == {}
+
+
+def test_a_changed_obligation_fails_naming_it(tmp_path, capsys):
+    directory = _copy(tmp_path, "faaborg-midtfyn")
+    cases = directory / "cases" / "volunteers.toml"
+    text = cases.read_text(encoding="utf-8")
+    cases.write_text(
+        text.replace(
+            'expect = { outcome = "eligible", obligations = ["reporting_on_citizens"] }',
+            'expect = { outcome = "eligible", obligations = [] }',
+        ),
+        encoding="utf-8",
+    )
+    assert main(["test", str(cases)]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("obligations: expected [], got ['reporting_on_citizens']")
+
+
+@pytest.mark.parametrize(
+    ("case", "problem"),
+    [
+        (
+            'task = { id = "x" }\nexpect = { department = "social" }',
+            "cases[0].expect.department: expected only what the decision on a case's task "
+            "gives; it has no department",
+        ),
+        (
+            'application = { id = "x" }\nexpect = { obligations = [] }',
+            "cases[0].expect.obligations: expected only what the decision on a case's "
+            "application gives",
+        ),
+        (
+            'application = { id = "x" }\ntask = { id = "x" }\nexpect = { outcome = "eligible" }',
+            "cases[0].application: expected the case's subject: either `application`",
+        ),
+    ],
+)
+def test_a_case_must_give_one_subject_and_expect_what_its_decision_has(tmp_path, case, problem):
+    path = tmp_path / "cases.toml"
+    path.write_text(f'[[cases]]\nname = "c"\n{case}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_case_file(path)
+    assert problem in str(caught.value)

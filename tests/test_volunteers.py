@@ -173,13 +173,44 @@ def test_a_date_in_year_9999_and_a_cpr_number_are_clear_errors(faaborg, tmp_path
     assert v.check_task(faaborg, task).audit.rules_date == date(9999, 12, 31)
 
 
+@pytest.mark.parametrize("slug", ["faaborg-midtfyn", "odense"])
 @pytest.mark.parametrize(("fmt", "language"), [("text", "da"), ("json", "en")])
-def test_the_command_checks_the_examples(capsys, fmt, language):
-    arguments = ["-m", "faaborg-midtfyn", str(EXAMPLES), "--format", fmt, "--lang", language]
+def test_the_command_checks_each_municipalitys_examples(capsys, slug, fmt, language):
+    examples = MUNICIPALITIES / slug / "examples" / "volunteers" / "tasks.json"
+    arguments = ["-m", slug, str(examples), "--format", fmt, "--lang", language]
     code = main(["volunteers", "check", *arguments])
     out = capsys.readouterr().out
     assert code == 0
-    assert "fm-besogsven" in out
+    ids = [task["id"] for task in json.loads(examples.read_text(encoding="utf-8"))["tasks"]]
+    assert all(task in out for task in ids)
+
+
+def test_odenses_advice_flags_and_never_refuses():
+    """Odense's task rules are recommendations: its examples are eligible or flagged, and
+    every rule is flagged in one of them."""
+    odense = cs.load_municipality_dir(MUNICIPALITIES / "odense", cs.Plugins())
+    examples = MUNICIPALITIES / "odense" / "examples" / "volunteers" / "tasks.json"
+    out = io.BytesIO()
+    v.write_task_decisions(odense, [examples], out, language="en")
+    documents = json.loads(out.getvalue())
+    assert {d["outcome"] for d in documents} == {"eligible", "needs_assessment"}
+    flagged = {f["criterion"] for d in documents for f in d["findings"] if f["status"] == "flag"}
+    assert flagged == {"ODV-AFFIL", "ODV-ADDS", "ODV-TOOLS", "ODV-ENTRY"}
+
+
+def test_an_id_two_kinds_name_differently_is_a_config_error(tmp_path):
+    """Messages show ids by one name, so a tool and an agreement part may not share an id
+    under different names."""
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    path = target / "volunteers.toml"
+    text = path.read_text(encoding="utf-8").replace('"mutual_expectations"', '"expectations"')
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(
+        cs.ConfigError,
+        match=re.escape("volunteers.toml: tools[2].id: expected an id no agreement part uses"),
+    ):
+        cs.load_municipality_dir(target, cs.Plugins())
 
 
 def test_the_command_names_a_bad_file_and_field(capsys, tmp_path):

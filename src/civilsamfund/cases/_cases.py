@@ -1,4 +1,4 @@
-"""Policy cases as data: an application, a date, and the decision the rules must give.
+"""Policy cases as data: a subject, a date, and the decision the rules must give.
 
 A case file is ``municipalities/<slug>/cases/<name>.toml``::
 
@@ -11,11 +11,15 @@ A case file is ``municipalities/<slug>/cases/<name>.toml``::
     application = { id = "c1", amount = "5000", ... }   # merged over [base]
     expect = { outcome = "ineligible", criteria = { "O18-7" = "fail" } }
 
-A case's ``application`` is merged over ``base`` table by table (a value in the case
-wins; lists are replaced whole); ``replace = ["applicant"]`` takes a table from the
-case whole, which is how a case leaves a fact out. ``expect`` names at least one of:
-the outcome, the status of any criteria, the department (or the candidates when it is
-unsettled), the auditor, the round, or an error the assessment must raise.
+A case gives its subject under the key of its kind: ``application`` (a grant
+application) or ``task`` (a volunteer task). It is merged over ``base`` table by table
+(a value in the case wins; lists are replaced whole); ``replace = ["applicant"]`` takes
+a table from the case whole, which is how a case leaves a fact out. ``expect`` names at
+least one of: the outcome, the status of any criteria, facts a criterion records, the
+facts named as missing, an error the decision must raise, and what the kind of
+decision adds: for an application the department (or the candidates when it is
+unsettled), the auditor, the round, the legal bases and the appeal; for a task the
+ids of the obligations it gives.
 
 A test repository of its own targets an installed municipality with a top-level
 ``municipality = "odense"`` in each case file.
@@ -23,7 +27,7 @@ A test repository of its own targets an installed municipality with a top-level
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,6 +52,8 @@ from civilsamfund.grants._decision import Decision, RoundKind
 from civilsamfund.pipeline._files import decoded, read_bytes
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS
 from civilsamfund.plugins._manager import Plugins
+from civilsamfund.volunteers._assessment import TaskDecision, TaskError, check_task
+from civilsamfund.volunteers._task import VolunteerTask
 
 CASES_DIRECTORY = "cases"
 
@@ -66,29 +72,73 @@ class Expectation:
     legal_bases: tuple[str, ...] | None = None
     appeal: str | None = None
     """Text the appeal statement must contain (in Danish or English); ``""`` for none."""
+    missing: tuple[str, ...] | None = None
+    """The names of every fact the decision names as missing, in any order."""
+    recorded: Mapping[str, Mapping[str, Any]] = field(factory=dict)
+    """Facts a criterion's finding must record: ``{"ODV-ENTRY" = {department = "..."}}``."""
+    obligations: tuple[str, ...] | None = None
+    """The ids of every obligation a task's decision gives, in any order."""
     error: str | None = None
     """Text the error message must contain, for a case whose assessment must fail."""
 
 
+_GRANT_ONLY = (
+    "department",
+    "department_candidates",
+    "auditor",
+    "round_kind",
+    "round_year",
+    "legal_bases",
+    "appeal",
+)
+_TASK_ONLY = ("obligations",)
+
+
 @frozen(kw_only=True)
 class Case:
-    """One policy case."""
+    """One policy case: its subject is ``application`` or ``task``, whichever it gives."""
 
     name: str
-    application: Mapping[str, Any]
     expect: Expectation
+    application: Mapping[str, Any] | None = None
+    task: Mapping[str, Any] | None = None
     on: date | None = None
     replace: tuple[str, ...] = ()
-    """Tables of ``application`` that replace the base's whole instead of merging."""
+    """Tables of the subject that replace the base's whole instead of merging."""
 
     def __attrs_post_init__(self) -> None:
+        if (self.application is None) == (self.task is None):
+            raise FieldValueError(
+                "application",
+                "expected the case's subject: either `application` (a grant application) or "
+                "`task` (a volunteer task)",
+            )
         if self.expect == Expectation():
             raise FieldValueError(
                 "expect",
-                "expected at least one thing to check (outcome, criteria, department, "
-                "department_candidates, auditor, round_kind, round_year, legal_bases, appeal "
-                "or error), got none",
+                "expected at least one thing to check (outcome, criteria, recorded, missing, "
+                "error, or what the decision adds), got none",
             )
+        other = _GRANT_ONLY if self.task is not None else _TASK_ONLY
+        wrong = [name for name in other if getattr(self.expect, name) is not None]
+        if wrong:
+            raise FieldValueError(
+                f"expect.{wrong[0]}",
+                f"expected only what the decision on a case's {self.kind} gives; it has no "
+                f"{wrong[0]}",
+            )
+
+    @property
+    def kind(self) -> str:
+        """The key the case gives its subject under: ``application`` or ``task``."""
+        return "application" if self.application is not None else "task"
+
+    @property
+    def subject(self) -> Mapping[str, Any]:
+        """The case's subject as written, before it is merged over the base."""
+        subject = self.application if self.application is not None else self.task
+        assert subject is not None  # __attrs_post_init__ makes sure
+        return subject
 
 
 @frozen(kw_only=True)
@@ -155,16 +205,15 @@ def merged(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, A
 
 
 def run_case(municipality: Municipality, path: Path, index: int, case_file: CaseFile) -> CaseResult:
-    """Assess one case and compare the decision with what it expects."""
+    """Decide one case and compare the decision with what it expects."""
     case = case_file.cases[index]
     expect = case.expect
     base = {k: v for k, v in case_file.base.items() if k not in case.replace}
-    data = merged(base, case.application)
+    data = merged(base, case.subject)
+    kind = _KINDS[case.kind]
     try:
-        application = structure(
-            data, GrantApplication, str(path), f"cases[{index}].application", ApplicationError
-        )
-        decision = assess(municipality, application, case.on)
+        subject = structure(data, kind.model, str(path), f"cases[{index}].{case.kind}", kind.error)
+        decision = kind.decide(municipality, subject, case.on)
     except CivilsamfundError as exc:
         message = str(exc)
         if expect.error is not None and expect.error in message:
@@ -174,11 +223,25 @@ def run_case(municipality: Municipality, path: Path, index: int, case_file: Case
             name=case.name,
             mismatches=(Mismatch(field="error", expected=expect.error, got=message),),
         )
-    mismatches = tuple(_compare(expect, decision))
+    mismatches = (*_compare(expect, decision), *kind.compare(expect, decision))
     return CaseResult(file=path, name=case.name, mismatches=mismatches)
 
 
-def _compare(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
+Decided = Decision | TaskDecision
+
+
+@frozen(kw_only=True)
+class _Kind:
+    """How cases of one kind of subject are read, decided and compared."""
+
+    model: type[Any]
+    error: type[InputError]
+    decide: Callable[[Municipality, Any, date | None], Any]
+    compare: Callable[[Expectation, Any], Iterator[Mismatch]]
+
+
+def _compare(expect: Expectation, decision: Decided) -> Iterator[Mismatch]:
+    """What every kind of decision is compared by: the error, the outcome, the criteria."""
     if expect.error is not None:
         yield Mismatch(field="error", expected=expect.error, got=None)
     if expect.outcome is not None and decision.outcome is not expect.outcome:
@@ -189,6 +252,30 @@ def _compare(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
             yield Mismatch(
                 field=f"criteria.{criterion}", expected=status.value, got=statuses.get(criterion)
             )
+    recorded = {finding.criterion: finding.facts for finding in decision.findings}
+    for criterion, facts in expect.recorded.items():
+        for name, value in facts.items():
+            got = _plain(recorded.get(criterion, {}).get(name))
+            if got != _plain(value):
+                yield Mismatch(field=f"recorded.{criterion}.{name}", expected=value, got=got)
+    if expect.missing is not None:
+        named = sorted({fact for finding in decision.findings for fact in finding.missing})
+        if sorted(expect.missing) != named:
+            yield Mismatch(field="missing", expected=sorted(expect.missing), got=named)
+
+
+def _plain(value: object) -> object:
+    """A recorded value as TOML writes it: tuples as lists."""
+    return [_plain(item) for item in value] if isinstance(value, tuple | list) else value
+
+
+def _compare_task(expect: Expectation, decision: TaskDecision) -> Iterator[Mismatch]:
+    given = sorted(obligation.id for obligation in decision.obligations)
+    if expect.obligations is not None and sorted(expect.obligations) != given:
+        yield Mismatch(field="obligations", expected=sorted(expect.obligations), got=given)
+
+
+def _compare_grant(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
     department = decision.department.id if decision.department else None
     if expect.department is not None and department != expect.department:
         yield Mismatch(field="department", expected=expect.department, got=department)
@@ -225,6 +312,14 @@ def _appeal_matches(expected: str, decision: Decision) -> bool:
     if not expected:
         return appeal is None
     return appeal is not None and (expected in appeal.da or expected in appeal.en)
+
+
+_KINDS: Mapping[str, _Kind] = {
+    "application": _Kind(
+        model=GrantApplication, error=ApplicationError, decide=assess, compare=_compare_grant
+    ),
+    "task": _Kind(model=VolunteerTask, error=TaskError, decide=check_task, compare=_compare_task),
+}
 
 
 def case_files(path: Path) -> Iterator[Path]:

@@ -158,8 +158,11 @@ def load_municipality_dir(
     if found:
         raise ConfigError(found)
     catalogues = Catalogues()
-    for value in values.values():
-        catalogues.collect(value)
+    for value, section in zip(values.values(), (s for s, _ in declared), strict=True):
+        found.extend(
+            Problem.at(shown[section.file], path, message)
+            for path, message in catalogues.collect(value)
+        )
     for value, section in zip(values.values(), (s for s, _ in declared), strict=True):
         found.extend(
             Problem.at(shown[section.file], path, message)

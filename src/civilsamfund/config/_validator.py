@@ -35,20 +35,33 @@ class Catalogues:
         self.entries: defaultdict[str, defaultdict[str, list[object]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        self.names: dict[str, Text] = {}
+        self._named: dict[str, tuple[str, Text]] = {}
 
-    def collect(self, value: object) -> None:
-        """Add the entries found anywhere in ``value``."""
-        for _, attribute, item in _fields(value, ""):
+    def collect(self, value: object) -> Iterator[Found]:
+        """Add the entries found anywhere in ``value``; yield each id that another kind
+        already names otherwise (messages show ids by one name, so it would be wrong)."""
+        for where, attribute, item in _fields(value, ""):
             spec = attribute.metadata.get(ENTRIES)
             if not isinstance(spec, Entries) or spec.kind is None or spec.key is None:
                 continue
-            for entry in item:
+            for index, entry in enumerate(item):
                 entry_id = getattr(entry, spec.key)
                 self.entries[spec.kind][entry_id].append(entry)
                 name = getattr(entry, "name", None)
-                if isinstance(name, Text):
-                    self.names.setdefault(entry_id, name)
+                if not isinstance(name, Text):
+                    continue
+                kind, named = self._named.setdefault(entry_id, (spec.kind, name))
+                if kind != spec.kind and named != name:
+                    yield (
+                        f"{where}[{index}].{spec.key}",
+                        f"expected an id no {kind.replace('_', ' ')} uses, got "
+                        f"{entry_id!r}, which names {named.en!r} there",
+                    )
+
+    @property
+    def names(self) -> dict[str, Text]:
+        """What each configured id is called."""
+        return {entry_id: name for entry_id, (_, name) in self._named.items()}
 
 
 def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any], Any]]:
@@ -251,8 +264,13 @@ def _follow(
         items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
         for index, element in items:
             if reference is not None and element not in known.get(reference.kind, {}):
-                choices = ", ".join(repr(k) for k in known.get(reference.kind, {})) or "none"
+                choices = ", ".join(repr(k) for k in known.get(reference.kind, {}))
+                expected = (
+                    f"expected one of {choices}"
+                    if choices
+                    else f"expected no {reference.kind.replace('_', ' ')}: none is configured"
+                )
                 at = _path((*path, (name, index)))
-                found.append((at, f"expected one of {choices}, got {shown(element)}"))
+                found.append((at, f"{expected}, got {shown(element)}"))
             if below:
                 _follow(below, element, (*path, (name, index)), known, found)

@@ -1,16 +1,14 @@
-"""Which department administers an application: a typed routing, and routing by age."""
+"""Which department administers an application: routing by the target groups' ages."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import ClassVar
 
-from attrs import field, frozen
+from attrs import frozen
 
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._references import refers
+from civilsamfund.core._age_routes import AgeRoute, Routing, Span, route, span, spans_text
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Status
@@ -18,16 +16,7 @@ from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_AGES
 
-_NO_LIMIT = 10_000
-
-
-@frozen(kw_only=True)
-class Routing:
-    """Where an application goes: one department, or every candidate when the rules
-    leave it open (``department`` is then ``None``)."""
-
-    department: str | None
-    candidates: tuple[str, ...] = ()
+Spans = list[Span]
 
 
 class Router(GrantCheck):
@@ -37,36 +26,6 @@ class Router(GrantCheck):
     def route(self, facts: Facts[GrantApplication]) -> Routing:
         """The department for the application, or the candidates."""
         raise NotImplementedError
-
-
-@frozen(kw_only=True)
-class AgeRoute:
-    """A department that takes target groups aged ``min_age`` to ``max_age`` (both included)."""
-
-    department: str = field(metadata=refers("department"))
-    min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
-    max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
-
-    def __attrs_post_init__(self) -> None:
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise FieldValueError(
-                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
-            )
-
-    def covers(self, low: int, high: int) -> bool:
-        """Whether the whole age span lies in this route."""
-        return (self.min_age or 0) <= low and high <= (
-            _NO_LIMIT if self.max_age is None else self.max_age
-        )
-
-    def touches(self, low: int, high: int) -> bool:
-        """Whether any age of the span lies in this route."""
-        return (self.min_age or 0) <= high and low <= (
-            _NO_LIMIT if self.max_age is None else self.max_age
-        )
-
-
-Spans = list[tuple[int, int]]
 
 
 @frozen(kw_only=True)
@@ -98,31 +57,18 @@ class AgeRouting(Router):
         groups = facts[TARGET_GROUP_AGES]
         if not groups or any(g.min_age is None and g.max_age is None for g in groups):
             return None
-        return [(g.min_age or 0, _NO_LIMIT if g.max_age is None else g.max_age) for g in groups]
-
-    def _routing(self, spans: Spans) -> Routing:
-        for route in self.routes:
-            if all(route.covers(low, high) for low, high in spans):
-                return Routing(department=route.department)
-        return Routing(
-            department=None,
-            candidates=tuple(
-                route.department
-                for route in self.routes
-                if any(route.touches(low, high) for low, high in spans)
-            ),
-        )
+        return [span(g.min_age, g.max_age) for g in groups]
 
     def route(self, facts: Facts[GrantApplication]) -> Routing:
         spans = self._spans(facts)
-        return Routing(department=None) if spans is None else self._routing(spans)
+        return Routing(department=None) if spans is None else route(self.routes, spans)
 
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         spans = self._spans(facts)
         if spans is None:
             return missing(TARGET_GROUP_AGES, department=None, candidates=())
-        routing = self._routing(spans)
-        ages = ", ".join(f"{low}-{'' if high == _NO_LIMIT else high}" for low, high in spans)
+        routing = route(self.routes, spans)
+        ages = spans_text(spans)
         return Verdict(
             status=Status.PASS if routing.department else Status.FLAG,
             message="routed" if routing.department else "unsettled",
@@ -135,3 +81,6 @@ class AgeRouting(Router):
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {} if passing else None  # it routes or flags, never fails
+
+
+__all__ = ["AgeRoute", "AgeRouting", "Router", "Routing"]

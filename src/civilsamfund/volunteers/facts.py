@@ -6,9 +6,10 @@ from typing import Any
 
 import attrs
 
+from civilsamfund.core._age_routes import NO_LIMIT, Span, span
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import Fact, attribute_fact
-from civilsamfund.volunteers._task import Agreement, VolunteerTask
+from civilsamfund.volunteers._task import AgeRange, Agreement, VolunteerTask
 
 Task = VolunteerTask
 
@@ -141,4 +142,26 @@ AGREEMENT_PARTS: Fact[Task, tuple[str, ...] | None] = Fact(
     label=Text(da="samarbejdsaftale", en="collaboration agreement"),
     read=_agreement_parts,
     write=_with_agreement_parts,
+)
+
+
+def _target_ages(task: Task) -> Span | None:
+    group = task.target_group
+    return None if group.min_age is None else span(group.min_age, group.max_age)
+
+
+def _with_target_ages(task: Task, ages: Span | None) -> Task:
+    if ages is None:
+        return attrs.evolve(task, target_group=AgeRange())
+    low, high = ages
+    return attrs.evolve(
+        task, target_group=AgeRange(min_age=low, max_age=None if high == NO_LIMIT else high)
+    )
+
+
+TARGET_AGES: Fact[Task, Span | None] = Fact(
+    name="target_ages",
+    label=Text(da="målgruppens alder", en="the target group's ages"),
+    read=_target_ages,
+    write=_with_target_ages,
 )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from civilsamfund.core.rules._check import Check
+from civilsamfund.volunteers.checks._entry import PointOfEntry
 from civilsamfund.volunteers.checks._guidance import Affiliation, AgreementParts, Toolbox
 from civilsamfund.volunteers.checks._rules_of_play import (
     AddsToStaffWork,
@@ -32,6 +33,7 @@ VOLUNTEER_CHECKS: Mapping[str, type[Check[Any]]] = {
     "volunteer.core_tasks_stay": CoreTasksStay,
     "volunteer.affiliation": Affiliation,
     "volunteer.toolbox": Toolbox,
+    "volunteer.point_of_entry": PointOfEntry,
 }
 """Every volunteer task check by the type name configuration gives it."""
 

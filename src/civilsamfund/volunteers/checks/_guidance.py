@@ -117,7 +117,7 @@ class Toolbox(TaskCheck):
 
     FACTS = (TOOLS,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
-        "all": Text(da="Værktøjerne {tools:names} bruges.", en="The tools {tools:names} are used."),
+        "all": Text(da="Værktøjer i brug: {tools:names}.", en="Tools in use: {tools:names}."),
         "lacking": Text(da="Overvej også {lacking:names}.", en="Consider also {lacking:names}."),
     }
     RECORDS = ("lacking",)

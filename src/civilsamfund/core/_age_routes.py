@@ -1,0 +1,83 @@
+"""Routing by age: which configured party takes a target group of given ages.
+
+Grants route applications to a department by it and volunteer tasks name their point
+of entry by it; both read the same ``routes``, so an age belongs to the same party
+wherever it is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import field, frozen
+
+from civilsamfund.core._errors import FieldValueError
+from civilsamfund.core._references import refers
+from civilsamfund.core._validators import MAX_AGE, between
+
+NO_LIMIT = 10_000
+"""The upper end of an age span left open."""
+
+Span = tuple[int, int]
+
+
+@frozen(kw_only=True)
+class Routing:
+    """Where an age span goes: one department, or every candidate when the routes
+    leave it open (``department`` is then ``None``)."""
+
+    department: str | None
+    candidates: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class AgeRoute:
+    """A department that takes target groups aged ``min_age`` to ``max_age`` (both included)."""
+
+    department: str = field(metadata=refers("department"))
+    min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
+    max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise FieldValueError(
+                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
+            )
+
+    def covers(self, low: int, high: int) -> bool:
+        """Whether the whole age span lies in this route."""
+        return (self.min_age or 0) <= low and high <= (
+            NO_LIMIT if self.max_age is None else self.max_age
+        )
+
+    def touches(self, low: int, high: int) -> bool:
+        """Whether any age of the span lies in this route."""
+        return (self.min_age or 0) <= high and low <= (
+            NO_LIMIT if self.max_age is None else self.max_age
+        )
+
+
+def span(min_age: int | None, max_age: int | None) -> Span:
+    """An age span from optional ends: no lower end is 0, no upper end is open."""
+    return (min_age or 0, NO_LIMIT if max_age is None else max_age)
+
+
+def route(routes: Sequence[AgeRoute], spans: Sequence[Span]) -> Routing:
+    """The first route that covers every span; else every route any span touches, as
+    candidates, for a person to choose between."""
+    for candidate in routes:
+        if all(candidate.covers(low, high) for low, high in spans):
+            return Routing(department=candidate.department)
+    return Routing(
+        department=None,
+        candidates=tuple(
+            candidate.department
+            for candidate in routes
+            if any(candidate.touches(low, high) for low, high in spans)
+        ),
+    )
+
+
+def spans_text(spans: Sequence[Span]) -> str:
+    """``18-59, 60-`` as a reader writes age spans."""
+    return ", ".join(f"{low}-{'' if high == NO_LIMIT else high}" for low, high in spans)

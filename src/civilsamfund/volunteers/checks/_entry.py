@@ -1,0 +1,67 @@
+"""The point of entry: whom volunteers and their association turn to in the municipality,
+by the ages of the citizens the task is for."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from attrs import frozen
+
+from civilsamfund.core._age_routes import AgeRoute, route, spans_text
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
+from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._findings import Status
+from civilsamfund.volunteers._check import TaskCheck
+from civilsamfund.volunteers._task import VolunteerTask
+from civilsamfund.volunteers.facts import TARGET_AGES
+
+
+@frozen(kw_only=True)
+class PointOfEntry(TaskCheck):
+    """Names the department whose point of entry serves the task's target group, by the
+    same age ``routes`` as grants; ages spanning two departments are flagged with both
+    named, since the municipality's texts do not say which one to ask."""
+
+    routes: tuple[AgeRoute, ...]
+
+    FACTS = (TARGET_AGES,)
+    MESSAGES: ClassVar[Mapping[str, Text]] = {
+        "routed": Text(
+            da="For en målgruppe på {ages} år er indgangen til kommunen {department:names}.",
+            en="For a target group aged {ages} the point of entry is {department:names}.",
+        ),
+        "unsettled": Text(
+            da="Målgruppen ({ages} år) spænder over flere indgange ({candidates:names}); "
+            "aftal, hvem der er indgangen.",
+            en="The target group ({ages}) spans several points of entry ({candidates:names}); "
+            "agree which one to use.",
+        ),
+    }
+    RECORDS = ("ages", "department", "candidates")
+
+    def evaluate(self, facts: Facts[VolunteerTask]) -> Verdict:
+        ages = facts[TARGET_AGES]
+        if ages is None:
+            return missing(TARGET_AGES, department=None, candidates=())
+        routing = route(self.routes, [ages])
+        return Verdict(
+            status=Status.PASS if routing.department else Status.FLAG,
+            message="routed" if routing.department else "unsettled",
+            facts={
+                "ages": spans_text([ages]),
+                "department": routing.department,
+                "candidates": routing.candidates,
+            },
+        )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        if not passing or not self.routes:
+            return None  # it names an entry or flags, never fails
+        first = self.routes[0]
+        low = first.min_age or 0
+        return {TARGET_AGES: [(low, low if first.max_age is None else first.max_age)]}
+
+
+__all__ = ["PointOfEntry"]
