@@ -380,7 +380,7 @@ def test_hook_cli_commands_adds_a_subcommand(monkeypatch, capsys):
     assert "plugin 'hello': command 'boom' failed: RuntimeError('kaput')" in capsys.readouterr().err
 
 
-def test_a_command_name_taken_twice_names_theplugin_of():
+def test_a_command_name_taken_twice_names_the_plugin():
     """A plugin cannot replace a built-in command."""
     from civilsamfund import Command
 
@@ -395,3 +395,43 @@ def test_a_command_name_taken_twice_names_theplugin_of():
     )
     with pytest.raises(PluginError, match="plugin 'thief': command 'assess' is already given"):
         plugins.cli_commands()
+
+
+def test_hook_json_schemas_adds_a_schema(monkeypatch, capsys):
+    """civilsamfund_json_schemas: `schema NAME` prints a plugin's schema, built with the
+    municipality named by -m; a name taken twice names the plugin."""
+    import json
+
+    from civilsamfund import JsonSchema
+    from civilsamfund.cli import main
+    from civilsamfund.plugins import _manager
+
+    def build(municipality):
+        return {"title": municipality.slug if municipality else "any"}
+
+    plugins = Plugins()
+    plugins.register(
+        plugin_of(
+            civilsamfund_json_schemas=lambda: [
+                JsonSchema(name="forum-membership", help="a forum's members", build=build)
+            ]
+        ),
+        "forums",
+    )
+    monkeypatch.setattr(_manager, "installed", lambda: plugins)
+    assert main(["schema", "forum-membership"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"title": "any"}
+    assert main(["schema", "forum-membership", "-m", str(MUNICIPALITIES / "odense")]) == 0
+    assert json.loads(capsys.readouterr().out) == {"title": "odense"}
+
+    thief = Plugins()
+    thief.register(
+        plugin_of(
+            civilsamfund_json_schemas=lambda: [
+                JsonSchema(name="decision", help="x", build=lambda m: {})
+            ]
+        ),
+        "thief",
+    )
+    with pytest.raises(PluginError, match="plugin 'thief': JSON Schema 'decision' is already"):
+        thief.json_schemas()

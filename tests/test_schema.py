@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from helpers import EXAMPLES, assess_examples_json
+from helpers import EXAMPLES, MUNICIPALITIES, assess_examples_json
 from hypothesis import given
 
 from civilsamfund import testing as cst
@@ -14,6 +14,12 @@ from civilsamfund import to_json
 from civilsamfund.cli import main
 from civilsamfund.config._toml import parse_toml
 from civilsamfund.grants._schema import application_schema, decision_line_schema, decision_schema
+from civilsamfund.volunteers import task_decision_schema, task_schema
+
+TASK_EXAMPLES = {
+    slug: MUNICIPALITIES / slug / "examples" / "volunteers" / "tasks.json"
+    for slug in ("faaborg-midtfyn", "odense")
+}
 
 
 def _validator(schema):
@@ -72,7 +78,9 @@ def test_every_json_lines_line_matches_the_line_schema(capsys, tmp_path, slug):
     assert lines[-1]["end"]["count"] == len(lines) - 1
 
 
-@pytest.mark.parametrize("which", ["application", "decision", "decision-line"])
+@pytest.mark.parametrize(
+    "which", ["application", "decision", "decision-line", "volunteer-task", "task-decision"]
+)
 def test_schema_command_prints_a_valid_schema(capsys, which):
     """`civilsamfund schema` prints a schema that is itself valid."""
     assert main(["schema", which]) == 0
@@ -91,3 +99,24 @@ def test_compact_output_matches_the_schema_and_loses_no_criterion(capsys, slug):
         ids = sorted(short["passed"] + [f["criterion"] for f in short["findings"]])
         assert ids == sorted(f["criterion"] for f in whole["findings"])
         assert "passed" not in whole
+
+
+@pytest.mark.parametrize(
+    ("slug", "lang"), [(s, lang) for s in TASK_EXAMPLES for lang in ("da", "en")]
+)
+def test_task_examples_and_decisions_match_their_schemas(capsys, slug, lang):
+    """The bundled tasks are valid input, and `volunteers check --format json` valid output."""
+    path = TASK_EXAMPLES[slug]
+    _validator(task_schema()).validate(json.loads(path.read_text(encoding="utf-8")))
+    arguments = ["volunteers", "check", "-m", slug, str(path), "--format", "json", "--lang", lang]
+    assert main(arguments) == 0
+    _validator(task_decision_schema()).validate(json.loads(capsys.readouterr().out))
+
+
+def test_the_task_schema_rejects_an_unknown_key_and_a_bad_commitment():
+    data = json.loads(TASK_EXAMPLES["odense"].read_text(encoding="utf-8"))
+    data["tasks"][0]["colour"] = "red"
+    assert not _validator(task_schema()).is_valid(data)
+    del data["tasks"][0]["colour"]
+    data["tasks"][0]["commitment"] = "whenever"
+    assert not _validator(task_schema()).is_valid(data)

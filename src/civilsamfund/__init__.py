@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from civilsamfund._municipality import Municipality, RulesSource
     from civilsamfund._new import new_municipality
     from civilsamfund.cases._cases import CaseResult, Mismatch, run_cases
-    from civilsamfund.cli._command import Command
+    from civilsamfund.cli._command import Command, JsonSchema
     from civilsamfund.config._converter import from_json, to_json
     from civilsamfund.config._discovery import (
         MunicipalitySource,
@@ -78,7 +78,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund._municipality": ("Municipality", "RulesSource"),
     "civilsamfund._new": ("new_municipality",),
     "civilsamfund.cases._cases": ("CaseResult", "Mismatch", "run_cases"),
-    "civilsamfund.cli._command": ("Command",),
+    "civilsamfund.cli._command": ("Command", "JsonSchema"),
     "civilsamfund.config._converter": ("from_json", "to_json"),
     "civilsamfund.config._discovery": (
         "MunicipalitySource",
@@ -148,6 +148,7 @@ __all__ = [
     "Finding",
     "InputError",
     "ItemError",
+    "JsonSchema",
     "Known",
     "Kroner",
     "Language",

@@ -6,11 +6,12 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from attrs import field, frozen
 
 if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
     from civilsamfund.pipeline._limits import Limits
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
@@ -34,6 +35,19 @@ class Command:
     help: str
     configure: Callable[[argparse.ArgumentParser], None] = field(eq=False)
     run: Run = field(eq=False)
+
+
+@frozen(kw_only=True)
+class JsonSchema:
+    """A JSON Schema that ``civilsamfund schema NAME`` prints: a domain's input or output.
+
+    ``build`` makes it; it is given the municipality named with ``-m`` (or ``None``),
+    for a schema that depends on what the municipality configures.
+    """
+
+    name: str
+    help: str
+    build: Callable[[Municipality | None], dict[str, Any]] = field(eq=False)
 
 
 def config_option(parser: argparse.ArgumentParser) -> None:

@@ -1,5 +1,5 @@
-"""The commands every domain shares: municipalities, plugins, check-config, test, and
-new-municipality."""
+"""The commands every domain shares: municipalities, plugins, check-config, test,
+new-municipality, and schema (which prints the schemas the domains give)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,38 @@ def _configure_test(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund.plugins._manager import installed
+
+    schemas = {schema.name: schema for schema, _ in installed().json_schemas()}
+    municipality = None
+    if args.municipality is not None:
+        from civilsamfund.config._discovery import load_municipality
+
+        municipality = load_municipality(args.municipality, config=args.config)
+    schema = schemas[args.which].build(municipality)
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return SUCCESS
+
+
+def _configure_schema(parser: argparse.ArgumentParser) -> None:
+    from civilsamfund.plugins._manager import installed
+
+    schemas = [schema for schema, _ in installed().json_schemas()]
+    parser.add_argument(
+        "which",
+        choices=[schema.name for schema in schemas],
+        help="; ".join(f"{schema.name}: {schema.help}" for schema in schemas),
+    )
+    parser.add_argument(
+        "--municipality",
+        "-m",
+        help="include what this municipality configures (slug or path), for the schemas that "
+        "depend on it (application: its declared facts)",
+    )
+    config_option(parser)
+
+
 def _configure_new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="short name: lowercase letters, digits and hyphens")
     parser.add_argument("--name", required=True, help="the municipality's name")
@@ -136,6 +168,12 @@ CORE_COMMANDS = (
         help="write a configuration directory and plugin package to start from",
         configure=_configure_new,
         run=_new_municipality,
+    ),
+    Command(
+        name="schema",
+        help="print the JSON Schema of a domain's input or output documents",
+        configure=_configure_schema,
+        run=_schema,
     ),
     Command(
         name="plugins",

@@ -1,23 +1,25 @@
-"""The grants domain's commands: ``assess`` and ``schema``."""
+"""The grants domain's command, ``assess``, and the schemas ``schema`` prints."""
 
 from __future__ import annotations
 
 import argparse
 import gc
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.cli._command import (
     SUCCESS,
     Command,
+    JsonSchema,
     batch_options,
-    config_option,
     limits_from,
     limits_options,
     whole_number,
 )
+
+if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
 
 
 @contextmanager
@@ -58,29 +60,6 @@ def _assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return SUCCESS
 
 
-def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.grants._schema import (
-        application_schema,
-        decision_line_schema,
-        decision_schema,
-    )
-
-    if args.which == "decision":
-        schema = decision_schema()
-    elif args.which == "decision-line":
-        schema = decision_line_schema()
-    elif args.municipality is None:
-        schema = application_schema()
-    else:
-        from civilsamfund.config._discovery import load_municipality
-        from civilsamfund.grants._config import GrantCatalogue
-
-        municipality = load_municipality(args.municipality, config=args.config)
-        schema = application_schema(municipality.section(GrantCatalogue).application_facts)
-    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
-    return SUCCESS
-
-
 def _configure_assess(parser: argparse.ArgumentParser) -> None:
     batch_options(
         parser,
@@ -107,20 +86,6 @@ def _configure_assess(parser: argparse.ArgumentParser) -> None:
     limits_options(parser)
 
 
-def _configure_schema(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "which",
-        choices=("application", "decision", "decision-line"),
-        help="the input, the output as a JSON array, or one line of JSON Lines output",
-    )
-    parser.add_argument(
-        "--municipality",
-        "-m",
-        help="for an application: include the facts this municipality declares (slug or path)",
-    )
-    config_option(parser)
-
-
 GRANT_COMMANDS = (
     Command(
         name="assess",
@@ -128,11 +93,42 @@ GRANT_COMMANDS = (
         configure=_configure_assess,
         run=_assess,
     ),
-    Command(
-        name="schema",
-        help="print the JSON Schema of grant applications or of decisions",
-        configure=_configure_schema,
-        run=_schema,
-    ),
 )
 """The grants domain's commands, registered by the built-in plugin."""
+
+
+def _application(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.grants._config import GrantCatalogue
+    from civilsamfund.grants._schema import application_schema
+
+    if municipality is None:
+        return application_schema()
+    return application_schema(municipality.section(GrantCatalogue).application_facts)
+
+
+def _decision(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.grants._schema import decision_schema
+
+    return decision_schema()
+
+
+def _decision_line(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.grants._schema import decision_line_schema
+
+    return decision_line_schema()
+
+
+GRANT_SCHEMAS = (
+    JsonSchema(
+        name="application",
+        help="grant applications, the input of assess (with -m, the facts it declares)",
+        build=_application,
+    ),
+    JsonSchema(name="decision", help="assess --format json: the decisions", build=_decision),
+    JsonSchema(
+        name="decision-line",
+        help="one line of assess --format jsonl: a decision, or the end record",
+        build=_decision_line,
+    ),
+)
+"""The grants domain's JSON Schemas, registered by the built-in plugin."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from civilsamfund.cli._command import Command
+from civilsamfund.cli._command import Command, JsonSchema
 from civilsamfund.config._sections import CORE_SECTIONS, Section
 from civilsamfund.core.rules._check import Check
 from civilsamfund.plugins.hookspecs import hookimpl
@@ -38,3 +38,12 @@ def civilsamfund_config_sections() -> Sequence[Section[Any]]:
     from civilsamfund.volunteers._sections import VOLUNTEER_SECTIONS
 
     return (*CORE_SECTIONS, *GRANT_SECTIONS, *VOLUNTEER_SECTIONS)
+
+
+@hookimpl
+def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
+    """Each domain's input and output schemas."""
+    from civilsamfund.grants._commands import GRANT_SCHEMAS
+    from civilsamfund.volunteers._commands import VOLUNTEER_SCHEMAS
+
+    return (*GRANT_SCHEMAS, *VOLUNTEER_SCHEMAS)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import pluggy
 from attrs import frozen
@@ -24,9 +24,17 @@ from civilsamfund.core._errors import PluginError
 from civilsamfund.plugins import hookspecs
 
 if TYPE_CHECKING:
-    from civilsamfund.cli._command import Command
+    from civilsamfund.cli._command import Command, JsonSchema
 
 T = TypeVar("T")
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=_Named)
 
 ENTRY_POINT_GROUP = "civilsamfund"
 ALLOWLIST_VARIABLE = "CIVILSAMFUND_PLUGINS"
@@ -224,18 +232,29 @@ class Plugins:
         name given twice is an error."""
         from civilsamfund.cli._command import Command
 
-        found: dict[str, tuple[Command, str]] = {}
-        results = self._call("civilsamfund_cli_commands", (list, tuple), "a list of commands")
+        return self._named("civilsamfund_cli_commands", Command, "command")
+
+    def json_schemas(self) -> list[tuple[JsonSchema, str]]:
+        """Every plugin's JSON Schemas with the plugin's name, the built-in plugin's first;
+        a name given twice is an error."""
+        from civilsamfund.cli._command import JsonSchema
+
+        return self._named("civilsamfund_json_schemas", JsonSchema, "JSON Schema")
+
+    def _named(self, hook: str, kind: type[N], what: str) -> list[tuple[N, str]]:
+        """Each plugin's named values of ``hook`` (``kind`` with a ``name``), by name."""
+        found: dict[str, tuple[N, str]] = {}
+        results = self._call(hook, (list, tuple), f"a list of {what}s")
         for result in sorted(results, key=lambda result: result.plugin != BUILTIN):
-            for command in result.value:
-                if not isinstance(command, Command):
-                    raise PluginError(result.plugin, f"expected a Command, got {command!r}")
-                if command.name in found:
+            for value in result.value:
+                if not isinstance(value, kind):
+                    raise PluginError(result.plugin, f"expected a {kind.__name__}, got {value!r}")
+                name = value.name
+                if name in found:
                     raise PluginError(
-                        result.plugin,
-                        f"command {command.name!r} is already given by {found[command.name][1]!r}",
+                        result.plugin, f"{what} {name!r} is already given by {found[name][1]!r}"
                     )
-                found[command.name] = (command, result.plugin)
+                found[name] = (value, result.plugin)
         return list(found.values())
 
     def config_sections(self) -> list[Attributed[Sequence[Any]]]:

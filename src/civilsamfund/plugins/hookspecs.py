@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from civilsamfund.cli._command import Command
+    from civilsamfund.cli._command import Command, JsonSchema
     from civilsamfund.config._sections import Section
     from civilsamfund.core.rules._check import Check
 
@@ -75,5 +75,16 @@ def civilsamfund_cli_commands() -> Sequence[Command]:
     A name already taken is an error naming the plugin; an exception other than the
     library's own from a plugin's command is reported as a :class:`PluginError`
     naming the plugin. All implementations are called. Since 0.2.0.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
+    """Add JSON Schemas that ``civilsamfund schema NAME`` prints: each a
+    :class:`civilsamfund.JsonSchema` with its name, help and how to build it.
+
+    A name already taken is an error naming the plugin. All implementations are
+    called. Since 0.2.0.
     """
     raise NotImplementedError

@@ -15,6 +15,7 @@ from civilsamfund.volunteers._config import Arena, Named, VolunteersFile
 from civilsamfund.volunteers._document import task_document, task_json, task_text
 from civilsamfund.volunteers._obligations import Obligation, ObligationKind
 from civilsamfund.volunteers._reading import read_tasks, tasks_from_data
+from civilsamfund.volunteers._schema import task_decision_schema, task_schema
 from civilsamfund.volunteers._task import (
     AgeRange,
     Agreement,
@@ -49,8 +50,10 @@ __all__ = [
     "VolunteersFile",
     "check_task",
     "read_tasks",
+    "task_decision_schema",
     "task_document",
     "task_json",
+    "task_schema",
     "task_text",
     "tasks_from_data",
     "write_task_decisions",

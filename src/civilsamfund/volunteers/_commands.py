@@ -1,17 +1,21 @@
-"""The volunteers domain's command: ``volunteers check``."""
+"""The volunteers domain's command, ``volunteers check``, and the schemas ``schema`` prints."""
 
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.cli._command import (
     SUCCESS,
     Command,
+    JsonSchema,
     batch_options,
     limits_from,
     limits_options,
 )
+
+if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
 
 
 def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -56,3 +60,30 @@ VOLUNTEER_COMMANDS = (
     ),
 )
 """The volunteers domain's commands, registered by the built-in plugin."""
+
+
+def _task(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.volunteers._schema import task_schema
+
+    return task_schema()
+
+
+def _task_decision(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.volunteers._schema import task_decision_schema
+
+    return task_decision_schema()
+
+
+VOLUNTEER_SCHEMAS = (
+    JsonSchema(
+        name="volunteer-task",
+        help="volunteer tasks, the input of volunteers check",
+        build=_task,
+    ),
+    JsonSchema(
+        name="task-decision",
+        help="volunteers check --format json: the task decisions",
+        build=_task_decision,
+    ),
+)
+"""The volunteers domain's JSON Schemas, registered by the built-in plugin."""
