@@ -40,6 +40,22 @@ def test_an_example_that_cannot_be_assessed_is_reported(tmp_path):
     ]
 
 
+def test_a_volunteer_task_example_that_cannot_be_checked_is_reported(tmp_path):
+    """Task examples in examples/volunteers are checked too, their problems named."""
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    examples = target / "examples" / "volunteers" / "tasks.json"
+    examples.write_text(
+        examples.read_text(encoding="utf-8").replace('"welcome_letter"]', '"handbook"]', 1),
+        encoding="utf-8",
+    )
+    problems = [str(problem) for problem in check_conformance(target, Plugins())]
+    assert problems == [
+        "task 'od-plejehjem-gaatur': preparation.tools[0]: expected one of 'welcome_letter', "
+        "'volunteer_contract', 'expectations', 'conflict_handling', got 'handbook'"
+    ]
+
+
 @frozen(kw_only=True)
 class Lopsided(GrantCheck):
     """A check whose Danish and English messages use different facts."""

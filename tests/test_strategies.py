@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum.dk import cvr
 
-from civilsamfund import Outcome, RuleKind, Status
+from civilsamfund import Outcome, RuleKind, Status, to_json
 from civilsamfund import testing as cst
 from civilsamfund.grants import Association, Decision, GrantApplication, PoolsFile, assess
+from civilsamfund.volunteers import TaskDecision, VolunteerTask, check_task, tasks_from_data
 
 
 @given(st.from_type(Association))
@@ -70,3 +73,44 @@ def test_violating_each_mandatory_criterion(odense, faaborg, data):
         f.criterion for f in assess(municipality, application).findings if f.status is Status.FAIL
     ]
     assert failed == [criterion]
+
+
+@given(st.from_type(VolunteerTask))
+def test_from_type_gives_volunteer_tasks_that_round_trip(task):
+    """Generated tasks are well formed and come back from JSON unchanged."""
+    assert task.target_group.max_age is None or task.target_group.max_age >= (
+        task.target_group.min_age or 0
+    )
+    assert tasks_from_data([json.loads(to_json(task))]) == (task,)
+
+
+@given(st.from_type(TaskDecision))
+def test_from_type_gives_task_decisions(decision):
+    assert isinstance(decision.outcome, Outcome)
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.data())
+def test_tasks_for_meet_every_mandatory_task_rule(faaborg, data):
+    task = data.draw(cst.tasks_for(faaborg))
+    decision = check_task(faaborg, task)
+    assert decision.outcome is not Outcome.INELIGIBLE
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.data())
+def test_violating_each_task_rule(odense, faaborg, data):
+    """Each task rule of both municipalities can be broken alone: a mandatory one fails
+    and rejects, a discretionary one flags and never rejects."""
+    municipality = data.draw(st.sampled_from([odense, faaborg]))
+    rules = {r.id: r.kind for r in municipality.rulebook if r.subject is VolunteerTask}
+    criterion = data.draw(st.sampled_from(sorted(rules)))
+    task = data.draw(cst.violating(municipality, criterion))
+    decision = check_task(municipality, task)
+    failed = [f.criterion for f in decision.findings if f.status is Status.FAIL]
+    if rules[criterion] is RuleKind.MANDATORY:
+        assert failed == [criterion]
+        assert decision.outcome is Outcome.INELIGIBLE
+    else:
+        assert failed == []
+        assert {f.criterion: f.status for f in decision.findings}[criterion] is Status.FLAG

@@ -2,14 +2,15 @@
 
 A municipality directory conforms when its configuration loads (every section read,
 every reference resolving, no overlapping versions or gaps, every check type
-explaining itself in both languages with the same facts), every example assesses,
+explaining itself in both languages with the same facts), every example is judged
+(grant applications in ``examples/``, volunteer tasks in ``examples/volunteers/``),
 and every installed plugin loads. ``civilsamfund check-config`` runs it, and so does
 the pytest plugin, once per municipality directory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from civilsamfund._municipality import Municipality
@@ -19,6 +20,8 @@ from civilsamfund.core._problems import Problem
 from civilsamfund.grants._assessment import Assessor
 from civilsamfund.grants._reading import read_applications
 from civilsamfund.plugins._manager import Plugins, installed
+from civilsamfund.volunteers._assessment import TaskAssessor
+from civilsamfund.volunteers._reading import read_tasks
 
 EXAMPLES_DIRECTORY = "examples"
 
@@ -37,12 +40,32 @@ def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> 
         return [Problem(source=f"plugin {exc.plugin!r}", path="", message=exc.message)]
 
 
-def _examples(municipality: Municipality, directory: Path) -> Iterator[Problem]:
-    examples = directory / EXAMPLES_DIRECTORY
+Judge = Callable[[Path], object]
+
+
+def _applications(municipality: Municipality) -> Judge:
     assessor = Assessor(municipality)
-    for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):
-        try:
-            for application in read_applications(path):
-                assessor.assess(application)
-        except InputError as exc:
-            yield from exc.problems
+    return lambda path: [assessor.assess(application) for application in read_applications(path)]
+
+
+def _tasks(municipality: Municipality) -> Judge:
+    assessor = TaskAssessor(municipality)
+    return lambda path: [assessor.check(task) for task in read_tasks(path)]
+
+
+_EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
+    "": _applications,
+    "volunteers": _tasks,
+}
+"""Each kind of example by the folder below ``examples`` that holds it."""
+
+
+def _examples(municipality: Municipality, directory: Path) -> Iterator[Problem]:
+    for folder, judge_for in _EXAMPLES.items():
+        examples = directory / EXAMPLES_DIRECTORY / folder
+        judge = judge_for(municipality)
+        for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):
+            try:
+                judge(path)
+            except InputError as exc:
+                yield from exc.problems

@@ -4,7 +4,8 @@ Needs the ``test`` extra (``pip install civilsamfund[test]``). The model strateg
 registered with Hypothesis through its entry point, so ``st.from_type(GrantApplication)``
 works in any test. :func:`satisfying` builds subjects of any domain that meet a set of
 rules, or break exactly one, from what each check declares; :func:`applications_for`
-and :func:`violating` do so for a municipality's grant pools.
+and :func:`tasks_for` do so for a municipality's grant pools and volunteer tasks, and
+:func:`violating` for any one of its criteria.
 """
 
 from __future__ import annotations
@@ -35,9 +36,17 @@ from civilsamfund.testing._models import (
     texts,
 )
 from civilsamfund.testing._rules import plan, satisfying
+from civilsamfund.testing._volunteers import (
+    age_ranges,
+    obligations,
+    task_decisions,
+    tasks_for,
+    volunteer_tasks,
+)
 
 __all__ = [
     "activities",
+    "age_ranges",
     "applicants",
     "applications",
     "applications_for",
@@ -55,12 +64,16 @@ __all__ = [
     "funding_sources",
     "kroner",
     "names",
+    "obligations",
     "persons",
     "plan",
     "rounds",
     "satisfying",
     "shares",
     "target_groups",
+    "task_decisions",
+    "tasks_for",
     "texts",
     "violating",
+    "volunteer_tasks",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ from civilsamfund.grants._config import (
 )
 from civilsamfund.testing._models import cvr_numbers, dates, kroner, names, shares
 from civilsamfund.testing._rules import plan, satisfying
+from civilsamfund.volunteers._task import VolunteerTask
 
 _FIRST, _LAST = date(2000, 1, 1), date(2040, 12, 31)
 
@@ -160,10 +162,16 @@ def applications_for(
 
 def violating(
     municipality: Municipality, criterion: str, pool: str | None = None
-) -> st.SearchStrategy[GrantApplication]:
-    """Applications that fail ``criterion`` and no other mandatory criterion.
+) -> st.SearchStrategy[Any]:
+    """Subjects that fail ``criterion`` and no other mandatory criterion: grant
+    applications to ``pool`` (default: the first configured), or volunteer tasks when
+    ``criterion`` judges tasks.
 
-    Raises :class:`ValueError` at once when the criterion is not assessed for the pool,
-    can never fail, or its check gives no examples of its facts.
+    Raises :class:`ValueError` at once when the criterion is not in force for the
+    subject, can never fail, or its check gives no examples of its facts.
     """
+    if any(rule.subject is VolunteerTask for rule in municipality.rulebook.versions(criterion)):
+        from civilsamfund.testing._volunteers import violating_task
+
+        return violating_task(municipality, criterion)
     return _applications(municipality, pool, criterion)

@@ -11,6 +11,7 @@ def setup() -> None:
     from hypothesis import strategies as st
 
     from civilsamfund.testing._models import STRATEGIES
+    from civilsamfund.testing._volunteers import VOLUNTEER_STRATEGIES
 
-    for kind, strategy in STRATEGIES.items():
+    for kind, strategy in {**STRATEGIES, **VOLUNTEER_STRATEGIES}.items():
         st.register_type_strategy(kind, strategy)

@@ -57,11 +57,15 @@ class PointOfEntry(TaskCheck):
         )
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
-        if not passing or not self.routes:
-            return None  # it names an entry or flags, never fails
+        if not self.routes:
+            return None
         first = self.routes[0]
         low = first.min_age or 0
-        return {TARGET_AGES: [(low, low if first.max_age is None else first.max_age)]}
+        if passing:
+            return {TARGET_AGES: [(low, low if first.max_age is None else first.max_age)]}
+        if first.max_age is None or not route(self.routes, [(low, first.max_age + 1)]).candidates:
+            return None  # one route covers every age: nothing is ever unsettled
+        return {TARGET_AGES: [(low, first.max_age + 1)]}  # across the first boundary: flagged
 
 
 __all__ = ["PointOfEntry"]
