@@ -271,11 +271,14 @@ def test_an_unreadable_configuration_file_is_an_error(tmp_path, monkeypatch):
     assert problem.startswith(f"{directory / 'organisation.toml'}: cannot be read")
 
 
-def test_a_missing_pools_file_is_an_error(tmp_path):
-    """Without pools.toml there is nothing to assess against: that is an error."""
+def test_without_pools_an_application_names_that_none_is_configured(tmp_path):
+    """A municipality may configure no grants (Kolding); an application to a pool there
+    is an error that says so."""
     directory = _copy(tmp_path)
     (directory / "pools.toml").unlink()
-    assert _problems(directory) == [f"{directory / 'pools.toml'}: required file is missing"]
+    problems = [str(problem) for problem in cs.check_conformance(directory, cs.Plugins())]
+    assert problems
+    assert all("pool: expected no pool: none is configured" in p for p in problems)
 
 
 def test_check_config_prints_problems_as_json(tmp_path, capsys):
@@ -283,15 +286,15 @@ def test_check_config_prints_problems_as_json(tmp_path, capsys):
     import json
 
     directory = _copy(tmp_path)
-    (directory / "pools.toml").unlink()
+    (directory / "pools.toml").write_text("pools = 5\n", encoding="utf-8")
     assert main(["check-config", str(directory), "--format", "json"]) == 1
     (problem,) = json.loads(capsys.readouterr().out)
     assert problem == {
         "source": str(directory / "pools.toml"),
-        "path": "",
-        "message": "required file is missing",
-        "expected": None,
-        "got": None,
+        "path": "pools",
+        "message": "expected a list, got 5",
+        "expected": "a list",
+        "got": "5",
     }
 
 

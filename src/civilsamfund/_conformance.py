@@ -3,13 +3,16 @@
 A municipality directory conforms when its configuration loads (every section read,
 every reference resolving, no overlapping versions or gaps, every check type
 explaining itself in both languages with the same facts), every example is judged
-(grant applications in ``examples/``, volunteer tasks in ``examples/volunteers/``),
+(grant applications in ``examples/``, volunteer tasks in ``examples/volunteers/``,
+and role descriptions, checklists and agreements in ``examples/roles/``,
+``examples/checklists/`` and ``examples/agreements/``),
 and every installed plugin loads. ``civilsamfund check-config`` runs it, and so does
 the pytest plugin, once per municipality directory.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from civilsamfund.grants._reading import read_applications
 from civilsamfund.plugins._manager import Plugins, installed
 from civilsamfund.volunteers._assessment import TaskAssessor
 from civilsamfund.volunteers._reading import read_tasks
+from civilsamfund.volunteers._review import FormKind, write_reviews
 
 EXAMPLES_DIRECTORY = "examples"
 
@@ -53,9 +57,19 @@ def _tasks(municipality: Municipality) -> Judge:
     return lambda path: [assessor.check(task) for task in read_tasks(path)]
 
 
+def _forms(kind: FormKind) -> Callable[[Municipality], Judge]:
+    def judge_for(municipality: Municipality) -> Judge:
+        return lambda path: write_reviews(municipality, kind, [path], io.BytesIO())
+
+    return judge_for
+
+
 _EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
     "": _applications,
     "volunteers": _tasks,
+    "roles": _forms("role"),
+    "checklists": _forms("checklist"),
+    "agreements": _forms("agreement"),
 }
 """Each kind of example by the folder below ``examples`` that holds it."""
 

@@ -177,7 +177,10 @@ class Assessor:
         versions = self._pools.get(pool_id)
         if versions is None:
             known = ", ".join(sorted(self._pools))
-            raise LookupError(f"expected one of {known}, got {shown(pool_id)}")
+            expected = (
+                f"expected one of {known}" if known else "expected no pool: none is configured"
+            )
+            raise LookupError(f"{expected}, got {shown(pool_id)}")
         pool = versions.at(on)
         if pool is None:
             raise LookupError(f"{shown(pool_id)} is not in force on {on.isoformat()}")

@@ -117,7 +117,7 @@ def _window(where: str, window: Window) -> Iterator[tuple[str, str]]:
 
 GRANT_SECTIONS: tuple[Section[Any], ...] = (
     Section(file=MUNICIPALITY, model=GrantCatalogue, validate=_catalogue),
-    Section(file=POOLS, model=PoolsFile, required=True, validate=_pools),
+    Section(file=POOLS, model=PoolsFile, validate=_pools),
     Section(file=ORGANISATION, model=OrganisationFile, validate=_organisation),
 )
 """Where the grants domain reads its configuration."""

@@ -22,8 +22,20 @@ def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.config._discovery import load_municipality
     from civilsamfund.pipeline._output import binary
     from civilsamfund.volunteers._batch import write_task_decisions
+    from civilsamfund.volunteers._review import write_reviews
 
     municipality = load_municipality(args.municipality, config=args.config)
+    if args.action == "review":
+        write_reviews(
+            municipality,
+            args.kind,
+            args.files,
+            args.output if args.output is not None else binary(out),
+            format=args.format,
+            language=args.lang,
+            limits=limits_from(args),
+        )
+        return SUCCESS
     write_task_decisions(
         municipality,
         args.files,
@@ -49,6 +61,20 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="text: a summary per task; json: a JSON array of task decision documents",
     )
     limits_options(check)
+    review = actions.add_parser(
+        "review",
+        help="say what a role description, a checklist or a collaboration agreement lacks",
+    )
+    review.add_argument(
+        "kind",
+        choices=("role", "checklist", "agreement"),
+        help="role: a role description by its parts (and the commitment to offer); "
+        "checklist: the questions before acting and the start logic; agreement: a "
+        "collaboration agreement by its parts",
+    )
+    batch_options(review, "forms: .toml or .json documents (under roles, checklists or agreements)")
+    review.add_argument("--format", choices=("text", "json"), default="text")
+    limits_options(review)
 
 
 VOLUNTEER_COMMANDS = (

@@ -1,8 +1,10 @@
 """The volunteers part of a municipality's configuration: ``volunteers.toml``.
 
 It lists the criteria that judge volunteer tasks (each a rule in ``criteria.toml``,
-dated there), the arenas tasks take place in, and the ids tasks and checks use for
-the parts of a collaboration agreement and the tools that welcome volunteers.
+dated there), the arenas tasks take place in, the ids tasks and checks use for the
+parts of a collaboration agreement and the tools that welcome volunteers, and the parts
+of the forms a coordinator fills in: a role description's parts, the questions to ask
+before acting and the logics an activity can start by.
 """
 
 from __future__ import annotations
@@ -44,3 +46,6 @@ class VolunteersFile:
     arenas: tuple[Arena, ...] = field(default=(), metadata=entries("arena"))
     agreement_parts: tuple[Named, ...] = field(default=(), metadata=entries("agreement_part"))
     tools: tuple[Named, ...] = field(default=(), metadata=entries("tool"))
+    role_parts: tuple[Named, ...] = field(default=(), metadata=entries("role_part"))
+    questions: tuple[Named, ...] = field(default=(), metadata=entries("question"))
+    start_logics: tuple[Named, ...] = field(default=(), metadata=entries("start_logic"))
