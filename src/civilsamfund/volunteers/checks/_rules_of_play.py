@@ -14,14 +14,13 @@ from attrs import field, frozen
 
 from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Finding, Status
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._obligations import Obligation, ObligationKind
 from civilsamfund.volunteers._task import OrganiserKind, VolunteerTask
-from civilsamfund.volunteers.checks._base import ShouldBeYes, obligation
+from civilsamfund.volunteers.checks._base import ShouldBeYes, UnderAge, obligation
 from civilsamfund.volunteers.facts import (
     ADDS_TO_STAFF_WORK,
     AFFILIATED,
@@ -228,26 +227,27 @@ class NoReporting(TaskCheck):
 
 
 @frozen(kw_only=True)
-class DutyToNotify(TaskCheck):
+class DutyToNotify(UnderAge):
     """Anyone who learns that a child or young person under ``under_age`` is neglected
     or endangered must notify the municipality; volunteers meeting people that young
     are to know it."""
 
-    under_age: int = field(validator=between(1, MAX_AGE))
-    legal_basis: str
-
+    AGE = YOUNGEST_MET
+    READY = INFORMED
     FACTS = (YOUNGEST_MET, INFORMED)
+    KIND = ObligationKind.DUTY
+    OBLIGATION = "duty_to_notify"
     MESSAGES: ClassVar[Mapping[str, Text]] = {
-        "adults_only": Text(
+        "older": Text(
             da="De frivillige møder ingen under {under_age} år (yngste: {youngest_met} år).",
             en="The volunteers meet no one under {under_age} (youngest: {youngest_met}).",
         ),
-        "informed": Text(
+        "ready": Text(
             da="De frivillige møder personer under {under_age} år og kender deres "
             "underretningspligt.",
             en="The volunteers meet people under {under_age} and know their duty to notify.",
         ),
-        "not_informed": Text(
+        "not_ready": Text(
             da="De frivillige møder personer under {under_age} år; sørg for, at de kender "
             "deres underretningspligt.",
             en="The volunteers meet people under {under_age}; make sure they know their duty "
@@ -255,45 +255,12 @@ class DutyToNotify(TaskCheck):
         ),
     }
 
-    def evaluate(self, facts: Facts[Task]) -> Verdict:
-        youngest = facts[YOUNGEST_MET]
-        if youngest is None:
-            return missing(YOUNGEST_MET, under_age=self.under_age)
-        recorded = {"youngest_met": youngest, "under_age": self.under_age}
-        if youngest >= self.under_age:
-            return Verdict(status=Status.NOT_APPLICABLE, message="adults_only", facts=recorded)
-        informed = facts[INFORMED]
-        if informed is None:
-            return missing(INFORMED, **recorded)
-        return Verdict(
-            status=Status.PASS if informed else Status.FAIL,
-            message="informed" if informed else "not_informed",
-            facts={**recorded, "informed": informed},
-        )
-
-    def examples(self, passing: bool, known: Known) -> Examples | None:
-        if passing:
-            return {YOUNGEST_MET: [self.under_age - 1], INFORMED: [True]}
-        return {YOUNGEST_MET: [self.under_age - 1], INFORMED: [False]}
-
-    def obligations(self, finding: Finding) -> tuple[Obligation, ...]:
-        youngest = finding.facts.get("youngest_met")
-        if not (isinstance(youngest, int) and youngest < self.under_age):
-            return ()
-        text = Text(
+    def obligation_text(self) -> Text:
+        return Text(
             da=f"Underretningspligt: får en frivillig kendskab til, at et barn eller en ung "
             f"under {self.under_age} år mistrives eller er i fare, skal kommunen underrettes.",
             en=f"Duty to notify: a volunteer who learns that a child or young person under "
             f"{self.under_age} is neglected or endangered must notify the municipality.",
-        )
-        return (
-            obligation(
-                finding,
-                ObligationKind.DUTY,
-                "duty_to_notify",
-                text,
-                legal_basis=self.legal_basis,
-            ),
         )
 
 
@@ -337,14 +304,16 @@ class CriminalRecordDialogue(ShouldBeYes):
 
 
 @frozen(kw_only=True)
-class ChildCertificate(TaskCheck):
+class ChildCertificate(UnderAge):
     """When the work brings contact with children under ``under_age``, a child-protection
     certificate (børneattest) must be obtained before the volunteer starts."""
 
-    under_age: int = field(validator=between(1, MAX_AGE))
-    legal_basis: str
-
+    AGE = YOUNGEST_CHILD
+    READY = CERTIFICATES_OBTAINED
     FACTS = (CHILD_CONTACT, YOUNGEST_CHILD, CERTIFICATES_OBTAINED)
+    KIND = ObligationKind.CERTIFICATE
+    OBLIGATION = "child_certificate"
+    BEFORE_START = True
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "no_contact": Text(
             da="Opgaven giver ikke kontakt med børn.",
@@ -355,13 +324,13 @@ class ChildCertificate(TaskCheck):
             en="The youngest child is {youngest_child}; a certificate is required under "
             "{under_age}.",
         ),
-        "obtained": Text(
+        "ready": Text(
             da="Opgaven giver kontakt med børn under {under_age} år, og børneattester er "
             "indhentet.",
             en="The task brings contact with children under {under_age}, and child-protection "
             "certificates are obtained.",
         ),
-        "not_obtained": Text(
+        "not_ready": Text(
             da="Opgaven giver kontakt med børn under {under_age} år: børneattest skal indhentes, "
             "før den frivillige begynder.",
             en="The task brings contact with children under {under_age}: a child-protection "
@@ -377,47 +346,17 @@ class ChildCertificate(TaskCheck):
             return Verdict(
                 status=Status.NOT_APPLICABLE, message="no_contact", facts={"child_contact": False}
             )
-        youngest = facts[YOUNGEST_CHILD]
-        if youngest is None:
-            return missing(YOUNGEST_CHILD, under_age=self.under_age)
-        recorded = {"youngest_child": youngest, "under_age": self.under_age}
-        if youngest >= self.under_age:
-            return Verdict(status=Status.NOT_APPLICABLE, message="older", facts=recorded)
-        obtained = facts[CERTIFICATES_OBTAINED]
-        if obtained is None:
-            return missing(CERTIFICATES_OBTAINED, **recorded)
-        return Verdict(
-            status=Status.PASS if obtained else Status.FAIL,
-            message="obtained" if obtained else "not_obtained",
-            facts={**recorded, "certificates_obtained": obtained},
-        )
+        return super().evaluate(facts)
 
-    def examples(self, passing: bool, known: Known) -> Examples | None:
-        return {
-            CHILD_CONTACT: [True],
-            YOUNGEST_CHILD: [self.under_age - 1],
-            CERTIFICATES_OBTAINED: [passing],
-        }
+    def examples(self, passing: bool, known: Known) -> Examples:
+        return {CHILD_CONTACT: [True], **super().examples(passing, known)}
 
-    def obligations(self, finding: Finding) -> tuple[Obligation, ...]:
-        youngest = finding.facts.get("youngest_child")
-        if not (isinstance(youngest, int) and youngest < self.under_age):
-            return ()
-        text = Text(
+    def obligation_text(self) -> Text:
+        return Text(
             da=f"Børneattest for hver frivillig med kontakt med børn under {self.under_age} år, "
             "før den frivillige begynder.",
             en=f"A child-protection certificate for each volunteer in contact with children "
             f"under {self.under_age}, before the volunteer starts.",
-        )
-        return (
-            obligation(
-                finding,
-                ObligationKind.CERTIFICATE,
-                "child_certificate",
-                text,
-                before_start=True,
-                legal_basis=self.legal_basis,
-            ),
         )
 
 
