@@ -5,7 +5,8 @@ every reference resolving, no overlapping versions or gaps, every check type
 explaining itself in both languages with the same facts), every example is judged
 (grant applications in ``examples/``, volunteer tasks in ``examples/volunteers/``,
 and role descriptions, checklists and agreements in ``examples/roles/``,
-``examples/checklists/`` and ``examples/agreements/``),
+``examples/checklists/`` and ``examples/agreements/``, nominations in
+``examples/nominations/``),
 and every installed plugin loads. ``civilsamfund check-config`` runs it, and so does
 the pytest plugin, once per municipality directory.
 """
@@ -17,6 +18,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from civilsamfund._municipality import Municipality
+from civilsamfund.awards._assessment import NominationAssessor
+from civilsamfund.awards._reading import read_nominations
 from civilsamfund.config._loader import load_municipality_dir
 from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
@@ -57,6 +60,11 @@ def _tasks(municipality: Municipality) -> Judge:
     return lambda path: [assessor.check(task) for task in read_tasks(path)]
 
 
+def _nominations(municipality: Municipality) -> Judge:
+    assessor = NominationAssessor(municipality)
+    return lambda path: [assessor.check(nomination) for nomination in read_nominations(path)]
+
+
 def _forms(kind: FormKind) -> Callable[[Municipality], Judge]:
     def judge_for(municipality: Municipality) -> Judge:
         return lambda path: write_reviews(municipality, kind, [path], io.BytesIO())
@@ -70,6 +78,7 @@ _EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
     "roles": _forms("role"),
     "checklists": _forms("checklist"),
     "agreements": _forms("agreement"),
+    "nominations": _nominations,
 }
 """Each kind of example by the folder below ``examples`` that holds it."""
 

@@ -3,12 +3,14 @@ reader can report the path to it (``criteria[3].params.max_multiple``)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from attrs import Attribute
 
 from civilsamfund.core._errors import FieldValueError
+from civilsamfund.core._shown import looks_like_cpr, shown
 
 MAX_AGE = 130
 """The oldest age any model takes: beyond it, an age is a typing error."""
@@ -48,3 +50,27 @@ def not_empty(_: object, attribute: Attribute[Any], value: tuple[Any, ...]) -> N
     """A list with at least one item."""
     if not value:
         raise FieldValueError(attribute.name, "expected at least one item, got none")
+
+
+_CVR = re.compile(r"[0-9]{8}")
+
+
+def cvr_number(_: object, attribute: Attribute[Any], value: str | None) -> None:
+    """A CVR number (or ``None``): 8 ASCII digits passing the mod-11 check."""
+    from stdnum.dk import cvr  # deferred: only needed when a CVR number is given
+
+    if value is not None and not (_CVR.fullmatch(value) and cvr.is_valid(value)):
+        raise FieldValueError(
+            attribute.name,
+            f"expected a valid 8-digit CVR number (mod-11 check), got {shown(value)}",
+        )
+
+
+def opaque_reference(_: object, attribute: Attribute[Any], value: str | None) -> None:
+    """A caller's own case reference for a person (or ``None``), never a CPR number."""
+    if value is not None and looks_like_cpr(value):
+        raise FieldValueError(
+            attribute.name,
+            "expected an opaque case reference; this looks like a CPR number, which must "
+            "never be given",
+        )

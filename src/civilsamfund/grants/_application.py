@@ -7,7 +7,6 @@ criteria that need such a fact flag it as missing instead of assuming a value.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
@@ -17,9 +16,8 @@ from attrs import Attribute, field, frozen
 from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
 from civilsamfund.core._references import refers
-from civilsamfund.core._shown import looks_like_cpr, shown
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE
+from civilsamfund.core._validators import MAX_AGE, cvr_number, opaque_reference
 from civilsamfund.core.rules._facts import FactText
 
 
@@ -75,28 +73,6 @@ def _age(_: object, attribute: Attribute[int | None], value: int | None) -> None
         raise FieldValueError(attribute.name, f"expected an age from 0 to {MAX_AGE}, got {value}")
 
 
-_CVR = re.compile(r"[0-9]{8}")
-
-
-def _cvr(_: object, attribute: Attribute[str | None], value: str | None) -> None:
-    from stdnum.dk import cvr  # deferred: only needed when a CVR number is given
-
-    if value is not None and not (_CVR.fullmatch(value) and cvr.is_valid(value)):
-        raise FieldValueError(
-            attribute.name,
-            f"expected a valid 8-digit CVR number (mod-11 check), got {shown(value)}",
-        )
-
-
-def _not_a_cpr_number(_: object, attribute: Attribute[str | None], value: str | None) -> None:
-    if value is not None and looks_like_cpr(value):
-        raise FieldValueError(
-            attribute.name,
-            "expected an opaque case reference; this looks like a CPR number, which must "
-            "never be given",
-        )
-
-
 @frozen(kw_only=True, cache_hash=True)
 class TargetGroup:
     """Who an activity serves: a category from the municipality's list and an age span.
@@ -127,7 +103,7 @@ class Association:
     TAG: ClassVar[str] = "association"
 
     name: str
-    cvr: str | None = field(default=None, validator=_cvr)
+    cvr: str | None = field(default=None, validator=cvr_number)
     kind: AssociationKind = AssociationKind.VOLUNTARY_SOCIAL
     home_municipality: str | None = None
     founded: date | None = None
@@ -146,7 +122,7 @@ class PrivatePerson:
 
     TAG: ClassVar[str] = "person"
 
-    reference: str | None = field(default=None, repr=False, validator=_not_a_cpr_number)
+    reference: str | None = field(default=None, repr=False, validator=opaque_reference)
 
 
 Applicant = Association | PrivatePerson

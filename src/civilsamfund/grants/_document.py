@@ -13,7 +13,7 @@ from typing import Any
 
 from civilsamfund.core._money import decimal_text
 from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._document import finding_document
+from civilsamfund.core.rules._document import audit_document, finding_document
 from civilsamfund.core.rules._findings import Finding, Status
 from civilsamfund.grants._decision import Decision, DepartmentRef
 
@@ -36,7 +36,7 @@ def _department(department: DepartmentRef | None, language: Language) -> dict[st
 def _shared(decision: Decision, language: Language) -> dict[str, Any]:
     """The parts of a decision that many decisions share: department, auditor, appeal,
     audit, and the names of what it mentions."""
-    auditor, audit = decision.auditor, decision.audit
+    auditor = decision.auditor
     return {
         "names": {key: name.in_(language) for key, name in decision.names.items()},
         "department": _department(decision.department, language),
@@ -44,13 +44,7 @@ def _shared(decision: Decision, language: Language) -> dict[str, Any]:
         if auditor is None
         else {"id": auditor.id, "name": auditor.name.in_(language)},
         "appeal": _text(decision.appeal, language),
-        "audit": {
-            "library_version": audit.library_version,
-            "municipality": audit.municipality,
-            "rules_date": audit.rules_date.isoformat(),
-            "config_fingerprint": audit.config_fingerprint,
-            "rules_source": audit.rules_source,
-        },
+        "audit": audit_document(decision.audit),
     }
 
 

@@ -10,8 +10,7 @@ import json
 from typing import Any
 
 from civilsamfund.core._text import Language
-from civilsamfund.core.rules._document import finding_document
-from civilsamfund.core.rules._findings import Status
+from civilsamfund.core.rules._document import audit_document, finding_document, finding_lines
 from civilsamfund.volunteers._assessment import TaskDecision
 from civilsamfund.volunteers._obligations import Obligation
 
@@ -33,7 +32,6 @@ def _obligation(obligation: Obligation, language: Language) -> dict[str, Any]:
 
 def task_document(decision: TaskDecision, language: Language = "da") -> dict[str, Any]:
     """The decision as a JSON-ready object, its texts in ``language``."""
-    audit = decision.audit
     return {
         "task": decision.task,
         "municipality": decision.municipality,
@@ -42,13 +40,7 @@ def task_document(decision: TaskDecision, language: Language = "da") -> dict[str
         "obligations": [_obligation(o, language) for o in decision.obligations],
         "findings": [finding_document(f, language) for f in decision.findings],
         "names": {key: name.in_(language) for key, name in decision.names.items()},
-        "audit": {
-            "library_version": audit.library_version,
-            "municipality": audit.municipality,
-            "rules_date": audit.rules_date.isoformat(),
-            "config_fingerprint": audit.config_fingerprint,
-            "rules_source": audit.rules_source,
-        },
+        "audit": audit_document(decision.audit),
     }
 
 
@@ -73,13 +65,6 @@ _HEADINGS = {
     "da": ("Opgave", "Forpligtelser", "før start", "Vurdering"),
     "en": ("Task", "Obligations", "before start", "Findings"),
 }
-_MARKS = {
-    Status.PASS: "ok",
-    Status.FAIL: "!!",
-    Status.FLAG: "??",
-    Status.INFO: "i ",
-    Status.NOT_APPLICABLE: "- ",
-}
 
 
 def task_text(decision: TaskDecision, language: Language = "da") -> str:
@@ -92,10 +77,5 @@ def task_text(decision: TaskDecision, language: Language = "da") -> str:
             when = f" ({before})" if obligation.before_start else ""
             lines.append(f"  * {obligation.text.in_(language)}{when}")
     lines.append(f"{findings_heading}:")
-    for finding in decision.findings:
-        source = f"{finding.citation.document}, {finding.citation.section}"
-        lines.append(
-            f"  [{_MARKS[finding.status]}] {finding.criterion}: "
-            f"{finding.reason.in_(language)} ({source})"
-        )
+    lines += finding_lines(decision.findings, language)
     return "\n".join(lines) + "\n"

@@ -1,11 +1,14 @@
-"""A finding as the JSON documents of every domain give it, texts in one language."""
+"""What the JSON documents and texts of every domain give alike: a finding, the audit
+record, and a finding as a line of text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._text import Language
-from civilsamfund.core.rules._findings import Finding
+from civilsamfund.core.rules._findings import Finding, Status
 
 
 def finding_document(finding: Finding, language: Language) -> dict[str, Any]:
@@ -19,3 +22,33 @@ def finding_document(finding: Finding, language: Language) -> dict[str, Any]:
         "missing": finding.missing,
         "citation": {"document": finding.citation.document, "section": finding.citation.section},
     }
+
+
+def audit_document(audit: AuditRecord) -> dict[str, Any]:
+    """The audit record as a JSON-ready object: which library, rules and configuration."""
+    return {
+        "library_version": audit.library_version,
+        "municipality": audit.municipality,
+        "rules_date": audit.rules_date.isoformat(),
+        "config_fingerprint": audit.config_fingerprint,
+        "rules_source": audit.rules_source,
+    }
+
+
+_MARKS = {
+    Status.PASS: "ok",
+    Status.FAIL: "!!",
+    Status.FLAG: "??",
+    Status.INFO: "i ",
+    Status.NOT_APPLICABLE: "- ",
+}
+
+
+def finding_lines(findings: Iterable[Finding], language: Language) -> list[str]:
+    """One line of plain text per finding: a mark for its status, the criterion, the
+    reason and the source."""
+    return [
+        f"  [{_MARKS[finding.status]}] {finding.criterion}: {finding.reason.in_(language)} "
+        f"({finding.citation.document}, {finding.citation.section})"
+        for finding in findings
+    ]

@@ -3,7 +3,6 @@ under an age, and obligations."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -13,6 +12,7 @@ from civilsamfund.core._validators import MAX_AGE, between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Fact, Facts
 from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.core.rules._yes import YesCheck
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._obligations import Obligation, ObligationKind
 from civilsamfund.volunteers._task import VolunteerTask
@@ -39,31 +39,8 @@ def obligation(
     )
 
 
-class ShouldBeYes(TaskCheck):
-    """One yes/no fact that should be yes: yes passes, no fails (a discretionary rule
-    flags it), not given is named as missing. Subclasses name the fact and messages
-    ``yes`` and ``no``."""
-
-    FACT: ClassVar[Fact[VolunteerTask, bool | None]]
-    MESSAGES: ClassVar[Mapping[str, Text]]
-
-    def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
-        if "FACT" in cls.__dict__:
-            cls.FACTS = (cls.FACT,)  # the one fact is all the check reads
-
-    def evaluate(self, facts: Facts[VolunteerTask]) -> Verdict:
-        value = facts[self.FACT]
-        if value is None:
-            return missing(self.FACT)
-        return Verdict(
-            status=Status.PASS if value else Status.FAIL,
-            message="yes" if value else "no",
-            facts={self.FACT.name: value},
-        )
-
-    def examples(self, passing: bool, known: Known) -> Examples | None:
-        return {self.FACT: [passing]}
+class ShouldBeYes(YesCheck[VolunteerTask], TaskCheck):
+    """A yes/no fact of a task that should be yes (see :class:`YesCheck`)."""
 
 
 @frozen(kw_only=True)

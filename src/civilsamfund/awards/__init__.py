@@ -1,0 +1,100 @@
+"""Awards: a dated catalogue, rotating themes, nominations judged with reasons.
+
+``awards.toml`` gives each programme's editions (when, how many, who hosts, events such
+as a New Year reception) and each award's versions (name, who can win, theme, a fixed
+or rotating target group, the award it replaces, the rules a nomination is judged by).
+:func:`awards_in` answers which awards are given in a year; a :class:`Nomination` is
+judged by its award's rules in its year; :func:`record_jury_decision` records the
+committee's choice. See docs/awards.md.
+"""
+
+from __future__ import annotations
+
+from civilsamfund.awards._assessment import (
+    NominationAssessor,
+    NominationDecision,
+    check_nomination,
+)
+from civilsamfund.awards._batch import NominationFormat, write_nomination_decisions
+from civilsamfund.awards._catalogue import (
+    Award,
+    AwardGroup,
+    AwardsFile,
+    AwardVersion,
+    Edition,
+    Event,
+    NomineeKind,
+    Programme,
+    Rotation,
+    Years,
+)
+from civilsamfund.awards._check import NominationCheck
+from civilsamfund.awards._document import (
+    catalogue_document,
+    catalogue_text,
+    decision_document,
+    decision_json,
+    decision_text,
+)
+from civilsamfund.awards._jury import JuryDecision, Winner, record_jury_decision
+from civilsamfund.awards._nomination import (
+    Candidacy,
+    Nomination,
+    Nominator,
+    NominatorKind,
+    Nominee,
+)
+from civilsamfund.awards._reading import nominations_from_data, read_nominations
+from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
+from civilsamfund.awards._year import (
+    AwardError,
+    AwardYear,
+    ProgrammeYear,
+    YearCatalogue,
+    award_in,
+    awards_in,
+    catalogue,
+)
+
+__all__ = [
+    "Award",
+    "AwardError",
+    "AwardGroup",
+    "AwardVersion",
+    "AwardYear",
+    "AwardsFile",
+    "Candidacy",
+    "Edition",
+    "Event",
+    "JuryDecision",
+    "Nomination",
+    "NominationAssessor",
+    "NominationCheck",
+    "NominationDecision",
+    "NominationFormat",
+    "Nominator",
+    "NominatorKind",
+    "Nominee",
+    "NomineeKind",
+    "Programme",
+    "ProgrammeYear",
+    "Rotation",
+    "Winner",
+    "YearCatalogue",
+    "Years",
+    "award_in",
+    "awards_in",
+    "catalogue",
+    "catalogue_document",
+    "catalogue_text",
+    "check_nomination",
+    "decision_document",
+    "decision_json",
+    "decision_text",
+    "nomination_decision_schema",
+    "nomination_schema",
+    "nominations_from_data",
+    "read_nominations",
+    "record_jury_decision",
+    "write_nomination_decisions",
+]

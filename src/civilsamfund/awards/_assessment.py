@@ -1,0 +1,130 @@
+"""Checking a nomination: the award as given in its year, the rules in force on that
+year's award day, their findings and the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from attrs import field, frozen
+
+from civilsamfund._municipality import Municipality
+from civilsamfund.awards._catalogue import AwardsFile
+from civilsamfund.awards._nomination import Candidacy, Nomination
+from civilsamfund.awards._year import AwardError, AwardYear, award_in
+from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._evaluator import Evaluator
+from civilsamfund.core.rules._findings import Finding, Outcome, outcome
+from civilsamfund.core.rules._rule import Rule
+
+
+@frozen(kw_only=True)
+class NominationDecision:
+    """What the rules say about one nomination.
+
+    ``outcome``: ``eligible`` (the jury may choose it), ``needs_assessment`` (a flag or
+    a missing fact for someone to look at) or ``ineligible`` (a mandatory rule fails).
+    ``target_group`` is the award's target group that year, if it has one.
+    """
+
+    nomination: str
+    award: str
+    year: int
+    target_group: str | None
+    municipality: str
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+    audit: AuditRecord
+    names: Mapping[str, Text] = field(factory=dict)
+    """What the ids the decision names are called, and the titles of the cited documents."""
+
+
+class NominationAssessor:
+    """Checks nominations by one municipality's award catalogue and rules; make one for
+    many nominations."""
+
+    __slots__ = ("_evaluator", "_plan", "_rules", "municipality")
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._evaluator = Evaluator()
+        self._plan = ReferencePlan(Nomination)
+        self._rules: dict[tuple[str, int, date], tuple[Rule[Candidacy], ...]] = {}
+
+    def rules(self, award: AwardYear, on: date | None = None) -> tuple[Rule[Candidacy], ...]:
+        """The rules that judge nominations for ``award``: its version's criteria in
+        force on ``on`` (default: the year's award day), in the configured order."""
+        day = award.day if on is None else on
+        key = (award.award, award.year, day)
+        rules = self._rules.get(key)
+        if rules is None:
+            criteria = award.version.criteria
+            rules = self._rules[key] = self.municipality.rulebook.in_force(criteria, day)
+        return rules
+
+    def candidacy(self, nomination: Nomination) -> Candidacy:
+        """``nomination`` with its award as given in its year.
+
+        Raises :class:`AwardError` when it names an award or target group the
+        municipality does not configure, or an award not given that year.
+        """
+        wrong = list(self._plan.problems(nomination, self.municipality.known))
+        if not wrong:
+            try:
+                return Candidacy(
+                    nomination=nomination,
+                    award=award_in(self.municipality, nomination.award, nomination.year),
+                )
+            except AwardError as exc:
+                wrong = [("year", problem.message) for problem in exc.problems]
+        source = f"nomination {shown(nomination.id)}"
+        raise AwardError(Problem.at(source, path, message) for path, message in wrong)
+
+    def check(self, nomination: Nomination, on: date | None = None) -> NominationDecision:
+        """Check ``nomination`` by its award's rules in force on ``on`` (default: the
+        award day of its year)."""
+        candidacy = self.candidacy(nomination)
+        day = candidacy.award.day if on is None else on
+        return self.decide(self.rules(candidacy.award, day), candidacy, day)
+
+    def decide(
+        self, rules: tuple[Rule[Candidacy], ...], candidacy: Candidacy, on: date
+    ) -> NominationDecision:
+        """Judge ``candidacy`` by ``rules``, which :meth:`rules` gave for it on ``on``."""
+        findings: list[Finding] = []
+        self._evaluator.judge_all(rules, candidacy, findings)
+        municipality = self.municipality
+        award = candidacy.award
+        cited = {finding.citation.document for finding in findings}
+        groups = municipality.section(AwardsFile).groups
+        return NominationDecision(
+            nomination=candidacy.nomination.id,
+            award=award.award,
+            year=award.year,
+            target_group=award.target_group,
+            municipality=municipality.slug,
+            outcome=outcome(findings),
+            findings=tuple(findings),
+            audit=municipality.audit(on),
+            names={
+                **{
+                    d.file: Text(da=d.title, en=d.title)
+                    for d in municipality.documents
+                    if d.file in cited
+                },
+                award.award: award.version.name,
+                **{group.id: group.name for group in groups},
+            },
+        )
+
+
+def check_nomination(
+    municipality: Municipality, nomination: Nomination, on: date | None = None
+) -> NominationDecision:
+    """Check one nomination by ``municipality``'s award rules in force on ``on``
+    (default: its year's award day). For many, make one :class:`NominationAssessor`."""
+    return NominationAssessor(municipality).check(nomination, on)

@@ -1,0 +1,19 @@
+"""What every award check shares: its subject and its missing message."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from civilsamfund.awards._nomination import Candidacy
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Check
+
+
+class NominationCheck(Check[Candidacy]):
+    """A check that judges nominations, each with the award as given in its year."""
+
+    SUBJECT: ClassVar[type[Any]] = Candidacy
+    MISSING_MESSAGE: ClassVar[Text] = Text(
+        da="Indstillingen oplyser ikke: {missing:facts}.",
+        en="The nomination does not give: {missing:facts}.",
+    )

@@ -1,0 +1,137 @@
+"""The awards domain's commands, ``awards list`` and ``awards check``, and the schemas
+``schema`` prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any, TextIO
+
+from civilsamfund.cli._command import (
+    SUCCESS,
+    Command,
+    JsonSchema,
+    batch_options,
+    config_option,
+    limits_from,
+    limits_options,
+)
+
+if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
+
+_FIRST, _LAST = 1800, 9998  # the years awards.toml may name (awards._catalogue)
+
+
+def _year(text: str) -> int:
+    """A command-line year the catalogue can hold."""
+    if not (text.isascii() and text.isdigit() and _FIRST <= int(text) <= _LAST):
+        raise argparse.ArgumentTypeError(
+            f"expected a year from {_FIRST} to {_LAST}, got {text[:40]!r}"
+        )
+    return int(text)
+
+
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    from civilsamfund.awards._catalogue import AwardsFile
+    from civilsamfund.awards._document import catalogue_document, catalogue_text
+    from civilsamfund.awards._year import catalogue
+    from civilsamfund.config._discovery import load_municipality
+
+    municipality = load_municipality(args.municipality, config=args.config)
+    year = date.today().year if args.year is None else args.year
+    found = catalogue(municipality, year)
+    section = municipality.section(AwardsFile)
+    if args.format == "json":
+        document = catalogue_document(found, section, args.lang)
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(catalogue_text(found, section, args.lang))
+    return SUCCESS
+
+
+def _awards(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund.awards._batch import write_nomination_decisions
+    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.pipeline._output import binary
+
+    if args.action == "list":
+        return _list(args, out)
+    write_nomination_decisions(
+        load_municipality(args.municipality, config=args.config),
+        args.files,
+        args.output if args.output is not None else binary(out),
+        format=args.format,
+        language=args.lang,
+        on=args.on,
+        limits=limits_from(args),
+    )
+    return SUCCESS
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser(
+        "list", help="the awards of a year: when, how many, to whom, theme and target group"
+    )
+    listing.add_argument(
+        "--municipality",
+        "-m",
+        required=True,
+        help="a municipality's slug, or the path of its directory (with a /)",
+    )
+    config_option(listing)
+    listing.add_argument("--year", type=_year, help="the year to list (default: the current year)")
+    listing.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
+    listing.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a table per programme; json: the catalogue as one JSON document",
+    )
+    check = actions.add_parser(
+        "check", help="check nominations against the award's rules in its year"
+    )
+    batch_options(check, "nominations: .toml or .json documents")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a summary per nomination; json: a JSON array of decision documents",
+    )
+    limits_options(check)
+
+
+AWARD_COMMANDS = (
+    Command(
+        name="awards",
+        help="list a year's awards and check nominations against their rules",
+        configure=_configure,
+        run=_awards,
+    ),
+)
+"""The awards domain's commands, registered by the built-in plugin."""
+
+
+def _nomination(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.awards._schema import nomination_schema
+
+    return nomination_schema()
+
+
+def _nomination_decision(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.awards._schema import nomination_decision_schema
+
+    return nomination_decision_schema()
+
+
+AWARD_SCHEMAS = (
+    JsonSchema(name="nomination", help="nominations, the input of awards check", build=_nomination),
+    JsonSchema(
+        name="nomination-decision",
+        help="awards check --format json: the nomination decisions",
+        build=_nomination_decision,
+    ),
+)
+"""The awards domain's JSON Schemas, registered by the built-in plugin."""
