@@ -206,8 +206,17 @@ def test_a_changed_obligation_fails_naming_it(tmp_path, capsys):
             "application gives",
         ),
         (
+            'nomination = { id = "x" }\nexpect = { obligations = [] }',
+            "cases[0].expect.obligations: expected only what the decision on a case's "
+            "nomination gives",
+        ),
+        (
+            'task = { id = "x" }\nexpect = { target_group = "" }',
+            "cases[0].expect.target_group: expected only what the decision on a case's task",
+        ),
+        (
             'application = { id = "x" }\ntask = { id = "x" }\nexpect = { outcome = "eligible" }',
-            "cases[0].application: expected the case's subject: either `application`",
+            "cases[0].application: expected the case's subject: one of `application`",
         ),
     ],
 )

@@ -12,14 +12,15 @@ A case file is ``municipalities/<slug>/cases/<name>.toml``::
     expect = { outcome = "ineligible", criteria = { "O18-7" = "fail" } }
 
 A case gives its subject under the key of its kind: ``application`` (a grant
-application) or ``task`` (a volunteer task). It is merged over ``base`` table by table
-(a value in the case wins; lists are replaced whole); ``replace = ["applicant"]`` takes
-a table from the case whole, which is how a case leaves a fact out. ``expect`` names at
-least one of: the outcome, the status of any criteria, facts a criterion records, the
-facts named as missing, an error the decision must raise, and what the kind of
-decision adds: for an application the department (or the candidates when it is
-unsettled), the auditor, the round, the legal bases and the appeal; for a task the
-ids of the obligations it gives.
+application), ``task`` (a volunteer task) or ``nomination`` (a nomination for an
+award). It is merged over ``base`` table by table (a value in the case wins; lists
+are replaced whole); ``replace = ["applicant"]`` takes a table from the case whole,
+which is how a case leaves a fact out. ``expect`` names at least one of: the outcome,
+the status of any criteria, facts a criterion records, the facts named as missing, an
+error the decision must raise, and what the kind of decision adds: for an application
+the department (or the candidates when it is unsettled), the auditor, the round, the
+legal bases and the appeal; for a task the ids of the obligations it gives; for a
+nomination the award's target group that year.
 
 A test repository of its own targets an installed municipality with a top-level
 ``municipality = "odense"`` in each case file.
@@ -35,6 +36,9 @@ from typing import Any
 from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
+from civilsamfund.awards._assessment import NominationDecision, check_nomination
+from civilsamfund.awards._nomination import Nomination
+from civilsamfund.awards._year import AwardError
 from civilsamfund.config._converter import structure
 from civilsamfund.config._discovery import load_municipality
 from civilsamfund.config._sections import MUNICIPALITY
@@ -78,20 +82,26 @@ class Expectation:
     """Facts a criterion's finding must record: ``{"ODV-ENTRY" = {department = "..."}}``."""
     obligations: tuple[str, ...] | None = None
     """The ids of every obligation a task's decision gives, in any order."""
+    target_group: str | None = None
+    """The award's target group in a nomination's year; ``""`` for none."""
     error: str | None = None
     """Text the error message must contain, for a case whose assessment must fail."""
 
 
-_GRANT_ONLY = (
-    "department",
-    "department_candidates",
-    "auditor",
-    "round_kind",
-    "round_year",
-    "legal_bases",
-    "appeal",
-)
-_TASK_ONLY = ("obligations",)
+_ONLY = {
+    "application": (
+        "department",
+        "department_candidates",
+        "auditor",
+        "round_kind",
+        "round_year",
+        "legal_bases",
+        "appeal",
+    ),
+    "task": ("obligations",),
+    "nomination": ("target_group",),
+}
+"""What only one kind of decision gives, by the key of its subject."""
 
 
 @frozen(kw_only=True)
@@ -102,16 +112,18 @@ class Case:
     expect: Expectation
     application: Mapping[str, Any] | None = None
     task: Mapping[str, Any] | None = None
+    nomination: Mapping[str, Any] | None = None
     on: date | None = None
     replace: tuple[str, ...] = ()
     """Tables of the subject that replace the base's whole instead of merging."""
 
     def __attrs_post_init__(self) -> None:
-        if (self.application is None) == (self.task is None):
+        given = [key for key in _KINDS if getattr(self, key) is not None]
+        if len(given) != 1:
             raise FieldValueError(
                 "application",
-                "expected the case's subject: either `application` (a grant application) or "
-                "`task` (a volunteer task)",
+                "expected the case's subject: one of `application` (a grant application), "
+                "`task` (a volunteer task) or `nomination` (a nomination for an award)",
             )
         if self.expect == Expectation():
             raise FieldValueError(
@@ -119,8 +131,13 @@ class Case:
                 "expected at least one thing to check (outcome, criteria, recorded, missing, "
                 "error, or what the decision adds), got none",
             )
-        other = _GRANT_ONLY if self.task is not None else _TASK_ONLY
-        wrong = [name for name in other if getattr(self.expect, name) is not None]
+        wrong = [
+            name
+            for key, names in _ONLY.items()
+            if key != self.kind
+            for name in names
+            if getattr(self.expect, name) is not None
+        ]
         if wrong:
             raise FieldValueError(
                 f"expect.{wrong[0]}",
@@ -130,14 +147,14 @@ class Case:
 
     @property
     def kind(self) -> str:
-        """The key the case gives its subject under: ``application`` or ``task``."""
-        return "application" if self.application is not None else "task"
+        """The key the case gives its subject under: ``application``, ``task`` or
+        ``nomination``."""
+        return next(key for key in _KINDS if getattr(self, key) is not None)
 
     @property
     def subject(self) -> Mapping[str, Any]:
         """The case's subject as written, before it is merged over the base."""
-        subject = self.application if self.application is not None else self.task
-        assert subject is not None  # __attrs_post_init__ makes sure
+        subject: Mapping[str, Any] = getattr(self, self.kind)
         return subject
 
 
@@ -227,7 +244,7 @@ def run_case(municipality: Municipality, path: Path, index: int, case_file: Case
     return CaseResult(file=path, name=case.name, mismatches=mismatches)
 
 
-Decided = Decision | TaskDecision
+Decided = Decision | TaskDecision | NominationDecision
 
 
 @frozen(kw_only=True)
@@ -275,6 +292,12 @@ def _compare_task(expect: Expectation, decision: TaskDecision) -> Iterator[Misma
         yield Mismatch(field="obligations", expected=sorted(expect.obligations), got=given)
 
 
+def _compare_nomination(expect: Expectation, decision: NominationDecision) -> Iterator[Mismatch]:
+    group = decision.target_group or ""
+    if expect.target_group is not None and expect.target_group != group:
+        yield Mismatch(field="target_group", expected=expect.target_group, got=group)
+
+
 def _compare_grant(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
     department = decision.department.id if decision.department else None
     if expect.department is not None and department != expect.department:
@@ -319,6 +342,9 @@ _KINDS: Mapping[str, _Kind] = {
         model=GrantApplication, error=ApplicationError, decide=assess, compare=_compare_grant
     ),
     "task": _Kind(model=VolunteerTask, error=TaskError, decide=check_task, compare=_compare_task),
+    "nomination": _Kind(
+        model=Nomination, error=AwardError, decide=check_nomination, compare=_compare_nomination
+    ),
 }
 
 

@@ -10,6 +10,15 @@ and :func:`tasks_for` do so for a municipality's grant pools and volunteer tasks
 
 from __future__ import annotations
 
+from civilsamfund.testing._awards import (
+    award_versions,
+    jury_decisions,
+    nomination_decisions,
+    nominations,
+    nominators,
+    nominees,
+    years,
+)
 from civilsamfund.testing._grants import applications_for, violating
 from civilsamfund.testing._models import (
     activities,
@@ -53,6 +62,7 @@ __all__ = [
     "associations",
     "audit_records",
     "auditor_requirements",
+    "award_versions",
     "budget_lines",
     "citations",
     "cvr_numbers",
@@ -62,8 +72,13 @@ __all__ = [
     "facts",
     "findings",
     "funding_sources",
+    "jury_decisions",
     "kroner",
     "names",
+    "nomination_decisions",
+    "nominations",
+    "nominators",
+    "nominees",
     "obligations",
     "persons",
     "plan",
@@ -76,4 +91,5 @@ __all__ = [
     "texts",
     "violating",
     "volunteer_tasks",
+    "years",
 ]

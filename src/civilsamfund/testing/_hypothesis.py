@@ -10,8 +10,9 @@ def setup() -> None:
     """Register a strategy for each model, so ``st.from_type`` builds valid ones."""
     from hypothesis import strategies as st
 
+    from civilsamfund.testing._awards import AWARD_STRATEGIES
     from civilsamfund.testing._models import STRATEGIES
     from civilsamfund.testing._volunteers import VOLUNTEER_STRATEGIES
 
-    for kind, strategy in {**STRATEGIES, **VOLUNTEER_STRATEGIES}.items():
+    for kind, strategy in {**STRATEGIES, **VOLUNTEER_STRATEGIES, **AWARD_STRATEGIES}.items():
         st.register_type_strategy(kind, strategy)
