@@ -82,3 +82,39 @@ def test_the_guides_check_refuses_a_bad_parameter(carers_plugin):
     """Parameters are validated by the check's own validators, built in code or read."""
     with pytest.raises(ValueError, match="expected a share between 0 and 1"):
         carers_plugin.EveningActivities(minimum=cs.Share(Decimal("1.5")))
+
+
+def test_the_proposals_odense_did_not_choose_configure_as_the_awards_guide_shows(tmp_path):
+    """The guide's example catalogue loads, lists and judges as it says."""
+    from civilsamfund import awards as aw
+
+    awards_toml, criteria_toml = _code_after(
+        REPO / "docs" / "awards.md", "### Example: the two proposals", "toml"
+    )
+    directory = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", directory)
+    shutil.rmtree(directory / "examples" / "nominations")  # they name Odense's awards
+    (directory / "awards.toml").write_text(awards_toml, encoding="utf-8")
+    with (directory / "criteria.toml").open("a", encoding="utf-8") as criteria:
+        criteria.write("\n" + criteria_toml)
+    assert cs.check_conformance(directory, cs.Plugins()) == []
+    municipality = cs.load_municipality_dir(directory, cs.Plugins())
+    given = aw.awards_in(municipality, 2025)
+    assert [(a.award, a.target_group) for a in given] == [
+        ("den-klimabevidste", None),
+        ("mental-trivsel-for-alle", None),
+    ]
+    (nomination,) = aw.nominations_from_data(
+        [
+            {
+                "id": "n",
+                "award": "den-klimabevidste",
+                "year": 2025,
+                "nominee": {"kind": "association", "name": "Madspildsforeningen"},
+                "nominator": {"kind": "municipality", "name": "Kommunen"},
+                "theme_focus": False,
+            }
+        ]
+    )
+    decision = aw.check_nomination(municipality, nomination)
+    assert decision.outcome is cs.Outcome.NEEDS_ASSESSMENT  # a discretionary rule flags

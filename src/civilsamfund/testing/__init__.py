@@ -10,6 +10,10 @@ and :func:`tasks_for` do so for a municipality's grant pools and volunteer tasks
 
 from __future__ import annotations
 
+# Imported first: Hypothesis's entry point imports this package's strategy modules
+# while Hypothesis itself loads, which must not happen halfway through one of them.
+import hypothesis  # noqa: F401
+
 from civilsamfund.testing._awards import (
     award_versions,
     jury_decisions,
