@@ -439,3 +439,8 @@ def test_any_nomination_for_odense_gets_a_decision_or_a_clear_error(odense, nomi
     decision = aw.check_nomination(odense, nomination)
     assert decision.outcome in set(cs.Outcome)
     assert len(decision.findings) == 6
+
+
+def test_violating_says_plainly_that_it_builds_no_nominations(odense):
+    with pytest.raises(ValueError, match="judges Candidacy: violating builds grant applications"):
+        cst.violating(odense, "ODA-VSA")

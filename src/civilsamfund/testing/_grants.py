@@ -168,9 +168,17 @@ def violating(
     ``criterion`` judges tasks.
 
     Raises :class:`ValueError` at once when the criterion is not in force for the
-    subject, can never fail, or its check gives no examples of its facts.
+    subject, can never fail, its check gives no examples of its facts, or it judges
+    another subject (nominations: test those with policy cases).
     """
-    if any(rule.subject is VolunteerTask for rule in municipality.rulebook.versions(criterion)):
+    subjects = {rule.subject for rule in municipality.rulebook.versions(criterion)}
+    if subjects - {GrantApplication, VolunteerTask}:
+        raise ValueError(
+            f"criterion {criterion!r} judges {', '.join(sorted(s.__name__ for s in subjects))}: "
+            "violating builds grant applications and volunteer tasks only; check other "
+            "subjects with policy cases"
+        )
+    if VolunteerTask in subjects:
         from civilsamfund.testing._volunteers import violating_task
 
         return violating_task(municipality, criterion)
