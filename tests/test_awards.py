@@ -444,3 +444,13 @@ def test_any_nomination_for_odense_gets_a_decision_or_a_clear_error(odense, nomi
 def test_violating_says_plainly_that_it_builds_no_nominations(odense):
     with pytest.raises(ValueError, match="judges Candidacy: violating builds grant applications"):
         cst.violating(odense, "ODA-VSA")
+
+
+def test_a_rule_dated_to_the_last_day_there_is_still_loads(odense_copy):
+    """Open-ended versions are checked up to the last year a catalogue holds, not beyond."""
+    criteria = odense_copy / "criteria.toml"
+    text = criteria.read_text(encoding="utf-8")
+    old = 'id = "ODA-MT-GROUP"\ntype = "award.target_group"\nkind = "mandatory"\n'
+    assert old in text
+    criteria.write_text(text.replace(old, old + "valid_until = 9999-12-31\n"), encoding="utf-8")
+    assert cs.check_conformance(odense_copy, cs.Plugins()) == []

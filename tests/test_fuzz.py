@@ -302,3 +302,18 @@ def test_configuration_files_give_only_library_errors(config_copy, data, name):
         pass
     finally:
         (config_copy / name).write_text(original, encoding="utf-8")
+
+
+NOMINATIONS = MUNICIPALITIES / "odense" / "examples" / "nominations" / "nominations.json"
+
+
+@fuzz
+@given(text=mutated_toml(NOMINATIONS.read_text(encoding="utf-8")))
+def test_nomination_files_give_only_library_errors(odense, text):
+    """Nominations, mangled anywhere, are read and judged or refused by our errors."""
+    from civilsamfund.awards import write_nomination_decisions
+
+    path = _WORK / "nominations.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(CivilsamfundError):
+        write_nomination_decisions(odense, [path], io.BytesIO(), format="json")

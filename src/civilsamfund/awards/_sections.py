@@ -9,7 +9,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from civilsamfund._municipality import Municipality
-from civilsamfund.awards._catalogue import Award, AwardsFile, AwardVersion, Programme, Years
+from civilsamfund.awards._catalogue import (
+    LAST_YEAR,
+    Award,
+    AwardsFile,
+    AwardVersion,
+    Programme,
+    Years,
+)
 from civilsamfund.awards._nomination import Candidacy
 from civilsamfund.awards._year import award_day, holding
 from civilsamfund.config._sections import Section
@@ -57,7 +64,7 @@ def _horizon(section: AwardsFile, municipality: Municipality) -> int:
             for criterion in version.criteria:
                 for rule in municipality.rulebook.versions(criterion):
                     years += [d.year for d in (rule.valid_from, rule.valid_until) if d]
-    return max(years) + 1
+    return min(max(years) + 1, LAST_YEAR)  # award days exist up to LAST_YEAR only
 
 
 def _award(
