@@ -18,12 +18,10 @@ from civilsamfund.core._text import Language
 from civilsamfund.core.rules._rule import Rule
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import JSON_ARRAY, TEXT, Layout
+from civilsamfund.pipeline._output import layout_for
 
 NominationFormat = Literal["text", "json"]
 """``text``: a summary per nomination; ``json``: a JSON array of decision documents."""
-
-LAYOUTS: dict[str, Layout] = {"text": TEXT, "json": JSON_ARRAY}
 
 Prepared = tuple[tuple[Rule[Candidacy], ...], Candidacy, date]
 
@@ -71,8 +69,6 @@ def write_nomination_decisions(
     ``output``: a path, replaced only once every decision is written, or a stream
     (default: standard output). Raises :class:`AwardError` for bad input.
     """
-    if format not in LAYOUTS:
-        raise ValueError(f"expected a format of {', '.join(LAYOUTS)}, got {format!r}")
+    layout = layout_for(format, ("text", "json"))
     steps = nomination_steps(NominationAssessor(municipality), on, format, language)
-    inputs = Inputs(paths=files, limits=limits)
-    return write(steps, inputs, output, LAYOUTS[format], jobs=1)
+    return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)

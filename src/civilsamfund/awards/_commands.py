@@ -21,14 +21,14 @@ from civilsamfund.cli._command import (
 if TYPE_CHECKING:
     from civilsamfund._municipality import Municipality
 
-_FIRST, _LAST = 1800, 9998  # the years awards.toml may name (awards._catalogue)
-
 
 def _year(text: str) -> int:
     """A command-line year the catalogue can hold."""
-    if not (text.isascii() and text.isdigit() and _FIRST <= int(text) <= _LAST):
+    from civilsamfund.awards._catalogue import FIRST_YEAR, LAST_YEAR
+
+    if not (text.isascii() and text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR):
         raise argparse.ArgumentTypeError(
-            f"expected a year from {_FIRST} to {_LAST}, got {text[:40]!r}"
+            f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text[:40]!r}"
         )
     return int(text)
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from civilsamfund.awards._nomination import Nomination
 from civilsamfund.awards._year import AwardError
-from civilsamfund.config._converter import structure_items
-from civilsamfund.pipeline._documents import Document, document_from_data, read_document
+from civilsamfund.pipeline._documents import document_from_data, read_document, structured
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 
 KEY = "nominations"
@@ -19,24 +18,12 @@ KEY = "nominations"
 def read_nominations(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Nomination, ...]:
     """Read the nominations in a ``.toml`` (``[[nominations]]``) or ``.json`` file (a
     list, or an object with a ``nominations`` list). Raises :class:`AwardError`."""
-    return _structured(read_document(path, KEY, limits, AwardError), limits)
+    return structured(read_document(path, KEY, limits, AwardError), Nomination, AwardError, limits)
 
 
 def nominations_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Nomination, ...]:
     """Structure already parsed data (a list, or a table with ``nominations``)."""
-    return _structured(document_from_data(data, KEY, source, limits, AwardError), limits)
-
-
-def _structured(document: Document, limits: Limits) -> tuple[Nomination, ...]:
-    return tuple(
-        structure_items(
-            document.items,
-            Nomination,
-            document.source,
-            document.path,
-            AwardError,
-            limits.max_problems,
-        )
-    )
+    document = document_from_data(data, KEY, source, limits, AwardError)
+    return structured(document, Nomination, AwardError, limits)

@@ -6,7 +6,7 @@ from typing import Any
 
 from civilsamfund.awards._assessment import NominationDecision
 from civilsamfund.awards._nomination import Nomination
-from civilsamfund.core._schema import DIALECT, SchemaBuilder, input_schema
+from civilsamfund.core._schema import SchemaBuilder, input_schema, output_schema
 
 
 def nomination_schema() -> dict[str, Any]:
@@ -20,10 +20,4 @@ def nomination_decision_schema() -> dict[str, Any]:
     """The schema of ``civilsamfund awards check --format json``: a list of decisions."""
     builder = SchemaBuilder(document=True, documents=(NominationDecision,))
     items = builder.schema(NominationDecision)
-    return {
-        "$schema": DIALECT,
-        "title": "civilsamfund nomination decisions",
-        "type": "array",
-        "items": items,
-        "$defs": builder.defs,
-    }
+    return output_schema("civilsamfund nomination decisions", items, builder.defs)

@@ -148,6 +148,11 @@ class SchemaBuilder:
         return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
+def output_schema(title: str, items: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """An output document: a JSON array of ``items``, as ``--format json`` writes it."""
+    return {"$schema": DIALECT, "title": title, "type": "array", "items": items, "$defs": defs}
+
+
 def input_schema(
     title: str, key: str, items: dict[str, Any], defs: dict[str, Any]
 ) -> dict[str, Any]:

@@ -22,15 +22,13 @@ from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import JSON_ARRAY, JSON_LINES, TEXT, Layout
+from civilsamfund.pipeline._output import layout_for
 
 Format = Literal["text", "json", "jsonl"]
 """``text``: decision letters' justifications; ``json``: a JSON array of decision
 documents; ``jsonl``: one decision document per line, then the end record."""
 
 Prepared = tuple[PoolRules, GrantApplication]
-
-LAYOUTS: dict[str, Layout] = {"text": TEXT, "json": JSON_ARRAY, "jsonl": JSON_LINES}
 
 
 def grant_steps(
@@ -96,8 +94,6 @@ def write_decisions(
     :class:`OutputError` when the output cannot be written. ``compact`` gives the
     findings that passed by criterion id only (JSON formats).
     """
-    if format not in LAYOUTS:
-        raise ValueError(f"expected a format of {', '.join(LAYOUTS)}, got {format!r}")
+    layout = layout_for(format)
     steps = grant_steps(Assessor(municipality), on, renderer(format, language, compact))
-    inputs = Inputs(paths=files, limits=limits)
-    return write(steps, inputs, output, LAYOUTS[format], jobs)
+    return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs)

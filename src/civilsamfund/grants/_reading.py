@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civilsamfund.config._converter import structure_items
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.pipeline._documents import (
@@ -18,6 +17,7 @@ from civilsamfund.pipeline._documents import (
     is_stream,
     read_document,
     stream_items,
+    structured,
 )
 from civilsamfund.pipeline._json import parse_json
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
@@ -63,13 +63,4 @@ def structure_document(
     document: Document, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[GrantApplication, ...]:
     """Structure a document's applications, reporting every problem at once."""
-    return tuple(
-        structure_items(
-            document.items,
-            GrantApplication,
-            document.source,
-            document.path,
-            ApplicationError,
-            limits.max_problems,
-        )
-    )
+    return structured(document, GrantApplication, ApplicationError, limits)

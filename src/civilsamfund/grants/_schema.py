@@ -14,6 +14,7 @@ from civilsamfund.core._schema import (
     SHARE,
     SchemaBuilder,
     input_schema,
+    output_schema,
 )
 from civilsamfund.grants._application import Applicant, Association, GrantApplication, PrivatePerson
 from civilsamfund.grants._config import FactDeclaration, FactType
@@ -91,13 +92,7 @@ def _decision_builder() -> SchemaBuilder:
 def decision_schema() -> dict[str, Any]:
     """The schema of ``civilsamfund assess --format json``: a list of decision documents."""
     builder = _decision_builder()
-    return {
-        "$schema": DIALECT,
-        "title": "civilsamfund decisions",
-        "type": "array",
-        "items": builder.schema(Decision),
-        "$defs": builder.defs,
-    }
+    return output_schema("civilsamfund decisions", builder.schema(Decision), builder.defs)
 
 
 def decision_line_schema() -> dict[str, Any]:

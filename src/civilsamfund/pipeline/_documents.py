@@ -11,10 +11,11 @@ import sys
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from attrs import frozen
 
+from civilsamfund.config._converter import structure_items
 from civilsamfund.config._toml import parse_toml
 from civilsamfund.core._errors import InputError, Problems
 from civilsamfund.core._problems import Problem
@@ -31,6 +32,9 @@ STDIN = "-"
 """The file name that means standard input, read as JSON Lines."""
 
 
+T = TypeVar("T")
+
+
 @frozen(kw_only=True)
 class Document:
     """A document's items, parsed and screened but not yet structured."""
@@ -43,6 +47,17 @@ class Document:
     def where(self, index: int) -> str:
         """The path of item ``index``, as problems name it."""
         return f"{self.path}[{index}]"
+
+
+def structured(
+    document: Document, model: type[T], error: type[InputError], limits: Limits = DEFAULT_LIMITS
+) -> tuple[T, ...]:
+    """A document's items as ``model`` values, every problem reported at once."""
+    return tuple(
+        structure_items(
+            document.items, model, document.source, document.path, error, limits.max_problems
+        )
+    )
 
 
 def is_stream(path: str | Path) -> bool:

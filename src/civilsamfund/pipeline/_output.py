@@ -16,7 +16,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO, cast
 
@@ -43,6 +43,17 @@ class Layout:
 JSON_ARRAY = Layout(opening=b"[\n", between=b",\n", ending=b"\n", closing=b"]\n")
 JSON_LINES = Layout(end_record=True)
 TEXT = Layout(between=b"\n\n")
+
+LAYOUTS = {"text": TEXT, "json": JSON_ARRAY, "jsonl": JSON_LINES}
+"""Each ``--format`` by name."""
+
+
+def layout_for(format: str, formats: Iterable[str] = LAYOUTS) -> Layout:
+    """The layout of ``format``, which must be one of ``formats``."""
+    formats = tuple(formats)
+    if format not in formats:
+        raise ValueError(f"expected a format of {', '.join(formats)}, got {format!r}")
+    return LAYOUTS[format]
 
 
 def end_record(count: int, sha256: str) -> dict[str, object]:

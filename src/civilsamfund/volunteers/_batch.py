@@ -14,15 +14,13 @@ from civilsamfund.core._text import Language
 from civilsamfund.core.rules._rule import Rule
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import JSON_ARRAY, TEXT, Layout
+from civilsamfund.pipeline._output import layout_for
 from civilsamfund.volunteers._assessment import TaskAssessor, TaskError
 from civilsamfund.volunteers._document import task_json, task_text
 from civilsamfund.volunteers._task import VolunteerTask
 
 TaskFormat = Literal["text", "json"]
 """``text``: a summary per task for a coordinator; ``json``: a JSON array of documents."""
-
-LAYOUTS: dict[str, Layout] = {"text": TEXT, "json": JSON_ARRAY}
 
 Prepared = tuple[tuple[Rule[VolunteerTask], ...], VolunteerTask, date]
 
@@ -68,8 +66,6 @@ def write_task_decisions(
     ``output``: a path, replaced only once every decision is written, or a stream
     (default: standard output). Raises :class:`TaskError` for bad input.
     """
-    if format not in LAYOUTS:
-        raise ValueError(f"expected a format of {', '.join(LAYOUTS)}, got {format!r}")
+    layout = layout_for(format, ("text", "json"))
     steps = task_steps(TaskAssessor(municipality), on, format, language)
-    inputs = Inputs(paths=files, limits=limits)
-    return write(steps, inputs, output, LAYOUTS[format], jobs=1)
+    return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civilsamfund.config._converter import structure_items
-from civilsamfund.pipeline._documents import Document, document_from_data, read_document
+from civilsamfund.pipeline._documents import document_from_data, read_document, structured
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.volunteers._assessment import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
@@ -19,24 +18,12 @@ KEY = "tasks"
 def read_tasks(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[VolunteerTask, ...]:
     """Read the tasks in a ``.toml`` (``[[tasks]]``) or ``.json`` file (a list, or an
     object with a ``tasks`` list). Raises :class:`TaskError` naming every problem."""
-    return _structured(read_document(path, KEY, limits, TaskError), limits)
+    return structured(read_document(path, KEY, limits, TaskError), VolunteerTask, TaskError, limits)
 
 
 def tasks_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[VolunteerTask, ...]:
     """Structure already parsed data (a list, or a table with ``tasks``)."""
-    return _structured(document_from_data(data, KEY, source, limits, TaskError), limits)
-
-
-def _structured(document: Document, limits: Limits) -> tuple[VolunteerTask, ...]:
-    return tuple(
-        structure_items(
-            document.items,
-            VolunteerTask,
-            document.source,
-            document.path,
-            TaskError,
-            limits.max_problems,
-        )
-    )
+    document = document_from_data(data, KEY, source, limits, TaskError)
+    return structured(document, VolunteerTask, TaskError, limits)

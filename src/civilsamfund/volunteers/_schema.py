@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilsamfund.core._schema import DIALECT, SchemaBuilder, input_schema
+from civilsamfund.core._schema import SchemaBuilder, input_schema, output_schema
 from civilsamfund.volunteers._assessment import TaskDecision
 from civilsamfund.volunteers._task import VolunteerTask
 
@@ -21,10 +21,4 @@ def task_decision_schema() -> dict[str, Any]:
     decision documents."""
     builder = SchemaBuilder(document=True, documents=(TaskDecision,))
     items = builder.schema(TaskDecision)
-    return {
-        "$schema": DIALECT,
-        "title": "civilsamfund volunteer task decisions",
-        "type": "array",
-        "items": items,
-        "$defs": builder.defs,
-    }
+    return output_schema("civilsamfund volunteer task decisions", items, builder.defs)
