@@ -178,7 +178,7 @@ def test_duplicate_ids_are_rejected(config_dir):
     organisation = config_dir / "organisation.toml"
     text = organisation.read_text(encoding="utf-8")
     start = text.index("[[departments]]")
-    department = text[start : text.index("[[bodies]]")]
+    department = text[start : text.index("[entry_points]")]
     organisation.write_text(text + "\n" + department, encoding="utf-8")
     assert list(_problems(config_dir)) == [
         f"{organisation}: departments[1]: expected a unique id, 'sundhed_aeldre_social' is "

@@ -15,6 +15,7 @@ from civilsamfund.grants import (
     PrivatePerson,
     TargetGroup,
     assess,
+    render_text,
 )
 
 OTHER_STAFF = (
@@ -159,7 +160,9 @@ def test_older_department_has_a_hearing_step(odense):
     """Ældreråd and Lokalråd are heard before the 60+ department's allocation."""
     group = TargetGroup(category="older_vulnerable", min_age=65)
     decision = assess(odense, odense_application(activity={"target_groups": (group,)}))
-    assert decision.department.hearing == ("Ældrerådet", "Lokalrådene")
+    assert decision.department.hearing == ("aeldreraadet", "lokalraadene")
+    assert decision.names["aeldreraadet"].da == "Ældrerådet"
+    assert "Ældrerådet, Lokalrådene" in render_text(decision, "da")
 
 
 def test_decisions_carry_the_no_appeal_statement(odense):

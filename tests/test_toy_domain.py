@@ -22,8 +22,8 @@ DOCUMENT = "faaborg-midtfyn-frivillig-social-strategi-2018.txt"
 
 
 @frozen(kw_only=True)
-class Forum:
-    """The subject: a forum, as someone proposes to compose it."""
+class Outing:
+    """The subject: an outing, as someone plans it."""
 
     name: str
     members: int | None = None
@@ -34,12 +34,12 @@ MEMBERS = cs.attribute_fact("members", cs.Text(da="antal medlemmer", en="the num
 
 
 @frozen(kw_only=True)
-class MaxMembers(cs.Check[Forum]):
-    """A forum has at most ``limit`` members."""
+class MaxMembers(cs.Check[Outing]):
+    """An outing has at most ``limit`` members."""
 
     limit: int = field()
 
-    SUBJECT = Forum
+    SUBJECT = Outing
     FACTS = (MEMBERS,)
     MESSAGES: ClassVar[Mapping[str, cs.Text]] = {
         "within": cs.Text(
@@ -66,8 +66,8 @@ class MaxMembers(cs.Check[Forum]):
 
 
 @frozen(kw_only=True)
-class ForumRules:
-    """A forum's configured rules: which criteria judge its composition, and where."""
+class OutingRules:
+    """An outing's configured rules: which criteria judge its plan, and where."""
 
     id: str
     name: cs.Text
@@ -77,21 +77,21 @@ class ForumRules:
 
 
 @frozen(kw_only=True)
-class ForumsFile:
-    """``forums.toml``."""
+class OutingsFile:
+    """``outings.toml``."""
 
-    forums: tuple[ForumRules, ...] = field(default=(), metadata=cs.entries("forum"))
+    outings: tuple[OutingRules, ...] = field(default=(), metadata=cs.entries("outing"))
 
 
 plugin = types.SimpleNamespace(
     civilsamfund_criterion_types=cs.hookimpl(lambda: {"toy.max_members": MaxMembers}),
     civilsamfund_config_sections=cs.hookimpl(
-        lambda: [cs.Section(file="forums.toml", model=ForumsFile)]
+        lambda: [cs.Section(file="outings.toml", model=OutingsFile)]
     ),
 )
 
-FORUMS = f"""
-[[forums]]
+OUTINGS = f"""
+[[outings]]
 id = "folgegruppe"
 name = {{ da = "Følgegruppen", en = "The monitoring group" }}
 citation = {{ document = "{DOCUMENT}", section = "Organisation og Økonomi" }}
@@ -121,7 +121,7 @@ def plugins():
 def directory(tmp_path):
     target = tmp_path / "faaborg-midtfyn"
     shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
-    (target / "forums.toml").write_text(FORUMS, encoding="utf-8")
+    (target / "outings.toml").write_text(OUTINGS, encoding="utf-8")
     with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
         criteria.write(RULE)
     return target
@@ -134,29 +134,29 @@ def _rule(municipality):
 def test_the_section_and_the_rule_load(directory, plugins):
     """The plugin's section is read and handed out; its rule is in the rulebook."""
     municipality = cs.load_municipality_dir(directory, plugins)
-    (forum,) = municipality.section(ForumsFile).forums
-    assert forum.criteria == ("TOY-1",)
-    assert _rule(municipality).subject is Forum
+    (outing,) = municipality.section(OutingsFile).outings
+    assert outing.criteria == ("TOY-1",)
+    assert _rule(municipality).subject is Outing
 
 
 @pytest.mark.parametrize(
     ("old", "new", "problem"),
     [
-        (DOCUMENT, "unknown.txt", "forums.toml: forums[0].citation.document: expected a document"),
-        ('"TOY-1"]', '"TOY-9"]', "forums.toml: forums[0].criteria[0]: expected the id of a"),
-        ('"sundhed_aeldre_social"', '"nowhere"', "forums.toml: forums[0].department: expected"),
+        (DOCUMENT, "unknown.txt", "outings.toml: outings[0].citation.document: expected a"),
+        ('"TOY-1"]', '"TOY-9"]', "outings.toml: outings[0].criteria[0]: expected the id of a"),
+        ('"sundhed_aeldre_social"', '"nowhere"', "outings.toml: outings[0].department: expected"),
         (
             'en = "The monitoring group"',
             'en = " "',
-            "forums.toml: forums[0].name.en: expected a text",
+            "outings.toml: outings[0].name.en: expected a text",
         ),
-        ('department = "', 'departement = "', "forums.toml: forums[0].departement: unknown key"),
+        ('department = "', 'departement = "', "outings.toml: outings[0].departement: unknown key"),
     ],
 )
 def test_the_section_is_validated_like_every_other(directory, plugins, old, new, problem):
     """Citations, texts, references and keys of the new section are checked by the core."""
-    forums = directory / "forums.toml"
-    forums.write_text(forums.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    outings = directory / "outings.toml"
+    outings.write_text(outings.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     with pytest.raises(cs.ConfigError) as caught:
         cs.load_municipality_dir(directory, plugins)
     assert any(problem in str(p) for p in caught.value.problems), caught.value.problems
@@ -177,9 +177,9 @@ def test_findings_label_facts_and_name_missing_ones(directory, plugins):
     """The evaluator judges the new subject; a missing fact is named by its label."""
     rule = _rule(cs.load_municipality_dir(directory, plugins))
     evaluator = cs.Evaluator()
-    assert evaluator.judge(rule, Forum(name="F", members=12)).status is cs.Status.FAIL
-    assert evaluator.judge(rule, Forum(name="F", members=10)).status is cs.Status.PASS
-    unknown = evaluator.judge(rule, Forum(name="F"))
+    assert evaluator.judge(rule, Outing(name="F", members=12)).status is cs.Status.FAIL
+    assert evaluator.judge(rule, Outing(name="F", members=10)).status is cs.Status.PASS
+    unknown = evaluator.judge(rule, Outing(name="F"))
     assert unknown.status is cs.Status.FLAG
     assert unknown.missing == ("members",)
     assert "antal medlemmer" in unknown.reason.da
@@ -192,11 +192,10 @@ def test_subject_references_are_checked(directory, plugins):
     from civilsamfund.config._validator import ReferencePlan
 
     municipality = cs.load_municipality_dir(directory, plugins)
-    plan = ReferencePlan(Forum)
-    assert (
-        plan.problems(Forum(name="F", department="sundhed_aeldre_social"), municipality.known) == []
-    )
-    ((path, message),) = plan.problems(Forum(name="F", department="x"), municipality.known)
+    plan = ReferencePlan(Outing)
+    planned = Outing(name="F", department="sundhed_aeldre_social")
+    assert plan.problems(planned, municipality.known) == []
+    ((path, message),) = plan.problems(Outing(name="F", department="x"), municipality.known)
     assert path == "department"
     assert "got 'x'" in message
 
@@ -217,13 +216,13 @@ def test_violating_builds_subjects_that_break_the_rule(directory_once, data):
 def directory_once(tmp_path_factory):
     target = tmp_path_factory.mktemp("toy") / "faaborg-midtfyn"
     shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
-    (target / "forums.toml").write_text(FORUMS, encoding="utf-8")
+    (target / "outings.toml").write_text(OUTINGS, encoding="utf-8")
     with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
         criteria.write(RULE)
     plugins = cs.Plugins()
     plugins.register(plugin, "toy")
     rule = _rule(cs.load_municipality_dir(target, plugins))
-    return rule, st.builds(Forum, name=st.text(max_size=5), members=st.none() | st.integers(0, 50))
+    return rule, st.builds(Outing, name=st.text(max_size=5), members=st.none() | st.integers(0, 50))
 
 
 def test_a_subject_that_cannot_be_built_is_refused_when_the_strategy_is_made():
@@ -243,7 +242,7 @@ def test_a_subject_that_cannot_be_built_is_refused_when_the_strategy_is_made():
         templates={},
     )
     with pytest.raises(ValueError, match="criterion 'TOY-2' can never fail"):
-        cst.satisfying([rule], st.builds(Forum, name=st.just("F")), breaking="TOY-2")
+        cst.satisfying([rule], st.builds(Outing, name=st.just("F")), breaking="TOY-2")
 
 
 def test_nothing_in_the_core_names_the_toy_domain():
@@ -251,4 +250,4 @@ def test_nothing_in_the_core_names_the_toy_domain():
     from pathlib import Path
 
     source = Path(cs.__file__).parent
-    assert not [p for p in source.rglob("*.py") if "Forum" in p.read_text(encoding="utf-8")]
+    assert not [p for p in source.rglob("*.py") if "Outing" in p.read_text(encoding="utf-8")]

@@ -211,10 +211,10 @@ def test_a_pool_without_an_appeal_statement_is_an_error(tmp_path):
             "params.routes[1].max_age: expected at least min_age (60), got 20",
         ),
         (
-            "organisation.toml",
-            "every_years = 2",
-            "every_years = 0",
-            "obligations[1].every_years: expected a whole number of 1 or more, got 0",
+            "criteria.toml",
+            "min = 0, max = 10",
+            "min = 0, max = 0",
+            "params.max: expected a whole number of 1 or more, got 0",
         ),
         (
             "pools.toml",

@@ -25,6 +25,8 @@ from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.grants._assessment import Assessor
 from civilsamfund.grants._reading import read_applications
+from civilsamfund.organisation._assessment import ForumAssessor
+from civilsamfund.organisation._reading import read_proposals
 from civilsamfund.plugins._manager import Plugins, installed
 from civilsamfund.volunteers._assessment import TaskAssessor
 from civilsamfund.volunteers._reading import read_tasks
@@ -65,6 +67,11 @@ def _nominations(municipality: Municipality) -> Judge:
     return lambda path: [assessor.check(nomination) for nomination in read_nominations(path)]
 
 
+def _proposals(municipality: Municipality) -> Judge:
+    assessor = ForumAssessor(municipality)
+    return lambda path: [assessor.check(proposal) for proposal in read_proposals(path)]
+
+
 def _forms(kind: FormKind) -> Callable[[Municipality], Judge]:
     def judge_for(municipality: Municipality) -> Judge:
         return lambda path: write_reviews(municipality, kind, [path], io.BytesIO())
@@ -79,6 +86,7 @@ _EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
     "checklists": _forms("checklist"),
     "agreements": _forms("agreement"),
     "nominations": _nominations,
+    "forums": _proposals,
 }
 """Each kind of example by the folder below ``examples`` that holds it."""
 

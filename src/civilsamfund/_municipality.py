@@ -6,7 +6,7 @@ and the rules it needs from the rulebook.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -76,6 +76,12 @@ class Municipality:
     def document(self, file: str) -> SourceDocument | None:
         """The source document cited as ``file``."""
         return next((document for document in self.documents if document.file == file), None)
+
+    def titles(self, cited: Iterable[str]) -> dict[str, Text]:
+        """The titles of the ``cited`` documents by file, as a decision's ``names`` give
+        them (a title is the same in both languages)."""
+        files = set(cited)
+        return {d.file: Text(da=d.title, en=d.title) for d in self.documents if d.file in files}
 
     def audit(self, on: date) -> AuditRecord:
         """The audit record of a decision made by the rules in force on ``on``."""

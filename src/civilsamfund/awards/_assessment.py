@@ -99,7 +99,6 @@ class NominationAssessor:
         self._evaluator.judge_all(rules, candidacy, findings)
         municipality = self.municipality
         award = candidacy.award
-        cited = {finding.citation.document for finding in findings}
         groups = municipality.section(AwardsFile).groups
         return NominationDecision(
             nomination=candidacy.nomination.id,
@@ -111,11 +110,7 @@ class NominationAssessor:
             findings=tuple(findings),
             audit=municipality.audit(on),
             names={
-                **{
-                    d.file: Text(da=d.title, en=d.title)
-                    for d in municipality.documents
-                    if d.file in cited
-                },
+                **municipality.titles(f.citation.document for f in findings),
                 award.award: award.version.name,
                 **{group.id: group.name for group in groups},
             },

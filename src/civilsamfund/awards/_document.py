@@ -17,7 +17,7 @@ from civilsamfund.awards._year import AwardYear, ProgrammeYear, YearCatalogue
 from civilsamfund.awards.checks._eligibility import KIND_NAMES
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._document import audit_document, finding_document, finding_lines
+from civilsamfund.core.rules._document import finding_lines, judged_document
 
 _MONTHS = {
     "da": "januar februar marts april maj juni juli august september oktober november december",
@@ -221,9 +221,7 @@ def decision_document(decision: NominationDecision, language: Language = "da") -
         "municipality": decision.municipality,
         "outcome": decision.outcome,
         "language": language,
-        "findings": [finding_document(f, language) for f in decision.findings],
-        "names": {key: name.in_(language) for key, name in decision.names.items()},
-        "audit": audit_document(decision.audit),
+        **judged_document(decision, language),
     }
 
 

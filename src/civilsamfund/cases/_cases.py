@@ -12,15 +12,15 @@ A case file is ``municipalities/<slug>/cases/<name>.toml``::
     expect = { outcome = "ineligible", criteria = { "O18-7" = "fail" } }
 
 A case gives its subject under the key of its kind: ``application`` (a grant
-application), ``task`` (a volunteer task) or ``nomination`` (a nomination for an
-award). It is merged over ``base`` table by table (a value in the case wins; lists
-are replaced whole); ``replace = ["applicant"]`` takes a table from the case whole,
-which is how a case leaves a fact out. ``expect`` names at least one of: the outcome,
-the status of any criteria, facts a criterion records, the facts named as missing, an
-error the decision must raise, and what the kind of decision adds: for an application
-the department (or the candidates when it is unsettled), the auditor, the round, the
-legal bases and the appeal; for a task the ids of the obligations it gives; for a
-nomination the award's target group that year.
+application), ``task`` (a volunteer task), ``nomination`` (a nomination for an award)
+or ``proposal`` (a proposed forum membership). It is merged over ``base`` table by
+table (a value in the case wins; lists are replaced whole); ``replace = ["applicant"]``
+takes a table from the case whole, which is how a case leaves a fact out. ``expect``
+names at least one of: the outcome, the status of any criteria, facts a criterion
+records, the facts named as missing, an error the decision must raise, and what the
+kind of decision adds: for an application the department (or the candidates when it is
+unsettled), the auditor, the round, the legal bases and the appeal; for a task the ids
+of the obligations it gives; for a nomination the award's target group that year.
 
 A test repository of its own targets an installed municipality with a top-level
 ``municipality = "odense"`` in each case file.
@@ -53,6 +53,8 @@ from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import assess
 from civilsamfund.grants._decision import Decision, RoundKind
+from civilsamfund.organisation._assessment import ForumDecision, check_forum
+from civilsamfund.organisation._proposal import ForumError, ForumProposal
 from civilsamfund.pipeline._files import decoded, read_bytes
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS
 from civilsamfund.plugins._manager import Plugins
@@ -100,19 +102,22 @@ _ONLY = {
     ),
     "task": ("obligations",),
     "nomination": ("target_group",),
+    "proposal": (),
 }
 """What only one kind of decision gives, by the key of its subject."""
 
 
 @frozen(kw_only=True)
 class Case:
-    """One policy case: its subject is ``application`` or ``task``, whichever it gives."""
+    """One policy case: its subject is under the key of its kind (``application``,
+    ``task``, ``nomination`` or ``proposal``), whichever it gives."""
 
     name: str
     expect: Expectation
     application: Mapping[str, Any] | None = None
     task: Mapping[str, Any] | None = None
     nomination: Mapping[str, Any] | None = None
+    proposal: Mapping[str, Any] | None = None
     on: date | None = None
     replace: tuple[str, ...] = ()
     """Tables of the subject that replace the base's whole instead of merging."""
@@ -123,7 +128,8 @@ class Case:
             raise FieldValueError(
                 "application",
                 "expected the case's subject: one of `application` (a grant application), "
-                "`task` (a volunteer task) or `nomination` (a nomination for an award)",
+                "`task` (a volunteer task), `nomination` (a nomination for an award) or "
+                "`proposal` (a proposed forum membership)",
             )
         if self.expect == Expectation():
             raise FieldValueError(
@@ -147,8 +153,8 @@ class Case:
 
     @property
     def kind(self) -> str:
-        """The key the case gives its subject under: ``application``, ``task`` or
-        ``nomination``."""
+        """The key the case gives its subject under: ``application``, ``task``,
+        ``nomination`` or ``proposal``."""
         return next(key for key in _KINDS if getattr(self, key) is not None)
 
     @property
@@ -244,7 +250,7 @@ def run_case(municipality: Municipality, path: Path, index: int, case_file: Case
     return CaseResult(file=path, name=case.name, mismatches=mismatches)
 
 
-Decided = Decision | TaskDecision | NominationDecision
+Decided = Decision | TaskDecision | NominationDecision | ForumDecision
 
 
 @frozen(kw_only=True)
@@ -344,6 +350,9 @@ _KINDS: Mapping[str, _Kind] = {
     "task": _Kind(model=VolunteerTask, error=TaskError, decide=check_task, compare=_compare_task),
     "nomination": _Kind(
         model=Nomination, error=AwardError, decide=check_nomination, compare=_compare_nomination
+    ),
+    "proposal": _Kind(
+        model=ForumProposal, error=ForumError, decide=check_forum, compare=lambda *_: iter(())
     ),
 }
 

@@ -29,7 +29,6 @@ from civilsamfund.grants._application import Association, GrantApplication
 from civilsamfund.grants._config import (
     AuditorRule,
     GrantCatalogue,
-    OrganisationFile,
     Pool,
     PoolsFile,
     Window,
@@ -42,6 +41,7 @@ from civilsamfund.grants._decision import (
     RoundKind,
 )
 from civilsamfund.grants._routing import Router, Routing
+from civilsamfund.organisation._structure import OrganisationFile
 
 
 @frozen(kw_only=True)
@@ -225,14 +225,11 @@ class Assessor:
             legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
             audit=municipality.audit(on),
             names={
-                **{
-                    d.file: Text(da=d.title, en=d.title)
-                    for d in municipality.documents
-                    if d.file in cited
-                },
+                **municipality.titles(cited),
                 pool.id: pool.name,
                 **{reserve.id: reserve.name for reserve in pool.reserves},
                 **{department.id: department.name for department in organisation.departments},
+                **{council.id: council.name for council in organisation.councils},
             },
         )
 

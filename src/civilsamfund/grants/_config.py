@@ -1,6 +1,6 @@
 """The grants configuration: target groups, auditors and appeal statements in
-``municipality.toml``, the pools in ``pools.toml``, and the committees and departments
-in ``organisation.toml``.
+``municipality.toml`` and the pools in ``pools.toml``; departments and committees are
+the organisation's (:mod:`civilsamfund.organisation`).
 
 Whatever can change over time carries ``valid_from`` and ``valid_until``; several
 versions of one setting share an id and must not overlap. References between entries
@@ -22,7 +22,7 @@ from civilsamfund.core._references import entries, refers
 from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import at_least, between, not_empty
+from civilsamfund.core._validators import between, not_empty
 from civilsamfund.grants._decision import RoundKind
 
 
@@ -171,59 +171,6 @@ class PoolsFile:
     """``pools.toml``."""
 
     pools: tuple[Pool, ...] = field(default=(), metadata=entries("pool", versioned=True))
-
-
-@frozen(kw_only=True)
-class Committee:
-    """A political committee."""
-
-    id: str
-    name: Text
-
-
-@frozen(kw_only=True)
-class Department:
-    """An administrative department; ``criteria`` are its committee's supplementary ones."""
-
-    id: str
-    name: Text
-    committee: str | None = field(default=None, metadata=refers("committee"))
-    point_of_entry: Text | None = None
-    hearing: tuple[str, ...] = ()
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
-    citation: Citation | None = None
-
-
-@frozen(kw_only=True)
-class Body:
-    """A standing forum or group, such as a collaboration forum."""
-
-    id: str
-    name: Text
-    description: Text
-    citation: Citation
-
-
-@frozen(kw_only=True)
-class Obligation(Dated):
-    """A recurring duty of the municipality, such as a yearly report or a revision."""
-
-    id: str
-    description: Text
-    citation: Citation
-    every_years: int | None = field(default=None, validator=at_least(1))
-
-
-@frozen(kw_only=True)
-class OrganisationFile:
-    """``organisation.toml``."""
-
-    committees: tuple[Committee, ...] = field(default=(), metadata=entries("committee"))
-    departments: tuple[Department, ...] = field(default=(), metadata=entries("department"))
-    bodies: tuple[Body, ...] = field(default=(), metadata=entries("body"))
-    obligations: tuple[Obligation, ...] = field(
-        default=(), metadata=entries("obligation", versioned=True)
-    )
 
 
 class FactType(str, enum.Enum):

@@ -47,6 +47,7 @@ class DepartmentRef:
     name: Text
     point_of_entry: Text | None = None
     hearing: tuple[str, ...] = ()
+    """The ids of the councils heard before the department allocates its money."""
 
 
 @frozen(kw_only=True)

@@ -130,7 +130,8 @@ def render_text(decision: Decision, language: Language = "da") -> str:
         if department.point_of_entry is not None:
             lines.append(f"{_label('entry', language)}: {department.point_of_entry.in_(language)}")
         if department.hearing:
-            lines.append(f"{_label('hearing', language)}: {', '.join(department.hearing)}.")
+            heard = ", ".join(_name(decision, key, language) for key in department.hearing)
+            lines.append(f"{_label('hearing', language)}: {heard}.")
     elif decision.department_candidates:
         candidates = ", ".join(
             _name(decision, key, language) for key in decision.department_candidates

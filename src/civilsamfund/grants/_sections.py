@@ -6,23 +6,27 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from attrs import frozen
+
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._sections import MUNICIPALITY, Section
 from civilsamfund.core.rules._rulebook import Rulebook
 from civilsamfund.grants._application import GrantApplication
-from civilsamfund.grants._config import (
-    FactType,
-    GrantCatalogue,
-    OrganisationFile,
-    PoolsFile,
-    Window,
-)
+from civilsamfund.grants._config import FactType, GrantCatalogue, PoolsFile, Window
 from civilsamfund.grants._decision import RoundKind
 from civilsamfund.grants._routing import Router
 from civilsamfund.grants.facts import ApplicationFact
+from civilsamfund.organisation._sections import ORGANISATION
+from civilsamfund.organisation._structure import OrganisationFile
 
 POOLS = "pools.toml"
-ORGANISATION = "organisation.toml"
+
+
+@frozen
+class DepartmentCriteria:
+    """The grants' part of ``organisation.toml``: no keys of its own (the organisation
+    domain reads the file), only the check that a department's supplementary criteria
+    judge grant applications, which is a grants rule."""
 
 
 def _pools(pools: PoolsFile, municipality: Municipality) -> Iterator[tuple[str, str]]:
@@ -80,9 +84,8 @@ def _catalogue(catalogue: GrantCatalogue, municipality: Municipality) -> Iterato
                 )
 
 
-def _organisation(
-    organisation: OrganisationFile, municipality: Municipality
-) -> Iterator[tuple[str, str]]:
+def _departments(_: DepartmentCriteria, municipality: Municipality) -> Iterator[tuple[str, str]]:
+    organisation = municipality.section(OrganisationFile)
     for i, department in enumerate(organisation.departments):
         for j, criterion in enumerate(department.criteria):
             yield from _judges_applications(
@@ -118,6 +121,6 @@ def _window(where: str, window: Window) -> Iterator[tuple[str, str]]:
 GRANT_SECTIONS: tuple[Section[Any], ...] = (
     Section(file=MUNICIPALITY, model=GrantCatalogue, validate=_catalogue),
     Section(file=POOLS, model=PoolsFile, validate=_pools),
-    Section(file=ORGANISATION, model=OrganisationFile, validate=_organisation),
+    Section(file=ORGANISATION, model=DepartmentCriteria, validate=_departments),
 )
 """Where the grants domain reads its configuration."""

@@ -14,12 +14,14 @@ from civilsamfund.plugins.hookspecs import hookimpl
 
 @hookimpl
 def civilsamfund_criterion_types() -> Mapping[str, type[Check[Any]]]:
-    """The grant checks, the volunteer task checks, then the award checks."""
+    """The grant checks, the volunteer task checks, the award checks, then the forum
+    composition checks."""
     from civilsamfund.awards.checks import AWARD_CHECKS
     from civilsamfund.grants.checks import GRANT_CHECKS
+    from civilsamfund.organisation.checks import FORUM_CHECKS
     from civilsamfund.volunteers.checks import VOLUNTEER_CHECKS
 
-    return {**GRANT_CHECKS, **VOLUNTEER_CHECKS, **AWARD_CHECKS}
+    return {**GRANT_CHECKS, **VOLUNTEER_CHECKS, **AWARD_CHECKS, **FORUM_CHECKS}
 
 
 @hookimpl
@@ -28,9 +30,16 @@ def civilsamfund_cli_commands() -> Sequence[Command]:
     from civilsamfund.awards._commands import AWARD_COMMANDS
     from civilsamfund.cli._core import CORE_COMMANDS
     from civilsamfund.grants._commands import GRANT_COMMANDS
+    from civilsamfund.organisation._commands import ORGANISATION_COMMANDS
     from civilsamfund.volunteers._commands import VOLUNTEER_COMMANDS
 
-    return (*CORE_COMMANDS, *GRANT_COMMANDS, *VOLUNTEER_COMMANDS, *AWARD_COMMANDS)
+    return (
+        *CORE_COMMANDS,
+        *GRANT_COMMANDS,
+        *VOLUNTEER_COMMANDS,
+        *AWARD_COMMANDS,
+        *ORGANISATION_COMMANDS,
+    )
 
 
 @hookimpl
@@ -38,9 +47,16 @@ def civilsamfund_config_sections() -> Sequence[Section[Any]]:
     """The core's sections, then each domain's."""
     from civilsamfund.awards._sections import AWARD_SECTIONS
     from civilsamfund.grants._sections import GRANT_SECTIONS
+    from civilsamfund.organisation._sections import ORGANISATION_SECTIONS
     from civilsamfund.volunteers._sections import VOLUNTEER_SECTIONS
 
-    return (*CORE_SECTIONS, *GRANT_SECTIONS, *VOLUNTEER_SECTIONS, *AWARD_SECTIONS)
+    return (
+        *CORE_SECTIONS,
+        *ORGANISATION_SECTIONS,
+        *GRANT_SECTIONS,
+        *VOLUNTEER_SECTIONS,
+        *AWARD_SECTIONS,
+    )
 
 
 @hookimpl
@@ -48,6 +64,7 @@ def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
     """Each domain's input and output schemas."""
     from civilsamfund.awards._commands import AWARD_SCHEMAS
     from civilsamfund.grants._commands import GRANT_SCHEMAS
+    from civilsamfund.organisation._commands import ORGANISATION_SCHEMAS
     from civilsamfund.volunteers._commands import VOLUNTEER_SCHEMAS
 
-    return (*GRANT_SCHEMAS, *VOLUNTEER_SCHEMAS, *AWARD_SCHEMAS)
+    return (*GRANT_SCHEMAS, *VOLUNTEER_SCHEMAS, *AWARD_SCHEMAS, *ORGANISATION_SCHEMAS)

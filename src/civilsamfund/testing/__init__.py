@@ -48,6 +48,15 @@ from civilsamfund.testing._models import (
     target_groups,
     texts,
 )
+from civilsamfund.testing._organisation import (
+    age_spans,
+    contacts,
+    entry_answers,
+    forum_decisions,
+    forum_proposals,
+    meetings,
+    members,
+)
 from civilsamfund.testing._rules import plan, satisfying
 from civilsamfund.testing._volunteers import (
     age_ranges,
@@ -60,6 +69,7 @@ from civilsamfund.testing._volunteers import (
 __all__ = [
     "activities",
     "age_ranges",
+    "age_spans",
     "applicants",
     "applications",
     "applications_for",
@@ -69,15 +79,21 @@ __all__ = [
     "award_versions",
     "budget_lines",
     "citations",
+    "contacts",
     "cvr_numbers",
     "dates",
     "decisions",
     "department_refs",
+    "entry_answers",
     "facts",
     "findings",
+    "forum_decisions",
+    "forum_proposals",
     "funding_sources",
     "jury_decisions",
     "kroner",
+    "meetings",
+    "members",
     "names",
     "nomination_decisions",
     "nominations",

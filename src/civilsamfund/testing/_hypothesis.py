@@ -12,7 +12,13 @@ def setup() -> None:
 
     from civilsamfund.testing._awards import AWARD_STRATEGIES
     from civilsamfund.testing._models import STRATEGIES
+    from civilsamfund.testing._organisation import ORGANISATION_STRATEGIES
     from civilsamfund.testing._volunteers import VOLUNTEER_STRATEGIES
 
-    for kind, strategy in {**STRATEGIES, **VOLUNTEER_STRATEGIES, **AWARD_STRATEGIES}.items():
+    for kind, strategy in {
+        **STRATEGIES,
+        **VOLUNTEER_STRATEGIES,
+        **AWARD_STRATEGIES,
+        **ORGANISATION_STRATEGIES,
+    }.items():
         st.register_type_strategy(kind, strategy)

@@ -103,7 +103,6 @@ class TaskAssessor:
         )
         municipality = self.municipality
         section = municipality.section(VolunteersFile)
-        cited = {finding.citation.document for finding in findings}
         return TaskDecision(
             task=task.id,
             municipality=municipality.slug,
@@ -112,11 +111,7 @@ class TaskAssessor:
             obligations=obligations,
             audit=municipality.audit(on),
             names={
-                **{
-                    d.file: Text(da=d.title, en=d.title)
-                    for d in municipality.documents
-                    if d.file in cited
-                },
+                **municipality.titles(f.citation.document for f in findings),
                 **{arena.id: arena.name for arena in section.arenas},
                 **{entry.id: entry.name for entry in (*section.agreement_parts, *section.tools)},
             },

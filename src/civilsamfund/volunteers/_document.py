@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from civilsamfund.core._text import Language
-from civilsamfund.core.rules._document import audit_document, finding_document, finding_lines
+from civilsamfund.core.rules._document import finding_lines, judged_document
 from civilsamfund.volunteers._assessment import TaskDecision
 from civilsamfund.volunteers._obligations import Obligation
 
@@ -38,9 +38,7 @@ def task_document(decision: TaskDecision, language: Language = "da") -> dict[str
         "outcome": decision.outcome,
         "language": language,
         "obligations": [_obligation(o, language) for o in decision.obligations],
-        "findings": [finding_document(f, language) for f in decision.findings],
-        "names": {key: name.in_(language) for key, name in decision.names.items()},
-        "audit": audit_document(decision.audit),
+        **judged_document(decision, language),
     }
 
 

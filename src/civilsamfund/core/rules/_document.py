@@ -3,11 +3,11 @@ record, and a finding as a line of text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._text import Language
+from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._findings import Finding, Status
 
 
@@ -52,3 +52,26 @@ def finding_lines(findings: Iterable[Finding], language: Language) -> list[str]:
         f"({finding.citation.document}, {finding.citation.section})"
         for finding in findings
     ]
+
+
+class Judged(Protocol):
+    """A decision of any domain: its findings, the names of what it mentions, its audit."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+
+    @property
+    def names(self) -> Mapping[str, Text]: ...
+
+    @property
+    def audit(self) -> AuditRecord: ...
+
+
+def judged_document(decision: Judged, language: Language) -> dict[str, Any]:
+    """What every domain's decision document ends with: the findings, the names of the
+    ids they mention, and the audit record."""
+    return {
+        "findings": [finding_document(f, language) for f in decision.findings],
+        "names": {key: name.in_(language) for key, name in decision.names.items()},
+        "audit": audit_document(decision.audit),
+    }

@@ -1,0 +1,176 @@
+"""Checking a proposed forum membership: the forum's composition rules in force on the
+day the membership would start, their findings and the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from attrs import field, frozen
+
+from civilsamfund._municipality import Municipality
+from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._evaluator import Evaluator
+from civilsamfund.core.rules._findings import Finding, Outcome, outcome
+from civilsamfund.core.rules._rule import Rule
+from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._structure import Forum, OrganisationFile
+
+GUEST_KINDS = ("committee", "council", "partner", "department")
+"""What a meeting's guests may be."""
+
+
+@frozen(kw_only=True)
+class ForumDecision:
+    """What the composition rules say about one proposed membership.
+
+    ``outcome``: ``eligible`` (composed as the rules say), ``needs_assessment`` (a
+    flag, a discretionary rule not met, or a fact not given) or ``ineligible`` (a
+    mandatory rule is broken).
+    """
+
+    proposal: str
+    forum: str
+    on: date
+    municipality: str
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+    audit: AuditRecord
+    names: Mapping[str, Text] = field(factory=dict)
+    """What the ids the decision names are called, and the titles of the cited documents."""
+
+
+def forum(municipality: Municipality, forum_id: str) -> Forum:
+    """The configured forum ``forum_id``; raises :class:`ForumError` when there is none."""
+    forums = municipality.section(OrganisationFile).forums
+    found = next((f for f in forums if f.id == forum_id), None)
+    if found is None:
+        known = ", ".join(f.id for f in forums) or "none"
+        raise ForumError.at(
+            "<forum>", "forum", f"expected a configured forum ({known}), got {shown(forum_id)}"
+        )
+    return found
+
+
+class ForumAssessor:
+    """Checks proposed memberships against one municipality's forum rules; make one
+    for many proposals."""
+
+    __slots__ = ("_evaluator", "_plan", "municipality")
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._evaluator = Evaluator()
+        self._plan = ReferencePlan(ForumProposal)
+
+    def rules(
+        self, proposal: ForumProposal, on: date | None = None
+    ) -> tuple[Rule[ForumProposal], ...]:
+        """The forum's composition rules in force on ``on`` (default: the day the
+        membership would start), in order. Raises :class:`ForumError` on a day when none
+        of them is in force: a forum is never judged by no rules."""
+        day = proposal.on if on is None else on
+        criteria = forum(self.municipality, proposal.forum).criteria
+        rules = self.municipality.rulebook.in_force(criteria, day)
+        if criteria and not rules:
+            raise ForumError.at(
+                f"proposal {shown(proposal.id)}",
+                "on",
+                f"expected a day on which the rules of {proposal.forum!r} are in force, got "
+                f"{day.isoformat()}, when none is",
+            )
+        return rules
+
+    def admit(self, proposal: ForumProposal) -> ForumProposal:
+        """``proposal`` if everything it names is configured: its forum, every seat and
+        area, and every meeting's guests. Raises :class:`ForumError` naming each."""
+        known = self.municipality.known
+        wrong = list(self._plan.problems(proposal, known))
+        if not wrong:
+            wrong = list(_unknown(proposal, forum(self.municipality, proposal.forum), known))
+        if wrong:
+            source = f"proposal {shown(proposal.id)}"
+            raise ForumError(Problem.at(source, path, message) for path, message in wrong)
+        return proposal
+
+    def check(self, proposal: ForumProposal, on: date | None = None) -> ForumDecision:
+        """Judge ``proposal`` by its forum's rules in force on ``on`` (default: the day
+        the membership would start)."""
+        day = proposal.on if on is None else on
+        return self.decide(self.rules(self.admit(proposal), day), proposal, day)
+
+    def decide(
+        self, rules: tuple[Rule[ForumProposal], ...], proposal: ForumProposal, on: date
+    ) -> ForumDecision:
+        """Judge an admitted ``proposal`` by ``rules``, which :meth:`rules` gave for it
+        on ``on``."""
+        findings: list[Finding] = []
+        self._evaluator.judge_all(rules, proposal, findings)
+        municipality = self.municipality
+        organisation = municipality.section(OrganisationFile)
+        seats = forum(municipality, proposal.forum).seats
+        return ForumDecision(
+            proposal=proposal.id,
+            forum=proposal.forum,
+            on=proposal.on,
+            municipality=municipality.slug,
+            outcome=outcome(findings),
+            findings=tuple(findings),
+            audit=municipality.audit(on),
+            names={
+                **municipality.titles(f.citation.document for f in findings),
+                **names_of(organisation),
+                **{seat.id: seat.name for seat in seats},
+            },
+        )
+
+
+def names_of(organisation: OrganisationFile) -> dict[str, Text]:
+    """What every configured id of the organisation is called."""
+    return {
+        entry.id: entry.name
+        for entries in (
+            organisation.committees,
+            organisation.councils,
+            organisation.departments,
+            organisation.partners,
+            organisation.areas,
+            organisation.forums,
+        )
+        for entry in entries
+    }
+
+
+def _unknown(
+    proposal: ForumProposal, forum: Forum, known: Mapping[str, Mapping[str, object]]
+) -> Iterator[tuple[str, str]]:
+    seats = {seat.id for seat in forum.seats}
+    for index, member in enumerate(proposal.members):
+        if member.seat not in seats:
+            yield (
+                f"members[{index}].seat",
+                f"expected a seat of {forum.id!r} ({', '.join(sorted(seats))}), "
+                f"got {shown(member.seat)}",
+            )
+    guests = {key for kind in GUEST_KINDS for key in known.get(kind, {})}
+    for index, meeting in enumerate(proposal.meetings or ()):
+        for j, guest in enumerate(meeting.guests):
+            if guest not in guests:
+                yield (
+                    f"meetings[{index}].guests[{j}]",
+                    f"expected the id of a configured committee, council, partner or "
+                    f"department, got {shown(guest)}",
+                )
+
+
+def check_forum(
+    municipality: Municipality, proposal: ForumProposal, on: date | None = None
+) -> ForumDecision:
+    """Check one proposed membership against ``municipality``'s rules for its forum in
+    force on ``on`` (default: the day it would start). For many, make one
+    :class:`ForumAssessor`."""
+    return ForumAssessor(municipality).check(proposal, on)

@@ -1,0 +1,154 @@
+"""The organisation domain's commands, ``organisation check-forum`` and ``organisation
+entry-point``, and the schemas ``schema`` prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from civilsamfund.cli._command import (
+    SUCCESS,
+    Command,
+    JsonSchema,
+    batch_options,
+    config_option,
+    limits_from,
+    limits_options,
+)
+from civilsamfund.core._validators import MAX_AGE
+
+if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
+
+
+def ages(text: str) -> tuple[int, int]:
+    """A target group's ages as written on the command line: ``65-`` (65 and over),
+    ``18-59``, ``-17`` (up to 17) or ``60`` (exactly 60)."""
+    from civilsamfund.core._age_routes import span
+
+    low, dash, high = text.partition("-")
+    ends = [low, high] if dash else [low, low]
+    if not all(end == "" or (end.isascii() and end.isdigit()) for end in ends) or ends == ["", ""]:
+        raise argparse.ArgumentTypeError(
+            f"expected ages as FROM-TO, FROM- or -TO in whole years, got {text[:40]!r}"
+        )
+    numbers = [None if end == "" else int(end) for end in ends]
+    if any(n is not None and n > MAX_AGE for n in numbers):
+        raise argparse.ArgumentTypeError(f"expected ages of at most {MAX_AGE}, got {text[:40]!r}")
+    if numbers[0] is not None and numbers[1] is not None and numbers[0] > numbers[1]:
+        raise argparse.ArgumentTypeError(f"expected FROM no greater than TO, got {text[:40]!r}")
+    return span(numbers[0], numbers[1])
+
+
+def _entry_point(args: argparse.Namespace, out: TextIO) -> int:
+    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.organisation._document import entry_document, entry_text
+    from civilsamfund.organisation._entry import entry_point
+
+    municipality = load_municipality(args.municipality, config=args.config)
+    answer = entry_point(municipality, args.ages)
+    if args.format == "json":
+        document = entry_document(answer, args.lang)
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(entry_text(answer, municipality.name, args.lang))
+    return SUCCESS
+
+
+def _organisation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.organisation._batch import write_forum_decisions
+    from civilsamfund.pipeline._output import binary
+
+    if args.action == "entry-point":
+        return _entry_point(args, out)
+    write_forum_decisions(
+        load_municipality(args.municipality, config=args.config),
+        args.files,
+        args.output if args.output is not None else binary(out),
+        format=args.format,
+        language=args.lang,
+        on=args.on,
+        limits=limits_from(args),
+    )
+    return SUCCESS
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = actions.add_parser(
+        "check-forum", help="check proposed forum memberships against the forum's rules"
+    )
+    batch_options(check, "proposals: .toml or .json documents")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a summary per proposal; json: a JSON array of forum decision documents",
+    )
+    limits_options(check)
+    entry = actions.add_parser(
+        "entry-point", help="whom an association contacts, by its target group's ages"
+    )
+    entry.add_argument(
+        "--municipality",
+        "-m",
+        required=True,
+        help="a municipality's slug, or the path of its directory (with a /)",
+    )
+    config_option(entry)
+    entry.add_argument(
+        "--ages",
+        type=ages,
+        action="append",
+        required=True,
+        metavar="AGES",
+        help="the target group's ages: 65- (65 and over), 18-59, -17 or 60; repeat for a "
+        "group of several spans",
+    )
+    entry.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
+    entry.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: the contacts as a reader wants them; json: one JSON document",
+    )
+
+
+ORGANISATION_COMMANDS = (
+    Command(
+        name="organisation",
+        help="check forum memberships against their rules, and find a point of entry",
+        configure=_configure,
+        run=_organisation,
+    ),
+)
+"""The organisation domain's commands, registered by the built-in plugin."""
+
+
+def _proposal(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.organisation._schema import proposal_schema
+
+    return proposal_schema()
+
+
+def _forum_decision(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.organisation._schema import forum_decision_schema
+
+    return forum_decision_schema()
+
+
+ORGANISATION_SCHEMAS = (
+    JsonSchema(
+        name="forum-proposal",
+        help="forum proposals, the input of organisation check-forum",
+        build=_proposal,
+    ),
+    JsonSchema(
+        name="forum-decision",
+        help="organisation check-forum --format json: the forum decisions",
+        build=_forum_decision,
+    ),
+)
+"""The organisation domain's JSON Schemas, registered by the built-in plugin."""

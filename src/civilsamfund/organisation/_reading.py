@@ -1,0 +1,29 @@
+"""Reading forum proposals from files or parsed data, through the pipeline's readers:
+regular files only, within the limits, strict JSON, every string screened for CPR
+numbers, ids unique; every problem names the file and the path to the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.pipeline._documents import document_from_data, read_document, structured
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+
+KEY = "proposals"
+"""The key a document's list of proposals may sit under."""
+
+
+def read_proposals(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[ForumProposal, ...]:
+    """Read the proposals in a ``.toml`` (``[[proposals]]``) or ``.json`` file (a list,
+    or an object with a ``proposals`` list). Raises :class:`ForumError`."""
+    document = read_document(path, KEY, limits, ForumError)
+    return structured(document, ForumProposal, ForumError, limits)
+
+
+def proposals_from_data(
+    data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
+) -> tuple[ForumProposal, ...]:
+    """Structure already parsed data (a list, or a table with ``proposals``)."""
+    document = document_from_data(data, KEY, source, limits, ForumError)
+    return structured(document, ForumProposal, ForumError, limits)

@@ -1,0 +1,12 @@
+"""The facts of a forum proposal that composition rules read, each with its label in
+both languages."""
+
+from __future__ import annotations
+
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._facts import attribute_fact
+
+MEMBERS = attribute_fact("members", Text(da="forummets medlemmer", en="the forum's members"))
+MEETINGS = attribute_fact(
+    "meetings", Text(da="årets planlagte møder", en="the year's planned meetings")
+)
