@@ -118,3 +118,29 @@ def test_the_proposals_odense_did_not_choose_configure_as_the_awards_guide_shows
     )
     decision = aw.check_nomination(municipality, nomination)
     assert decision.outcome is cs.Outcome.NEEDS_ASSESSMENT  # a discretionary rule flags
+
+
+def test_the_strategy_odenses_committee_asks_for_loads_as_the_guide_shows(tmp_path):
+    """The guide's example strategy loads, and its evaluation falls due four years on."""
+    from datetime import date
+
+    from civilsamfund import strategy as sg
+
+    strategy_toml, criteria_toml = _code_after(
+        REPO / "docs" / "strategy.md", "## Example: the strategy", "toml"
+    )
+    directory = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", directory)
+    (directory / "strategy.toml").write_text(strategy_toml, encoding="utf-8")
+    with (directory / "criteria.toml").open("a", encoding="utf-8") as criteria:
+        criteria.write("\n" + criteria_toml)
+    assert cs.check_conformance(directory, cs.Plugins()) == []
+    municipality = cs.load_municipality_dir(directory, cs.Plugins())
+    (before,) = sg.strategy_status(municipality, date(2028, 12, 31))
+    (due,) = sg.strategy_status(municipality, date(2029, 1, 1))
+    assert before.state is sg.StrategyState.IN_FORCE
+    assert due.due == (sg.Milestone.EVALUATION,)
+    assert due.objectives_without_principle == due.principles_without_objective == ()
+    (plan,) = due.strategy.action_plans
+    assert plan.judged_by[0] is sg.Stakeholder.ASSOCIATIONS
+    assert due.strategy.declarations[0].signatories == ("Frivilligcenter Odense",)

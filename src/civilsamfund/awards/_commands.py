@@ -13,9 +13,9 @@ from civilsamfund.cli._command import (
     Command,
     JsonSchema,
     batch_options,
-    config_option,
     limits_from,
     limits_options,
+    municipality_options,
 )
 
 if TYPE_CHECKING:
@@ -75,13 +75,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     listing = actions.add_parser(
         "list", help="the awards of a year: when, how many, to whom, theme and target group"
     )
-    listing.add_argument(
-        "--municipality",
-        "-m",
-        required=True,
-        help="a municipality's slug, or the path of its directory (with a /)",
-    )
-    config_option(listing)
+    municipality_options(listing)
     listing.add_argument("--year", type=_year, help="the year to list (default: the current year)")
     listing.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
     listing.add_argument(

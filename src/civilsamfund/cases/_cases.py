@@ -12,15 +12,17 @@ A case file is ``municipalities/<slug>/cases/<name>.toml``::
     expect = { outcome = "ineligible", criteria = { "O18-7" = "fail" } }
 
 A case gives its subject under the key of its kind: ``application`` (a grant
-application), ``task`` (a volunteer task), ``nomination`` (a nomination for an award)
-or ``proposal`` (a proposed forum membership). It is merged over ``base`` table by
-table (a value in the case wins; lists are replaced whole); ``replace = ["applicant"]``
-takes a table from the case whole, which is how a case leaves a fact out. ``expect``
+application), ``task`` (a volunteer task), ``nomination`` (a nomination for an award),
+``proposal`` (a proposed forum membership) or ``strategy`` (a strategy by ``id``, on
+the case's ``on``). It is merged over ``base`` table by table (a value in the case
+wins; lists are replaced whole); ``replace = ["applicant"]`` takes a table from the
+case whole, which is how a case leaves a fact out. ``expect``
 names at least one of: the outcome, the status of any criteria, facts a criterion
 records, the facts named as missing, an error the decision must raise, and what the
 kind of decision adds: for an application the department (or the candidates when it is
 unsettled), the auditor, the round, the legal bases and the appeal; for a task the ids
-of the obligations it gives; for a nomination the award's target group that year.
+of the obligations it gives; for a nomination the award's target group that year; for
+a strategy its state on the day.
 
 A test repository of its own targets an installed municipality with a top-level
 ``municipality = "odense"`` in each case file.
@@ -49,6 +51,7 @@ from civilsamfund.core._errors import (
     FieldValueError,
     InputError,
 )
+from civilsamfund.core._references import refers
 from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import assess
@@ -58,6 +61,12 @@ from civilsamfund.organisation._proposal import ForumError, ForumProposal
 from civilsamfund.pipeline._files import decoded, read_bytes
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS
 from civilsamfund.plugins._manager import Plugins
+from civilsamfund.strategy._status import (
+    StrategyError,
+    StrategyState,
+    StrategyStatus,
+    strategy_status,
+)
 from civilsamfund.volunteers._assessment import TaskDecision, TaskError, check_task
 from civilsamfund.volunteers._task import VolunteerTask
 
@@ -86,6 +95,8 @@ class Expectation:
     """The ids of every obligation a task's decision gives, in any order."""
     target_group: str | None = None
     """The award's target group in a nomination's year; ``""`` for none."""
+    state: StrategyState | None = None
+    """Where a strategy stands on the case's day."""
     error: str | None = None
     """Text the error message must contain, for a case whose assessment must fail."""
 
@@ -103,6 +114,7 @@ _ONLY = {
     "task": ("obligations",),
     "nomination": ("target_group",),
     "proposal": (),
+    "strategy": ("state",),
 }
 """What only one kind of decision gives, by the key of its subject."""
 
@@ -110,7 +122,7 @@ _ONLY = {
 @frozen(kw_only=True)
 class Case:
     """One policy case: its subject is under the key of its kind (``application``,
-    ``task``, ``nomination`` or ``proposal``), whichever it gives."""
+    ``task``, ``nomination``, ``proposal`` or ``strategy``), whichever it gives."""
 
     name: str
     expect: Expectation
@@ -118,6 +130,7 @@ class Case:
     task: Mapping[str, Any] | None = None
     nomination: Mapping[str, Any] | None = None
     proposal: Mapping[str, Any] | None = None
+    strategy: Mapping[str, Any] | None = None
     on: date | None = None
     replace: tuple[str, ...] = ()
     """Tables of the subject that replace the base's whole instead of merging."""
@@ -128,8 +141,8 @@ class Case:
             raise FieldValueError(
                 "application",
                 "expected the case's subject: one of `application` (a grant application), "
-                "`task` (a volunteer task), `nomination` (a nomination for an award) or "
-                "`proposal` (a proposed forum membership)",
+                "`task` (a volunteer task), `nomination` (a nomination for an award), "
+                "`proposal` (a proposed forum membership) or `strategy` (a strategy by id)",
             )
         if self.expect == Expectation():
             raise FieldValueError(
@@ -154,7 +167,7 @@ class Case:
     @property
     def kind(self) -> str:
         """The key the case gives its subject under: ``application``, ``task``,
-        ``nomination`` or ``proposal``."""
+        ``nomination``, ``proposal`` or ``strategy``."""
         return next(key for key in _KINDS if getattr(self, key) is not None)
 
     @property
@@ -250,7 +263,7 @@ def run_case(municipality: Municipality, path: Path, index: int, case_file: Case
     return CaseResult(file=path, name=case.name, mismatches=mismatches)
 
 
-Decided = Decision | TaskDecision | NominationDecision | ForumDecision
+Decided = Decision | TaskDecision | NominationDecision | ForumDecision | StrategyStatus
 
 
 @frozen(kw_only=True)
@@ -267,8 +280,10 @@ def _compare(expect: Expectation, decision: Decided) -> Iterator[Mismatch]:
     """What every kind of decision is compared by: the error, the outcome, the criteria."""
     if expect.error is not None:
         yield Mismatch(field="error", expected=expect.error, got=None)
-    if expect.outcome is not None and decision.outcome is not expect.outcome:
-        yield Mismatch(field="outcome", expected=expect.outcome.value, got=decision.outcome.value)
+    outcome = getattr(decision, "outcome", None)  # a strategy's status has a state instead
+    if expect.outcome is not None and outcome is not expect.outcome:
+        got = None if outcome is None else outcome.value
+        yield Mismatch(field="outcome", expected=expect.outcome.value, got=got)
     statuses = {finding.criterion: finding.status.value for finding in decision.findings}
     for criterion, status in expect.criteria.items():
         if statuses.get(criterion) != status.value:
@@ -302,6 +317,25 @@ def _compare_nomination(expect: Expectation, decision: NominationDecision) -> It
     group = decision.target_group or ""
     if expect.target_group is not None and expect.target_group != group:
         yield Mismatch(field="target_group", expected=expect.target_group, got=group)
+
+
+def _compare_strategy(expect: Expectation, status: StrategyStatus) -> Iterator[Mismatch]:
+    if expect.state is not None and status.state is not expect.state:
+        yield Mismatch(field="state", expected=expect.state.value, got=status.state.value)
+
+
+@frozen(kw_only=True)
+class StrategyCase:
+    """A strategy case's subject: the strategy, by id; the day is the case's ``on``."""
+
+    id: str = field(metadata=refers("strategy"))
+
+
+def _strategy_on(municipality: Municipality, case: StrategyCase, on: date | None) -> StrategyStatus:
+    if on is None:
+        raise StrategyError.at("", "on", "expected the day a strategy case asks about")
+    (status,) = strategy_status(municipality, on, case.id)
+    return status
 
 
 def _compare_grant(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
@@ -353,6 +387,9 @@ _KINDS: Mapping[str, _Kind] = {
     ),
     "proposal": _Kind(
         model=ForumProposal, error=ForumError, decide=check_forum, compare=lambda *_: iter(())
+    ),
+    "strategy": _Kind(
+        model=StrategyCase, error=StrategyError, decide=_strategy_on, compare=_compare_strategy
     ),
 }
 

@@ -63,9 +63,8 @@ def config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def batch_options(parser: argparse.ArgumentParser, items: str) -> None:
-    """What every command that judges files takes: ``--municipality``, ``--config``,
-    the files, ``--on``, ``--lang`` and ``--output``; ``items`` says what the files hold."""
+def municipality_options(parser: argparse.ArgumentParser) -> None:
+    """``--municipality`` (required) and ``--config``: which municipality, from where."""
     parser.add_argument(
         "--municipality",
         "-m",
@@ -73,6 +72,12 @@ def batch_options(parser: argparse.ArgumentParser, items: str) -> None:
         help="a municipality's slug, or the path of its directory (with a /)",
     )
     config_option(parser)
+
+
+def batch_options(parser: argparse.ArgumentParser, items: str) -> None:
+    """What every command that judges files takes: ``--municipality``, ``--config``,
+    the files, ``--on``, ``--lang`` and ``--output``; ``items`` says what the files hold."""
+    municipality_options(parser)
     parser.add_argument("files", nargs="+", metavar="FILE", help=items)
     parser.add_argument(
         "--on",

@@ -12,9 +12,9 @@ from civilsamfund.cli._command import (
     Command,
     JsonSchema,
     batch_options,
-    config_option,
     limits_from,
     limits_options,
+    municipality_options,
 )
 from civilsamfund.core._validators import MAX_AGE
 
@@ -91,13 +91,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     entry = actions.add_parser(
         "entry-point", help="whom an association contacts, by its target group's ages"
     )
-    entry.add_argument(
-        "--municipality",
-        "-m",
-        required=True,
-        help="a municipality's slug, or the path of its directory (with a /)",
-    )
-    config_option(entry)
+    municipality_options(entry)
     entry.add_argument(
         "--ages",
         type=ages,

@@ -14,14 +14,15 @@ from civilsamfund.plugins.hookspecs import hookimpl
 
 @hookimpl
 def civilsamfund_criterion_types() -> Mapping[str, type[Check[Any]]]:
-    """The grant checks, the volunteer task checks, the award checks, then the forum
-    composition checks."""
+    """The grant checks, the volunteer task checks, the award checks, the forum
+    composition checks, then the strategy lifecycle checks."""
     from civilsamfund.awards.checks import AWARD_CHECKS
     from civilsamfund.grants.checks import GRANT_CHECKS
     from civilsamfund.organisation.checks import FORUM_CHECKS
+    from civilsamfund.strategy.checks import STRATEGY_CHECKS
     from civilsamfund.volunteers.checks import VOLUNTEER_CHECKS
 
-    return {**GRANT_CHECKS, **VOLUNTEER_CHECKS, **AWARD_CHECKS, **FORUM_CHECKS}
+    return {**GRANT_CHECKS, **VOLUNTEER_CHECKS, **AWARD_CHECKS, **FORUM_CHECKS, **STRATEGY_CHECKS}
 
 
 @hookimpl
@@ -31,6 +32,7 @@ def civilsamfund_cli_commands() -> Sequence[Command]:
     from civilsamfund.cli._core import CORE_COMMANDS
     from civilsamfund.grants._commands import GRANT_COMMANDS
     from civilsamfund.organisation._commands import ORGANISATION_COMMANDS
+    from civilsamfund.strategy._commands import STRATEGY_COMMANDS
     from civilsamfund.volunteers._commands import VOLUNTEER_COMMANDS
 
     return (
@@ -39,6 +41,7 @@ def civilsamfund_cli_commands() -> Sequence[Command]:
         *VOLUNTEER_COMMANDS,
         *AWARD_COMMANDS,
         *ORGANISATION_COMMANDS,
+        *STRATEGY_COMMANDS,
     )
 
 
@@ -48,11 +51,13 @@ def civilsamfund_config_sections() -> Sequence[Section[Any]]:
     from civilsamfund.awards._sections import AWARD_SECTIONS
     from civilsamfund.grants._sections import GRANT_SECTIONS
     from civilsamfund.organisation._sections import ORGANISATION_SECTIONS
+    from civilsamfund.strategy._sections import STRATEGY_SECTIONS
     from civilsamfund.volunteers._sections import VOLUNTEER_SECTIONS
 
     return (
         *CORE_SECTIONS,
         *ORGANISATION_SECTIONS,
+        *STRATEGY_SECTIONS,
         *GRANT_SECTIONS,
         *VOLUNTEER_SECTIONS,
         *AWARD_SECTIONS,

@@ -58,6 +58,7 @@ from civilsamfund.testing._organisation import (
     members,
 )
 from civilsamfund.testing._rules import plan, satisfying
+from civilsamfund.testing._strategy import done_records, strategy_models, strategy_statuses
 from civilsamfund.testing._volunteers import (
     age_ranges,
     obligations,
@@ -84,6 +85,7 @@ __all__ = [
     "dates",
     "decisions",
     "department_refs",
+    "done_records",
     "entry_answers",
     "facts",
     "findings",
@@ -105,6 +107,8 @@ __all__ = [
     "rounds",
     "satisfying",
     "shares",
+    "strategy_models",
+    "strategy_statuses",
     "target_groups",
     "task_decisions",
     "tasks_for",

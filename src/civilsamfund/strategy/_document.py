@@ -1,0 +1,184 @@
+"""A strategy's status as programs and people read it: a JSON document or plain text,
+texts in one language. The JSON document is a public contract: change it only by
+adding keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from civilsamfund.core._text import Language, Text
+from civilsamfund.core.rules._document import finding_lines, judged_document
+from civilsamfund.strategy._model import Strategy
+from civilsamfund.strategy._status import StrategyStatus
+
+
+def _text(text: Text | None, language: Language) -> str | None:
+    return None if text is None else text.in_(language)
+
+
+def _day(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
+
+
+def _content(strategy: Strategy, names: dict[str, str], language: Language) -> dict[str, Any]:
+    return {
+        "arenas": [{"id": a, "name": names.get(a, a)} for a in strategy.arenas],
+        "principles": [
+            {
+                "id": p.id,
+                "name": p.name.in_(language),
+                "objectives": [o.id for o in strategy.objectives if o.principle == p.id],
+            }
+            for p in strategy.principles
+        ],
+        "objectives": [
+            {
+                "id": o.id,
+                "name": o.name.in_(language),
+                "focus_area": _text(o.focus_area, language),
+                "principle": o.principle,
+            }
+            for o in strategy.objectives
+        ],
+        "action_plans": [
+            {
+                "id": plan.id,
+                "objective": plan.objective,
+                "start": plan.start.isoformat(),
+                "end": plan.end.isoformat(),
+                "goals": [goal.in_(language) for goal in plan.goals],
+                "success_criteria": [c.in_(language) for c in plan.success_criteria],
+                "judged_by": [stakeholder.value for stakeholder in plan.judged_by],
+            }
+            for plan in strategy.action_plans
+        ],
+        "declarations": [
+            {"id": d.id, "text": d.text.in_(language), "signatories": list(d.signatories)}
+            for d in strategy.declarations
+        ],
+    }
+
+
+def status_document(status: StrategyStatus, language: Language = "da") -> dict[str, Any]:
+    """The status as a JSON-ready object, texts in ``language``."""
+    strategy = status.strategy
+    names = {key: name.in_(language) for key, name in status.names.items()}
+    return {
+        "strategy": strategy.id,
+        "title": strategy.title.in_(language),
+        "municipality": status.municipality,
+        "on": status.on.isoformat(),
+        "state": status.state.value,
+        "due": [milestone.value for milestone in status.due],
+        "overdue": [milestone.value for milestone in status.overdue],
+        "adopted_by": _text(strategy.adopted_by, language),
+        "adopted_on": _day(strategy.adopted_on),
+        "period": {"start": _day(strategy.period_start), "end": _day(strategy.period_end)},
+        "vision": _text(strategy.vision, language),
+        "values": [value.in_(language) for value in strategy.values],
+        "heard": list(strategy.heard),
+        "informed": list(strategy.informed),
+        "done": [{"milestone": d.milestone.value, "on": d.on.isoformat()} for d in strategy.done],
+        **_content(strategy, names, language),
+        "objectives_without_principle": list(status.objectives_without_principle),
+        "principles_without_objective": list(status.principles_without_objective),
+        "citation": {
+            "document": strategy.citation.document,
+            "section": strategy.citation.section,
+        },
+        "reading": _text(strategy.reading, language),
+        "language": language,
+        **judged_document(status, language),
+    }
+
+
+_STATES = {
+    "da": {
+        "not_adopted": "ikke vedtaget",
+        "in_force": "gældende, intet forfaldent",
+        "due": "gældende; forfalden nu: {due}",
+        "overdue": "forsinket: {overdue}",
+    },
+    "en": {
+        "not_adopted": "not adopted",
+        "in_force": "in force, nothing due",
+        "due": "in force; due now: {due}",
+        "overdue": "overdue: {overdue}",
+    },
+}
+_WORDS = {
+    "da": {
+        "adopted": "Vedtaget af {by} den {on}",
+        "adopted_on": "Gældende fra {on}",
+        "period": "Periode",
+        "schedule": "Tidsplan",
+        "serves": "tjener",
+        "no_principle": "Målsætninger uden princip",
+        "no_objective": "Principper uden målsætning",
+        "no_principles": "Strategien nævner ingen principper.",
+        "heard": "Høres før revision",
+        "informed": "Orienteres",
+        "vision": "Vision",
+        "objectives": "Målsætninger",
+    },
+    "en": {
+        "adopted": "Adopted by {by} on {on}",
+        "adopted_on": "In force from {on}",
+        "period": "Period",
+        "schedule": "Schedule",
+        "serves": "serves",
+        "no_principle": "Objectives serving no principle",
+        "no_objective": "Principles no objective serves",
+        "no_principles": "The strategy names no principles.",
+        "heard": "Heard before a revision",
+        "informed": "Informed",
+        "vision": "Vision",
+        "objectives": "Objectives",
+    },
+}
+
+
+def status_text(status: StrategyStatus, language: Language = "da") -> str:
+    """The status as plain text for a secretariat: state, schedule and mapping."""
+    document = status_document(status, language)
+    words = _WORDS[language]
+    names = document["names"]
+
+    def named(keys: list[str]) -> str:
+        return ", ".join(names.get(key, key) for key in keys)
+
+    states = _STATES[language]
+    state = states[status.state.value].format(
+        due=named(document["due"]), overdue=named(document["overdue"])
+    )
+    if status.overdue and status.due:
+        state += "; " + states["due"].split("; ")[-1].format(due=named(document["due"]))
+    lines = [f"{document['title']} ({status.municipality}), {document['on']}: {state}"]
+    if document["adopted_on"] and document["adopted_by"]:
+        lines.append(words["adopted"].format(by=document["adopted_by"], on=document["adopted_on"]))
+    elif document["adopted_on"]:
+        lines.append(words["adopted_on"].format(on=document["adopted_on"]))
+    period = document["period"]
+    if period["start"] or period["end"]:
+        lines.append(f"{words['period']}: {period['start'] or ''} - {period['end'] or ''}")
+    if document["vision"]:
+        lines.append(f"{words['vision']}: {document['vision']}")
+    lines += [f"{words['schedule']}:", *finding_lines(status.findings, language)]
+    if not document["principles"]:
+        lines.append(words["no_principles"])
+        if document["objectives"]:
+            lines.append(
+                f"{words['objectives']}: {named([o['id'] for o in document['objectives']])}"
+            )
+    for principle in document["principles"]:
+        served = named(principle["objectives"]) or "-"
+        lines.append(f"  {principle['name']} <- {served}")
+    if document["objectives_without_principle"]:
+        lines.append(f"{words['no_principle']}: {named(document['objectives_without_principle'])}")
+    if document["principles_without_objective"]:
+        lines.append(f"{words['no_objective']}: {named(document['principles_without_objective'])}")
+    if document["heard"]:
+        lines.append(f"{words['heard']}: {named(document['heard'])}")
+    if document["informed"]:
+        lines.append(f"{words['informed']}: {named(document['informed'])}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,49 @@
+"""A strategy on a day: the subject its lifecycle rules judge, the facts they read and
+what every lifecycle check shares."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, ClassVar
+
+from attrs import frozen
+
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules._facts import attribute_fact
+from civilsamfund.strategy._model import Milestone, Strategy
+
+
+@frozen(kw_only=True)
+class StrategyOn:
+    """``strategy`` as it stands on ``on``: what its lifecycle rules judge."""
+
+    strategy: Strategy
+    on: date
+
+    def last_done(self, milestone: Milestone) -> date | None:
+        """The latest day ``milestone`` was done on or before ``on``."""
+        days = [d.on for d in self.strategy.done if d.milestone is milestone and d.on <= self.on]
+        return max(days, default=None)
+
+
+ON = attribute_fact("on", Text(da="dagen", en="the day"))
+DONE = attribute_fact("strategy.done", Text(da="det gjorte", en="what has been done"))
+
+MILESTONE_NAMES: Mapping[str, Text] = {
+    Milestone.DRAFT.value: Text(da="første udkast", en="first draft"),
+    Milestone.ADOPTION.value: Text(da="vedtagelse", en="adoption"),
+    Milestone.STATUS_REVIEW.value: Text(da="status", en="status review"),
+    Milestone.REPORT.value: Text(da="redegørelse", en="report"),
+    Milestone.EVALUATION.value: Text(da="evaluering", en="evaluation"),
+    Milestone.REVISION.value: Text(da="revision", en="revision"),
+}
+
+
+class LifecycleCheck(Check[StrategyOn]):
+    """A check that judges where a strategy stands in its schedule on a day."""
+
+    SUBJECT: ClassVar[type[Any]] = StrategyOn
+    NAMES = MILESTONE_NAMES
+    FACTS = (ON, DONE)

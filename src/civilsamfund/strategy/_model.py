@@ -1,0 +1,126 @@
+"""A municipality's strategies in ``strategy.toml``: who adopted each and when, its
+period, vision and values, its arenas, principles and objectives, action plans,
+declarations of intent, what has been done of its schedule, and the criteria that say
+when a status review, a report or a revision is due."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from attrs import field, frozen
+
+from civilsamfund.core._references import entries, refers
+from civilsamfund.core._sources import Citation
+from civilsamfund.core._text import Text
+
+
+class Milestone(str, enum.Enum):
+    """What a strategy's schedule asks for."""
+
+    DRAFT = "draft"
+    ADOPTION = "adoption"
+    STATUS_REVIEW = "status_review"
+    REPORT = "report"
+    EVALUATION = "evaluation"
+    REVISION = "revision"
+
+
+class Stakeholder(str, enum.Enum):
+    """Those whose value an action plan is judged by."""
+
+    CITIZENS = "citizens"
+    VOLUNTEERS = "volunteers"
+    ASSOCIATIONS = "associations"
+    MUNICIPALITY = "municipality"
+
+
+@frozen(kw_only=True)
+class Principle:
+    """A principle every meeting between civil society and the municipality follows."""
+
+    id: str
+    name: Text
+    citation: Citation
+
+
+@frozen(kw_only=True)
+class Objective:
+    """An objective, its focus area, and the principle it serves (``None``: none)."""
+
+    id: str
+    name: Text
+    citation: Citation
+    focus_area: Text | None = None
+    principle: str | None = field(default=None, metadata=refers("principle"))
+
+
+@frozen(kw_only=True)
+class ActionPlan:
+    """A plan for an objective over a period, with goals and success criteria judged
+    by the value they create for ``judged_by``."""
+
+    id: str
+    objective: str = field(metadata=refers("objective"))
+    start: date
+    end: date
+    goals: tuple[Text, ...] = ()
+    success_criteria: tuple[Text, ...] = ()
+    judged_by: tuple[Stakeholder, ...] = ()
+
+
+@frozen(kw_only=True)
+class Declaration:
+    """A declaration of intent that others can sign; signatories are organisations."""
+
+    id: str
+    text: Text
+    signatories: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class Done:
+    """A milestone of the schedule done on a day, such as a status review held."""
+
+    milestone: Milestone = field(converter=Milestone)
+    on: date
+    note: Text | None = None
+
+
+@frozen(kw_only=True)
+class Strategy:
+    """A strategy and its schedule.
+
+    ``criteria`` are the lifecycle rules (``strategy.*`` checks in ``criteria.toml``)
+    that say when each milestone is due; ``done`` records what has been done.
+    ``heard``: the forums and councils heard before a revision; ``informed``: the
+    committees a revision or report goes to. ``arenas`` names the arenas the strategy
+    frames, defined once where tasks are placed in them (``volunteers.toml``).
+    """
+
+    id: str
+    title: Text
+    citation: Citation
+    adopted_by: Text | None = None
+    adopted_on: date | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    vision: Text | None = None
+    values: tuple[Text, ...] = ()
+    heard: tuple[str, ...] = ()
+    informed: tuple[str, ...] = field(default=(), metadata=refers("committee"))
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    done: tuple[Done, ...] = ()
+    arenas: tuple[str, ...] = field(default=(), metadata=refers("arena"))
+    principles: tuple[Principle, ...] = field(default=(), metadata=entries("principle"))
+    objectives: tuple[Objective, ...] = field(default=(), metadata=entries("objective"))
+    action_plans: tuple[ActionPlan, ...] = field(default=(), metadata=entries("action_plan"))
+    declarations: tuple[Declaration, ...] = field(default=(), metadata=entries("declaration"))
+    reading: Text | None = None
+
+
+@frozen(kw_only=True)
+class StrategyFile:
+    """``strategy.toml``."""
+
+    strategies: tuple[Strategy, ...] = field(default=(), metadata=entries("strategy"))

@@ -1,0 +1,139 @@
+"""Where a strategy stands on a day: adopted or not, each milestone of its schedule
+upcoming, due or overdue by its cited rules, and which objectives serve no principle
+and which principles no objective serves."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+
+from attrs import field, frozen
+
+from civilsamfund._municipality import Municipality
+from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._errors import InputError
+from civilsamfund.core._shown import shown
+from civilsamfund.core._text import Text
+from civilsamfund.core.rules._evaluator import Evaluator
+from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.strategy._lifecycle import MILESTONE_NAMES, StrategyOn
+from civilsamfund.strategy._model import Milestone, Strategy, StrategyFile
+
+
+class StrategyError(InputError):
+    """A strategy asked for that the municipality does not configure."""
+
+
+class StrategyState(str, enum.Enum):
+    """Where a strategy stands on a day, the worst of its milestones first."""
+
+    NOT_ADOPTED = "not_adopted"
+    OVERDUE = "overdue"
+    DUE = "due"
+    IN_FORCE = "in_force"
+
+
+@frozen(kw_only=True)
+class StrategyStatus:
+    """A strategy on ``on``: its state, the milestones due and overdue, a finding per
+    lifecycle rule (cited), and the objectives and principles left unmapped."""
+
+    strategy: Strategy
+    on: date
+    municipality: str
+    state: StrategyState
+    due: tuple[Milestone, ...]
+    overdue: tuple[Milestone, ...]
+    findings: tuple[Finding, ...]
+    objectives_without_principle: tuple[str, ...]
+    principles_without_objective: tuple[str, ...]
+    audit: AuditRecord
+    names: Mapping[str, Text] = field(factory=dict)
+    """What the ids the status names are called, and the titles of the cited documents."""
+
+
+def strategies(municipality: Municipality) -> tuple[Strategy, ...]:
+    """The strategies the municipality configures, in order."""
+    return municipality.section(StrategyFile).strategies
+
+
+def strategy_status(
+    municipality: Municipality, on: date, strategy: str | None = None
+) -> tuple[StrategyStatus, ...]:
+    """The status on ``on`` of every configured strategy, or of ``strategy`` alone.
+
+    Raises :class:`StrategyError` when ``strategy`` is not configured.
+    """
+    found = strategies(municipality)
+    if strategy is not None:
+        found = tuple(s for s in found if s.id == strategy)
+        if not found:
+            known = ", ".join(s.id for s in strategies(municipality)) or "none"
+            raise StrategyError.at(
+                "--strategy", "", f"expected a configured strategy ({known}), got {shown(strategy)}"
+            )
+    evaluator = Evaluator()
+    return tuple(_status(municipality, evaluator, s, on) for s in found)
+
+
+def _status(
+    municipality: Municipality, evaluator: Evaluator, strategy: Strategy, on: date
+) -> StrategyStatus:
+    findings: list[Finding] = []
+    rules = municipality.rulebook.in_force(strategy.criteria, on)
+    evaluator.judge_all(rules, StrategyOn(strategy=strategy, on=on), findings)
+    due = _milestones(findings, Status.FLAG)
+    overdue = _milestones(findings, Status.FAIL)
+    if strategy.adopted_on is None or on < strategy.adopted_on:
+        state = StrategyState.NOT_ADOPTED
+    elif overdue:
+        state = StrategyState.OVERDUE
+    elif due:
+        state = StrategyState.DUE
+    else:
+        state = StrategyState.IN_FORCE
+    served = {objective.principle for objective in strategy.objectives}
+    return StrategyStatus(
+        strategy=strategy,
+        on=on,
+        municipality=municipality.slug,
+        state=state,
+        due=due,
+        overdue=overdue,
+        findings=tuple(findings),
+        objectives_without_principle=tuple(
+            o.id for o in strategy.objectives if o.principle is None and strategy.principles
+        ),
+        principles_without_objective=tuple(p.id for p in strategy.principles if p.id not in served),
+        audit=municipality.audit(on),
+        names={
+            **municipality.titles(f.citation.document for f in findings),
+            **_known_names(municipality),
+            **MILESTONE_NAMES,
+            strategy.id: strategy.title,
+            **{p.id: p.name for p in strategy.principles},
+            **{o.id: o.name for o in strategy.objectives},
+        },
+    )
+
+
+def _milestones(findings: list[Finding], status: Status) -> tuple[Milestone, ...]:
+    return tuple(
+        dict.fromkeys(Milestone(str(f.facts["milestone"])) for f in findings if f.status is status)
+    )
+
+
+_NAMED_KINDS = ("arena", "committee", "council", "forum")
+"""The kinds of entry a strategy refers to, whose names its status gives."""
+
+
+def _known_names(municipality: Municipality) -> dict[str, Text]:
+    names: dict[str, Text] = {}
+    for kind in _NAMED_KINDS:
+        for key, versions in municipality.known.get(kind, {}).items():
+            first = versions[0] if isinstance(versions, list) and versions else None
+            name = getattr(first, "name", None)
+            if isinstance(name, Text):
+                names[key] = name
+    return names

@@ -1,0 +1,104 @@
+"""When a milestone of a strategy's schedule is due: in a window of fixed dates, or in
+the year that falls every so many years after it was last done. Before the window it
+is upcoming (passes), within it due (flagged for someone to act), after it overdue
+(fails), unless it has been done."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from attrs import field, frozen
+
+from civilsamfund.core._errors import FieldValueError
+from civilsamfund.core._text import Text
+from civilsamfund.core._validators import at_least
+from civilsamfund.core.rules._check import Verdict
+from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.strategy._lifecycle import DONE, ON, LifecycleCheck, StrategyOn
+from civilsamfund.strategy._model import Milestone
+
+_MESSAGES: Mapping[str, Text] = {
+    "done": Text(
+        da="{milestone:names}: gjort {done_on}.",
+        en="{milestone:names}: done on {done_on}.",
+    ),
+    "upcoming": Text(
+        da="{milestone:names}: ikke forfalden endnu; forfalder fra {due_from} til {due_by}.",
+        en="{milestone:names}: not due yet; due from {due_from} to {due_by}.",
+    ),
+    "due": Text(
+        da="{milestone:names}: forfalden nu, senest {due_by}.",
+        en="{milestone:names}: due now, by {due_by}.",
+    ),
+    "overdue": Text(
+        da="{milestone:names}: forfaldt senest {due_by} og er ikke registreret som gjort.",
+        en="{milestone:names}: was due by {due_by} and is not recorded as done.",
+    ),
+}
+
+
+def _verdict(
+    milestone: Milestone, on: date, start: date, end: date, recorded: dict[str, FactValue]
+) -> Verdict:
+    facts: dict[str, FactValue] = {
+        **recorded,
+        "milestone": milestone.value,
+        "on": on.isoformat(),
+        "due_from": start.isoformat(),
+        "due_by": end.isoformat(),
+    }
+    if on < start:
+        return Verdict(status=Status.PASS, message="upcoming", facts=facts)
+    if on <= end:
+        return Verdict(status=Status.FLAG, message="due", facts=facts)
+    return Verdict(status=Status.FAIL, message="overdue", facts=facts)
+
+
+@frozen(kw_only=True)
+class DueBetween(LifecycleCheck):
+    """``milestone`` is due from ``start`` to ``end`` (both included), once."""
+
+    RECORDS = ("on", "due_from", "due_by", "done_on")
+    MESSAGES = _MESSAGES
+
+    milestone: Milestone = field(converter=Milestone)
+    start: date
+    end: date
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise FieldValueError("end", f"expected a day on or after start ({self.start})")
+
+    def evaluate(self, facts: Facts[StrategyOn]) -> Verdict:
+        on = facts[ON]
+        done = [d.on for d in facts[DONE] if d.milestone is self.milestone and d.on <= on]
+        if done:
+            return Verdict(
+                status=Status.PASS,
+                message="done",
+                facts={"milestone": self.milestone.value, "done_on": max(done).isoformat()},
+            )
+        return _verdict(self.milestone, on, self.start, self.end, {})
+
+
+@frozen(kw_only=True)
+class EveryYears(LifecycleCheck):
+    """``milestone`` is due in the calendar year ``every`` years after it was last done
+    (``since`` until it is first recorded), and overdue from the next 1 January."""
+
+    RECORDS = ("on", "due_from", "due_by", "done_on")
+    MESSAGES = _MESSAGES
+
+    milestone: Milestone = field(converter=Milestone)
+    every: int = field(validator=at_least(1))
+    since: date
+
+    def evaluate(self, facts: Facts[StrategyOn]) -> Verdict:
+        on = facts[ON]
+        done = [d.on for d in facts[DONE] if d.milestone is self.milestone and d.on <= on]
+        last = max([self.since, *done])
+        year = min(last.year + self.every, date.max.year)  # no calendar goes further
+        recorded: dict[str, FactValue] = {"done_on": last.isoformat() if done else None}
+        return _verdict(self.milestone, on, date(year, 1, 1), date(year, 12, 31), recorded)

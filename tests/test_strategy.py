@@ -1,0 +1,190 @@
+"""Strategies: where each stands on a day by its cited schedule, principles and
+objectives mapped, and configuration that cannot hold."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date, timedelta
+
+import pytest
+from helpers import MUNICIPALITIES
+from hypothesis import given
+from hypothesis import strategies as st
+
+import civilsamfund as cs
+from civilsamfund import strategy as sg
+from civilsamfund import testing as cst
+from civilsamfund.cli import main
+
+SLUGS = ("odense", "faaborg-midtfyn", "kolding")
+
+
+def _path(slug):
+    return f"{MUNICIPALITIES / slug}/"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("format", ["text", "json"])
+def test_status_works_for_every_municipality(capsys, slug, lang, format):
+    args = ["strategy", "status", "-m", _path(slug), "--on", "2024-10-15"]
+    assert main([*args, "--lang", lang, "--format", format]) == 0
+    out = capsys.readouterr().out
+    if format == "json":
+        (document,) = json.loads(out)
+        assert document["language"] == lang
+        assert all(
+            f["citation"]["document"].startswith(slug.split("-")[0]) for f in document["findings"]
+        )
+    else:
+        assert f"({slug}), 2024-10-15:" in out
+
+
+def test_faaborg_recognition_serves_no_principle_and_the_rest_map_one_to_one(faaborg):
+    (status,) = sg.strategy_status(faaborg, date(2020, 1, 1))
+    assert status.objectives_without_principle == ("anerkendelse_maal",)
+    assert status.principles_without_objective == ()
+    served = [o.principle for o in status.strategy.objectives if o.principle]
+    assert sorted(served) == ["princip_1", "princip_2", "princip_3", "princip_4"]
+
+
+def test_the_status_cites_the_sections_the_dates_come_from(faaborg, odense):
+    for municipality, section in ((faaborg, "Sådan følger vi op"), (odense, "Status og revision")):
+        (status,) = sg.strategy_status(municipality, date(2030, 1, 1))
+        assert {f.citation.section for f in status.findings} == {section}
+        assert status.state is sg.StrategyState.OVERDUE
+
+
+def test_a_recorded_status_review_is_done(tmp_path):
+    target = tmp_path / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    path = target / "strategy.toml"
+    text = path.read_text(encoding="utf-8").replace(
+        'criteria = ["FMS-STATUS"',
+        'done = [{ milestone = "status_review", on = 2019-10-15 }]\ncriteria = ["FMS-STATUS"',
+    )
+    path.write_text(text, encoding="utf-8")
+    municipality = cs.load_municipality_dir(target, cs.Plugins())
+    (before,) = sg.strategy_status(municipality, date(2019, 10, 14))
+    (after,) = sg.strategy_status(municipality, date(2020, 6, 1))
+    assert before.state is sg.StrategyState.DUE
+    assert after.state is sg.StrategyState.IN_FORCE
+    assert "done on 2019-10-15" in after.findings[0].reason.en
+
+
+@given(on=st.dates(date(2009, 6, 1), date(2040, 12, 31)))
+def test_odense_revision_is_due_in_2011_and_overdue_after(odense, on):
+    """Every second year after June 2009: due through 2011, overdue from 2012."""
+    (status,) = sg.strategy_status(odense, on)
+    (finding,) = [f for f in status.findings if f.criterion == "ODS-REVISION"]
+    expected = (
+        cs.Status.PASS if on.year < 2011 else cs.Status.FLAG if on.year == 2011 else cs.Status.FAIL
+    )
+    assert finding.status is expected
+
+
+@given(days=st.integers(-400, 400))
+def test_faaborg_status_review_at_its_window(faaborg, days):
+    on = date(2019, 9, 1) + timedelta(days=days)
+    (status,) = sg.strategy_status(faaborg, on)
+    (finding,) = [f for f in status.findings if f.criterion == "FMS-STATUS"]
+    window = date(2019, 9, 1) <= on <= date(2019, 11, 30)
+    assert (finding.status is cs.Status.FLAG) is window
+    assert (finding.status is cs.Status.FAIL) is (on > date(2019, 11, 30))
+
+
+def test_status_on_the_last_day_there_is(odense):
+    (status,) = sg.strategy_status(odense, date(9999, 12, 31))
+    assert status.state is sg.StrategyState.OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--strategy", "nope"], "expected a configured strategy"),
+        (["--on", "2024-13-01"], "--on"),
+        (["--on", "20240101"], "--on"),
+    ],
+)
+def test_bad_arguments_are_clear_errors(capsys, args, message):
+    try:
+        code = main(["strategy", "status", "-m", "odense", *args])
+    except SystemExit as stop:
+        code = stop.code
+    assert code == 2
+    assert message in capsys.readouterr().err
+
+
+@given(st.from_type(sg.StrategyStatus), st.sampled_from(["da", "en"]))
+def test_any_status_renders(status, language):
+    document = json.loads(json.dumps(sg.status_document(status, language)))
+    assert document["strategy"] == status.strategy.id
+    assert sg.status_text(status, language).endswith("\n")
+
+
+@given(cst.strategy_models())
+def test_generated_strategies_have_consistent_periods(strategy):
+    if strategy.period_start and strategy.period_end:
+        assert strategy.period_start <= strategy.period_end
+
+
+def _problems(tmp_path, slug, file, old, new):
+    target = tmp_path / slug
+    shutil.copytree(MUNICIPALITIES / slug, target)
+    path = target / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [str(p) for p in cs.check_conformance(target, cs.Plugins())]
+
+
+@pytest.mark.parametrize(
+    ("slug", "file", "old", "new", "message"),
+    [
+        (
+            "odense",
+            "strategy.toml",
+            'heard = ["samarbejdsforum"',
+            'heard = ["byraadet"',
+            "strategies[0].heard[0]: expected the id of a forum or council",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            'criteria = ["ODS-REPORT"',
+            'criteria = ["O18-4"',
+            "judging a strategy's schedule, got 'O18-4'",
+        ),
+        (
+            "faaborg-midtfyn",
+            "strategy.toml",
+            'criteria = ["FMS-STATUS"',
+            'done = [{ milestone = "evaluation", on = 2020-01-01 }]\ncriteria = ["FMS-STATUS"',
+            "done[0].milestone: expected a milestone one of the strategy's criteria schedules",
+        ),
+        (
+            "faaborg-midtfyn",
+            "strategy.toml",
+            'principle = "princip_1"',
+            'principle = "princip_9"',
+            "objectives[0].principle",
+        ),
+        (
+            "faaborg-midtfyn",
+            "criteria.toml",
+            'start = "2019-09-01", end = "2019-11-30"',
+            'start = "2019-11-30", end = "2019-09-01"',
+            "params.end: expected a day on or after start",
+        ),
+        (
+            "kolding",
+            "strategy.toml",
+            "period_end = 2025-12-31",
+            "period_end = 2023-12-31",
+            "strategies[0].period_end: expected a day on or after period_start",
+        ),
+    ],
+)
+def test_configuration_that_cannot_hold_fails(tmp_path, slug, file, old, new, message):
+    assert any(message in p for p in _problems(tmp_path, slug, file, old, new))
