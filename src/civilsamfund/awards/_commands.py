@@ -12,9 +12,8 @@ from civilsamfund.cli._command import (
     SUCCESS,
     Command,
     JsonSchema,
-    batch_options,
-    limits_from,
-    limits_options,
+    check_parser,
+    judge_files,
     municipality_options,
 )
 
@@ -53,21 +52,10 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 
 def _awards(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.awards._batch import write_nomination_decisions
-    from civilsamfund.config._discovery import load_municipality
-    from civilsamfund.pipeline._output import binary
 
     if args.action == "list":
         return _list(args, out)
-    write_nomination_decisions(
-        load_municipality(args.municipality, config=args.config),
-        args.files,
-        args.output if args.output is not None else binary(out),
-        format=args.format,
-        language=args.lang,
-        on=args.on,
-        limits=limits_from(args),
-    )
-    return SUCCESS
+    return judge_files(args, out, write_nomination_decisions)
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -84,17 +72,13 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="text: a table per programme; json: the catalogue as one JSON document",
     )
-    check = actions.add_parser(
-        "check", help="check nominations against the award's rules in its year"
+    check_parser(
+        actions,
+        "check",
+        help="check nominations against the award's rules in its year",
+        items="nominations: .toml or .json documents",
+        formats="text: a summary per nomination; json: a JSON array of decision documents",
     )
-    batch_options(check, "nominations: .toml or .json documents")
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: a summary per nomination; json: a JSON array of decision documents",
-    )
-    limits_options(check)
 
 
 AWARD_COMMANDS = (

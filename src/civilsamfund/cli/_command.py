@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from attrs import field, frozen
 
@@ -160,3 +160,49 @@ def limits_from(args: argparse.Namespace) -> Limits:
         max_string=args.max_string,
         max_problems=args.max_problems,
     )
+
+
+class BatchWriter(Protocol):
+    """A domain's batch writer: judges the items of files, writes every decision."""
+
+    def __call__(
+        self,
+        municipality: Municipality,
+        files: Sequence[str | Path],
+        output: Any,
+        *,
+        format: Any,
+        language: Any,
+        on: date | None,
+        limits: Limits,
+    ) -> int: ...
+
+
+def check_parser(
+    actions: Any, name: str, help: str, items: str, formats: str
+) -> argparse.ArgumentParser:
+    """A subcommand that judges files: the batch options, ``--format text|json`` (as
+    ``formats`` describes them) and the limits."""
+    parser: argparse.ArgumentParser = actions.add_parser(name, help=help)
+    batch_options(parser, items)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=formats)
+    limits_options(parser)
+    return parser
+
+
+def judge_files(args: argparse.Namespace, out: TextIO, write: BatchWriter) -> int:
+    """Run ``write`` on the municipality, files and options the command line gives;
+    decisions go to ``--output``, or to standard output."""
+    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.pipeline._output import binary
+
+    write(
+        load_municipality(args.municipality, config=args.config),
+        args.files,
+        args.output if args.output is not None else binary(out),
+        format=args.format,
+        language=args.lang,
+        on=args.on,
+        limits=limits_from(args),
+    )
+    return SUCCESS

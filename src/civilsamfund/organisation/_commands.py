@@ -11,9 +11,8 @@ from civilsamfund.cli._command import (
     SUCCESS,
     Command,
     JsonSchema,
-    batch_options,
-    limits_from,
-    limits_options,
+    check_parser,
+    judge_files,
     municipality_options,
 )
 from civilsamfund.core._validators import MAX_AGE
@@ -57,37 +56,22 @@ def _entry_point(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _organisation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.organisation._batch import write_forum_decisions
-    from civilsamfund.pipeline._output import binary
 
     if args.action == "entry-point":
         return _entry_point(args, out)
-    write_forum_decisions(
-        load_municipality(args.municipality, config=args.config),
-        args.files,
-        args.output if args.output is not None else binary(out),
-        format=args.format,
-        language=args.lang,
-        on=args.on,
-        limits=limits_from(args),
-    )
-    return SUCCESS
+    return judge_files(args, out, write_forum_decisions)
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    check = actions.add_parser(
-        "check-forum", help="check proposed forum memberships against the forum's rules"
+    check_parser(
+        actions,
+        "check-forum",
+        help="check proposed forum memberships against the forum's rules",
+        items="proposals: .toml or .json documents",
+        formats="text: a summary per proposal; json: a JSON array of forum decision documents",
     )
-    batch_options(check, "proposals: .toml or .json documents")
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: a summary per proposal; json: a JSON array of forum decision documents",
-    )
-    limits_options(check)
     entry = actions.add_parser(
         "entry-point", help="whom an association contacts, by its target group's ages"
     )

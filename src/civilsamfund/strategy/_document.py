@@ -4,6 +4,7 @@ adding keys."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from civilsamfund.core._text import Language, Text
@@ -16,8 +17,8 @@ def _text(text: Text | None, language: Language) -> str | None:
     return None if text is None else text.in_(language)
 
 
-def _day(day: Any) -> str | None:
-    return None if day is None else str(day.isoformat())
+def _day(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _content(strategy: Strategy, names: dict[str, str], language: Language) -> dict[str, Any]:
@@ -98,12 +99,14 @@ _STATES = {
         "in_force": "gældende, intet forfaldent",
         "due": "gældende; forfalden nu: {due}",
         "overdue": "forsinket: {overdue}",
+        "also_due": "; forfalden nu: {due}",
     },
     "en": {
         "not_adopted": "not adopted",
         "in_force": "in force, nothing due",
         "due": "in force; due now: {due}",
         "overdue": "overdue: {overdue}",
+        "also_due": "; due now: {due}",
     },
 }
 _WORDS = {
@@ -152,7 +155,7 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
         due=named(document["due"]), overdue=named(document["overdue"])
     )
     if status.overdue and status.due:
-        state += "; " + states["due"].split("; ")[-1].format(due=named(document["due"]))
+        state += states["also_due"].format(due=named(document["due"]))
     lines = [f"{document['title']} ({status.municipality}), {document['on']}: {state}"]
     if document["adopted_on"] and document["adopted_by"]:
         lines.append(words["adopted"].format(by=document["adopted_by"], on=document["adopted_on"]))

@@ -22,11 +22,6 @@ class StrategyOn:
     strategy: Strategy
     on: date
 
-    def last_done(self, milestone: Milestone) -> date | None:
-        """The latest day ``milestone`` was done on or before ``on``."""
-        days = [d.on for d in self.strategy.done if d.milestone is milestone and d.on <= self.on]
-        return max(days, default=None)
-
 
 ON = attribute_fact("on", Text(da="dagen", en="the day"))
 DONE = attribute_fact("strategy.done", Text(da="det gjorte", en="what has been done"))

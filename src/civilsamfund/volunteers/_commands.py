@@ -10,6 +10,8 @@ from civilsamfund.cli._command import (
     Command,
     JsonSchema,
     batch_options,
+    check_parser,
+    judge_files,
     limits_from,
     limits_options,
 )
@@ -24,10 +26,9 @@ def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.volunteers._batch import write_task_decisions
     from civilsamfund.volunteers._review import write_reviews
 
-    municipality = load_municipality(args.municipality, config=args.config)
     if args.action == "review":
         write_reviews(
-            municipality,
+            load_municipality(args.municipality, config=args.config),
             args.kind,
             args.files,
             args.output if args.output is not None else binary(out),
@@ -36,31 +37,18 @@ def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             limits=limits_from(args),
         )
         return SUCCESS
-    write_task_decisions(
-        municipality,
-        args.files,
-        args.output if args.output is not None else binary(out),
-        format=args.format,
-        language=args.lang,
-        on=args.on,
-        limits=limits_from(args),
-    )
-    return SUCCESS
+    return judge_files(args, out, write_task_decisions)
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    check = actions.add_parser(
-        "check", help="check volunteer tasks before they start: rules, obligations, outcome"
+    check_parser(
+        actions,
+        "check",
+        help="check volunteer tasks before they start: rules, obligations, outcome",
+        items="tasks: .toml or .json documents",
+        formats="text: a summary per task; json: a JSON array of task decision documents",
     )
-    batch_options(check, "tasks: .toml or .json documents")
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: a summary per task; json: a JSON array of task decision documents",
-    )
-    limits_options(check)
     review = actions.add_parser(
         "review",
         help="say what a role description, a checklist or a collaboration agreement lacks",

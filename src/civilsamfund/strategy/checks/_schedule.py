@@ -39,6 +39,12 @@ _MESSAGES: Mapping[str, Text] = {
 }
 
 
+def _done(facts: Facts[StrategyOn], milestone: Milestone) -> list[date]:
+    """The days ``milestone`` was done, up to the day judged."""
+    on = facts[ON]
+    return [d.on for d in facts[DONE] if d.milestone is milestone and d.on <= on]
+
+
 def _verdict(
     milestone: Milestone, on: date, start: date, end: date, recorded: dict[str, FactValue]
 ) -> Verdict:
@@ -72,15 +78,14 @@ class DueBetween(LifecycleCheck):
             raise FieldValueError("end", f"expected a day on or after start ({self.start})")
 
     def evaluate(self, facts: Facts[StrategyOn]) -> Verdict:
-        on = facts[ON]
-        done = [d.on for d in facts[DONE] if d.milestone is self.milestone and d.on <= on]
+        done = _done(facts, self.milestone)
         if done:
             return Verdict(
                 status=Status.PASS,
                 message="done",
                 facts={"milestone": self.milestone.value, "done_on": max(done).isoformat()},
             )
-        return _verdict(self.milestone, on, self.start, self.end, {})
+        return _verdict(self.milestone, facts[ON], self.start, self.end, {})
 
 
 @frozen(kw_only=True)
@@ -96,9 +101,9 @@ class EveryYears(LifecycleCheck):
     since: date
 
     def evaluate(self, facts: Facts[StrategyOn]) -> Verdict:
-        on = facts[ON]
-        done = [d.on for d in facts[DONE] if d.milestone is self.milestone and d.on <= on]
+        done = _done(facts, self.milestone)
         last = max([self.since, *done])
         year = min(last.year + self.every, date.max.year)  # no calendar goes further
         recorded: dict[str, FactValue] = {"done_on": last.isoformat() if done else None}
-        return _verdict(self.milestone, on, date(year, 1, 1), date(year, 12, 31), recorded)
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        return _verdict(self.milestone, facts[ON], start, end, recorded)
