@@ -131,13 +131,14 @@ def test_the_strategy_odenses_committee_asks_for_loads_as_the_guide_shows(tmp_pa
     )
     directory = tmp_path / "odense"
     shutil.copytree(MUNICIPALITIES / "odense", directory)
-    (directory / "strategy.toml").write_text(strategy_toml, encoding="utf-8")
-    with (directory / "criteria.toml").open("a", encoding="utf-8") as criteria:
-        criteria.write("\n" + criteria_toml)
+    for name, added in (("strategy.toml", strategy_toml), ("criteria.toml", criteria_toml)):
+        with (directory / name).open("a", encoding="utf-8") as file:
+            file.write("\n" + added)
     assert cs.check_conformance(directory, cs.Plugins()) == []
     municipality = cs.load_municipality_dir(directory, cs.Plugins())
-    (before,) = sg.strategy_status(municipality, date(2028, 12, 31))
-    (due,) = sg.strategy_status(municipality, date(2029, 1, 1))
+    example = "civilsamfundsstrategi_eksempel"
+    (before,) = sg.strategy_status(municipality, date(2028, 12, 31), example)
+    (due,) = sg.strategy_status(municipality, date(2029, 1, 1), example)
     assert before.state is sg.StrategyState.IN_FORCE
     assert due.due == (sg.Milestone.EVALUATION,)
     assert due.objectives_without_principle == due.principles_without_objective == ()

@@ -317,3 +317,23 @@ def test_nomination_files_give_only_library_errors(odense, text):
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     with contextlib.suppress(CivilsamfundError):
         write_nomination_decisions(odense, [path], io.BytesIO(), format="json")
+
+
+DESIGN = MUNICIPALITIES / "kolding" / "examples" / "design" / "2024.toml"
+
+
+@pytest.fixture(scope="module")
+def kolding():
+    return load_municipality_dir(MUNICIPALITIES / "kolding")
+
+
+@fuzz
+@given(text=mutated_toml(DESIGN.read_text(encoding="utf-8")))
+def test_design_meeting_files_give_only_library_errors(kolding, text):
+    """Design meeting records, mangled anywhere, are summed up or refused by our errors."""
+    from civilsamfund.strategy import write_meeting_summaries
+
+    path = _WORK / "design.toml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(CivilsamfundError):
+        write_meeting_summaries(kolding, [path], io.BytesIO(), format="text")

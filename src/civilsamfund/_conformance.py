@@ -28,6 +28,8 @@ from civilsamfund.grants._reading import read_applications
 from civilsamfund.organisation._assessment import ForumAssessor
 from civilsamfund.organisation._reading import read_proposals
 from civilsamfund.plugins._manager import Plugins, installed
+from civilsamfund.strategy._design_batch import read_meetings
+from civilsamfund.strategy._meetings import DesignSummariser
 from civilsamfund.volunteers._assessment import TaskAssessor
 from civilsamfund.volunteers._reading import read_tasks
 from civilsamfund.volunteers._review import FormKind, write_reviews
@@ -72,6 +74,11 @@ def _proposals(municipality: Municipality) -> Judge:
     return lambda path: [assessor.check(proposal) for proposal in read_proposals(path)]
 
 
+def _design(municipality: Municipality) -> Judge:
+    summariser = DesignSummariser(municipality)
+    return lambda path: [summariser.summarise(summariser.admit(m)) for m in read_meetings(path)]
+
+
 def _forms(kind: FormKind) -> Callable[[Municipality], Judge]:
     def judge_for(municipality: Municipality) -> Judge:
         return lambda path: write_reviews(municipality, kind, [path], io.BytesIO())
@@ -87,6 +94,7 @@ _EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
     "agreements": _forms("agreement"),
     "nominations": _nominations,
     "forums": _proposals,
+    "design": _design,
 }
 """Each kind of example by the folder below ``examples`` that holds it."""
 

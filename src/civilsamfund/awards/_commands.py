@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.cli._command import (
@@ -55,7 +56,7 @@ def _awards(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.action == "list":
         return _list(args, out)
-    return judge_files(args, out, write_nomination_decisions)
+    return judge_files(args, out, partial(write_nomination_decisions, on=args.on))
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:

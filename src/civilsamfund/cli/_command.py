@@ -74,16 +74,18 @@ def municipality_options(parser: argparse.ArgumentParser) -> None:
     config_option(parser)
 
 
-def batch_options(parser: argparse.ArgumentParser, items: str) -> None:
+def batch_options(parser: argparse.ArgumentParser, items: str, dated: bool = True) -> None:
     """What every command that judges files takes: ``--municipality``, ``--config``,
-    the files, ``--on``, ``--lang`` and ``--output``; ``items`` says what the files hold."""
+    the files, ``--on`` (where rules are ``dated``), ``--lang`` and ``--output``;
+    ``items`` says what the files hold."""
     municipality_options(parser)
     parser.add_argument("files", nargs="+", metavar="FILE", help=items)
-    parser.add_argument(
-        "--on",
-        type=iso_date,
-        help="judge by the rules in force on this date (default: the item's own date)",
-    )
+    if dated:
+        parser.add_argument(
+            "--on",
+            type=iso_date,
+            help="judge by the rules in force on this date (default: the item's own date)",
+        )
     parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
     parser.add_argument(
         "--output",
@@ -163,7 +165,8 @@ def limits_from(args: argparse.Namespace) -> Limits:
 
 
 class BatchWriter(Protocol):
-    """A domain's batch writer: judges the items of files, writes every decision."""
+    """A domain's batch writer: judges the items of files, writes every decision.
+    A writer of dated rules is given ``--on`` bound (``functools.partial``)."""
 
     def __call__(
         self,
@@ -173,18 +176,17 @@ class BatchWriter(Protocol):
         *,
         format: Any,
         language: Any,
-        on: date | None,
         limits: Limits,
     ) -> int: ...
 
 
 def check_parser(
-    actions: Any, name: str, help: str, items: str, formats: str
+    actions: Any, name: str, help: str, items: str, formats: str, dated: bool = True
 ) -> argparse.ArgumentParser:
     """A subcommand that judges files: the batch options, ``--format text|json`` (as
     ``formats`` describes them) and the limits."""
     parser: argparse.ArgumentParser = actions.add_parser(name, help=help)
-    batch_options(parser, items)
+    batch_options(parser, items, dated)
     parser.add_argument("--format", choices=("text", "json"), default="text", help=formats)
     limits_options(parser)
     return parser
@@ -202,7 +204,6 @@ def judge_files(args: argparse.Namespace, out: TextIO, write: BatchWriter) -> in
         args.output if args.output is not None else binary(out),
         format=args.format,
         language=args.lang,
-        on=args.on,
         limits=limits_from(args),
     )
     return SUCCESS

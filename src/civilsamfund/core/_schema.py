@@ -38,7 +38,7 @@ SHARE: dict[str, Any] = {
 }
 DECIMAL = r"^-?\d+(\.\d+)?$"
 
-_NOT_IN_DOCUMENT = {(Finding, "rule"), (Citation, "title")}
+NOT_IN_DOCUMENT = {(Finding, "rule"), (Citation, "title")}
 """Fields documents leave out: the rule's wording, and the title a citation carries,
 which a document gives once, under ``names``."""
 
@@ -125,7 +125,7 @@ class SchemaBuilder:
         required: list[str] = []
         for attribute in attrs.fields(cls):
             name = attribute.name
-            if name.startswith("_") or (self.document and (cls, name) in _NOT_IN_DOCUMENT):
+            if name.startswith("_") or (self.document and (cls, name) in NOT_IN_DOCUMENT):
                 continue
             properties[name] = self.schema(hints[name])
             if self.document or attribute.default is attrs.NOTHING:

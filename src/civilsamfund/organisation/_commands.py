@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.cli._command import (
@@ -60,7 +61,7 @@ def _organisation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.action == "entry-point":
         return _entry_point(args, out)
-    return judge_files(args, out, write_forum_decisions)
+    return judge_files(args, out, partial(write_forum_decisions, on=args.on))
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:

@@ -70,6 +70,13 @@ def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
     from civilsamfund.awards._commands import AWARD_SCHEMAS
     from civilsamfund.grants._commands import GRANT_SCHEMAS
     from civilsamfund.organisation._commands import ORGANISATION_SCHEMAS
+    from civilsamfund.strategy._commands import STRATEGY_SCHEMAS
     from civilsamfund.volunteers._commands import VOLUNTEER_SCHEMAS
 
-    return (*GRANT_SCHEMAS, *VOLUNTEER_SCHEMAS, *AWARD_SCHEMAS, *ORGANISATION_SCHEMAS)
+    return (
+        *GRANT_SCHEMAS,
+        *VOLUNTEER_SCHEMAS,
+        *AWARD_SCHEMAS,
+        *ORGANISATION_SCHEMAS,
+        *STRATEGY_SCHEMAS,
+    )

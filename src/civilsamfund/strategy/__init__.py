@@ -7,12 +7,35 @@ none), action plans and declarations of intent, and what of its schedule has bee
 done. When a status review, a report or a revision is due is a lifecycle rule in
 ``criteria.toml`` (``strategy.*`` checks), cited like any rule. :func:`strategy_status`
 says where each strategy stands on a day. See docs/strategy.md.
+
+A strategy designed meeting by meeting keeps a :class:`DesignMeeting` record of each:
+the points paper its members prioritise, ranked by a stated method
+(:func:`rank`), and the evaluation its participants give (:func:`summarise`). See
+docs/design.md.
 """
 
 from __future__ import annotations
 
+from civilsamfund.strategy._design import (
+    DesignError,
+    DesignMeeting,
+    Evaluation,
+    MeetingKind,
+    Point,
+    PointsPaper,
+    Priority,
+    RankingMethod,
+)
+from civilsamfund.strategy._design_batch import (
+    meetings_from_data,
+    read_meetings,
+    write_meeting_summaries,
+)
+from civilsamfund.strategy._design_document import meeting_document, meeting_text
 from civilsamfund.strategy._document import status_document, status_text
+from civilsamfund.strategy._evaluation import EvaluationSummary, Rated, summarise
 from civilsamfund.strategy._lifecycle import LifecycleCheck, StrategyOn
+from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
 from civilsamfund.strategy._model import (
     ActionPlan,
     Declaration,
@@ -24,6 +47,7 @@ from civilsamfund.strategy._model import (
     Strategy,
     StrategyFile,
 )
+from civilsamfund.strategy._ranking import RankedPoint, Ranking, rank
 from civilsamfund.strategy._status import (
     StrategyError,
     StrategyState,
@@ -35,11 +59,25 @@ from civilsamfund.strategy._status import (
 __all__ = [
     "ActionPlan",
     "Declaration",
+    "DesignError",
+    "DesignMeeting",
+    "DesignSummariser",
     "Done",
+    "Evaluation",
+    "EvaluationSummary",
     "LifecycleCheck",
+    "MeetingKind",
+    "MeetingSummary",
     "Milestone",
     "Objective",
+    "Point",
+    "PointsPaper",
     "Principle",
+    "Priority",
+    "RankedPoint",
+    "Ranking",
+    "RankingMethod",
+    "Rated",
     "Stakeholder",
     "Strategy",
     "StrategyError",
@@ -47,8 +85,15 @@ __all__ = [
     "StrategyOn",
     "StrategyState",
     "StrategyStatus",
+    "meeting_document",
+    "meeting_text",
+    "meetings_from_data",
+    "rank",
+    "read_meetings",
     "status_document",
     "status_text",
     "strategies",
     "strategy_status",
+    "summarise",
+    "write_meeting_summaries",
 ]

@@ -1,20 +1,35 @@
-"""The strategy domain's command, ``strategy status``."""
+"""The strategy domain's commands, ``strategy status`` and ``strategy design``, and the
+schemas ``schema`` prints."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from datetime import date
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from civilsamfund.cli._command import SUCCESS, Command, iso_date, municipality_options
+from civilsamfund.cli._command import (
+    SUCCESS,
+    Command,
+    JsonSchema,
+    check_parser,
+    iso_date,
+    judge_files,
+    municipality_options,
+)
+
+if TYPE_CHECKING:
+    from civilsamfund._municipality import Municipality
 
 
 def _strategy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.strategy._design_batch import write_meeting_summaries
     from civilsamfund.strategy._document import status_document, status_text
     from civilsamfund.strategy._status import strategy_status
 
+    if args.action == "design":
+        return judge_files(args, out, write_meeting_summaries)
     municipality = load_municipality(args.municipality, config=args.config)
     on = date.today() if args.on is None else args.on
     found = strategy_status(municipality, on, args.strategy)
@@ -43,14 +58,50 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="text: each strategy's state, schedule and mapping; json: a JSON array",
     )
+    check_parser(
+        actions,
+        "design",
+        help="sum up design meetings: points papers ranked, evaluations counted",
+        items="meeting records: .toml or .json documents",
+        formats="text: a summary per meeting; json: a JSON array of meeting summaries",
+        dated=False,
+    )
 
 
 STRATEGY_COMMANDS = (
     Command(
         name="strategy",
-        help="where a strategy stands: its schedule with citations, principles and objectives",
+        help="where a strategy stands (its schedule, principles and objectives), and how "
+        "its design meetings went",
         configure=_configure,
         run=_strategy,
     ),
 )
 """The strategy domain's commands, registered by the built-in plugin."""
+
+
+def _meetings(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.strategy._schema import meetings_schema
+
+    return meetings_schema()
+
+
+def _summaries(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.strategy._schema import summary_schema
+
+    return summary_schema()
+
+
+STRATEGY_SCHEMAS = (
+    JsonSchema(
+        name="design-meeting",
+        help="design meeting records, the input of strategy design",
+        build=_meetings,
+    ),
+    JsonSchema(
+        name="design-summary",
+        help="strategy design --format json: the meeting summaries",
+        build=_summaries,
+    ),
+)
+"""The strategy domain's JSON Schemas, registered by the built-in plugin."""

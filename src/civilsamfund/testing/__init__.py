@@ -58,7 +58,17 @@ from civilsamfund.testing._organisation import (
     members,
 )
 from civilsamfund.testing._rules import plan, satisfying
-from civilsamfund.testing._strategy import done_records, strategy_models, strategy_statuses
+from civilsamfund.testing._strategy import (
+    design_meetings,
+    done_records,
+    evaluation_summaries,
+    evaluations,
+    meeting_summaries,
+    points_papers,
+    rankings,
+    strategy_models,
+    strategy_statuses,
+)
 from civilsamfund.testing._volunteers import (
     age_ranges,
     obligations,
@@ -85,8 +95,11 @@ __all__ = [
     "dates",
     "decisions",
     "department_refs",
+    "design_meetings",
     "done_records",
     "entry_answers",
+    "evaluation_summaries",
+    "evaluations",
     "facts",
     "findings",
     "forum_decisions",
@@ -94,6 +107,7 @@ __all__ = [
     "funding_sources",
     "jury_decisions",
     "kroner",
+    "meeting_summaries",
     "meetings",
     "members",
     "names",
@@ -104,6 +118,8 @@ __all__ = [
     "obligations",
     "persons",
     "plan",
+    "points_papers",
+    "rankings",
     "rounds",
     "satisfying",
     "shares",

@@ -1,4 +1,5 @@
-"""Strategies: strategies with consistent dates, their statuses, and schedule records."""
+"""Strategies: strategies with consistent dates, their statuses, schedule records, and
+design meetings with points papers, priorities, evaluations and their summaries."""
 
 from __future__ import annotations
 
@@ -7,7 +8,19 @@ from typing import Any
 from hypothesis import strategies as st
 
 from civilsamfund.core.rules._findings import Status
+from civilsamfund.strategy._design import (
+    DesignMeeting,
+    Evaluation,
+    MeetingKind,
+    Point,
+    PointsPaper,
+    Priority,
+    RankingMethod,
+)
+from civilsamfund.strategy._evaluation import EvaluationSummary, summarise
+from civilsamfund.strategy._meetings import MeetingSummary
 from civilsamfund.strategy._model import Done, Milestone, Objective, Principle, Strategy
+from civilsamfund.strategy._ranking import Ranking, rank
 from civilsamfund.strategy._status import StrategyState, StrategyStatus
 from civilsamfund.testing._models import audit_records, citations, dates, findings, names, texts
 
@@ -77,9 +90,74 @@ strategy_statuses = st.builds(
     names=st.dictionaries(names, texts, max_size=3),
 )
 
+
+@st.composite
+def points_papers(draw: st.DrawFn, max_points: int = 8) -> PointsPaper:
+    """Points papers of 1 to ``max_points`` points (numbered 1 up, not always in
+    order), each member listing some of them in an order of their own."""
+    numbers = draw(st.permutations(range(1, draw(st.integers(1, max_points)) + 1)))
+    listing = st.lists(st.sampled_from(numbers), min_size=1, unique=True)
+    return PointsPaper(
+        id=draw(names),
+        points=tuple(Point(number=n, text=draw(texts)) for n in numbers),
+        priorities=tuple(
+            Priority(member=draw(st.none() | names), points=tuple(listed))
+            for listed in draw(st.lists(listing, max_size=9))
+        ),
+        method=draw(st.sampled_from(RankingMethod)),
+    )
+
+
+@st.composite
+def evaluations(draw: st.DrawFn) -> Evaluation:
+    """Evaluations on a scale (mostly 1 to 5) with ratings on it."""
+    lowest, highest = draw(st.sampled_from([(1, 5), (0, 10), (1, 2)]))
+    ratings = draw(st.lists(st.integers(lowest, highest), max_size=60))
+    return Evaluation(lowest=lowest, highest=highest, ratings=tuple(ratings))
+
+
+design_meetings = st.builds(
+    DesignMeeting,
+    id=names,
+    strategy=names,
+    on=dates,
+    kind=st.sampled_from(MeetingKind),
+    committee=st.none() | names,
+    participants=st.none() | st.integers(0, 500),
+    citation=st.none() | citations,
+    paper=st.none() | points_papers(),
+    evaluation=st.none() | evaluations(),
+    note=st.none() | texts,
+)
+
+rankings: st.SearchStrategy[Ranking] = points_papers().map(rank)
+evaluation_summaries: st.SearchStrategy[EvaluationSummary] = evaluations().map(summarise)
+
+meeting_summaries = st.builds(
+    MeetingSummary,
+    meeting=names,
+    strategy=names,
+    on=dates,
+    kind=st.sampled_from(MeetingKind),
+    municipality=names,
+    committee=st.none() | names,
+    participants=st.none() | st.integers(0, 500),
+    citation=st.none() | citations,
+    ranking=st.none() | rankings,
+    evaluation=st.none() | evaluation_summaries,
+    note=st.none() | texts,
+    names=st.dictionaries(names, texts, max_size=3),
+)
+
 STRATEGY_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Done: done_records,
     Strategy: strategy_models(),
     StrategyStatus: strategy_statuses,
+    PointsPaper: points_papers(),
+    Evaluation: evaluations(),
+    DesignMeeting: design_meetings,
+    Ranking: rankings,
+    EvaluationSummary: evaluation_summaries,
+    MeetingSummary: meeting_summaries,
 }
 """The strategy registered for each strategy model type."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.cli._command import (
@@ -37,7 +38,7 @@ def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             limits=limits_from(args),
         )
         return SUCCESS
-    return judge_files(args, out, write_task_decisions)
+    return judge_files(args, out, partial(write_task_decisions, on=args.on))
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
