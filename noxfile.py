@@ -15,7 +15,7 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite, with the bundled municipalities' plugins installed, and coverage."""
-    session.install("-e", ".[test]", "pytest-cov")
+    session.install("-e", ".[test,chart]", "pytest-cov")
     session.install("./plugins/odense", "./plugins/faaborg-midtfyn")
     session.run(
         "pytest", "--cov=civilsamfund", "--cov-report=term-missing:skip-covered", *session.posargs
@@ -39,7 +39,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def mypy(session: nox.Session) -> None:
     """mypy --strict on the library, the plugins and a typing test of the public API."""
-    session.install("mypy", "-e", ".[test]", "./plugins/odense", "./plugins/faaborg-midtfyn")
+    session.install("mypy", "-e", ".[test,chart]", "./plugins/odense", "./plugins/faaborg-midtfyn")
     session.run("mypy", "--strict")
 
 

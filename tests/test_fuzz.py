@@ -337,3 +337,26 @@ def test_design_meeting_files_give_only_library_errors(kolding, text):
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     with contextlib.suppress(CivilsamfundError):
         write_meeting_summaries(kolding, [path], io.BytesIO(), format="text")
+
+
+def _odense_decisions() -> str:
+    """Odense's example applications as the decision documents a report reads."""
+    from civilsamfund.grants import write_decisions
+
+    out = io.BytesIO()
+    municipality = load_municipality_dir(MUNICIPALITIES / "odense")
+    write_decisions(municipality, [EXAMPLES["odense"]], out, format="json", language="en")
+    return out.getvalue().decode()
+
+
+@fuzz
+@given(text=mutated_toml(_odense_decisions()))
+def test_decision_documents_give_only_library_errors(odense, text):
+    """Decision documents, mangled anywhere, are reported on or refused by our errors."""
+    from civilsamfund.report import GrantRecord, annual_report, read_records, report_markdown
+
+    path = _WORK / "decisions.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(CivilsamfundError):
+        records = read_records([path], GrantRecord, "decisions", "odense")
+        report_markdown(annual_report(odense, 2025, records), "Odense")

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from civilsamfund._municipality import Municipality
 
 
-def _year(text: str) -> int:
+def year(text: str) -> int:
     """A command-line year the catalogue can hold."""
     from civilsamfund.awards._catalogue import FIRST_YEAR, LAST_YEAR
 
@@ -65,7 +65,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "list", help="the awards of a year: when, how many, to whom, theme and target group"
     )
     municipality_options(listing)
-    listing.add_argument("--year", type=_year, help="the year to list (default: the current year)")
+    listing.add_argument("--year", type=year, help="the year to list (default: the current year)")
     listing.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
     listing.add_argument(
         "--format",

@@ -32,6 +32,7 @@ def civilsamfund_cli_commands() -> Sequence[Command]:
     from civilsamfund.cli._core import CORE_COMMANDS
     from civilsamfund.grants._commands import GRANT_COMMANDS
     from civilsamfund.organisation._commands import ORGANISATION_COMMANDS
+    from civilsamfund.report._commands import REPORT_COMMANDS
     from civilsamfund.strategy._commands import STRATEGY_COMMANDS
     from civilsamfund.volunteers._commands import VOLUNTEER_COMMANDS
 
@@ -42,6 +43,7 @@ def civilsamfund_cli_commands() -> Sequence[Command]:
         *AWARD_COMMANDS,
         *ORGANISATION_COMMANDS,
         *STRATEGY_COMMANDS,
+        *REPORT_COMMANDS,
     )
 
 
@@ -70,6 +72,7 @@ def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
     from civilsamfund.awards._commands import AWARD_SCHEMAS
     from civilsamfund.grants._commands import GRANT_SCHEMAS
     from civilsamfund.organisation._commands import ORGANISATION_SCHEMAS
+    from civilsamfund.report._commands import REPORT_SCHEMAS
     from civilsamfund.strategy._commands import STRATEGY_SCHEMAS
     from civilsamfund.volunteers._commands import VOLUNTEER_SCHEMAS
 
@@ -79,4 +82,5 @@ def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
         *AWARD_SCHEMAS,
         *ORGANISATION_SCHEMAS,
         *STRATEGY_SCHEMAS,
+        *REPORT_SCHEMAS,
     )

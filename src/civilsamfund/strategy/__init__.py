@@ -32,7 +32,7 @@ from civilsamfund.strategy._design_batch import (
     write_meeting_summaries,
 )
 from civilsamfund.strategy._design_document import meeting_document, meeting_text
-from civilsamfund.strategy._document import status_document, status_text
+from civilsamfund.strategy._document import state_text, status_document, status_text
 from civilsamfund.strategy._evaluation import EvaluationSummary, Rated, summarise
 from civilsamfund.strategy._lifecycle import LifecycleCheck, StrategyOn
 from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
@@ -90,6 +90,7 @@ __all__ = [
     "meetings_from_data",
     "rank",
     "read_meetings",
+    "state_text",
     "status_document",
     "status_text",
     "strategies",

@@ -4,13 +4,15 @@ adding keys."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import finding_lines, judged_document
-from civilsamfund.strategy._model import Strategy
-from civilsamfund.strategy._status import StrategyStatus
+from civilsamfund.strategy._lifecycle import MILESTONE_NAMES
+from civilsamfund.strategy._model import Milestone, Strategy
+from civilsamfund.strategy._status import StrategyState, StrategyStatus
 
 
 def _text(text: Text | None, language: Language) -> str | None:
@@ -141,6 +143,24 @@ _WORDS = {
 }
 
 
+def state_text(
+    state: StrategyState,
+    due: Sequence[Milestone],
+    overdue: Sequence[Milestone],
+    language: Language = "da",
+) -> str:
+    """A strategy's state in words, naming the milestones due and overdue."""
+
+    def listed(milestones: Sequence[Milestone]) -> str:
+        return ", ".join(MILESTONE_NAMES[m.value].in_(language) for m in milestones)
+
+    states = _STATES[language]
+    text = states[state.value].format(due=listed(due), overdue=listed(overdue))
+    if overdue and due:
+        text += states["also_due"].format(due=listed(due))
+    return text
+
+
 def status_text(status: StrategyStatus, language: Language = "da") -> str:
     """The status as plain text for a secretariat: state, schedule and mapping."""
     document = status_document(status, language)
@@ -150,12 +170,7 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
     def named(keys: list[str]) -> str:
         return ", ".join(names.get(key, key) for key in keys)
 
-    states = _STATES[language]
-    state = states[status.state.value].format(
-        due=named(document["due"]), overdue=named(document["overdue"])
-    )
-    if status.overdue and status.due:
-        state += states["also_due"].format(due=named(document["due"]))
+    state = state_text(status.state, status.due, status.overdue, language)
     lines = [f"{document['title']} ({status.municipality}), {document['on']}: {state}"]
     if document["adopted_on"] and document["adopted_by"]:
         lines.append(words["adopted"].format(by=document["adopted_by"], on=document["adopted_on"]))

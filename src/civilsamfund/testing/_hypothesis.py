@@ -13,6 +13,7 @@ def setup() -> None:
     from civilsamfund.testing._awards import AWARD_STRATEGIES
     from civilsamfund.testing._models import STRATEGIES
     from civilsamfund.testing._organisation import ORGANISATION_STRATEGIES
+    from civilsamfund.testing._report import REPORT_STRATEGIES
     from civilsamfund.testing._strategy import STRATEGY_STRATEGIES
     from civilsamfund.testing._volunteers import VOLUNTEER_STRATEGIES
 
@@ -22,5 +23,6 @@ def setup() -> None:
         **AWARD_STRATEGIES,
         **ORGANISATION_STRATEGIES,
         **STRATEGY_STRATEGIES,
+        **REPORT_STRATEGIES,
     }.items():
         st.register_type_strategy(kind, strategy)

@@ -1,0 +1,23 @@
+"""The annual report as a JSON document: the report's projection (texts in one
+language), matching the ``annual-report`` schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from civilsamfund.core._projection import projected
+from civilsamfund.core._text import Language
+from civilsamfund.report._model import AnnualReport
+
+
+def report_document(report: AnnualReport, language: Language = "da") -> dict[str, Any]:
+    """The report as a JSON-ready object, its texts in ``language``."""
+    document: dict[str, Any] = projected(report, language)
+    document["language"] = language
+    return document
+
+
+def report_json(report: AnnualReport, language: Language = "da") -> str:
+    """The report as indented JSON."""
+    return json.dumps(report_document(report, language), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,148 @@
+"""Reading what other commands wrote: grant decisions (``assess --format json``) and
+nomination decisions (``awards check --format json``), keeping only what a report
+counts. Read through the pipeline's readers (regular files within the limits, strict
+JSON); every problem names the file and the path to the field."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
+
+import attrs
+from attrs import frozen
+
+from civilsamfund.config._converter import structurer
+from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._money import Kroner
+from civilsamfund.core._problems import Problem
+from civilsamfund.core._shown import shown
+from civilsamfund.core.rules._findings import Outcome
+from civilsamfund.pipeline._documents import read_document
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+
+R = TypeVar("R")
+
+
+class ReportError(InputError):
+    """A decision a report cannot count: not one of ours, another municipality's, or
+    counted twice."""
+
+
+@frozen(kw_only=True)
+class Ref:
+    """What a decision says of a department: its id."""
+
+    id: str
+
+
+@frozen(kw_only=True)
+class RulesDay:
+    """What a decision's audit record says of the day whose rules judged it."""
+
+    rules_date: date
+
+
+@frozen(kw_only=True)
+class GrantRecord:
+    """A grant decision as a report counts it: its pool, outcome, the amount applied
+    for, the department it went to (``None``: not settled) and the day judged."""
+
+    application: str
+    municipality: str
+    pool: str
+    outcome: Outcome
+    amount: Kroner
+    audit: RulesDay
+    department: Ref | None = None
+
+    @property
+    def key(self) -> str:
+        return self.application
+
+    @property
+    def year(self) -> int:
+        """The year a report counts the decision in: that of the day whose rules
+        judged it (the day received, unless assessed with ``--on``)."""
+        return self.audit.rules_date.year
+
+
+@frozen(kw_only=True)
+class NominationRecord:
+    """A nomination decision as a report counts it: its award, year and outcome."""
+
+    nomination: str
+    municipality: str
+    award: str
+    year: int
+    outcome: Outcome
+
+    @property
+    def key(self) -> str:
+        return self.nomination
+
+
+def _inner(hint: Any) -> type | None:
+    """The attrs class a field holds, directly or as an optional."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return next((arg for arg in get_args(hint) if attrs.has(arg)), None)
+    return hint if isinstance(hint, type) and attrs.has(hint) else None
+
+
+def _only(data: object, model: type | None) -> object:
+    """``data`` with only the keys ``model`` reads, at every level: a decision document
+    carries much more than a report counts."""
+    if model is None or not isinstance(data, dict):
+        return data
+    hints = get_type_hints(model)
+    return {
+        field.name: _only(data[field.name], _inner(hints[field.name]))
+        for field in attrs.fields(cast(Any, model))
+        if field.name in data
+    }
+
+
+def read_records(
+    paths: Sequence[str | Path],
+    model: type[R],
+    key: str,
+    municipality: str,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[R, ...]:
+    """The records in the decision documents ``paths`` (JSON arrays, or objects with a
+    ``key`` list): each of ``municipality``, each once. Raises :class:`ReportError`
+    naming every problem.
+
+    The documents are not screened for CPR numbers as inputs are: a configuration's
+    fingerprint can look like one. Only the fields a record reads are kept, none of
+    which holds personal data, and errors show no value that looks like one.
+    """
+    read = structurer(model, ReportError)
+    found = Problems(limits.max_problems)
+    records: list[R] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        document = read_document(path, key, limits, ReportError, personal=False)
+        for index, item in enumerate(document.items):
+            where = document.where(index)
+            try:
+                record = read(_only(item, model), document.source, where)
+            except ReportError as exc:
+                found.extend(exc.problems, exc.more)
+                continue
+            name, identity = cast(Any, record).municipality, cast(Any, record).key
+            if name != municipality:
+                message = f"expected a decision of {municipality!r}, got one of {shown(name)}"
+                found.add(Problem.at(document.source, f"{where}.municipality", message))
+            elif identity in seen:
+                message = (
+                    f"expected each decision once, got {shown(identity)} again ({seen[identity]})"
+                )
+                found.add(Problem.at(document.source, where, message))
+            else:
+                seen[identity] = f"first in {document.source} at {where}"
+                records.append(record)
+    found.raise_as(ReportError)
+    return tuple(records)
