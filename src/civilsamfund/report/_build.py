@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from civilsamfund._municipality import Municipality
-from civilsamfund.awards._year import awards_in
+from civilsamfund.awards._year import AwardYear, awards_in
 from civilsamfund.core._money import Kroner
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import Outcome
@@ -76,11 +76,11 @@ def count_grants(
 
 
 def _awards(
-    municipality: Municipality, year: int, nominations: Iterable[NominationRecord]
+    awards: Iterable[AwardYear], year: int, nominations: Iterable[NominationRecord]
 ) -> tuple[AwardLine, ...]:
     checked = [n for n in nominations if n.year == year]
     lines = []
-    for given in awards_in(municipality, year):
+    for given in awards:
         mine = [n for n in checked if n.award == given.award]
         lines.append(
             AwardLine(
@@ -139,7 +139,8 @@ def annual_report(
     known = municipality.known
     counted = count_grants(decisions, year, known.get("pool", {}), known.get("department", {}))
     statuses = strategy_status(municipality, on)
-    awards = _awards(municipality, year, nominations)
+    given = awards_in(municipality, year)
+    awards = _awards(given, year, nominations)
     names: dict[str, Text] = {}
     for status in statuses:
         names.update(status.names)
@@ -147,7 +148,7 @@ def annual_report(
         names.update({o.id: o.name for o in status.strategy.objectives})
         names.update({p.id: p.name for p in status.strategy.principles})
     ids = [line.id for line in (*counted.pools, *counted.departments) if line.id is not None]
-    names.update({given.award: given.version.name for given in awards_in(municipality, year)})
+    names.update({award.award: award.version.name for award in given})
     ids += [line.programme for line in awards]
     ids += [line.target_group for line in awards if line.target_group is not None]
     names.update({i: municipality.names[i] for i in ids if i in municipality.names})
