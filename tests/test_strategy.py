@@ -188,3 +188,23 @@ def _problems(tmp_path, slug, file, old, new):
 )
 def test_configuration_that_cannot_hold_fails(tmp_path, slug, file, old, new, message):
     assert any(message in p for p in _problems(tmp_path, slug, file, old, new))
+
+
+def _status_validator():
+    import jsonschema
+
+    from civilsamfund.strategy._schema import status_schema
+
+    return jsonschema.Draft202012Validator(status_schema())
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_status_documents_match_their_schema(capsys, slug):
+    assert main(["strategy", "status", "-m", _path(slug), "--format", "json"]) == 0
+    _status_validator().validate(json.loads(capsys.readouterr().out))
+
+
+@given(status=cst.strategy_statuses, lang=st.sampled_from(["da", "en"]))
+def test_every_status_document_matches_its_schema(status, lang):
+    document = json.loads(json.dumps(sg.status_document(status, lang)))
+    _status_validator().validate([document])

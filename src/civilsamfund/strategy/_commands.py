@@ -80,6 +80,12 @@ STRATEGY_COMMANDS = (
 """The strategy domain's commands, registered by the built-in plugin."""
 
 
+def _status(municipality: Municipality | None) -> dict[str, Any]:
+    from civilsamfund.strategy._schema import status_schema
+
+    return status_schema()
+
+
 def _meetings(municipality: Municipality | None) -> dict[str, Any]:
     from civilsamfund.strategy._schema import meetings_schema
 
@@ -93,6 +99,11 @@ def _summaries(municipality: Municipality | None) -> dict[str, Any]:
 
 
 STRATEGY_SCHEMAS = (
+    JsonSchema(
+        name="strategy-status",
+        help="strategy status --format json: the strategies on a day",
+        build=_status,
+    ),
     JsonSchema(
         name="design-meeting",
         help="design meeting records, the input of strategy design",
