@@ -226,3 +226,13 @@ def test_importing_the_report_does_not_import_matplotlib():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_cpr_number_in_a_field_the_report_reads_is_refused_unseen(capsys, tmp_path, written):
+    """The fields a report keeps are screened as any input is (the fingerprint, which
+    can look like a CPR number, is not kept and so not screened)."""
+    path = _decision_file(tmp_path, written, lambda d: d[0].update(application="010190 1234"))
+    assert main(["report", "-m", _dir("odense"), "--year", "2025", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "decisions.json: [0].application" in err
+    assert "1234" not in err

@@ -3,7 +3,6 @@ configuration."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -58,13 +57,11 @@ def count_grants(
     read = list(records)
     kept = [r for r in read if r.year == year]
     by_pool: dict[str | None, list[GrantRecord]] = {pool: [] for pool in pools}
-    by_department: dict[str | None, list[GrantRecord]] = defaultdict(list)
-    by_department.update({department: [] for department in departments})
+    by_department: dict[str | None, list[GrantRecord]] = {d: [] for d in departments}
     for record in kept:
         by_pool.setdefault(record.pool, []).append(record)
-        by_department[None if record.department is None else record.department.id].append(record)
-    if not by_department[None]:
-        del by_department[None]
+        department = None if record.department is None else record.department.id
+        by_department.setdefault(department, []).append(record)
     return Grants(
         decisions=len(kept),
         left_out=len(read) - len(kept),

@@ -9,7 +9,7 @@ import types
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
+from typing import Any, Protocol, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 import attrs
 from attrs import frozen
@@ -22,8 +22,20 @@ from civilsamfund.core._shown import shown
 from civilsamfund.core.rules._findings import Outcome
 from civilsamfund.pipeline._documents import read_document
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.pipeline._screen import screen_for
 
-R = TypeVar("R")
+
+class _Record(Protocol):
+    """What every record gives: whose decision it is, and what identifies it."""
+
+    @property
+    def municipality(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Record)
 
 
 class ReportError(InputError):
@@ -115,11 +127,11 @@ def read_records(
     ``key`` list): each of ``municipality``, each once. Raises :class:`ReportError`
     naming every problem.
 
-    The documents are not screened for CPR numbers as inputs are: a configuration's
-    fingerprint can look like one. Only the fields a record reads are kept, none of
-    which holds personal data, and errors show no value that looks like one.
+    Only the fields a record reads are kept, and those are screened for CPR numbers as
+    any input is; the rest of a decision is not, as a configuration's fingerprint can
+    look like one.
     """
-    read = structurer(model, ReportError)
+    read, screen = structurer(model, ReportError), screen_for(limits)
     found = Problems(limits.max_problems)
     records: list[R] = []
     seen: dict[str, str] = {}
@@ -127,12 +139,14 @@ def read_records(
         document = read_document(path, key, limits, ReportError, personal=False)
         for index, item in enumerate(document.items):
             where = document.where(index)
+            kept = _only(item, model)
             try:
-                record = read(_only(item, model), document.source, where)
+                screen.require(kept, document.source, where, ReportError, limits.max_problems)
+                record = read(kept, document.source, where)
             except ReportError as exc:
                 found.extend(exc.problems, exc.more)
                 continue
-            name, identity = cast(Any, record).municipality, cast(Any, record).key
+            name, identity = record.municipality, record.key
             if name != municipality:
                 message = f"expected a decision of {municipality!r}, got one of {shown(name)}"
                 found.add(Problem.at(document.source, f"{where}.municipality", message))
