@@ -15,7 +15,7 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite, with the bundled municipalities' plugins installed, and coverage."""
-    session.install("-e", ".[test,chart]", "pytest-cov")
+    session.install("-e", ".[test,chart,fast]", "pytest-cov")
     session.install("./plugins/odense", "./plugins/faaborg-midtfyn")
     session.run(
         "pytest", "--cov=civilsamfund", "--cov-report=term-missing:skip-covered", *session.posargs
@@ -39,14 +39,16 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def mypy(session: nox.Session) -> None:
     """mypy --strict on the library, the plugins and a typing test of the public API."""
-    session.install("mypy", "-e", ".[test,chart]", "./plugins/odense", "./plugins/faaborg-midtfyn")
+    session.install(
+        "mypy", "-e", ".[test,chart,fast]", "./plugins/odense", "./plugins/faaborg-midtfyn"
+    )
     session.run("mypy", "--strict")
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
     """Throughput, pipeline time and memory, import time: figures, not pass or fail."""
-    session.install("-e", ".", "orjson")  # orjson: the fast encoder of the floor
+    session.install("-e", ".[fast]")  # orjson: the fast encoder, of the library and the floor
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 

@@ -32,7 +32,7 @@ Prepared = tuple[PoolRules, GrantApplication]
 
 
 def grant_steps(
-    assessor: Assessor, on: date | None, render: Callable[[Decision], str]
+    assessor: Assessor, on: date | None, render: Callable[[Decision], bytes]
 ) -> Steps[Prepared]:
     """How a batch prepares, judges and names a grant application."""
 
@@ -48,7 +48,7 @@ def grant_steps(
     decide = assessor.decide
 
     def judge(prepared: Prepared) -> bytes:
-        return render(decide(*prepared)).encode()
+        return render(decide(*prepared))
 
     return Steps(
         key="applications",
@@ -61,15 +61,16 @@ def grant_steps(
 
 def renderer(
     format: Format, language: Language, compact: bool = False
-) -> Callable[[Decision], str]:
-    """How a decision is written in ``format`` (``compact``: see :class:`JsonWriter`)."""
+) -> Callable[[Decision], bytes]:
+    """How a decision is written in ``format``, as UTF-8 (``compact``: see
+    :class:`JsonWriter`)."""
     if format == "text":
         from civilsamfund.grants._letter import render_text
 
-        return lambda decision: render_text(decision, language)
+        return lambda decision: render_text(decision, language).encode()
     from civilsamfund.grants._document import JsonWriter
 
-    return JsonWriter(language, compact).encode
+    return JsonWriter(language, compact).encode_bytes
 
 
 def write_decisions(

@@ -7,10 +7,10 @@ by ``civilsamfund schema decision``. Change it only by adding keys.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterable
 from typing import Any
 
+from civilsamfund.core._json import json_encoder
 from civilsamfund.core._money import decimal_text
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import audit_document, finding_document
@@ -85,9 +85,6 @@ def decision_document(decision: Decision, language: Language = "da") -> dict[str
     }
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 class JsonWriter:
     """Encodes decision documents in one language, reusing what decisions share.
 
@@ -97,26 +94,27 @@ class JsonWriter:
     """
 
     LIMIT = 4096
-    __slots__ = ("_compact", "_findings", "_language", "_shared")
+    __slots__ = ("_compact", "_dumps", "_findings", "_language", "_shared")
 
     def __init__(self, language: Language = "da", compact: bool = False) -> None:
         self._language: Language = language
         self._compact = compact
         """Give findings that passed by criterion id only, under ``passed``: a large
         batch's output shrinks to the findings a caseworker reads."""
-        self._findings: dict[int, tuple[Finding, str]] = {}
-        self._shared: dict[tuple[int, ...], tuple[object, str]] = {}
+        self._dumps = json_encoder()
+        self._findings: dict[int, tuple[Finding, bytes]] = {}
+        self._shared: dict[tuple[int, ...], tuple[object, bytes]] = {}
 
-    def _finding(self, finding: Finding) -> str:
+    def _finding(self, finding: Finding) -> bytes:
         known = self._findings.get(id(finding))
         if known is None:
             if len(self._findings) >= self.LIMIT:
                 self._findings.clear()
-            encoded = _encode(finding_document(finding, self._language))
+            encoded = self._dumps(finding_document(finding, self._language))
             known = self._findings[id(finding)] = (finding, encoded)
         return known[1]
 
-    def _shared_parts(self, decision: Decision) -> str:
+    def _shared_parts(self, decision: Decision) -> bytes:
         parts = (
             decision.department,
             decision.auditor,
@@ -129,27 +127,41 @@ class JsonWriter:
         if known is None:
             if len(self._shared) >= self.LIMIT:
                 self._shared.clear()
-            encoded = _encode(_shared(decision, self._language))[1:-1]
+            encoded = self._dumps(_shared(decision, self._language))[1:-1]
             known = self._shared[key] = (parts, encoded)
         return known[1]
 
-    def encode(self, decision: Decision) -> str:
-        """One decision document as compact JSON."""
-        own = _encode(_own(decision, self._language))[:-1]
+    def encode_bytes(self, decision: Decision) -> bytes:
+        """One decision document as compact JSON in UTF-8, as a batch writes it."""
+        dumps = self._dumps
         known = self._findings.get  # most findings were encoded before: no call for those
         shown = decision.findings
-        passed = ""
+        passed = b""
         if self._compact:
             shown = tuple(f for f in decision.findings if f.status is not Status.PASS)
             ids = [f.criterion for f in decision.findings if f.status is Status.PASS]
-            passed = f',"passed":{_encode(ids)}'
-        findings = ",".join(
+            passed = b',"passed":' + dumps(ids)
+        findings = b",".join(
             [
                 hit[1] if (hit := known(id(finding))) is not None else self._finding(finding)
                 for finding in shown
             ]
         )
-        return f'{own},{self._shared_parts(decision)}{passed},"findings":[{findings}]}}'
+        return b"".join(
+            (
+                dumps(_own(decision, self._language))[:-1],
+                b",",
+                self._shared_parts(decision),
+                passed,
+                b',"findings":[',
+                findings,
+                b"]}",
+            )
+        )
+
+    def encode(self, decision: Decision) -> str:
+        """One decision document as compact JSON."""
+        return self.encode_bytes(decision).decode()
 
 
 def decision_json(decision: Decision, language: Language = "da") -> str:
@@ -164,8 +176,8 @@ def decisions_to_json(decisions: Iterable[Decision], language: Language = "da") 
 
     buffer = io.BytesIO()
     sink = Sink(buffer, JSON_ARRAY, "<json>")
-    encode = JsonWriter(language).encode
+    encode = JsonWriter(language).encode_bytes
     for decision in decisions:
-        sink.add(encode(decision).encode())
+        sink.add(encode(decision))
     sink.close()
     return buffer.getvalue().decode()

@@ -1,0 +1,71 @@
+"""The fast encoder writes the same bytes as the standard one, or is not used."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from civilsamfund import Outcome, Status
+from civilsamfund import testing as cst
+from civilsamfund.core._json import json_encoder, standard_json
+from civilsamfund.grants import JsonWriter
+
+orjson = pytest.importorskip("orjson")
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()  # beyond 64 bits, orjson refuses and the standard encoder writes it
+    | st.text(alphabet=st.characters(codec="utf-8"))
+    | st.sampled_from([*Outcome, *Status]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=4).map(tuple)
+        | st.dictionaries(st.text(alphabet=st.characters(codec="utf-8")), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@contextmanager
+def without_orjson():
+    """As if orjson were not installed: the encoder chosen is the standard library's."""
+    json_encoder.cache_clear()
+    sys.modules["orjson"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.modules["orjson"] = orjson
+        json_encoder.cache_clear()
+
+
+def test_orjson_is_chosen_when_installed():
+    json_encoder.cache_clear()
+    assert json_encoder() is not standard_json
+
+
+def test_standard_encoder_without_orjson():
+    with without_orjson():
+        assert json_encoder() is standard_json
+    assert json_encoder() is not standard_json
+
+
+@given(json_values)
+def test_same_bytes_as_the_standard_encoder(value):
+    assert json_encoder()(value) == standard_json(value)
+
+
+def test_integer_beyond_64_bits_is_written_whole():
+    assert json_encoder()({"n": 10**30}) == b'{"n":1000000000000000000000000000000}'
+
+
+@given(cst.decisions, st.sampled_from(["da", "en"]), st.booleans())
+def test_decision_documents_do_not_depend_on_the_encoder(decision, language, compact):
+    fast = JsonWriter(language, compact).encode_bytes(decision)
+    with without_orjson():
+        standard = JsonWriter(language, compact).encode_bytes(decision)
+    assert fast == standard
