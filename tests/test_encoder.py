@@ -6,13 +6,14 @@ import sys
 from contextlib import contextmanager
 
 import pytest
+from helpers import odense_application
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civilsamfund import Outcome, Status
+from civilsamfund import Outcome, Status, kroner
 from civilsamfund import testing as cst
 from civilsamfund.core._json import json_encoder, standard_json
-from civilsamfund.grants import JsonWriter
+from civilsamfund.grants import Assessor, JsonWriter
 
 orjson = pytest.importorskip("orjson")
 
@@ -69,3 +70,26 @@ def test_decision_documents_do_not_depend_on_the_encoder(decision, language, com
     with without_orjson():
         standard = JsonWriter(language, compact).encode_bytes(decision)
     assert fast == standard
+
+
+def test_one_off_findings_do_not_push_out_recurring_ones(odense, monkeypatch):
+    """A writer encodes a recurring finding once, however many one-off findings (unique
+    equity, founding dates) pass between its uses."""
+    from civilsamfund.grants import _document
+
+    monkeypatch.setattr(_document._Kept, "LIMIT", 8)
+    encoded: list[str] = []
+    made = _document.finding_document
+
+    def counted(finding, language):
+        encoded.append(finding.criterion)
+        return made(finding, language)
+
+    monkeypatch.setattr(_document, "finding_document", counted)
+    assessor = Assessor(odense)
+    writer = JsonWriter("da")
+    for number in range(40):  # each application's equity is its own: O18-3 is found afresh
+        application = odense_application(applicant={"equity": kroner(1000 + number)})
+        writer.encode_bytes(assessor.assess(application))
+    assert encoded.count("O18-3") == 40
+    assert encoded.count("O18-1") == 1

@@ -70,8 +70,11 @@ class Assessor:
     """Assesses grant applications by one municipality's rules."""
 
     __slots__ = (
+        "_auditors",
+        "_departments",
         "_evaluator",
         "_facts",
+        "_names",
         "_plan",
         "_pools",
         "_rounds",
@@ -95,6 +98,22 @@ class Assessor:
         for pool in municipality.section(PoolsFile).pools:
             pools.setdefault(pool.id, []).append(pool)
         self._pools = {pool_id: Versions(versions) for pool_id, versions in pools.items()}
+        # What does not change with the date is made once, so that the decisions of every
+        # date share it and a writer encodes it once.
+        self._departments = {
+            department.id: DepartmentRef(
+                id=department.id,
+                name=department.name,
+                point_of_entry=department.point_of_entry,
+                hearing=department.hearing,
+            )
+            for department in municipality.section(OrganisationFile).departments
+        }
+        self._auditors = {
+            kind.id: AuditorRequirement(id=kind.id, name=kind.name)
+            for kind in municipality.section(GrantCatalogue).auditors
+        }
+        self._names: dict[tuple[tuple[str, Text], ...], Mapping[str, Text]] = {}
 
     def rules_for(self, application: GrantApplication, on: date | None = None) -> PoolRules:
         """The rules that decide ``application`` on ``on`` (default: the day received).
@@ -202,35 +221,25 @@ class Assessor:
             rule.citation.document
             for rule in (*criteria, *filter(None, [routing]), *chain(*supplementary.values()))
         }
+        names = {
+            **municipality.titles(cited),
+            pool.id: pool.name,
+            **{reserve.id: reserve.name for reserve in pool.reserves},
+            **{department.id: department.name for department in organisation.departments},
+            **{council.id: council.name for council in organisation.councils},
+        }
         return PoolRules(
             pool=pool,
             criteria=criteria,
             routing=routing,
             supplementary=supplementary,
-            departments={
-                department.id: DepartmentRef(
-                    id=department.id,
-                    name=department.name,
-                    point_of_entry=department.point_of_entry,
-                    hearing=department.hearing,
-                )
-                for department in organisation.departments
-            },
+            departments=self._departments,
             auditor=Versions(pool.auditor).at(on),
-            auditors={
-                kind.id: AuditorRequirement(id=kind.id, name=kind.name)
-                for kind in catalogue.auditors
-            },
+            auditors=self._auditors,
             appeal=appeal,
             legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
             audit=municipality.audit(on),
-            names={
-                **municipality.titles(cited),
-                pool.id: pool.name,
-                **{reserve.id: reserve.name for reserve in pool.reserves},
-                **{department.id: department.name for department in organisation.departments},
-                **{council.id: council.name for council in organisation.councils},
-            },
+            names=self._names.setdefault(tuple(names.items()), names),
         )
 
     def assess(self, application: GrantApplication, on: date | None = None) -> Decision:

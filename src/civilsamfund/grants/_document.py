@@ -7,7 +7,7 @@ by ``civilsamfund schema decision``. Change it only by adding keys.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from civilsamfund.core._json import json_encoder
@@ -35,7 +35,7 @@ def _department(department: DepartmentRef | None, language: Language) -> dict[st
 
 def _shared(decision: Decision, language: Language) -> dict[str, Any]:
     """The parts of a decision that many decisions share: department, auditor, appeal,
-    audit, and the names of what it mentions."""
+    and the names of what it mentions (the audit record, shared by fewer, follows)."""
     auditor = decision.auditor
     return {
         "names": {key: name.in_(language) for key, name in decision.names.items()},
@@ -44,7 +44,6 @@ def _shared(decision: Decision, language: Language) -> dict[str, Any]:
         if auditor is None
         else {"id": auditor.id, "name": auditor.name.in_(language)},
         "appeal": _text(decision.appeal, language),
-        "audit": audit_document(decision.audit),
     }
 
 
@@ -81,8 +80,35 @@ def decision_document(decision: Decision, language: Language = "da") -> dict[str
     return {
         **_own(decision, language),
         **_shared(decision, language),
+        "audit": audit_document(decision.audit),
         "findings": [finding_document(finding, language) for finding in decision.findings],
     }
+
+
+class _Kept:
+    """Encodings kept by the identity of what they encode, for as long as they are used.
+
+    Kept in two generations: when the young one is full it becomes the old one, and
+    an encoding found only there moves back. What is not used for a generation goes,
+    so a stream of one-off findings cannot push out those that recur.
+    """
+
+    LIMIT = 4096
+    __slots__ = ("old", "young")
+
+    def __init__(self) -> None:
+        self.young: dict[Any, tuple[object, bytes]] = {}
+        self.old: dict[Any, tuple[object, bytes]] = {}
+
+    def add(self, key: Any, value: object, encode: Callable[[], bytes]) -> bytes:
+        """The encoding of ``value`` (known by ``key``), made with ``encode`` if not kept."""
+        kept = self.old.pop(key, None)
+        if kept is None:
+            kept = (value, encode())  # the value is kept too, so that its id stays its own
+        if len(self.young) >= self.LIMIT:
+            self.old, self.young = self.young, {}
+        self.young[key] = kept
+        return kept[1]
 
 
 class JsonWriter:
@@ -90,11 +116,10 @@ class JsonWriter:
 
     An assessment reuses one finding object for equal facts, and one department,
     auditor, appeal and audit record for many decisions; the writer encodes each of
-    them once for as long as it lives, keeping the objects so their identities hold.
+    them once while they keep coming.
     """
 
-    LIMIT = 4096
-    __slots__ = ("_compact", "_dumps", "_findings", "_language", "_shared")
+    __slots__ = ("_audits", "_compact", "_dumps", "_findings", "_language", "_shared")
 
     def __init__(self, language: Language = "da", compact: bool = False) -> None:
         self._language: Language = language
@@ -102,51 +127,50 @@ class JsonWriter:
         """Give findings that passed by criterion id only, under ``passed``: a large
         batch's output shrinks to the findings a caseworker reads."""
         self._dumps = json_encoder()
-        self._findings: dict[int, tuple[Finding, bytes]] = {}
-        self._shared: dict[tuple[int, ...], tuple[object, bytes]] = {}
+        self._findings = _Kept()
+        self._shared = _Kept()
+        self._audits = _Kept()
 
     def _finding(self, finding: Finding) -> bytes:
-        known = self._findings.get(id(finding))
-        if known is None:
-            if len(self._findings) >= self.LIMIT:
-                self._findings.clear()
-            encoded = self._dumps(finding_document(finding, self._language))
-            known = self._findings[id(finding)] = (finding, encoded)
-        return known[1]
+        hit = self._findings.young.get(id(finding))
+        if hit is not None:
+            return hit[1]
+        return self._findings.add(
+            id(finding),
+            finding,
+            lambda: self._dumps(finding_document(finding, self._language)),
+        )
 
     def _shared_parts(self, decision: Decision) -> bytes:
-        parts = (
-            decision.department,
-            decision.auditor,
-            decision.appeal,
-            decision.audit,
-            decision.names,
-        )
+        parts = (decision.department, decision.auditor, decision.appeal, decision.names)
         key = tuple(map(id, parts))
-        known = self._shared.get(key)
-        if known is None:
-            if len(self._shared) >= self.LIMIT:
-                self._shared.clear()
-            encoded = self._dumps(_shared(decision, self._language))[1:-1]
-            known = self._shared[key] = (parts, encoded)
-        return known[1]
+        hit = self._shared.young.get(key)
+        shared = (
+            hit[1]
+            if hit is not None
+            else self._shared.add(
+                key, parts, lambda: self._dumps(_shared(decision, self._language))[1:-1]
+            )
+        )
+        audit = decision.audit
+        hit = self._audits.young.get(id(audit))
+        encoded = (
+            hit[1]
+            if hit is not None
+            else self._audits.add(id(audit), audit, lambda: self._dumps(audit_document(audit)))
+        )
+        return b"".join((shared, b',"audit":', encoded))
 
     def encode_bytes(self, decision: Decision) -> bytes:
         """One decision document as compact JSON in UTF-8, as a batch writes it."""
         dumps = self._dumps
-        known = self._findings.get  # most findings were encoded before: no call for those
         shown = decision.findings
         passed = b""
         if self._compact:
             shown = tuple(f for f in decision.findings if f.status is not Status.PASS)
             ids = [f.criterion for f in decision.findings if f.status is Status.PASS]
             passed = b',"passed":' + dumps(ids)
-        findings = b",".join(
-            [
-                hit[1] if (hit := known(id(finding))) is not None else self._finding(finding)
-                for finding in shown
-            ]
-        )
+        known, finding = self._findings.young.get, self._finding  # most were encoded before
         return b"".join(
             (
                 dumps(_own(decision, self._language))[:-1],
@@ -154,7 +178,9 @@ class JsonWriter:
                 self._shared_parts(decision),
                 passed,
                 b',"findings":[',
-                findings,
+                b",".join(
+                    [hit[1] if (hit := known(id(f))) is not None else finding(f) for f in shown]
+                ),
                 b"]}",
             )
         )

@@ -63,12 +63,14 @@ class Finding:
 
 
 def outcome(findings: Iterable[Finding]) -> Outcome:
-    """Ineligible if a mandatory rule fails; else needs assessment if any flags."""
-    findings = tuple(findings)
-    statuses = {finding.status for finding in findings}
-    if Status.FAIL in statuses and any(
-        finding.status is Status.FAIL and finding.kind is RuleKind.MANDATORY for finding in findings
-    ):
-        return Outcome.INELIGIBLE
-    flagged = Status.FLAG in statuses or Status.FAIL in statuses
+    """Ineligible if a mandatory rule fails; else needs assessment if any flags or fails."""
+    flagged = False
+    for finding in findings:
+        status = finding.status
+        if status is Status.FAIL:
+            if finding.kind is RuleKind.MANDATORY:
+                return Outcome.INELIGIBLE
+            flagged = True
+        elif status is Status.FLAG:
+            flagged = True
     return Outcome.NEEDS_ASSESSMENT if flagged else Outcome.ELIGIBLE
