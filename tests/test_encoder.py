@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tracemalloc
 from contextlib import contextmanager
 
 import pytest
@@ -93,3 +94,23 @@ def test_one_off_findings_do_not_push_out_recurring_ones(odense, monkeypatch):
         writer.encode_bytes(assessor.assess(application))
     assert encoded.count("O18-3") == 40
     assert encoded.count("O18-1") == 1
+
+
+def test_kept_encodings_hold_only_their_own_bytes(odense):
+    """orjson writes into a 4 KiB buffer and hands it over whole: a writer that kept those
+    would hold 4 KiB per finding of a few hundred bytes (28 MiB for a 10,000 stream)."""
+    assessor = Assessor(odense)
+    decisions = [
+        assessor.assess(odense_application(applicant={"equity": kroner(1000 + number)}))
+        for number in range(300)
+    ]
+    writer = JsonWriter("da")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        documents = sum(len(writer.encode_bytes(decision)) for decision in decisions)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert documents > 300 * 1000
+    assert held < 300 * 1500  # each decision adds one finding of its own (O18-3), kept

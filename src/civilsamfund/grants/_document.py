@@ -104,7 +104,9 @@ class _Kept:
         """The encoding of ``value`` (known by ``key``), made with ``encode`` if not kept."""
         kept = self.old.pop(key, None)
         if kept is None:
-            kept = (value, encode())  # the value is kept too, so that its id stays its own
+            # Copied to its own size: orjson's bytes keep the buffer they were written in
+            # (4 KiB for a 500-byte finding). The value is kept too, so its id stays its own.
+            kept = (value, memoryview(encode()).tobytes())
         if len(self.young) >= self.LIMIT:
             self.old, self.young = self.young, {}
         self.young[key] = kept
