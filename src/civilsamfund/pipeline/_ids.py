@@ -4,6 +4,11 @@ A JSON Lines stream of a million applications must be checked for repeated ids
 without holding a million strings. Each id is kept as a 64-bit digest in an open
 addressing table; two different ids share a digest with a chance of about one in
 10^7 for a stream of a million, which would be reported as a repeated id.
+
+The digests are spread over 256 tables by their first byte. A table that fills up is
+copied into one twice its size, and with one table that copy would hold the old and
+the new table at once: 24 MiB at half a million ids. Spread out, a copy is 1/256 of
+that, so memory follows the count of ids (about 16 MiB at a million).
 """
 
 from __future__ import annotations
@@ -11,16 +16,19 @@ from __future__ import annotations
 from array import array
 from hashlib import blake2b
 
+_TABLES = 256
+_FIRST_SIZE = 64
+"""Slots of each table at the start: 128 KiB in all."""
+
 
 class SeenIds:
     """The set of ids seen so far, as 64-bit digests."""
 
-    __slots__ = ("_count", "_mask", "_table")
+    __slots__ = ("_counts", "_tables")
 
     def __init__(self) -> None:
-        self._table = array("Q", bytes(8 * 1024))
-        self._mask = 1023
-        self._count = 0
+        self._tables = [array("Q", bytes(8 * _FIRST_SIZE)) for _ in range(_TABLES)]
+        self._counts = [0] * _TABLES
 
     def add(self, key: str) -> bool:
         """Remember ``key``; ``False`` if it was seen before."""
@@ -28,29 +36,30 @@ class SeenIds:
             int.from_bytes(
                 blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
             )
-            | 1
+            | 1  # 0 marks an empty slot
         )
-        table, mask = self._table, self._mask
+        which = digest >> 56
+        table = self._tables[which]
+        mask = len(table) - 1
         slot = digest & mask
         while (held := table[slot]) != 0:
             if held == digest:
                 return False
             slot = (slot + 1) & mask
         table[slot] = digest
-        self._count += 1
-        if self._count * 2 > mask:
-            self._grow()
+        count = self._counts[which] = self._counts[which] + 1
+        if 4 * count > 3 * len(table):  # at most three quarters full
+            self._tables[which] = _doubled(table)
         return True
 
-    def _grow(self) -> None:
-        old = self._table
-        self._table = array("Q", bytes(16 * len(old)))
-        self._mask = 2 * len(old) - 1
-        self._count = 0
-        for digest in old:
-            if digest:
-                slot = digest & self._mask
-                while self._table[slot]:
-                    slot = (slot + 1) & self._mask
-                self._table[slot] = digest
-                self._count += 1
+
+def _doubled(old: array[int]) -> array[int]:
+    table = array("Q", bytes(16 * len(old)))
+    mask = len(table) - 1
+    for digest in old:
+        if digest:
+            slot = digest & mask
+            while table[slot]:
+                slot = (slot + 1) & mask
+            table[slot] = digest
+    return table
