@@ -141,3 +141,11 @@ def test_the_review_command(capsys, tmp_path, fmt, language):
     bad.write_text('{"roles": [{"id": "r", "title": "t", "period": "sometimes"}]}', "utf-8")
     assert main([*arguments[:-1], str(bad)]) == 2
     assert "roles.json: roles[0].period: expected one of" in capsys.readouterr().err
+
+
+def test_an_unknown_format_is_refused_before_anything_is_written(kolding):
+    out = io.BytesIO()
+    path = KOLDING / "examples" / "roles" / "roles.json"
+    with pytest.raises(ValueError, match="expected a format of text, json, got 'csv'"):
+        write_reviews(kolding, "role", [path], out, format="csv")  # type: ignore[arg-type]
+    assert out.getvalue() == b""

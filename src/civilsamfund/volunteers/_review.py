@@ -18,7 +18,7 @@ from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Language
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import JSON_ARRAY, TEXT
+from civilsamfund.pipeline._output import layout_for
 from civilsamfund.volunteers._assessment import TaskError
 from civilsamfund.volunteers._config import Named, VolunteersFile
 from civilsamfund.volunteers._forms import (
@@ -187,6 +187,7 @@ def write_reviews(
     The files hold the forms as a list, or under ``roles``, ``checklists`` or
     ``agreements``. ``output`` as for :func:`write_task_decisions`.
     """
+    layout = layout_for(format, ("text", "json"))
     spec = _KINDS[kind]
     read = structurer(spec.model, TaskError)
     render = review_text if format == "text" else _review_json
@@ -205,7 +206,6 @@ def write_reviews(
         identify=lambda review: review.form,
         error=TaskError,
     )
-    layout = TEXT if format == "text" else JSON_ARRAY
     return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)
 
 
