@@ -198,7 +198,7 @@ def test_reused_findings_equal_fresh_ones(odense, shared, application):
     assert shared.assess(application) == assess(odense, application)
 
 
-@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn"])
+@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn", "kolding"])
 def test_configuration_models_round_trip(slug):
     """Each configuration section's model survives JSON and back unchanged."""
     from helpers import MUNICIPALITIES
@@ -208,3 +208,27 @@ def test_configuration_models_round_trip(slug):
     municipality = load_municipality_dir(MUNICIPALITIES / slug, Plugins())
     for model, value in municipality.sections.items():
         _round_trips(value, model)
+
+
+def test_a_bare_toml_date_in_params_reads_as_its_text_and_round_trips(tmp_path):
+    """TOML writes dates bare (``start = 2024-10-01``); a rule's params keep them as
+    ``YYYY-MM-DD`` text, which the check reads as the same date and JSON can carry."""
+    import shutil
+
+    from helpers import MUNICIPALITIES
+
+    from civilsamfund import Plugins, load_municipality_dir
+    from civilsamfund.config._sections import RulesFile
+
+    directory = tmp_path / "kolding"
+    shutil.copytree(MUNICIPALITIES / "kolding", directory)
+    criteria = directory / "criteria.toml"
+    text = criteria.read_text(encoding="utf-8")
+    bare = text.replace('start = "2024-10-01"', "start = 2024-10-01")
+    assert bare != text
+    criteria.write_text(bare, encoding="utf-8")
+    written = load_municipality_dir(directory, Plugins())
+    quoted = load_municipality_dir(MUNICIPALITIES / "kolding", Plugins())
+    for model, value in written.sections.items():
+        _round_trips(value, model)
+    assert written.section(RulesFile) == quoted.section(RulesFile)

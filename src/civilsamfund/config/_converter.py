@@ -84,6 +84,25 @@ def _text(value: object, kind: type) -> Any:
     raise ValueError(f"expected text, got {shown(value)}")
 
 
+def _plain_table(value: object, _: type) -> dict[str, Any]:
+    """A table of values a model passes on as they are (a rule's ``params``, a policy
+    case's subject), with dates as ``YYYY-MM-DD`` text: TOML writes them bare, JSON
+    cannot, and the models that read them on take either. A copy: the input is kept."""
+    if type(value) is not dict:
+        raise ValueError(f"expected a table, got {shown(value)}")
+    return {key: _plain(item) for key, item in value.items()}
+
+
+def _plain(value: object) -> Any:
+    if type(value) is date:
+        return value.isoformat()
+    if type(value) is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_plain(item) for item in value]
+    return value
+
+
 def _is_optional(kind: Any) -> bool:
     args = get_args(kind)
     return len(args) == 2 and type(None) in args and get_origin(kind) in (Union, UnionType)
@@ -286,9 +305,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_mapping, _mapping_hook_factory(converter))
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
-    converter.register_structure_hook_func(
-        lambda kind: kind == Mapping[str, Any], _strict(dict, "a table")
-    )
+    converter.register_structure_hook_func(lambda kind: kind == Mapping[str, Any], _plain_table)
     converter.register_structure_hook_factory(
         _is_tagged_union, _tagged_structure_factory(converter)
     )
