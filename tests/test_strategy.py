@@ -208,3 +208,21 @@ def test_the_status_documents_match_their_schema(capsys, slug):
 def test_every_status_document_matches_its_schema(status, lang):
     document = json.loads(json.dumps(sg.status_document(status, lang)))
     _status_validator().validate([document])
+
+
+@pytest.mark.parametrize(
+    ("on", "language", "expected"),
+    [
+        ("2024-09-30", "en", "not adopted"),
+        ("2024-11-01", "da", "ikke vedtaget; forsinket: første udkast"),
+        ("2024-12-05", "en", "not adopted; overdue: first draft; due now: adoption"),
+    ],
+)
+def test_the_state_line_of_a_strategy_not_adopted_names_what_is_late_and_due(
+    capsys, on, language, expected
+):
+    """Kolding's strategy is not adopted in the documents: its first line still says
+    that the October draft is late and, in December, that the adoption is due."""
+    kolding = f"{MUNICIPALITIES / 'kolding'}/"
+    main(["strategy", "status", "-m", kolding, "--on", on, "--lang", language])
+    assert capsys.readouterr().out.splitlines()[0].endswith(f"(kolding), {on}: {expected}")

@@ -102,6 +102,7 @@ _STATES = {
         "due": "gældende; forfalden nu: {due}",
         "overdue": "forsinket: {overdue}",
         "also_due": "; forfalden nu: {due}",
+        "also_overdue": "; forsinket: {overdue}",
     },
     "en": {
         "not_adopted": "not adopted",
@@ -109,6 +110,7 @@ _STATES = {
         "due": "in force; due now: {due}",
         "overdue": "overdue: {overdue}",
         "also_due": "; due now: {due}",
+        "also_overdue": "; overdue: {overdue}",
     },
 }
 _WORDS = {
@@ -156,7 +158,9 @@ def state_text(
 
     states = _STATES[language]
     text = states[state.value].format(due=listed(due), overdue=listed(overdue))
-    if overdue and due:
+    if overdue and state is not StrategyState.OVERDUE:  # a draft late before adoption
+        text += states["also_overdue"].format(overdue=listed(overdue))
+    if due and state is not StrategyState.DUE:
         text += states["also_due"].format(due=listed(due))
     return text
 
