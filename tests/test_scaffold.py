@@ -27,8 +27,15 @@ def test_generated_configuration_conforms(scaffold):
 def test_generated_cases_pass(scaffold):
     """The generated policy cases all pass."""
     results = run_cases([scaffold / "municipalities" / "demo"])
-    assert len(results) == 3
+    assert len(results) == 6  # three applications, and the strategy on three days
     assert all(result.passed for result in results)
+
+
+def test_generated_strategy_has_a_status(scaffold, capsys):
+    """The example strategy is in force the day it is written, its revision not yet due."""
+    directory = f"{scaffold / 'municipalities' / 'demo'}/"
+    assert main(["strategy", "status", "-m", directory, "--lang", "en"]) == 0
+    assert ": in force, nothing due" in capsys.readouterr().out.splitlines()[0]
 
 
 def test_generated_plugin_tests_pass(scaffold):

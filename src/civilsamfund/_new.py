@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 from string import Template
@@ -11,6 +11,9 @@ from string import Template
 from civilsamfund._version import __version__
 from civilsamfund.core._errors import InputError
 from civilsamfund.core._problems import Problem
+
+_REVISION_YEARS = 4
+"""How often the example strategy is revised (``every`` of its revision criterion)."""
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
@@ -20,8 +23,10 @@ _LAYOUT = {
     "criteria.toml.tmpl": "municipalities/{slug}/criteria.toml",
     "pools.toml.tmpl": "municipalities/{slug}/pools.toml",
     "organisation.toml.tmpl": "municipalities/{slug}/organisation.toml",
+    "strategy.toml.tmpl": "municipalities/{slug}/strategy.toml",
     "applications.toml.tmpl": "municipalities/{slug}/examples/applications.toml",
     "cases.toml.tmpl": "municipalities/{slug}/cases/basic.toml",
+    "strategy-cases.toml.tmpl": "municipalities/{slug}/cases/strategy.toml",
     "pyproject.toml.tmpl": "plugins/{slug}/pyproject.toml",
     "README.md.tmpl": "plugins/{slug}/README.md",
     "plugin.py.tmpl": "plugins/{slug}/src/{module}/__init__.py",
@@ -42,12 +47,16 @@ def new_municipality(slug: str, name: str, directory: str | Path = ".") -> list[
     if not name.strip():
         raise InputError.at("--name", "", "expected the municipality's name, got ''")
     module = "civilsamfund_" + slug.replace("-", "_")
+    today = date.today()
     values = {
         "slug": slug,
         "name": name,
         "module": module,
         "prefix": slug.upper().replace("-", ""),
-        "today": date.today().isoformat(),
+        "today": today.isoformat(),
+        "yesterday": (today - timedelta(days=1)).isoformat(),
+        "revision_years": str(_REVISION_YEARS),
+        "revision_due": date(today.year + _REVISION_YEARS, 1, 1).isoformat(),
         "version": __version__,
     }
     root = Path(directory)
