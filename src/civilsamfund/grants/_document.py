@@ -100,8 +100,11 @@ class _Kept:
         self.young: dict[Any, tuple[object, bytes]] = {}
         self.old: dict[Any, tuple[object, bytes]] = {}
 
-    def add(self, key: Any, value: object, encode: Callable[[], bytes]) -> bytes:
+    def encoded(self, key: Any, value: object, encode: Callable[[], bytes]) -> bytes:
         """The encoding of ``value`` (known by ``key``), made with ``encode`` if not kept."""
+        kept = self.young.get(key)
+        if kept is not None:
+            return kept[1]
         kept = self.old.pop(key, None)
         if kept is None:
             # Copied to its own size: orjson's bytes keep the buffer they were written in
@@ -134,33 +137,19 @@ class JsonWriter:
         self._audits = _Kept()
 
     def _finding(self, finding: Finding) -> bytes:
-        hit = self._findings.young.get(id(finding))
-        if hit is not None:
-            return hit[1]
-        return self._findings.add(
-            id(finding),
-            finding,
-            lambda: self._dumps(finding_document(finding, self._language)),
+        return self._findings.encoded(
+            id(finding), finding, lambda: self._dumps(finding_document(finding, self._language))
         )
 
     def _shared_parts(self, decision: Decision) -> bytes:
         parts = (decision.department, decision.auditor, decision.appeal, decision.names)
-        key = tuple(map(id, parts))
-        hit = self._shared.young.get(key)
-        shared = (
-            hit[1]
-            if hit is not None
-            else self._shared.add(
-                key, parts, lambda: self._dumps(_shared(decision, self._language))[1:-1]
-            )
+        shared = self._shared.encoded(
+            tuple(map(id, parts)),
+            parts,
+            lambda: self._dumps(_shared(decision, self._language))[1:-1],
         )
         audit = decision.audit
-        hit = self._audits.young.get(id(audit))
-        encoded = (
-            hit[1]
-            if hit is not None
-            else self._audits.add(id(audit), audit, lambda: self._dumps(audit_document(audit)))
-        )
+        encoded = self._audits.encoded(id(audit), audit, lambda: self._dumps(audit_document(audit)))
         return b"".join((shared, b',"audit":', encoded))
 
     def encode_bytes(self, decision: Decision) -> bytes:
