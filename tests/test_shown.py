@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -59,6 +60,20 @@ def test_long_values_are_cut_and_say_how_long() -> None:
     [(None, "null"), (True, "true"), (False, "false"), ({}, "a table"), ([], "a list")],
 )
 def test_values_are_shown_in_json_words(value: object, expected: str) -> None:
+    assert shown(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(2024, 10, 1), "'2024-10-01'"),
+        (datetime(2024, 10, 1, 10, 0), "'2024-10-01T10:00:00'"),
+        (time(10, 30), "'10:30:00'"),
+    ],
+)
+def test_toml_dates_and_times_are_shown_as_toml_writes_them(value: object, expected: str) -> None:
+    """Not as Python prints them: ``2024-10-01 10:00:00`` has ten digits in a row, as a
+    CPR number may be written, and was withheld as one."""
     assert shown(value) == expected
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date, time
 from decimal import Decimal
 
 _SEPARATOR = r"[\s.\-/_\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufe58\ufe63\ufeff\uff0d]"
@@ -45,6 +46,8 @@ def shown(value: object) -> str:
         return "a list"
     if isinstance(value, Decimal):
         value = str(value)
+    elif isinstance(value, date | time):  # as TOML writes them: 2024-10-01T10:00:00
+        value = value.isoformat()
     elif isinstance(value, int):
         return str(value) if value.bit_length() < 190 else "a number of more than 57 digits"
     text = value if isinstance(value, str) else str(value)
