@@ -27,8 +27,16 @@ def test_generated_configuration_conforms(scaffold):
 def test_generated_cases_pass(scaffold):
     """The generated policy cases all pass."""
     results = run_cases([scaffold / "municipalities" / "demo"])
-    assert len(results) == 6  # three applications, and the strategy on three days
+    assert len(results) == 9  # applications, volunteer tasks, the strategy on three days
     assert all(result.passed for result in results)
+
+
+def test_generated_volunteer_task_may_go_ahead(scaffold, capsys):
+    """The example volunteer task meets both example rules."""
+    directory = scaffold / "municipalities" / "demo"
+    tasks = directory / "examples" / "volunteers" / "tasks.json"
+    assert main(["volunteers", "check", "-m", f"{directory}/", str(tasks), "--lang", "en"]) == 0
+    assert "may go ahead" in capsys.readouterr().out
 
 
 def test_generated_strategy_has_a_status(scaffold, capsys):
