@@ -27,7 +27,7 @@ def test_generated_configuration_conforms(scaffold):
 def test_generated_cases_pass(scaffold):
     """The generated policy cases all pass."""
     results = run_cases([scaffold / "municipalities" / "demo"])
-    assert len(results) == 9  # applications, volunteer tasks, the strategy on three days
+    assert len(results) == 12  # applications, tasks, nominations, the strategy on three days
     assert all(result.passed for result in results)
 
 
@@ -37,6 +37,14 @@ def test_generated_volunteer_task_may_go_ahead(scaffold, capsys):
     tasks = directory / "examples" / "volunteers" / "tasks.json"
     assert main(["volunteers", "check", "-m", f"{directory}/", str(tasks), "--lang", "en"]) == 0
     assert "may go ahead" in capsys.readouterr().out
+
+
+def test_generated_nomination_may_go_before_the_jury(scaffold, capsys):
+    """The example nomination meets both of the example award's rules."""
+    directory = scaffold / "municipalities" / "demo"
+    nominations = directory / "examples" / "nominations" / "nominations.json"
+    assert main(["awards", "check", "-m", f"{directory}/", str(nominations), "--lang", "en"]) == 0
+    assert "may go before the jury" in capsys.readouterr().out
 
 
 def test_generated_strategy_has_a_status(scaffold, capsys):
