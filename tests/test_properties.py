@@ -232,3 +232,29 @@ def test_a_bare_toml_date_in_params_reads_as_its_text_and_round_trips(tmp_path):
     for model, value in written.sections.items():
         _round_trips(value, model)
     assert written.section(RulesFile) == quoted.section(RulesFile)
+
+
+def test_params_keep_their_input_and_take_any_dict():
+    """The params table is copied with its dates as text: the given dict (here an
+    OrderedDict, as code may build one) is left as it was."""
+    from collections import OrderedDict
+
+    from civilsamfund.config._converter import structure
+    from civilsamfund.config._sections import CriterionEntry
+
+    params = OrderedDict(start=date(2024, 10, 1), steps=[{"on": date(2025, 1, 1)}])
+    given = copy.deepcopy(params)
+    entry = structure(
+        {
+            "id": "X-1",
+            "type": "strategy.due_between",
+            "kind": "mandatory",
+            "citation": {"document": "d.txt", "section": "s"},
+            "rule": {"da": "r", "en": "r"},
+            "params": params,
+        },
+        CriterionEntry,
+        "criteria.toml",
+    )
+    assert entry.params == {"start": "2024-10-01", "steps": [{"on": "2025-01-01"}]}
+    assert params == given

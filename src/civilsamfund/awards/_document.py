@@ -8,13 +8,13 @@ name: it names the nomination by its id.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from civilsamfund.awards._assessment import NominationDecision
 from civilsamfund.awards._catalogue import AwardsFile, Edition, Event
 from civilsamfund.awards._year import AwardYear, ProgrammeYear, YearCatalogue
 from civilsamfund.awards.checks._eligibility import KIND_NAMES
+from civilsamfund.core._json import compact_json
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import finding_lines, judged_document
@@ -227,9 +227,7 @@ def decision_document(decision: NominationDecision, language: Language = "da") -
 
 def decision_json(decision: NominationDecision, language: Language = "da") -> str:
     """One decision document as compact JSON."""
-    return json.dumps(
-        decision_document(decision, language), ensure_ascii=False, separators=(",", ":")
-    )
+    return compact_json(decision_document(decision, language))
 
 
 _OUTCOMES = {

@@ -88,7 +88,7 @@ def _plain_table(value: object, _: type) -> dict[str, Any]:
     """A table of values a model passes on as they are (a rule's ``params``, a policy
     case's subject), with dates as ``YYYY-MM-DD`` text: TOML writes them bare, JSON
     cannot, and the models that read them on take either. A copy: the input is kept."""
-    if type(value) is not dict:
+    if not isinstance(value, dict):
         raise ValueError(f"expected a table, got {shown(value)}")
     return {key: _plain(item) for key, item in value.items()}
 

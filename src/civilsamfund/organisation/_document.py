@@ -7,10 +7,10 @@ decision names members by their number in the proposal, never by name or referen
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from civilsamfund.core._age_routes import NO_LIMIT, spans_text
+from civilsamfund.core._json import compact_json
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import finding_lines, judged_document
 from civilsamfund.organisation._assessment import ForumDecision
@@ -32,9 +32,7 @@ def decision_document(decision: ForumDecision, language: Language = "da") -> dic
 
 def decision_json(decision: ForumDecision, language: Language = "da") -> str:
     """One forum decision document as compact JSON."""
-    return json.dumps(
-        decision_document(decision, language), ensure_ascii=False, separators=(",", ":")
-    )
+    return compact_json(decision_document(decision, language))
 
 
 _OUTCOMES = {

@@ -4,10 +4,10 @@ committee, texts in one language. A member is never shown, only counted."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
+from civilsamfund.core._json import compact_json
 from civilsamfund.core._projection import projected
 from civilsamfund.core._text import Language
 from civilsamfund.strategy._evaluation import EvaluationSummary
@@ -65,9 +65,7 @@ def meeting_document(summary: MeetingSummary, language: Language = "da") -> dict
 
 def meeting_json(summary: MeetingSummary, language: Language = "da") -> str:
     """One meeting's summary as compact JSON."""
-    return json.dumps(
-        meeting_document(summary, language), ensure_ascii=False, separators=(",", ":")
-    )
+    return compact_json(meeting_document(summary, language))
 
 
 def number(value: Decimal | None, language: Language) -> str:

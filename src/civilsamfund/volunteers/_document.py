@@ -6,9 +6,9 @@ task, texts in one language, obligations as typed values. Change it only by addi
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from civilsamfund.core._json import compact_json
 from civilsamfund.core._text import Language
 from civilsamfund.core.rules._document import finding_lines, judged_document
 from civilsamfund.volunteers._assessment import TaskDecision
@@ -44,7 +44,7 @@ def task_document(decision: TaskDecision, language: Language = "da") -> dict[str
 
 def task_json(decision: TaskDecision, language: Language = "da") -> str:
     """One decision document as compact JSON."""
-    return json.dumps(task_document(decision, language), ensure_ascii=False, separators=(",", ":"))
+    return compact_json(task_document(decision, language))
 
 
 _OUTCOMES = {

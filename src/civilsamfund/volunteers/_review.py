@@ -3,7 +3,6 @@ agreements, read, reviewed and written through the shared pipeline."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -13,6 +12,7 @@ from attrs import frozen
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structurer
 from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core._json import compact_json
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Language
@@ -210,4 +210,4 @@ def write_reviews(
 
 
 def _review_json(review: FormReview, language: Language) -> str:
-    return json.dumps(review_document(review, language), ensure_ascii=False, separators=(",", ":"))
+    return compact_json(review_document(review, language))
