@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civilsamfund import InputError, check_conformance, new_municipality, run_cases
 from civilsamfund.cli import main
@@ -54,20 +57,116 @@ def test_generated_strategy_has_a_status(scaffold, capsys):
     assert ": in force, nothing due" in capsys.readouterr().out.splitlines()[0]
 
 
-def test_generated_plugin_tests_pass(scaffold):
-    """The generated plugin package's own tests pass as written."""
-    plugin = scaffold / "plugins" / "demo"
-    environment = {**os.environ, "PYTHONPATH": str(plugin / "src")}
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(plugin / "tests")],
+def _run_plugin_tests(root, slugs):
+    """Runs the generated plugins' own tests in one fresh interpreter."""
+    plugins = [root / "plugins" / slug for slug in slugs]
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(str(plugin / "src") for plugin in plugins),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        + [str(plugin / "tests") for plugin in plugins],
         capture_output=True,
         text=True,
         check=False,
         env=environment,
-        cwd=scaffold,
+        cwd=root,
     )
+
+
+def test_generated_plugin_tests_pass(scaffold):
+    """The generated plugin package's own tests pass as written."""
+    result = _run_plugin_tests(scaffold, ["demo"])
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+# The days a dated scaffold has gone wrong on, or could: the ends of the year, the leap
+# day and the day after it, the award month's first day and the day before it.
+HARD_DAYS = [
+    date(2024, 1, 1),
+    date(2024, 2, 29),
+    date(2024, 3, 1),
+    date(2024, 11, 30),
+    date(2024, 12, 1),
+    date(2024, 12, 31),
+    date(2025, 1, 1),
+    date(2025, 2, 28),
+    date(2025, 11, 30),
+    date(2025, 12, 1),
+    date(2025, 12, 2),
+    date(2025, 12, 31),
+]
+
+
+def _assert_sound(root, slug):
+    directory = root / "municipalities" / slug
+    assert check_conformance(directory) == []
+    results = run_cases([directory])
+    assert len(results) == 12
+    assert [line for result in results for line in result.lines()] == []
+
+
+def test_scaffold_is_sound_on_the_hard_days(tmp_path):
+    """Scaffolded on any of the hard days of a leap and a common year, the configuration
+    conforms and its cases and the plugin's own tests pass."""
+    slugs = [f"demo-{day:%Y%m%d}" for day in HARD_DAYS]
+    for slug, day in zip(slugs, HARD_DAYS, strict=True):
+        new_municipality(slug, "Demo", tmp_path, on=day)
+        _assert_sound(tmp_path, slug)
+    result = _run_plugin_tests(tmp_path, slugs)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{2 * len(slugs)} passed" in result.stdout
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2400, 12, 31)))
+def test_scaffold_is_sound_on_any_day(tmp_path_factory, day):
+    """Scaffolded on any day, the configuration conforms and its cases pass."""
+    root = tmp_path_factory.mktemp("scaffold")
+    new_municipality("demo", "Demo", root, on=day)
+    _assert_sound(root, "demo")
+
+
+def test_scaffold_examples_are_dated_on_the_day_given(tmp_path, capsys):
+    """--on dates the examples; the rules start on 1 January of its year."""
+    argv = ["new-municipality", "demo", "--name", "Demo", "--dir", str(tmp_path)]
+    assert main([*argv, "--on", "2028-02-29"]) == 0
+    directory = tmp_path / "municipalities" / "demo"
+    applications = (directory / "examples" / "applications.toml").read_text(encoding="utf-8")
+    assert "received = 2028-02-29" in applications
+    criteria = (directory / "criteria.toml").read_text(encoding="utf-8")
+    assert "valid_from = 2028-01-01" in criteria
+    assert "valid_from = 2028-02-29" not in criteria
+    strategy_cases = (directory / "cases" / "strategy.toml").read_text(encoding="utf-8")
+    assert "on = 2027-12-31" in strategy_cases
+    assert "on = 2032-01-01" in strategy_cases
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9996-01-01", "9999-12-31"])
+def test_a_day_the_schedule_cannot_fit_is_refused(tmp_path, capsys, day):
+    """A scaffold dated where its schedule would leave the calendar is a clear error."""
+    argv = ["new-municipality", "demo", "--name", "Demo", "--dir", str(tmp_path), "--on", day]
+    assert main(argv) == 2
+    assert "--on: expected a day in the years 2 to 9995" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_day_is_today(tmp_path):
+    """Without a day the examples are dated today (the one use of the clock)."""
+    new_municipality("demo", "Demo", tmp_path)
+    applications = tmp_path / "municipalities" / "demo" / "examples" / "applications.toml"
+    assert f"received = {date.today().isoformat()}" in applications.read_text(encoding="utf-8")
+
+
+def test_a_slug_already_installed_is_warned_of(tmp_path, capsys):
+    """Scaffolding a slug an installed plugin already gives warns that loading by slug
+    will not find the new one."""
+    assert main(["new-municipality", "odense", "--name", "Odense", "--dir", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: a municipality 'odense' is already installed (plugin odense" in err
+    assert "load the new one by its directory's path" in err
 
 
 def test_generated_plugin_declares_its_entry_point(scaffold):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from importlib.resources import files
 from pathlib import Path
 from string import Template
@@ -14,6 +14,10 @@ from civilsamfund.core._problems import Problem
 
 _REVISION_YEARS = 4
 """How often the example strategy is revised (``every`` of its revision criterion)."""
+
+_FIRST_YEAR, _LAST_YEAR = MINYEAR + 1, MAXYEAR - _REVISION_YEARS
+"""The years a scaffold can be dated in: its schedule reaches a year back and the revision's
+year ahead."""
 
 _SLUG = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
@@ -40,11 +44,16 @@ _LAYOUT = {
 }
 
 
-def new_municipality(slug: str, name: str, directory: str | Path = ".") -> list[Path]:
+def new_municipality(
+    slug: str, name: str, directory: str | Path = ".", on: date | None = None
+) -> list[Path]:
     """Write a municipality's configuration and plugin package under ``directory``.
 
-    They pass the conformance check and their own tests as written. Existing files
-    are never overwritten. Returns the files written.
+    ``on`` (default: today) is the day the examples are dated. The rules start on
+    1 January of its year, so the examples, the year's award day and the strategy's
+    schedule all fall inside them whatever the day: the files pass the conformance
+    check and their own tests as written. Existing files are never overwritten.
+    Returns the files written.
     """
     if not _SLUG.fullmatch(slug):
         raise InputError.at(
@@ -52,18 +61,24 @@ def new_municipality(slug: str, name: str, directory: str | Path = ".") -> list[
         )
     if not name.strip():
         raise InputError.at("--name", "", "expected the municipality's name, got ''")
+    on = date.today() if on is None else on
+    if not _FIRST_YEAR <= on.year <= _LAST_YEAR:
+        raise InputError.at(
+            "--on", "", f"expected a day in the years {_FIRST_YEAR} to {_LAST_YEAR}, got {on}"
+        )
     module = "civilsamfund_" + slug.replace("-", "_")
-    today = date.today()
+    start = date(on.year, 1, 1)
     values = {
         "slug": slug,
         "name": name,
         "module": module,
         "prefix": slug.upper().replace("-", ""),
-        "today": today.isoformat(),
-        "year": str(today.year),
-        "yesterday": (today - timedelta(days=1)).isoformat(),
+        "on": on.isoformat(),
+        "start": start.isoformat(),
+        "year": str(on.year),
+        "before_start": (start - timedelta(days=1)).isoformat(),
         "revision_years": str(_REVISION_YEARS),
-        "revision_due": date(today.year + _REVISION_YEARS, 1, 1).isoformat(),
+        "revision_due": date(on.year + _REVISION_YEARS, 1, 1).isoformat(),
         "version": __version__,
     }
     root = Path(directory)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from civilsamfund.cli._command import PROBLEMS, SUCCESS, Command, config_option
+from civilsamfund.cli._command import PROBLEMS, SUCCESS, Command, config_option, iso_date
 from civilsamfund.core._errors import InputError
 
 
@@ -78,9 +78,16 @@ def _test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _new_municipality(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund._new import new_municipality
+    from civilsamfund.config._discovery import available_municipalities
 
-    for path in new_municipality(args.slug, args.name, args.dir):
+    for path in new_municipality(args.slug, args.name, args.dir, on=args.on):
         out.write(f"wrote {path}\n")
+    for source in available_municipalities():
+        if source.slug == args.slug:
+            err.write(
+                f"warning: a municipality {args.slug!r} is already installed ({source.found_by}); "
+                "load the new one by its directory's path, or give it another slug\n"
+            )
     return SUCCESS
 
 
@@ -142,6 +149,12 @@ def _configure_new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="short name: lowercase letters, digits and hyphens")
     parser.add_argument("--name", required=True, help="the municipality's name")
     parser.add_argument("--dir", default=".", type=Path, help="where to write (default: here)")
+    parser.add_argument(
+        "--on",
+        type=iso_date,
+        help="the day the examples are dated (default: today); the rules start on 1 January "
+        "of its year",
+    )
 
 
 CORE_COMMANDS = (
