@@ -51,3 +51,51 @@ def test_each_domain_namespace_resolves_and_is_sorted():
 def test_the_top_level_keeps_only_what_every_domain_shares():
     """Grant models live in civilsamfund.grants, not at the top level."""
     assert not {"GrantApplication", "Pool", "Decision", "render_text"} & set(civilsamfund.__all__)
+
+
+DOMAINS = ("awards", "grants", "organisation", "report", "strategy", "volunteers")
+
+
+def test_dir_lists_only_the_public_names():
+    """dir() shows the public API, not the module's own imports (Any, TYPE_CHECKING)."""
+    assert dir(civilsamfund) == sorted(civilsamfund.__all__)
+    assert not {"Any", "TYPE_CHECKING", "annotations", "import_module"} & set(dir(civilsamfund))
+
+
+def test_every_domain_is_public_and_resolves():
+    """Each domain subpackage is in __all__, loads on first use and resolves its names."""
+    import importlib
+
+    assert set(DOMAINS) <= set(civilsamfund.__all__)
+    for name in DOMAINS:
+        module = importlib.import_module(f"civilsamfund.{name}")
+        assert getattr(civilsamfund, name) is module
+        assert [n for n in module.__all__ if not hasattr(module, n)] == []
+        assert module.__all__ == sorted(module.__all__)
+
+
+def test_a_float_amount_is_the_librarys_own_error():
+    """Money given as a float in code is refused with an exported CivilsamfundError
+    that is still a ValueError, naming the field."""
+    from datetime import date
+
+    import pytest
+    from helpers import ELIGIBLE
+
+    from civilsamfund import grants
+
+    with pytest.raises(civilsamfund.FieldValueError, match=r"never a float.*45000\.0") as caught:
+        grants.GrantApplication(
+            id="x",
+            pool=ELIGIBLE.pool,
+            amount=45000.0,
+            received=date(2024, 9, 1),
+            applicant=ELIGIBLE.applicant,
+            activity=ELIGIBLE.activity,
+        )
+    assert isinstance(caught.value, civilsamfund.CivilsamfundError)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.field == "amount"
+    for read, value in ((civilsamfund.kroner, 45000.0), (civilsamfund.share, "1.5")):
+        with pytest.raises(civilsamfund.InvalidValueError):
+            read(value)

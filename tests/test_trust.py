@@ -4,6 +4,7 @@ unnoticed; each of these ends in a clear error that names its source."""
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import shutil
 import types
@@ -52,6 +53,44 @@ def test_two_sources_of_one_slug_are_an_error_naming_both(tmp_path):
     plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [rogue]), "rogue")
     with pytest.raises(cs.ConfigError, match=r"given by two sources, plugin .* and plugin "):
         cs.load_municipality("odense", plugins)
+
+
+def test_a_conflict_blocks_only_the_slug_it_concerns(tmp_path):
+    """A slug two sources give does not load; every other slug still does, and
+    ``civilsamfund municipalities`` lists the conflict beside them."""
+    rogue = _copy(tmp_path, "faaborg-midtfyn", name="rogue")
+    plugins = cs.Plugins()
+    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [rogue]), "rogue")
+    config = [MUNICIPALITIES]
+    with pytest.raises(cs.ConfigError, match=r"'faaborg-midtfyn': given by two sources, --config"):
+        cs.load_municipality("faaborg-midtfyn", plugins, config=config)
+    assert cs.load_municipality("kolding", plugins, config=config).slug == "kolding"
+    slugs = [source.slug for source in cs.available_municipalities(plugins, config)]
+    assert slugs == ["kolding", "odense"]
+    (conflict,) = cs.municipality_conflicts(plugins, config)
+    assert conflict.source == "municipality 'faaborg-midtfyn'"
+    assert f"plugin rogue ({rogue})" in conflict.message
+
+
+def test_the_repositorys_folder_beside_other_copies_still_serves_kolding(
+    tmp_path, capsys, monkeypatch
+):
+    """``--config municipalities`` beside other copies of Odense and Faaborg-Midtfyn (as
+    installed plugins are): the slugs found twice are listed as conflicts, and Kolding,
+    found once, loads."""
+    for slug in ("odense", "faaborg-midtfyn"):
+        _copy(tmp_path, slug)
+    monkeypatch.setenv("CIVILSAMFUND_PATH", str(tmp_path))
+    config = ["--config", str(MUNICIPALITIES)]
+    assert main(["municipalities", *config]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("kolding\t")
+    assert [line.split(":")[1] for line in lines[1:]] == [
+        " municipality 'faaborg-midtfyn'",
+        " municipality 'odense'",
+    ]
+    assert all(line.startswith("CONFLICT: ") for line in lines[1:])
+    assert main(["strategy", "status", "-m", "kolding", *config, "--on", "2025-01-01"]) == 0
 
 
 def test_the_working_directory_is_never_searched_unasked(tmp_path, monkeypatch):
@@ -302,6 +341,24 @@ def test_check_config_on_a_folder_that_is_not_a_municipality_is_bad_input(tmp_pa
     """A folder without municipality.toml is bad input (2), not a problem found (1)."""
     assert main(["check-config", str(tmp_path)]) == 2
     assert "expected a municipality directory" in capsys.readouterr().err
+
+
+def test_check_config_answers_in_json_about_a_folder_that_is_not_a_municipality(tmp_path, capsys):
+    """With --format json the answer is JSON whatever is wrong; the others are still
+    checked, and the exit status still says bad input (2)."""
+    argv = ["check-config", str(tmp_path), str(MUNICIPALITIES / "kolding"), "--format", "json"]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert json.loads(captured.out) == [
+        {
+            "source": str(tmp_path),
+            "path": "",
+            "message": "expected a municipality directory with municipality.toml",
+            "expected": None,
+            "got": None,
+        }
+    ]
 
 
 def test_test_on_a_folder_without_cases_is_bad_input(tmp_path, capsys):

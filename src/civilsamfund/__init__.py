@@ -26,7 +26,9 @@ from civilsamfund.core._errors import (
     ApplicationError,
     CivilsamfundError,
     ConfigError,
+    FieldValueError,
     InputError,
+    InvalidValueError,
     ItemError,
     OutputError,
     PluginError,
@@ -37,7 +39,15 @@ from civilsamfund.core._problems import Problem
 from civilsamfund.core._text import Language, Text
 
 if TYPE_CHECKING:
-    from civilsamfund import grants, testing
+    from civilsamfund import (
+        awards,
+        grants,
+        organisation,
+        report,
+        strategy,
+        testing,
+        volunteers,
+    )
     from civilsamfund._conformance import check_conformance
     from civilsamfund._municipality import Municipality, RulesSource
     from civilsamfund._new import new_municipality
@@ -48,6 +58,7 @@ if TYPE_CHECKING:
         MunicipalitySource,
         available_municipalities,
         load_municipality,
+        municipality_conflicts,
     )
     from civilsamfund.config._loader import load_municipality_dir
     from civilsamfund.config._sections import CriterionEntry, MunicipalityInfo, Section
@@ -84,6 +95,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "MunicipalitySource",
         "available_municipalities",
         "load_municipality",
+        "municipality_conflicts",
     ),
     "civilsamfund.config._loader": ("load_municipality_dir",),
     "civilsamfund.pipeline._limits": ("Limits",),
@@ -110,7 +122,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund.plugins.hookspecs": ("hookimpl",),
 }
 _LAZY = {name: module for module, names in _MODULES.items() for name in names}
-_SUBPACKAGES = ("grants", "testing")
+_SUBPACKAGES = ("awards", "grants", "organisation", "report", "strategy", "testing", "volunteers")
 
 
 def __getattr__(name: str) -> Any:
@@ -126,7 +138,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted(__all__)
 
 
 __all__ = [
@@ -145,8 +157,10 @@ __all__ = [
     "Fact",
     "FactValue",
     "Facts",
+    "FieldValueError",
     "Finding",
     "InputError",
+    "InvalidValueError",
     "ItemError",
     "JsonSchema",
     "Known",
@@ -179,6 +193,7 @@ __all__ = [
     "__version__",
     "attribute_fact",
     "available_municipalities",
+    "awards",
     "check_conformance",
     "entries",
     "from_json",
@@ -189,11 +204,16 @@ __all__ = [
     "load_municipality",
     "load_municipality_dir",
     "missing",
+    "municipality_conflicts",
     "new_municipality",
+    "organisation",
     "outcome",
     "refers",
+    "report",
     "run_cases",
     "share",
+    "strategy",
     "testing",
     "to_json",
+    "volunteers",
 ]

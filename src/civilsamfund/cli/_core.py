@@ -8,23 +8,33 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from civilsamfund.cli._command import PROBLEMS, SUCCESS, Command, config_option, iso_date
+from civilsamfund.cli._command import (
+    BAD_INPUT,
+    PROBLEMS,
+    SUCCESS,
+    Command,
+    config_option,
+    iso_date,
+)
 from civilsamfund.core._errors import InputError
 
 
 def _municipalities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import available_municipalities
+    from civilsamfund.config._discovery import available_municipalities, municipality_conflicts
 
     sources = available_municipalities(config=args.config)
+    conflicts = municipality_conflicts(config=args.config)
     for source in sources:
         out.write(f"{source.slug}\t{source.name}\t{source.directory}\t({source.found_by})\n")
-    if not sources:
+    for conflict in conflicts:
+        out.write(f"CONFLICT: {conflict}\n")
+    if not sources and not conflicts:
         out.write("no municipalities found\n")
     return SUCCESS
 
 
 def _plugins(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import available_municipalities
+    from civilsamfund.config._discovery import available_municipalities, municipality_conflicts
     from civilsamfund.plugins._manager import installed
 
     plugins = installed()
@@ -36,20 +46,28 @@ def _plugins(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"{info.name} {version}: {', '.join(info.hooks)}\n")
     for source in available_municipalities(plugins):
         out.write(f"municipality {source.slug}: {source.directory} ({source.found_by})\n")
+    for conflict in municipality_conflicts(plugins):
+        out.write(f"CONFLICT: {conflict}\n")
     return SUCCESS
 
 
 def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund._conformance import check_conformance
     from civilsamfund.config._sections import MUNICIPALITY
+    from civilsamfund.core._problems import Problem
 
-    found = []
+    found, code = [], SUCCESS
     for directory in args.directories:
-        if not (Path(directory) / MUNICIPALITY).is_file():
-            raise InputError.at(
-                str(directory), "", f"expected a municipality directory with {MUNICIPALITY}"
-            )
-        problems = check_conformance(directory)
+        if (Path(directory) / MUNICIPALITY).is_file():
+            problems = check_conformance(directory)
+            code = max(code, PROBLEMS if problems else SUCCESS)
+        else:
+            code = BAD_INPUT
+            problems = [
+                Problem.at(
+                    str(directory), "", f"expected a municipality directory with {MUNICIPALITY}"
+                )
+            ]
         found.extend(problems)
         if args.output == "text":
             if problems:
@@ -58,7 +76,7 @@ def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 out.write(f"{directory}: ok\n")
     if args.output == "json":
         out.write(json.dumps([p.as_dict() for p in found], ensure_ascii=False, indent=2) + "\n")
-    return PROBLEMS if found else SUCCESS
+    return code
 
 
 def _test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -2,7 +2,7 @@
 ``--config``, or in installed plugins. Never implicitly in the working directory.
 
 Two sources of one slug are an error naming both, so that no installed package can
-replace a municipality's rules unnoticed.
+replace a municipality's rules unnoticed; the conflict blocks that slug only.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from civilsamfund.config._loader import load_municipality_dir
 from civilsamfund.config._sections import MUNICIPALITY
 from civilsamfund.config._toml import parse_toml
 from civilsamfund.core._errors import ConfigError, PluginError, UnknownMunicipalityError
+from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.plugins._manager import Plugins, installed
 
@@ -79,27 +80,54 @@ def _source(directory: Path, found_by: str) -> MunicipalitySource:
     )
 
 
+@frozen(kw_only=True)
+class _Found:
+    """What discovery found: the sources by slug, and the slugs given by two sources."""
+
+    sources: dict[str, MunicipalitySource]
+    conflicts: dict[str, Problem]
+
+
+def _discover(plugins: Plugins, config: Iterable[str | Path]) -> _Found:
+    sources: dict[str, MunicipalitySource] = {}
+    conflicts: dict[str, Problem] = {}
+    for directory, found_by in _candidates(plugins, [Path(c) for c in config]):
+        source = _source(directory, found_by)
+        other = sources.setdefault(source.slug, source)
+        if other is not source and other.directory.resolve() != directory.resolve():
+            conflicts.setdefault(
+                source.slug,
+                Problem.at(
+                    f"municipality {source.slug!r}",
+                    "",
+                    f"given by two sources, {other.found_by} ({other.directory}) and "
+                    f"{found_by} ({directory}); remove one, or load a directory by its path",
+                ),
+            )
+    for slug in conflicts:
+        del sources[slug]
+    return _Found(sources=sources, conflicts=conflicts)
+
+
 def available_municipalities(
     plugins: Plugins | None = None, config: Iterable[str | Path] = ()
 ) -> list[MunicipalitySource]:
     """Every municipality that can be loaded by slug, from the directories in ``config``,
-    those in ``CIVILSAMFUND_PATH``, and the installed plugins.
+    those in ``CIVILSAMFUND_PATH``, and the installed plugins, by slug.
 
-    Raises :class:`ConfigError` when two of them give the same slug.
+    A slug given by two sources is left out (:func:`municipality_conflicts` names both):
+    it blocks that slug only, never the others.
     """
-    plugins = installed() if plugins is None else plugins
-    found: dict[str, MunicipalitySource] = {}
-    for directory, found_by in _candidates(plugins, [Path(c) for c in config]):
-        source = _source(directory, found_by)
-        other = found.setdefault(source.slug, source)
-        if other is not source and other.directory.resolve() != directory.resolve():
-            raise ConfigError.at(
-                f"municipality {source.slug!r}",
-                "",
-                f"given by two sources, {other.found_by} ({other.directory}) and "
-                f"{found_by} ({directory}); remove one, or load a directory by its path",
-            )
-    return sorted(found.values(), key=lambda source: source.slug)
+    found = _discover(installed() if plugins is None else plugins, config)
+    return sorted(found.sources.values(), key=lambda source: source.slug)
+
+
+def municipality_conflicts(
+    plugins: Plugins | None = None, config: Iterable[str | Path] = ()
+) -> list[Problem]:
+    """The slugs two sources give, each naming both: none of them loads by slug."""
+    found = _discover(installed() if plugins is None else plugins, config)
+    return [found.conflicts[slug] for slug in sorted(found.conflicts)]
 
 
 def _is_path(slug_or_path: str | Path) -> bool:
@@ -120,11 +148,14 @@ def load_municipality(
     plugins = installed() if plugins is None else plugins
     if _is_path(slug_or_path):
         return load_municipality_dir(Path(slug_or_path), plugins)
-    sources = available_municipalities(plugins, config)
-    for source in sources:
-        if source.slug == slug_or_path:
-            return load_municipality_dir(source.directory, plugins, source.found_by)
-    known = ", ".join(source.slug for source in sources) or "none"
+    found = _discover(plugins, config)
+    slug = str(slug_or_path)
+    if slug in found.conflicts:
+        raise ConfigError([found.conflicts[slug]])
+    if slug in found.sources:
+        source = found.sources[slug]
+        return load_municipality_dir(source.directory, plugins, source.found_by)
+    known = ", ".join(sorted(found.sources)) or "none"
     raise UnknownMunicipalityError(
         f"no municipality {str(slug_or_path)!r} (installed: {known}); give a slug, or the "
         f"path of a directory with {MUNICIPALITY}"

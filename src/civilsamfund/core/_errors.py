@@ -127,7 +127,12 @@ class PluginError(CivilsamfundError):
         return type(self), (self.plugin, self.message)
 
 
-class FieldValueError(ValueError):
+class InvalidValueError(CivilsamfundError, ValueError):
+    """A value given in code is not one the library takes (an amount of kroner as a
+    float, an age of 200). A ``ValueError`` too, so code that caught that still does."""
+
+
+class FieldValueError(InvalidValueError):
     """A model's own check failed on one field; carries the field so paths stay exact."""
 
     def __init__(self, field: str, message: str) -> None:

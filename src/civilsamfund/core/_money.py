@@ -15,7 +15,7 @@ from typing import Any, NewType
 
 from attrs import Attribute
 
-from civilsamfund.core._errors import FieldValueError
+from civilsamfund.core._errors import FieldValueError, InvalidValueError
 from civilsamfund.core._shown import shown
 
 Kroner = NewType("Kroner", Decimal)
@@ -42,26 +42,26 @@ def _decimal(value: object, pattern: re.Pattern[str], what: str) -> Decimal:
     """Read ``value``, bounded so that it can always be compared and written out."""
     if type(value) is str:
         if pattern.fullmatch(value) is None:
-            raise ValueError(f"expected {what}, got {shown(value)}")
+            raise InvalidValueError(f"expected {what}, got {shown(value)}")
         number = Decimal(value)  # plain digits: finite, no exponent
         point = value.find(".")
         if number.adjusted() >= LARGEST_DIGITS or (
             point >= 0 and len(value) - point - 1 > FINEST_DIGITS
         ):
-            raise ValueError(f"expected {what}, got {shown(value)}")
+            raise InvalidValueError(f"expected {what}, got {shown(value)}")
         return number if number else number.copy_abs()
     if type(value) is int:
         if abs(value) >= _INT_BOUND:
-            raise ValueError(f"expected {what}, got {shown(value)}")
+            raise InvalidValueError(f"expected {what}, got {shown(value)}")
         return Decimal(value)
     if type(value) is not Decimal:
-        raise ValueError(f"expected {what}, got {shown(value)}")
+        raise InvalidValueError(f"expected {what}, got {shown(value)}")
     if (
         not value.is_finite()
         or value.adjusted() >= LARGEST_DIGITS
         or int(value.as_tuple().exponent) < -FINEST_DIGITS
     ):
-        raise ValueError(f"expected {what}, got {shown(value)}")
+        raise InvalidValueError(f"expected {what}, got {shown(value)}")
     return canonical(value)
 
 
@@ -86,9 +86,9 @@ def kroner(value: Decimal | int | str) -> Kroner:
     """Read an amount of kroner, refusing floats, negatives and fractions of an øre."""
     amount = _decimal(value, _KRONER_TEXT, 'an amount in kroner (such as "80000" or "80000.50")')
     if amount < 0:
-        raise ValueError(f"expected an amount in kroner of 0 or more, got {shown(value)}")
+        raise InvalidValueError(f"expected an amount in kroner of 0 or more, got {shown(value)}")
     if amount != amount.quantize(_ORE):
-        raise ValueError(
+        raise InvalidValueError(
             f"expected an amount in kroner with at most two decimals, got {shown(value)}"
         )
     return Kroner(amount)
@@ -98,7 +98,7 @@ def share(value: Decimal | int | str) -> Share:
     """Read a share between 0 and 1 (``"0.5"`` is half)."""
     fraction = _decimal(value, _SHARE_TEXT, 'a share between 0 and 1 (such as "0.5")')
     if not 0 <= fraction <= 1:
-        raise ValueError(f"expected a share between 0 and 1, got {shown(value)}")
+        raise InvalidValueError(f"expected a share between 0 and 1, got {shown(value)}")
     return Share(fraction)
 
 

@@ -23,7 +23,7 @@ from typing import IO, Any, BinaryIO, TextIO, cast
 from attrs import frozen
 
 from civilsamfund._version import __version__
-from civilsamfund.core._errors import OutputError
+from civilsamfund.core._errors import InvalidValueError, OutputError
 
 _COPY = 1 << 20
 
@@ -52,7 +52,7 @@ def layout_for(format: str, formats: Iterable[str] = LAYOUTS) -> Layout:
     """The layout of ``format``, which must be one of ``formats``."""
     formats = tuple(formats)
     if format not in formats:
-        raise ValueError(f"expected a format of {', '.join(formats)}, got {format!r}")
+        raise InvalidValueError(f"expected a format of {', '.join(formats)}, got {format!r}")
     return LAYOUTS[format]
 
 
