@@ -20,7 +20,7 @@ import attrs
 
 from civilsamfund.core._dates import Dated, Versions, overlap
 from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference
-from civilsamfund.core._shown import shown
+from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 
@@ -264,11 +264,8 @@ def _follow(
         items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
         for index, element in items:
             if reference is not None and element not in known.get(reference.kind, {}):
-                choices = ", ".join(repr(k) for k in known.get(reference.kind, {}))
-                expected = (
-                    f"expected one of {choices}"
-                    if choices
-                    else f"expected no {reference.kind.replace('_', ' ')}: none is configured"
+                expected = expected_one_of(
+                    known.get(reference.kind, {}), reference.kind.replace("_", " ")
                 )
                 at = _path((*path, (name, index)))
                 found.append((at, f"{expected}, got {shown(element)}"))

@@ -8,7 +8,7 @@ withheld when it could be a CPR number, in any of the ways people write one.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, time
 from decimal import Decimal
 
@@ -68,3 +68,10 @@ def redacted(message: str) -> str:
     if len(message) > _MESSAGE_LONGEST:
         message = f"{message[:_MESSAGE_LONGEST]}… (cut, {len(message):,} characters)"
     return message
+
+
+def expected_one_of(choices: Iterable[object], what: str) -> str:
+    """What an error expected of a value that must be one of ``choices`` (ids of ``what``,
+    in the plural), saying so plainly when none is configured."""
+    listed = ", ".join(map(repr, choices))
+    return f"expected one of {listed}" if listed else f"expected no {what}: none is configured"

@@ -19,7 +19,7 @@ from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Versions
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
+from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._facts import Facts
@@ -129,9 +129,9 @@ class Assessor:
             raise application_error(application, "pool", str(exc.args[0])) from None
         reserves = rules.pool.reserves
         if application.reserve is not None and all(r.id != application.reserve for r in reserves):
-            known = ", ".join(repr(reserve.id) for reserve in reserves) or "none"
+            expected = expected_one_of((reserve.id for reserve in reserves), "reserve")
             raise application_error(
-                application, "reserve", f"expected one of {known}, got {shown(application.reserve)}"
+                application, "reserve", f"{expected}, got {shown(application.reserve)}"
             )
         if application.received.year == date.max.year:
             _round(rules.pool, application)  # the last year has no next round to name
@@ -195,10 +195,7 @@ class Assessor:
     def _build_rules(self, pool_id: str, on: date) -> PoolRules:
         versions = self._pools.get(pool_id)
         if versions is None:
-            known = ", ".join(sorted(self._pools))
-            expected = (
-                f"expected one of {known}" if known else "expected no pool: none is configured"
-            )
+            expected = expected_one_of(sorted(self._pools), "pool")
             raise LookupError(f"{expected}, got {shown(pool_id)}")
         pool = versions.at(on)
         if pool is None:

@@ -14,7 +14,7 @@ from civilsamfund.config._converter import structurer
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._json import compact_json
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
+from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Language
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
@@ -82,7 +82,7 @@ def review_form(municipality: Municipality, form: Form) -> FormReview:
     given: Mapping[str, str] = getattr(form, kind.field)
     ids = [part.id for part in parts]
     wrong = [
-        (f"{kind.field}.{key}", f"expected one of {', '.join(map(repr, ids))}, got {shown(key)}")
+        (f"{kind.field}.{key}", f"{expected_one_of(ids, kind.what)}, got {shown(key)}")
         for key in given
         if key not in ids
     ]
