@@ -16,7 +16,7 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 def tests(session: nox.Session) -> None:
     """The test suite, with the bundled municipalities' plugins installed, and coverage."""
     session.install("-e", ".[test,chart,fast]", "pytest-cov")
-    session.install("./plugins/odense", "./plugins/faaborg-midtfyn")
+    session.install("./plugins/odense", "./plugins/faaborg-midtfyn", "./plugins/kolding")
     session.run(
         "pytest", "--cov=civilsamfund", "--cov-report=term-missing:skip-covered", *session.posargs
     )
@@ -40,7 +40,12 @@ def lint(session: nox.Session) -> None:
 def mypy(session: nox.Session) -> None:
     """mypy --strict on the library, the plugins and a typing test of the public API."""
     session.install(
-        "mypy", "-e", ".[test,chart,fast]", "./plugins/odense", "./plugins/faaborg-midtfyn"
+        "mypy",
+        "-e",
+        ".[test,chart,fast]",
+        "./plugins/odense",
+        "./plugins/faaborg-midtfyn",
+        "./plugins/kolding",
     )
     session.run("mypy", "--strict")
 

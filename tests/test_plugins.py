@@ -294,7 +294,7 @@ def test_a_missing_plugin_type_says_so(tmp_path):
 @pytest.mark.parametrize(
     ("allowlist", "expected"),
     [
-        (None, ["faaborg-midtfyn", "odense"]),
+        (None, ["faaborg-midtfyn", "kolding", "odense"]),
         ("", []),
         ("odense", ["odense"]),
         (" odense , faaborg-midtfyn", ["faaborg-midtfyn", "odense"]),

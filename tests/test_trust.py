@@ -76,11 +76,14 @@ def test_the_repositorys_folder_beside_other_copies_still_serves_kolding(
     tmp_path, capsys, monkeypatch
 ):
     """``--config municipalities`` beside other copies of Odense and Faaborg-Midtfyn (as
-    installed plugins are): the slugs found twice are listed as conflicts, and Kolding,
-    found once, loads."""
+    their installed plugins ship): the slugs found twice are listed as conflicts, and
+    Kolding, found once, loads."""
+    from civilsamfund.config import _discovery
+
     for slug in ("odense", "faaborg-midtfyn"):
         _copy(tmp_path, slug)
     monkeypatch.setenv("CIVILSAMFUND_PATH", str(tmp_path))
+    monkeypatch.setattr(_discovery, "installed", cs.Plugins)
     config = ["--config", str(MUNICIPALITIES)]
     assert main(["municipalities", *config]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -156,7 +159,7 @@ def test_a_plugin_naming_a_bad_directory_is_named(tmp_path):
 def test_each_bundled_municipality_loads_by_slug_from_anywhere(tmp_path, monkeypatch):
     """The installed plugins ship the configuration: no checkout needed."""
     monkeypatch.chdir(tmp_path)
-    for slug in ("odense", "faaborg-midtfyn"):
+    for slug in ("odense", "faaborg-midtfyn", "kolding"):
         assert cs.load_municipality(slug).slug == slug
 
 
