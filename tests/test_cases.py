@@ -182,14 +182,17 @@ def test_a_changed_obligation_fails_naming_it(tmp_path, capsys):
     text = cases.read_text(encoding="utf-8")
     cases.write_text(
         text.replace(
-            'expect = { outcome = "eligible", obligations = ["reporting_on_citizens"] }',
+            'expect = { outcome = "eligible", obligations = ["duty_to_notify", '
+            '"reporting_on_citizens"] }',
             'expect = { outcome = "eligible", obligations = [] }',
         ),
         encoding="utf-8",
     )
     assert main(["test", str(cases)]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.endswith("obligations: expected [], got ['reporting_on_citizens']")
+    assert first.endswith(
+        "obligations: expected [], got ['duty_to_notify', 'reporting_on_citizens']"
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ explaining itself in both languages with the same facts), every example is judge
 and role descriptions, checklists and agreements in ``examples/roles/``,
 ``examples/checklists/`` and ``examples/agreements/``, nominations in
 ``examples/nominations/``),
-and every installed plugin loads. ``civilsamfund check-config`` runs it, and so does
+every installed plugin loads, and no national rule is set aside. ``civilsamfund
+check-config`` runs it, and so does
 the pytest plugin, once per municipality directory.
 """
 
@@ -21,6 +22,7 @@ from civilsamfund._municipality import Municipality
 from civilsamfund.awards._assessment import NominationAssessor
 from civilsamfund.awards._reading import read_nominations
 from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._sections import RULES, RulesFile
 from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.grants._assessment import Assessor
@@ -44,7 +46,7 @@ def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> 
         plugins = installed() if plugins is None else plugins
         plugins.require_loaded()
         municipality = load_municipality_dir(directory, plugins)
-        return list(_examples(municipality, directory))
+        return [*_set_aside(municipality, directory), *_examples(municipality, directory)]
     except InputError as exc:
         return list(exc.problems)
     except PluginError as exc:
@@ -97,6 +99,20 @@ _EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
     "design": _design,
 }
 """Each kind of example by the folder below ``examples`` that holds it."""
+
+
+def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]:
+    """Each national rule the municipality sets aside: it loads, but does not conform."""
+    for index, note in enumerate(municipality.section(RulesFile).national):
+        if note.set_aside is None:
+            continue
+        citation = municipality.rulebook.versions(note.criterion)[-1].citation
+        yield Problem.at(
+            str(directory / RULES),
+            f"national[{index}].set_aside",
+            f"national rule {note.criterion!r} ({citation.title}, {citation.section}) is set "
+            f"aside here, though national law applies in every municipality: {note.set_aside.en}",
+        )
 
 
 def _examples(municipality: Municipality, directory: Path) -> Iterator[Problem]:

@@ -59,6 +59,17 @@ class Municipality:
     """What configured ids are called (departments, target groups), for reasons."""
     known: Mapping[str, Mapping[str, object]] = field(repr=False)
     """The configured entries of each kind, by id."""
+    national: tuple[str, ...] = field(default=(), repr=False)
+    """The national rules this municipality applies (all but those it sets aside), by id:
+    each domain includes those that judge its subjects."""
+
+    def national_rules(self, subject: type) -> tuple[str, ...]:
+        """The ids of the national rules applied here that judge ``subject``."""
+        return tuple(
+            rule_id
+            for rule_id in self.national
+            if any(rule.subject is subject for rule in self.rulebook.versions(rule_id))
+        )
 
     @property
     def directory(self) -> Path:

@@ -17,11 +17,14 @@ import attrs
 
 from civilsamfund._municipality import Municipality, RulesSource
 from civilsamfund.config._converter import structure
+from civilsamfund.config._national import NATIONAL, NationalRules, national_rules
+from civilsamfund.config._national import SOURCE as NATIONAL_SOURCE
 from civilsamfund.config._sections import (
     MUNICIPALITY,
     RULES,
     CriterionEntry,
     MunicipalityInfo,
+    NationalReading,
     RulesFile,
     Section,
 )
@@ -29,7 +32,7 @@ from civilsamfund.config._toml import parse_toml
 from civilsamfund.config._validator import Catalogues, problems
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
+from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._check import MISSING, Check
 from civilsamfund.core.rules._facts import Fact
@@ -151,13 +154,23 @@ def load_municipality_dir(
             )
         except InputError as exc:
             found.extend(exc.problems)
-    entries = values[RulesFile].criteria if RulesFile in values else ()
+    national, national_raw = national_rules()
+    digest.update(NATIONAL.encode() + b"\0" + national_raw + b"\0")
+    rules_file: RulesFile = values.get(RulesFile, RulesFile())
+    placed = [
+        *((NATIONAL_SOURCE, index, entry) for index, entry in enumerate(national.criteria)),
+        *((shown[RULES], index, entry) for index, entry in enumerate(rules_file.criteria)),
+    ]
     checks: list[tuple[CheckType, Check[Any]] | None] = [
-        _check(entry, index, types, shown[RULES], found) for index, entry in enumerate(entries)
+        _check(entry, index, types, source, found) for source, index, entry in placed
     ]
     if found:
         raise ConfigError(found)
     catalogues = Catalogues()
+    found.extend(
+        Problem.at(NATIONAL_SOURCE, path, message) for path, message in catalogues.collect(national)
+    )
+    found.extend(_clashes(national, values[MunicipalityInfo], rules_file, shown))
     for value, section in zip(values.values(), (s for s, _ in declared), strict=True):
         found.extend(
             Problem.at(shown[section.file], path, message)
@@ -168,28 +181,35 @@ def load_municipality_dir(
             Problem.at(shown[section.file], path, message)
             for path, message in problems(value, catalogues)
         )
-    for index, built in enumerate(checks):
+    for (source, index, _), built in zip(placed, checks, strict=True):
         if built is not None:
             found.extend(
-                Problem.at(shown[RULES], path, message)
+                Problem.at(source, path, message)
                 for path, message in problems(built[1], catalogues, f"criteria[{index}].params")
             )
     if found:
         raise ConfigError(found)
     names = catalogues.names
-    titles = {document.file: document.title for document in values[MunicipalityInfo].documents}
+    info: MunicipalityInfo = values[MunicipalityInfo]
+    documents = (*info.documents, *national.documents)
+    titles = {document.file: document.title for document in documents}
+    notes = {note.criterion: note for note in rules_file.national}
     rules = [
-        _rule(entry, built[0], built[1], names, titles)
-        for entry, built in zip(entries, checks, strict=True)
+        _rule(entry, built[0], built[1], names, titles, notes.get(entry.id))
+        for (_, _, entry), built in zip(placed, checks, strict=True)
         if built is not None
     ]
     for origin in sorted({rule.origin for rule in rules} - {BUILTIN}):
         digest.update(f"plugin {origin}=={plugins.version(origin) or '?'}\0".encode())
-    info: MunicipalityInfo = values[MunicipalityInfo]
     municipality = Municipality(
         slug=info.slug,
         name=info.name,
-        documents=info.documents,
+        documents=documents,
+        national=tuple(
+            rule_id
+            for rule_id in national.ids
+            if rule_id not in notes or notes[rule_id].set_aside is None
+        ),
         source=RulesSource(directory=directory, found_by=found_by),
         fingerprint=f"sha256:{digest.hexdigest()}",
         rulebook=Rulebook(rules),
@@ -268,19 +288,62 @@ def _check(
     return check_type, check
 
 
+def _clashes(
+    national: NationalRules,
+    info: MunicipalityInfo,
+    rules_file: RulesFile,
+    paths: Mapping[str, str],
+) -> Iterator[Problem]:
+    """A municipality's ids that would shadow national ones, and notes on rules that are
+    not national."""
+    laws = {document.file for document in national.documents}
+    for index, document in enumerate(info.documents):
+        if document.file in laws:
+            yield Problem.at(
+                paths[MUNICIPALITY],
+                f"documents[{index}].file",
+                f"expected a name the national rules do not use, got {document.file!r}, "
+                "which they list already: cite it without listing it",
+            )
+    ids = set(national.ids)
+    for index, entry in enumerate(rules_file.criteria):
+        if entry.id in ids:
+            yield Problem.at(
+                paths[RULES],
+                f"criteria[{index}].id",
+                f"expected an id no national rule uses, got {entry.id!r}; note a reading of "
+                "the national rule under [[national]] instead",
+            )
+    for index, note in enumerate(rules_file.national):
+        if note.criterion not in ids:
+            yield Problem.at(
+                paths[RULES],
+                f"national[{index}].criterion",
+                f"{expected_one_of(national.ids, 'national rule')}, got {shown(note.criterion)}",
+            )
+
+
 def _rule(
     entry: CriterionEntry,
     check_type: CheckType,
     check: Check[Any],
     names: Names,
     titles: Mapping[str, str],
+    note: NationalReading | None = None,
 ) -> Rule[Any]:
+    reading = entry.reading
+    if note is not None and note.reading is not None:
+        reading = (
+            note.reading
+            if reading is None
+            else Text(da=f"{reading.da} {note.reading.da}", en=f"{reading.en} {note.reading.en}")
+        )
     return Rule(
         id=entry.id,
         kind=entry.kind,
         citation=attrs.evolve(entry.citation, title=titles.get(entry.citation.document)),
         rule=entry.rule,
-        reading=entry.reading,
+        reading=reading,
         check=check,
         templates=dict(templates(check_type, names)),
         origin=check_type.origin,

@@ -75,12 +75,27 @@ class CriterionEntry(Dated):
 
 
 @frozen(kw_only=True)
+class NationalReading:
+    """A municipality's note on a national rule (``[[national]]`` in ``criteria.toml``):
+    where its own documents restate the rule, and its reading of it, which decisions
+    then give. ``set_aside`` gives the reason a municipality does not apply the rule;
+    the rule then leaves its checks, and ``check-config`` reports it."""
+
+    criterion: str
+    citation: Citation
+    reading: Text | None = None
+    set_aside: Text | None = None
+
+
+@frozen(kw_only=True)
 class RulesFile:
-    """``criteria.toml``: the rules, whatever the subjects they judge."""
+    """``criteria.toml``: the rules, whatever the subjects they judge, and notes on the
+    national rules every municipality's checks include."""
 
     criteria: tuple[CriterionEntry, ...] = field(
         default=(), metadata=entries("criterion", versioned=True)
     )
+    national: tuple[NationalReading, ...] = field(default=(), metadata=entries(key="criterion"))
 
 
 CORE_SECTIONS: tuple[Section[Any], ...] = (

@@ -61,11 +61,14 @@ class TaskAssessor:
         self._rules: dict[date, tuple[Rule[VolunteerTask], ...]] = {}
 
     def rules(self, on: date) -> tuple[Rule[VolunteerTask], ...]:
-        """The task rules in force on ``on``, in the configured order."""
+        """The task rules in force on ``on``: the national rules, then the municipality's
+        in the configured order (a national rule it lists keeps its place there)."""
         rules = self._rules.get(on)
         if rules is None:
-            section = self.municipality.section(VolunteersFile)
-            rules = self._rules[on] = self.municipality.rulebook.in_force(section.criteria, on)
+            municipality = self.municipality
+            listed = municipality.section(VolunteersFile).criteria
+            national = (i for i in municipality.national_rules(VolunteerTask) if i not in listed)
+            rules = self._rules[on] = municipality.rulebook.in_force((*national, *listed), on)
         return rules
 
     def rules_for(

@@ -98,33 +98,6 @@ ADDS_TO_STAFF_WORK = attribute_fact(
 TOOLS = attribute_fact("preparation.tools", Text(da="værktøjer", en="tools"))
 
 
-def _youngest_met(task: Task) -> int | None:
-    """The youngest person the volunteers meet: the target group's youngest, or a child's."""
-    ages = [task.target_group.min_age]
-    if task.children.contact:
-        ages.append(task.children.youngest_age)
-    known = [age for age in ages if age is not None]
-    return None if None in ages or not known else min(known)
-
-
-def _with_youngest_met(task: Task, age: int | None) -> Task:
-    return attrs.evolve(
-        task,
-        target_group=attrs.evolve(task.target_group, min_age=age),
-        children=attrs.evolve(task.children, contact=False, youngest_age=None),
-    )
-
-
-YOUNGEST_MET: Fact[Task, int | None] = Fact(
-    name="youngest_met",
-    label=Text(
-        da="den yngste alder, de frivillige møder", en="the youngest age the volunteers meet"
-    ),
-    read=_youngest_met,
-    write=_with_youngest_met,
-)
-
-
 def _agreement_parts(task: Task) -> tuple[str, ...] | None:
     agreement = task.agreement
     if agreement is None:

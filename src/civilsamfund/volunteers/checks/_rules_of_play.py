@@ -14,13 +14,14 @@ from attrs import field, frozen
 
 from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
+from civilsamfund.core._validators import MAX_AGE, between
 from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Finding, Status
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._obligations import Obligation, ObligationKind
 from civilsamfund.volunteers._task import OrganiserKind, VolunteerTask
-from civilsamfund.volunteers.checks._base import ShouldBeYes, UnderAge, obligation
+from civilsamfund.volunteers.checks._base import ShouldBeYes, obligation
 from civilsamfund.volunteers.facts import (
     ADDS_TO_STAFF_WORK,
     AFFILIATED,
@@ -38,7 +39,6 @@ from civilsamfund.volunteers.facts import (
     SOCIAL_AREA,
     STATUTORY_RESPONSIBILITY,
     YOUNGEST_CHILD,
-    YOUNGEST_MET,
 )
 
 Task = VolunteerTask
@@ -227,40 +227,41 @@ class NoReporting(TaskCheck):
 
 
 @frozen(kw_only=True)
-class DutyToNotify(UnderAge):
+class DutyToNotify(ShouldBeYes):
     """Anyone who learns that a child or young person under ``under_age`` is neglected
-    or endangered must notify the municipality; volunteers meeting people that young
-    are to know it."""
+    or endangered must notify the municipality. The duty is everyone's, so it binds the
+    volunteers of every task, whoever the task is for: they are to know it."""
 
-    AGE = YOUNGEST_MET
-    READY = INFORMED
-    FACTS = (YOUNGEST_MET, INFORMED)
-    KIND = ObligationKind.DUTY
-    OBLIGATION = "duty_to_notify"
+    under_age: int = field(validator=between(1, MAX_AGE))
+    legal_basis: str
+
+    FACT = INFORMED
     MESSAGES: ClassVar[Mapping[str, Text]] = {
-        "older": Text(
-            da="De frivillige møder ingen under {under_age} år (yngste: {youngest_met} år).",
-            en="The volunteers meet no one under {under_age} (youngest: {youngest_met}).",
+        "yes": Text(
+            da="De frivillige kender deres underretningspligt.",
+            en="The volunteers know their duty to notify.",
         ),
-        "ready": Text(
-            da="De frivillige møder personer under {under_age} år og kender deres "
-            "underretningspligt.",
-            en="The volunteers meet people under {under_age} and know their duty to notify.",
-        ),
-        "not_ready": Text(
-            da="De frivillige møder personer under {under_age} år; sørg for, at de kender "
-            "deres underretningspligt.",
-            en="The volunteers meet people under {under_age}; make sure they know their duty "
-            "to notify.",
+        "no": Text(
+            da="Sørg for, at de frivillige kender deres underretningspligt.",
+            en="Make sure the volunteers know their duty to notify.",
         ),
     }
 
-    def obligation_text(self) -> Text:
-        return Text(
+    def obligations(self, finding: Finding) -> tuple[Obligation, ...]:
+        text = Text(
             da=f"Underretningspligt: får en frivillig kendskab til, at et barn eller en ung "
             f"under {self.under_age} år mistrives eller er i fare, skal kommunen underrettes.",
             en=f"Duty to notify: a volunteer who learns that a child or young person under "
             f"{self.under_age} is neglected or endangered must notify the municipality.",
+        )
+        return (
+            obligation(
+                finding,
+                ObligationKind.DUTY,
+                "duty_to_notify",
+                text,
+                legal_basis=self.legal_basis,
+            ),
         )
 
 
@@ -304,16 +305,14 @@ class CriminalRecordDialogue(ShouldBeYes):
 
 
 @frozen(kw_only=True)
-class ChildCertificate(UnderAge):
+class ChildCertificate(TaskCheck):
     """When the work brings contact with children under ``under_age``, a child-protection
     certificate (børneattest) must be obtained before the volunteer starts."""
 
-    AGE = YOUNGEST_CHILD
-    READY = CERTIFICATES_OBTAINED
+    under_age: int = field(validator=between(1, MAX_AGE))
+    legal_basis: str
+
     FACTS = (CHILD_CONTACT, YOUNGEST_CHILD, CERTIFICATES_OBTAINED)
-    KIND = ObligationKind.CERTIFICATE
-    OBLIGATION = "child_certificate"
-    BEFORE_START = True
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "no_contact": Text(
             da="Opgaven giver ikke kontakt med børn.",
@@ -346,17 +345,47 @@ class ChildCertificate(UnderAge):
             return Verdict(
                 status=Status.NOT_APPLICABLE, message="no_contact", facts={"child_contact": False}
             )
-        return super().evaluate(facts)
+        age = facts[YOUNGEST_CHILD]
+        if age is None:
+            return missing(YOUNGEST_CHILD, under_age=self.under_age)
+        recorded = {"youngest_child": age, "under_age": self.under_age}
+        if age >= self.under_age:
+            return Verdict(status=Status.NOT_APPLICABLE, message="older", facts=recorded)
+        ready = facts[CERTIFICATES_OBTAINED]
+        if ready is None:
+            return missing(CERTIFICATES_OBTAINED, **recorded)
+        return Verdict(
+            status=Status.PASS if ready else Status.FAIL,
+            message="ready" if ready else "not_ready",
+            facts={**recorded, CERTIFICATES_OBTAINED.name: ready},
+        )
 
     def examples(self, passing: bool, known: Known) -> Examples:
-        return {CHILD_CONTACT: [True], **super().examples(passing, known)}
+        return {
+            CHILD_CONTACT: [True],
+            YOUNGEST_CHILD: [self.under_age - 1],
+            CERTIFICATES_OBTAINED: [passing],
+        }
 
-    def obligation_text(self) -> Text:
-        return Text(
+    def obligations(self, finding: Finding) -> tuple[Obligation, ...]:
+        age = finding.facts.get("youngest_child")
+        if not (isinstance(age, int) and age < self.under_age):
+            return ()
+        text = Text(
             da=f"Børneattest for hver frivillig med kontakt med børn under {self.under_age} år, "
             "før den frivillige begynder.",
             en=f"A child-protection certificate for each volunteer in contact with children "
             f"under {self.under_age}, before the volunteer starts.",
+        )
+        return (
+            obligation(
+                finding,
+                ObligationKind.CERTIFICATE,
+                "child_certificate",
+                text,
+                before_start=True,
+                legal_basis=self.legal_basis,
+            ),
         )
 
 

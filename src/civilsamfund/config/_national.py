@@ -1,0 +1,52 @@
+"""National law every municipality's checks include, shipped once with the library.
+
+``national.toml`` in this package holds the laws cited and the rules they set (the
+child-protection certificate, the duty to notify). A municipality adds rules of its
+own as usual; in its ``criteria.toml`` it can note where its documents restate a
+national rule and its reading of it, or set one aside, which ``check-config`` reports.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from attrs import field, frozen
+
+from civilsamfund.config._converter import structure
+from civilsamfund.config._sections import CriterionEntry
+from civilsamfund.config._toml import parse_toml
+from civilsamfund.config._validator import Catalogues, problems
+from civilsamfund.core._errors import ConfigError
+from civilsamfund.core._references import entries
+from civilsamfund.core._sources import SourceDocument
+
+NATIONAL = "national.toml"
+SOURCE = f"civilsamfund's national rules ({NATIONAL})"
+"""How problems name the national rules."""
+
+
+@frozen(kw_only=True)
+class NationalRules:
+    """The laws cited, and the rules national law sets for every municipality."""
+
+    documents: tuple[SourceDocument, ...] = field(metadata=entries("document", key="file"))
+    criteria: tuple[CriterionEntry, ...] = field(metadata=entries("criterion", versioned=True))
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The national rules' ids, in the order of the file."""
+        return tuple(dict.fromkeys(entry.id for entry in self.criteria))
+
+
+@cache
+def national_rules() -> tuple[NationalRules, bytes]:
+    """The national rules, checked, and the bytes of their file (for fingerprints)."""
+    raw = (files(__package__) / NATIONAL).read_bytes()
+    national = structure(parse_toml(raw.decode("utf-8"), SOURCE), NationalRules, SOURCE)
+    catalogues = Catalogues()
+    found = [*catalogues.collect(national)]
+    found += [*problems(national, catalogues)]
+    if found:
+        raise ConfigError.in_file(SOURCE, found)  # the library's own file: a bug if it fails
+    return national, raw
