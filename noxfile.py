@@ -22,6 +22,32 @@ def tests(session: nox.Session) -> None:
     )
 
 
+DAYS = ("2026-12-31", "2027-01-01", "2028-02-29")
+"""The days .ci/run runs the suite on besides today: a year's last and first, a leap day."""
+
+
+@nox.session(name="tests-days")
+def tests_days(session: nox.Session) -> None:
+    """The test suite with the clock moved to each of DAYS (needs libfaketime's faketime)."""
+    session.install("-e", ".[test,chart,fast]")
+    session.install("./plugins/odense", "./plugins/faaborg-midtfyn", "./plugins/kolding")
+    for day in DAYS:
+        session.run(
+            "faketime",
+            "-f",
+            f"@{day} 12:00:00",
+            "python",
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *session.posargs,
+            env={"CIVILSAMFUND_TEST_DAY": day},
+            external=True,
+        )
+
+
 @nox.session(python=PYTHONS, name="tests-all")
 def tests_all(session: nox.Session) -> None:
     """The test suite on every supported Python that is installed."""
