@@ -36,7 +36,8 @@ def test_an_example_that_cannot_be_assessed_is_reported(tmp_path):
     )
     problems = check_conformance(target, Plugins())
     assert [str(problem) for problem in problems] == [
-        "application 'fm-2025-003': pool: expected one of 'paragraf18', 'paragraf79', got 'paragraf80'"
+        "application 'fm-2025-003': pool: expected one of 'paragraf18', 'paragraf79', "
+        "got 'paragraf80'"
     ]
 
 
