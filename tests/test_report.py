@@ -236,3 +236,14 @@ def test_a_cpr_number_in_a_field_the_report_reads_is_refused_unseen(capsys, tmp_
     err = capsys.readouterr().err
     assert "decisions.json: [0].application" in err
     assert "1234" not in err
+
+
+def test_an_award_is_named_as_the_awards_list_names_it(capsys, odense):
+    """Odense's 2025 report calls the award given four times what `awards list` calls it
+    that year, not by the name of its programme."""
+    assert main(["awards", "list", "-m", _dir("odense"), "--year", "2025"]) == 0
+    assert "  Ildsjælepris    4" in capsys.readouterr().out
+    report = rp.annual_report(odense, 2025)
+    assert "| Ildsjælepris | 4 |" in rp.report_markdown(report, odense.name, "da")
+    assert report.names["ildsjaeleprisen"].da == "Ildsjælepris"
+    assert report.names["ildsjaelepriserne"].da == "Ildsjælepriserne"
