@@ -63,13 +63,16 @@ def test_json_decision_has_the_documented_keys(capsys):
         "appeal",
         "applicant",
         "amount",
+        "received",
         "names",
     } <= set(decision)
     assert decision["applicant"] == "Lektiecafé Vollsmose"
     assert decision["amount"] == "80000"
+    assert decision["received"] == "2025-09-15"
     assert decision["names"]["paragraf18"] == "§18 money for voluntary social work"
     finding = decision["findings"][0]
-    assert {"criterion", "kind", "status", "reason", "facts", "citation"} <= set(finding)
+    assert {"criterion", "kind", "status", "rule", "reason", "facts", "citation"} <= set(finding)
+    assert finding["rule"] == "The municipality decides whether to give §18 support at all."
     assert finding["citation"] == {
         "document": "odense-strategi-frivilligt-socialt-arbejde-2009.txt",
         "section": "Overordnede tildelingskriterier",
