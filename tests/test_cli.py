@@ -158,7 +158,7 @@ def test_plugins_lists_odense_with_its_hooks():
         text=True,
         check=True,
     )
-    assert "odense 0.1.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
+    assert "odense 0.2.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
         result.stdout
     )
 
