@@ -63,13 +63,16 @@ def test_json_decision_has_the_documented_keys(capsys):
         "appeal",
         "applicant",
         "amount",
+        "received",
         "names",
     } <= set(decision)
     assert decision["applicant"] == "Lektiecafé Vollsmose"
     assert decision["amount"] == "80000"
+    assert decision["received"] == "2025-09-15"
     assert decision["names"]["paragraf18"] == "§18 money for voluntary social work"
     finding = decision["findings"][0]
-    assert {"criterion", "kind", "status", "reason", "facts", "citation"} <= set(finding)
+    assert {"criterion", "kind", "status", "rule", "reason", "facts", "citation"} <= set(finding)
+    assert finding["rule"] == "The municipality decides whether to give §18 support at all."
     assert finding["citation"] == {
         "document": "odense-strategi-frivilligt-socialt-arbejde-2009.txt",
         "section": "Overordnede tildelingskriterier",
@@ -155,7 +158,7 @@ def test_plugins_lists_odense_with_its_hooks():
         text=True,
         check=True,
     )
-    assert "odense 0.1.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
+    assert "odense 0.2.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
         result.stdout
     )
 

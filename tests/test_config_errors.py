@@ -231,3 +231,32 @@ def test_check_config_reports_without_traceback(config_dir):
     assert "Traceback" not in result.stderr
     assert f"{config_dir / 'pools.toml'}: pools[0].budget: expected" in result.stderr
     assert f"{config_dir / 'pools.toml'}: pools[1].extra: unknown key" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "awards.toml",
+            'id = "mental-trivsel"',
+            'id = "ildsjaelepriserne"',
+            "awards.toml: awards[3].id: expected an id no programme uses, got "
+            "'ildsjaelepriserne', which names 'The champion awards (Ildsjælepriserne)' there",
+        ),
+        (
+            "strategy.toml",
+            'id = "strategi_frivilligt_socialt_arbejde_2009"',
+            'id = "socialudvalget"',
+            "strategy.toml: strategies[0].id: expected an id no committee uses, got "
+            "'socialudvalget', which names 'The Social Committee' there",
+        ),
+    ],
+)
+def test_an_id_is_refused_where_two_kinds_go_by_other_names(tmp_path, file, old, new, expected):
+    """Reports and decisions show ids through one table of names, so an award (named by
+    its versions) may not share its programme's id, nor a strategy (titled) a
+    committee's."""
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    _edit(target / file, old, new)
+    assert [p for p in _problems(target) if p.endswith(expected)] != []

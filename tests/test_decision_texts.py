@@ -64,6 +64,18 @@ def test_letters_cite_documents_by_title(odense):
     )
 
 
+def test_the_document_carries_each_rules_wording_and_the_day_the_letter_gives(odense):
+    """Each finding of the JSON document has its rule's wording, as the letter shows it,
+    and the document the day the application was received."""
+    decision = assess(odense, ELIGIBLE)
+    for language in ("da", "en"):
+        document, text = decision_document(decision, language), render_text(decision, language)
+        assert document["received"] == ELIGIBLE.received.isoformat()
+        for finding in document["findings"]:
+            assert finding["rule"] in text
+            assert finding["reason"] in text
+
+
 def test_decisions_name_the_applicant_and_the_amount(odense):
     """The letter and the document say who applied and for how much."""
     decision = assess(odense, ELIGIBLE)

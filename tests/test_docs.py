@@ -145,3 +145,47 @@ def test_the_strategy_odenses_committee_asks_for_loads_as_the_guide_shows(tmp_pa
     (plan,) = due.strategy.action_plans
     assert plan.judged_by[0] is sg.Stakeholder.ASSOCIATIONS
     assert due.strategy.declarations[0].signatories == ("Frivilligcenter Odense",)
+
+
+def _leaf_commands(parser, prefix=()):
+    """Every command path the parser takes (``volunteers review``), to its last word."""
+    import argparse
+
+    found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not found:
+        yield " ".join(prefix)
+        return
+    for name, sub in found[0].choices.items():
+        yield from _leaf_commands(sub, (*prefix, name))
+
+
+def test_every_command_is_in_the_cli_reference_and_the_readme():
+    """Each built-in command has a usage line and a row in docs/cli.md, and a row in the
+    README's table of commands."""
+    from civilsamfund.cli import _parser
+
+    commands = list(_leaf_commands(_parser(cs.Plugins().cli_commands())))
+    reference = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "volunteers review" in commands
+    assert [c for c in commands if not re.search(rf"^civilsamfund {c}\b", reference, re.M)] == []
+    assert [c for c in commands if f"\n| `{c}` |" not in reference] == []
+    assert [c for c in commands if not re.search(rf"^\| `civilsamfund {c}\b", readme, re.M)] == []
+
+
+def test_every_domains_check_is_documented_for_plugins():
+    """The check a plugin subclasses for each domain is in the plugin guide and the
+    reference, as GrantCheck is."""
+    import importlib
+
+    guide = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")
+    reference = (REPO / "docs" / "reference-models.md").read_text(encoding="utf-8")
+    checks = [
+        f"civilsamfund.{domain}.{name}"
+        for domain in ("awards", "grants", "organisation", "strategy", "volunteers")
+        for name in importlib.import_module(f"civilsamfund.{domain}").__all__
+        if name.endswith("Check")
+    ]
+    assert len(checks) == 5
+    assert [c for c in checks if f"`{c}`" not in guide] == []
+    assert [c for c in checks if f".. autoclass:: {c}\n" not in reference] == []

@@ -170,3 +170,20 @@ def test_decisions_carry_the_no_appeal_statement(odense):
     appeal = assess(odense, ELIGIBLE).appeal
     assert "administrative authority" in appeal.en
     assert "administrativ myndighed" in appeal.da
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [(AssociationKind.SELF_HELP, "selvhjælpsgruppe"), (AssociationKind.OTHER, "anden forening")],
+)
+def test_a_kind_of_association_is_named_as_such_where_a_configured_id_is_spelt_alike(
+    odense, kind, named
+):
+    """Odense's activity example ``self_help`` and target group ``other`` do not rename
+    the kinds of association the discretion rule names in its reason."""
+    decision = assess(odense, odense_application(applicant={"kind": kind}))
+    (finding,) = [f for f in decision.findings if f.criterion == "O18-1"]
+    assert finding.reason.da == (
+        f"Ansøgeren er en forening af typen {named}; en sagsbehandler må vurdere, om puljen "
+        "passer til den."
+    )

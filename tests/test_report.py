@@ -8,9 +8,10 @@ import json
 import sys
 from decimal import Decimal
 
+import attrs
 import jsonschema
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import ELIGIBLE, MUNICIPALITIES
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -236,3 +237,61 @@ def test_a_cpr_number_in_a_field_the_report_reads_is_refused_unseen(capsys, tmp_
     err = capsys.readouterr().err
     assert "decisions.json: [0].application" in err
     assert "1234" not in err
+
+
+def test_an_award_is_named_as_the_awards_list_names_it(capsys, odense):
+    """Odense's 2025 report calls the award given four times what `awards list` calls it
+    that year, not by the name of its programme."""
+    assert main(["awards", "list", "-m", _dir("odense"), "--year", "2025"]) == 0
+    assert "  Ildsjælepris    4" in capsys.readouterr().out
+    report = rp.annual_report(odense, 2025)
+    assert "| Ildsjælepris | 4 |" in rp.report_markdown(report, odense.name, "da")
+    assert report.names["ildsjaeleprisen"].da == "Ildsjælepris"
+    assert report.names["ildsjaelepriserne"].da == "Ildsjælepriserne"
+
+
+@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn"])
+def test_decisions_made_in_memory_give_the_report_the_files_give(written, slug):
+    """Grant and nomination decisions made in Python report as the files written from
+    them do, for each municipality's bundled examples."""
+    from civilsamfund import awards, grants, load_municipality
+
+    municipality = load_municipality(_dir(slug))
+    decided = [
+        grants.assess(municipality, a) for a in grants.read_applications(GRANT_EXAMPLES[slug])
+    ]
+    checked = [
+        awards.check_nomination(municipality, n) for n in awards.read_nominations(NOMINATIONS[slug])
+    ]
+    in_memory = rp.annual_report(
+        municipality,
+        2025,
+        rp.records_of_decisions(decided, slug),
+        rp.records_of_nominations(checked, slug),
+    )
+    decisions, nominations = written[slug]
+    from_files = rp.annual_report(
+        municipality,
+        2025,
+        rp.read_records([decisions], rp.GrantRecord, "decisions", slug),
+        rp.read_records([nominations], rp.NominationRecord, "decisions", slug),
+    )
+    assert in_memory.grants.decisions > 0
+    assert rp.report_json(in_memory, "en") == rp.report_json(from_files, "en")
+
+
+def test_decisions_in_memory_are_refused_as_in_files(odense):
+    """A decision of another municipality, or one given twice, is refused naming its
+    place in the list, as a file's would be."""
+    from civilsamfund import grants
+
+    mine = grants.assess(odense, ELIGIBLE)
+    theirs = attrs.evolve(mine, municipality="faaborg-midtfyn")
+    with pytest.raises(rp.ReportError) as raised:
+        rp.records_of_decisions([mine, theirs, mine], "odense")
+    assert str(raised.value).splitlines() == [
+        "decisions: [1].municipality: expected a decision of 'odense', got one of "
+        "'faaborg-midtfyn'",
+        f"decisions: [2]: expected each decision once, got {ELIGIBLE.id!r} again "
+        "(first in decisions at [0])",
+    ]

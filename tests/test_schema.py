@@ -87,6 +87,17 @@ def test_schema_command_prints_a_valid_schema(capsys, which):
     jsonschema.Draft202012Validator.check_schema(json.loads(capsys.readouterr().out))
 
 
+def test_the_decision_schema_describes_each_rules_wording_and_the_day_received():
+    """`schema decision` describes the keys a letter's text shows too: the day received
+    and each finding's rule, in its language."""
+    definitions = decision_schema()["$defs"]
+    decision, finding = definitions["Decision"], definitions["Finding"]
+    assert decision["properties"]["received"] == {"type": "string", "format": "date"}
+    assert "received" in decision["required"]
+    assert finding["properties"]["rule"] == {"type": "string"}
+    assert "rule" in finding["required"]
+
+
 @pytest.mark.parametrize("slug", list(EXAMPLES))
 def test_compact_output_matches_the_schema_and_loses_no_criterion(capsys, slug):
     """--compact gives passed findings by id only; together they are the full list."""

@@ -10,7 +10,9 @@ from civilsamfund.core.rules._check import Check
 
 
 class NominationCheck(Check[Candidacy]):
-    """A check that judges nominations, each with the award as given in its year."""
+    """A check that judges nominations, each with the award as given in its year: what a
+    plugin's nomination check subclasses, for the subject and the wording of missing
+    facts."""
 
     SUBJECT: ClassVar[type[Any]] = Candidacy
     MISSING_MESSAGE: ClassVar[Text] = Text(

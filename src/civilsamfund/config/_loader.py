@@ -354,7 +354,9 @@ def _rule(
 
 def templates(check_type: CheckType, names: Names) -> Iterable[tuple[str, Template]]:
     """Each message of a check type, compiled with the names of ids and the labels of its
-    facts; a message naming a fact the check cannot record is an error."""
+    facts; a message naming a fact the check cannot record is an error. The check's own
+    names of its values come first: a configured id spelt like one (Odense's target group
+    ``other``) must not rename the value (an association of the kind ``other``)."""
     cls = check_type.cls
     labels = {fact.name: fact.label for fact in cls.FACTS}
     recordable = {*labels, *(a.name for a in attrs.fields(cast(Any, cls))), *cls.RECORDS, MISSING}
@@ -362,7 +364,7 @@ def templates(check_type: CheckType, names: Names) -> Iterable[tuple[str, Templa
         if not message.da.strip() or not message.en.strip():
             raise _faulty(check_type, name, "expected a text in both Danish and English")
         try:
-            template = Template(message, {**cls.NAMES, **names}, labels)
+            template = Template(message, {**names, **cls.NAMES}, labels)
         except ValueError as exc:
             raise _faulty(check_type, name, str(exc)) from exc
         unknown = (template.fields("da") | template.fields("en")) - recordable

@@ -11,7 +11,7 @@ against the same catalogues.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import combinations
 from typing import Any, cast, get_args, get_type_hints
@@ -35,11 +35,13 @@ class Catalogues:
         self.entries: defaultdict[str, defaultdict[str, list[object]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        self._named: dict[str, tuple[str, Text]] = {}
+        self._named: dict[str, Text] = {}
+        self._called: defaultdict[str, list[tuple[str, Text]]] = defaultdict(list)
 
     def collect(self, value: object) -> Iterator[Found]:
         """Add the entries found anywhere in ``value``; yield each id that another kind
-        already names otherwise (messages show ids by one name, so it would be wrong)."""
+        already names otherwise, counting every name an entry goes by: decisions and
+        messages show ids through one name table, so one of the names would be wrong."""
         for where, attribute, item in _fields(value, ""):
             spec = attribute.metadata.get(ENTRIES)
             if not isinstance(spec, Entries) or spec.kind is None or spec.key is None:
@@ -48,20 +50,49 @@ class Catalogues:
                 entry_id = getattr(entry, spec.key)
                 self.entries[spec.kind][entry_id].append(entry)
                 name = getattr(entry, "name", None)
-                if not isinstance(name, Text):
-                    continue
-                kind, named = self._named.setdefault(entry_id, (spec.kind, name))
-                if kind != spec.kind and named != name:
+                if isinstance(name, Text):
+                    self._named.setdefault(entry_id, name)
+                clash = self._clash(entry_id, _what(spec.kind), _called(entry))
+                if clash is not None:
+                    what, named = clash
                     yield (
                         f"{where}[{index}].{spec.key}",
-                        f"expected an id no {kind.replace('_', ' ')} uses, got "
-                        f"{entry_id!r}, which names {named.en!r} there",
+                        f"expected an id no {what} uses, got {entry_id!r}, which names "
+                        f"{named.en!r} there",
                     )
+
+    def _clash(self, key: str, what: str, names: Iterable[Text]) -> tuple[str, Text] | None:
+        """Record that ``what`` calls ``key`` each of ``names``; the first other kind
+        that calls it something else, if any."""
+        called = self._called[key]
+        clash = next(
+            (
+                (other, named)
+                for name in names
+                for other, named in called
+                if other != what and named != name
+            ),
+            None,
+        )
+        called += ((what, name) for name in names)
+        return clash
 
     @property
     def names(self) -> dict[str, Text]:
         """What each configured id is called."""
-        return {entry_id: name for entry_id, (_, name) in self._named.items()}
+        return dict(self._named)
+
+
+def _called(entry: object) -> tuple[Text, ...]:
+    """Every name an entry goes by: its name or title (a document's, in both
+    languages), or else the name of each of its versions (an award's)."""
+    for attribute in ("name", "title"):
+        name = getattr(entry, attribute, None)
+        if isinstance(name, str):
+            name = Text(da=name, en=name)
+        if isinstance(name, Text):
+            return (name,)
+    return tuple(name for version in getattr(entry, "versions", ()) for name in _called(version))
 
 
 def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any], Any]]:

@@ -2,7 +2,7 @@
 
 A schema derived from the models' fields and types cannot drift from what the library
 reads and writes. In document mode the model is seen through the documents'
-projection: texts in one language, no rule texts, a citation without its title, and
+projection: texts in one language, a citation without its title, and
 the ``language`` key on each top-level document.
 """
 
@@ -20,7 +20,7 @@ from civilsamfund.core._money import Kroner, Share
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import FactText
-from civilsamfund.core.rules._findings import FactValue, Finding
+from civilsamfund.core.rules._findings import FactValue
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NULL = {"type": "null"}
@@ -38,9 +38,9 @@ SHARE: dict[str, Any] = {
 }
 DECIMAL = r"^-?\d+(\.\d+)?$"
 
-NOT_IN_DOCUMENT = {(Finding, "rule"), (Citation, "title")}
-"""Fields documents leave out: the rule's wording, and the title a citation carries,
-which a document gives once, under ``names``."""
+NOT_IN_DOCUMENT = {(Citation, "title")}
+"""Fields documents leave out: the title a citation carries, which a document gives
+once, under ``names``."""
 
 Special = Callable[["SchemaBuilder"], dict[str, Any]]
 """How a domain writes the schema of a type of its own (a tagged union, say)."""

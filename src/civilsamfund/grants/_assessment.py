@@ -264,6 +264,7 @@ class Assessor:
             pool=pool.id,
             outcome=outcome(findings),
             amount=application.amount,
+            received=application.received,
             applicant=applicant.name if isinstance(applicant, Association) else None,
             names=rules.names,
             findings=tuple(findings),

@@ -72,6 +72,8 @@ class Decision:
     outcome: Outcome
     amount: Kroner
     """The amount applied for."""
+    received: date
+    """The day the application was received."""
     findings: tuple[Finding, ...]
     audit: AuditRecord
     round: Round | None = None

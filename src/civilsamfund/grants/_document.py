@@ -56,6 +56,7 @@ def _own(decision: Decision, language: Language) -> dict[str, Any]:
         "pool": decision.pool,
         "outcome": decision.outcome,
         "amount": decimal_text(decision.amount),
+        "received": decision.received.isoformat(),
         "applicant": decision.applicant,
         "language": language,
         "round": None

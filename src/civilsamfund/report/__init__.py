@@ -4,8 +4,9 @@ Odense's strategy reports yearly to three committees; any municipality can make 
 same report from what the library already writes: a year's grant decisions
 (``assess --format json``) counted by pool, outcome and department, the awards given
 that year with the nominations checked for them (``awards check --format json``), and
-each strategy's objectives, action plans and status on the year's last day. As
-Markdown or JSON, in Danish or English, with an optional chart (``civilsamfund[chart]``).
+each strategy's objectives, action plans and status on the year's last day. The
+decisions may also be made in memory (:func:`records_of_decisions`). As Markdown or
+JSON, in Danish or English, with an optional chart (``civilsamfund[chart]``).
 See docs/report.md.
 """
 
@@ -30,6 +31,8 @@ from civilsamfund.report._records import (
     NominationRecord,
     ReportError,
     read_records,
+    records_of_decisions,
+    records_of_nominations,
 )
 
 __all__ = [
@@ -49,6 +52,8 @@ __all__ = [
     "count_grants",
     "draw_chart",
     "read_records",
+    "records_of_decisions",
+    "records_of_nominations",
     "report_document",
     "report_json",
     "report_markdown",

@@ -6,10 +6,20 @@ JSON); every problem names the file and the path to the field."""
 from __future__ import annotations
 
 import types
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, Union, cast, get_args, get_origin, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Protocol,
+    TypeVar,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 import attrs
 from attrs import frozen
@@ -23,6 +33,10 @@ from civilsamfund.core.rules._findings import Outcome
 from civilsamfund.pipeline._documents import read_document
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._screen import screen_for
+
+if TYPE_CHECKING:
+    from civilsamfund.awards._assessment import NominationDecision
+    from civilsamfund.grants._decision import Decision
 
 
 class _Record(Protocol):
@@ -146,17 +160,85 @@ def read_records(
             except ReportError as exc:
                 found.extend(exc.problems, exc.more)
                 continue
-            name, identity = record.municipality, record.key
-            if name != municipality:
-                message = f"expected a decision of {municipality!r}, got one of {shown(name)}"
-                found.add(Problem.at(document.source, f"{where}.municipality", message))
-            elif identity in seen:
-                message = (
-                    f"expected each decision once, got {shown(identity)} again ({seen[identity]})"
-                )
-                found.add(Problem.at(document.source, where, message))
-            else:
-                seen[identity] = f"first in {document.source} at {where}"
+            if _admitted(record, municipality, document.source, where, seen, found):
                 records.append(record)
     found.raise_as(ReportError)
     return tuple(records)
+
+
+def _admitted(
+    record: _Record,
+    municipality: str,
+    source: str,
+    where: str,
+    seen: dict[str, str],
+    found: Problems,
+) -> bool:
+    """Whether a report counts ``record``: one of ``municipality``'s decisions, not
+    ``seen`` before; else the problem is ``found``."""
+    name, identity = record.municipality, record.key
+    if name != municipality:
+        message = f"expected a decision of {municipality!r}, got one of {shown(name)}"
+        found.add(Problem.at(source, f"{where}.municipality", message))
+    elif identity in seen:
+        message = f"expected each decision once, got {shown(identity)} again ({seen[identity]})"
+        found.add(Problem.at(source, where, message))
+    else:
+        seen[identity] = f"first in {source} at {where}"
+        return True
+    return False
+
+
+def _admitted_all(records: Iterable[R], municipality: str, source: str) -> tuple[R, ...]:
+    """``records`` made in memory, refused as :func:`read_records` refuses them in files:
+    each problem named by ``source`` and the decision's place in it."""
+    found = Problems(DEFAULT_LIMITS.max_problems)
+    seen: dict[str, str] = {}
+    kept = tuple(
+        record
+        for index, record in enumerate(records)
+        if _admitted(record, municipality, source, f"[{index}]", seen, found)
+    )
+    found.raise_as(ReportError)
+    return kept
+
+
+def records_of_decisions(
+    decisions: Iterable[Decision], municipality: str
+) -> tuple[GrantRecord, ...]:
+    """The records of grant decisions made in memory (:func:`civilsamfund.grants.assess`),
+    to report on without writing them to files first: each of ``municipality``, each
+    once, as :func:`read_records` requires. Raises :class:`ReportError` naming each
+    problem by the decision's place in ``decisions``."""
+    records = (
+        GrantRecord(
+            application=d.application,
+            municipality=d.municipality,
+            pool=d.pool,
+            outcome=d.outcome,
+            amount=d.amount,
+            audit=RulesDay(rules_date=d.audit.rules_date),
+            department=None if d.department is None else Ref(id=d.department.id),
+        )
+        for d in decisions
+    )
+    return _admitted_all(records, municipality, "decisions")
+
+
+def records_of_nominations(
+    decisions: Iterable[NominationDecision], municipality: str
+) -> tuple[NominationRecord, ...]:
+    """The records of nomination decisions made in memory
+    (:func:`civilsamfund.awards.check_nomination`), as :func:`records_of_decisions` gives
+    those of grants."""
+    records = (
+        NominationRecord(
+            nomination=d.nomination,
+            municipality=d.municipality,
+            award=d.award,
+            year=d.year,
+            outcome=d.outcome,
+        )
+        for d in decisions
+    )
+    return _admitted_all(records, municipality, "nominations")

@@ -181,6 +181,7 @@ decisions = st.builds(
     pool=names,
     outcome=st.sampled_from(Outcome),
     amount=kroner(),
+    received=dates,
     applicant=st.none() | names,
     names=st.dictionaries(names, texts, max_size=3),
     findings=st.lists(findings, max_size=4).map(tuple),

@@ -13,7 +13,8 @@ from civilsamfund.volunteers._task import VolunteerTask
 
 
 class TaskCheck(Check[VolunteerTask]):
-    """A check that judges volunteer tasks."""
+    """A check that judges volunteer tasks: what a plugin's task check subclasses, for
+    the subject and the wording of missing facts, and to give obligations."""
 
     SUBJECT: ClassVar[type[Any]] = VolunteerTask
     MISSING_MESSAGE: ClassVar[Text] = Text(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from civilsamfund import hookimpl
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _SHIPPED = Path(__file__).parent / "municipality"
 _REPOSITORY = Path(__file__).resolve().parents[4] / "municipalities" / "faaborg-midtfyn"

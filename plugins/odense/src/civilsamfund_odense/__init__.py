@@ -19,7 +19,7 @@ from civilsamfund import Check, Examples, Facts, Known, Status, Text, Verdict, h
 from civilsamfund.grants import GrantApplication, GrantCheck
 from civilsamfund.grants.facts import application_fact
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _SHIPPED = Path(__file__).parent / "municipality"
 

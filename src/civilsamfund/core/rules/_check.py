@@ -69,7 +69,8 @@ class Check(Generic[S]):
     - ``MISSING_MESSAGE``: the message for facts not given, if the default does not
       suit the subject;
     - ``NAMES``: what values the check records are called (the kinds of an
-      association), for the ``names`` format; configured ids are named already.
+      association), for the ``names`` format; configured ids are named already, and
+      in the check's own messages its names come before theirs.
     """
 
     SUBJECT: ClassVar[type[Any]]

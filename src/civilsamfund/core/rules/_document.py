@@ -12,11 +12,13 @@ from civilsamfund.core.rules._findings import Finding, Status
 
 
 def finding_document(finding: Finding, language: Language) -> dict[str, Any]:
-    """The finding as a JSON-ready object; the rule's wording is left to ``names``."""
+    """The finding as a JSON-ready object: the rule's own wording with the reason, as a
+    letter gives them; the cited document's title is left to ``names``."""
     return {
         "criterion": finding.criterion,
         "kind": finding.kind,  # str enums: JSON writes their value
         "status": finding.status,
+        "rule": finding.rule.in_(language),
         "reason": finding.reason.in_(language),
         "facts": finding.facts,
         "missing": finding.missing,
