@@ -117,6 +117,16 @@ def test_a_core_task_stays_in_the_municipalitys_arena(faaborg):
     assert _status(_decide(faaborg, arena="B", core_task=True), "FMV-ARENA-C") == "not_applicable"
 
 
+def test_the_arenas_cite_the_policy_that_defines_them(faaborg):
+    """The arenas and the arena C rule cite the policy "Sammen om fællesskaber", the
+    section that defines them, not the development strategy's section before it."""
+    policy = "Politik for samarbejde ml. civilsamfund og kommune: Sammen om fællesskaber"
+    arenas = faaborg.section(v.VolunteersFile).arenas
+    assert [(a.id, a.citation.section) for a in arenas] == [(a, policy) for a in "ABC"]
+    (finding,) = [f for f in _decide(faaborg).findings if f.criterion == "FMV-ARENA-C"]
+    assert finding.citation.section == policy
+
+
 def test_an_arena_not_configured_is_a_clear_error(faaborg):
     with pytest.raises(v.TaskError, match=r"arena.*expected"):
         _decide(faaborg, arena="D")
