@@ -247,10 +247,10 @@ def _problems(tmp_path, slug, file, old, new):
             "params.end: expected a day on or after start",
         ),
         (
-            "kolding",
+            "faaborg-midtfyn",
             "strategy.toml",
-            "period_end = 2025-12-31",
-            "period_end = 2023-12-31",
+            "period_end = 2021-12-31",
+            "period_end = 2017-12-31",
             "strategies[0].period_end: expected a day on or after period_start",
         ),
         (
@@ -329,14 +329,33 @@ def test_every_status_document_matches_its_schema(status, lang):
     [
         ("2024-09-30", "en", "not adopted"),
         ("2024-11-01", "da", "ikke vedtaget; forsinket: første udkast"),
-        ("2024-12-05", "en", "not adopted; overdue: first draft; due now: adoption"),
+        ("2024-12-05", "en", "not adopted; overdue: first draft; due now: written strategy"),
+        (
+            "2024-12-05",
+            "da",
+            "ikke vedtaget; forsinket: første udkast; forfalden nu: færdigskrevet strategi",
+        ),
     ],
 )
 def test_the_state_line_of_a_strategy_not_adopted_names_what_is_late_and_due(
     capsys, on, language, expected
 ):
     """Kolding's strategy is not adopted in the documents: its first line still says
-    that the October draft is late and, in December, that the adoption is due."""
+    that the October draft is late and, in December, that the written strategy is due."""
     kolding = f"{MUNICIPALITIES / 'kolding'}/"
     main(["strategy", "status", "-m", kolding, "--on", on, "--lang", language])
     assert capsys.readouterr().out.splitlines()[0].endswith(f"(kolding), {on}: {expected}")
+
+
+def test_koldings_strategy_is_to_be_written_by_the_end_of_2024_not_adopted():
+    """The minutes have the strategy written by the end of 2024, with no adoption and no
+    period in force: the December milestone is the written strategy, and 2024-25, the
+    committee's working period, is no period of the strategy's."""
+    kolding = cs.load_municipality_dir(MUNICIPALITIES / "kolding", cs.Plugins())
+    (status,) = sg.strategy_status(kolding, date(2024, 12, 5))
+    assert status.due == (sg.Milestone.WRITTEN,)
+    (finding,) = [f for f in status.findings if f.criterion == "KST-STRATEGY"]
+    assert finding.reason.en == "written strategy: due now, by 2024-12-31."
+    assert finding.reason.da == "færdigskrevet strategi: forfalden nu, senest 2024-12-31."
+    assert (status.strategy.period_start, status.strategy.period_end) == (None, None)
+    assert "Period" not in sg.status_text(status, "en")

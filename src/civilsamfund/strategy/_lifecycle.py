@@ -31,6 +31,7 @@ MILESTONE_NAMES: Mapping[str, Text] = {
         da="godkendelse af anbefalinger", en="approval of recommendations"
     ),
     Milestone.DRAFT.value: Text(da="første udkast", en="first draft"),
+    Milestone.WRITTEN.value: Text(da="færdigskrevet strategi", en="written strategy"),
     Milestone.ADOPTION.value: Text(da="vedtagelse", en="adoption"),
     Milestone.STATUS_REVIEW.value: Text(da="status", en="status review"),
     Milestone.REPORT.value: Text(da="redegørelse", en="report"),

@@ -22,6 +22,8 @@ class Milestone(str, enum.Enum):
     RECOMMENDATIONS = "recommendations"
     """Recommendations for the strategy approved, such as a committee's for a revision."""
     DRAFT = "draft"
+    WRITTEN = "written"
+    """The strategy written, ready to be put forward; not adopted."""
     ADOPTION = "adoption"
     STATUS_REVIEW = "status_review"
     REPORT = "report"
