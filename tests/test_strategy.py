@@ -32,11 +32,12 @@ def test_status_works_for_every_municipality(capsys, slug, lang, format):
     assert main([*args, "--lang", lang, "--format", format]) == 0
     out = capsys.readouterr().out
     if format == "json":
-        (document,) = json.loads(out)
-        assert document["language"] == lang
-        assert all(
-            f["citation"]["document"].startswith(slug.split("-")[0]) for f in document["findings"]
-        )
+        for document in json.loads(out):
+            assert document["language"] == lang
+            assert all(
+                f["citation"]["document"].startswith(slug.split("-")[0])
+                for f in document["findings"]
+            )
     else:
         assert f"({slug}), 2024-10-15:" in out
 
@@ -49,9 +50,15 @@ def test_faaborg_recognition_serves_no_principle_and_the_rest_map_one_to_one(faa
     assert sorted(served) == ["princip_1", "princip_2", "princip_3", "princip_4"]
 
 
+ODENSE_2009 = "strategi_frivilligt_socialt_arbejde_2009"
+
+
 def test_the_status_cites_the_sections_the_dates_come_from(faaborg, odense):
-    for municipality, section in ((faaborg, "Sådan følger vi op"), (odense, "Status og revision")):
-        (status,) = sg.strategy_status(municipality, date(2030, 1, 1))
+    for municipality, on, strategy, section in (
+        (faaborg, date(2030, 1, 1), None, "Sådan følger vi op"),
+        (odense, date(2020, 1, 1), ODENSE_2009, "Status og revision"),
+    ):
+        (status,) = sg.strategy_status(municipality, on, strategy)
         assert {f.citation.section for f in status.findings} == {section}
         assert status.state is sg.StrategyState.OVERDUE
 
@@ -75,13 +82,60 @@ def test_a_recorded_status_review_is_done(tmp_path):
 
 @given(on=st.dates(date(2009, 6, 1), date(2040, 12, 31)))
 def test_odense_revision_is_due_in_2011_and_overdue_after(odense, on):
-    """Every second year after June 2009: due through 2011, overdue from 2012."""
-    (status,) = sg.strategy_status(odense, on)
-    (finding,) = [f for f in status.findings if f.criterion == "ODS-REVISION"]
+    """Every second year after June 2009: due through 2011, overdue from 2012 until the
+    strategy's last day in force (20 March 2024), and not judged after it."""
+    (status,) = sg.strategy_status(odense, on, ODENSE_2009)
+    found = [f.status for f in status.findings if f.criterion == "ODS-REVISION"]
     expected = (
         cs.Status.PASS if on.year < 2011 else cs.Status.FLAG if on.year == 2011 else cs.Status.FAIL
     )
-    assert finding.status is expected
+    assert found == ([expected] if on <= date(2024, 3, 20) else [])
+
+
+def _statuses(municipality, on):
+    return {s.strategy.id: s for s in sg.strategy_status(municipality, on)}
+
+
+def test_odenses_2009_strategy_is_superseded_by_the_one_the_2024_minutes_call_current(odense):
+    """On 1 January 2025 the 2009 strategy is no longer in force and nothing of its
+    schedule is overdue; the strategy in force is the civil society strategy, and its
+    revision has the committee's approval of recommendations overdue."""
+    statuses = _statuses(odense, date(2025, 1, 1))
+    assert list(statuses) == [
+        ODENSE_2009,
+        "civilsamfundsstrategi",
+        "revision_civilsamfundsstrategi",
+    ]
+    old, current, revision = statuses.values()
+    assert (old.state, old.findings, old.overdue) == (sg.StrategyState.ENDED, (), ())
+    assert current.state is sg.StrategyState.IN_FORCE
+    assert revision.state is sg.StrategyState.NOT_ADOPTED
+    assert revision.overdue == (sg.Milestone.RECOMMENDATIONS,)
+    text = sg.status_text(old, "en").splitlines()
+    assert text[0].endswith("(odense), 2025-01-01: no longer in force")
+    assert text[2] == (
+        "In force until 2024-03-20; superseded by Odense Kommune's civil society strategy "
+        "(in force in 2024)"
+    )
+    assert "Tidsplan: bedømmes ikke efter sidste gældende dag" in sg.status_text(old, "da")
+    assert "Revises: Odense Kommune's civil society strategy (in force in 2024)" in (
+        sg.status_text(revision, "en")
+    )
+
+
+def test_the_strategy_in_force_in_2024_is_not_known_before_the_minutes(odense):
+    """The adoption day of the strategy the minutes call current is not in the documents:
+    it is known to be in force from 21 March 2024, and before that is not known."""
+    before = _statuses(odense, date(2024, 3, 20))
+    on = _statuses(odense, date(2024, 3, 21))
+    assert before[ODENSE_2009].state is sg.StrategyState.OVERDUE
+    assert before["civilsamfundsstrategi"].state is sg.StrategyState.NOT_KNOWN
+    assert on[ODENSE_2009].state is sg.StrategyState.ENDED
+    assert on["civilsamfundsstrategi"].state is sg.StrategyState.IN_FORCE
+    lines = sg.status_text(before["civilsamfundsstrategi"], "da").splitlines()
+    assert lines[0].endswith("(odense), 2024-03-20: ikke kendt som gældende")
+    assert lines[1] == "Kendt som gældende fra 2024-03-21; vedtagelsesdagen kendes ikke"
+    assert lines[2] == "Tidsplan: ingen"
 
 
 @given(days=st.integers(-400, 400))
@@ -94,8 +148,19 @@ def test_faaborg_status_review_at_its_window(faaborg, days):
     assert (finding.status is cs.Status.FAIL) is (on > date(2019, 11, 30))
 
 
-def test_status_on_the_last_day_there_is(odense):
-    (status,) = sg.strategy_status(odense, date(9999, 12, 31))
+def test_status_on_the_last_day_there_is(tmp_path):
+    """A schedule every so many years reaches the last day there is without overflowing
+    (Odense's 2009 strategy as if it had not ended)."""
+    target = tmp_path / "odense"
+    shutil.copytree(MUNICIPALITIES / "odense", target)
+    for name in ("strategy.toml", "criteria.toml"):
+        path = target / name
+        text = path.read_text(encoding="utf-8")
+        for line in ("ends_on = 2024-03-20\n", 'superseded_by = "civilsamfundsstrategi"\n'):
+            text = text.replace(line, "")
+        path.write_text(text.replace("valid_until = 2024-03-20\n", ""), encoding="utf-8")
+    odense = cs.load_municipality_dir(target, cs.Plugins())
+    (status,) = sg.strategy_status(odense, date(9999, 12, 31), ODENSE_2009)
     assert status.state is sg.StrategyState.OVERDUE
 
 
@@ -127,6 +192,10 @@ def test_any_status_renders(status, language):
 def test_generated_strategies_have_consistent_periods(strategy):
     if strategy.period_start and strategy.period_end:
         assert strategy.period_start <= strategy.period_end
+    start = strategy.adopted_on or strategy.in_force_by
+    if strategy.ends_on and start:
+        assert start <= strategy.ends_on
+    assert strategy.ends_on or not strategy.superseded_by
 
 
 def _problems(tmp_path, slug, file, old, new):
@@ -178,11 +247,56 @@ def _problems(tmp_path, slug, file, old, new):
             "params.end: expected a day on or after start",
         ),
         (
-            "kolding",
+            "faaborg-midtfyn",
             "strategy.toml",
-            "period_end = 2025-12-31",
-            "period_end = 2023-12-31",
+            "period_end = 2021-12-31",
+            "period_end = 2017-12-31",
             "strategies[0].period_end: expected a day on or after period_start",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            "ends_on = 2024-03-20\n",
+            "",
+            "strategies[0].ends_on: expected its last day in force, as superseded_by names a "
+            "successor",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            "ends_on = 2024-03-20",
+            "ends_on = 2009-05-31",
+            "strategies[0].ends_on: expected a day on or after adopted_on (2009-06-01)",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            "ends_on = 2024-03-20",
+            "ends_on = 2024-03-21",
+            "strategies[0].ends_on: expected a day before 'civilsamfundsstrategi' is in force "
+            "(in_force_by 2024-03-21)",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            'superseded_by = "civilsamfundsstrategi"',
+            'superseded_by = "civilsamfundsstrategien"',
+            "strategies[0].superseded_by",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            "in_force_by = 2024-03-21",
+            "in_force_by = 2024-03-21\nadopted_on = 2014-06-25",
+            "strategies[1].in_force_by: expected no in_force_by when adopted_on gives the day",
+        ),
+        (
+            "odense",
+            "strategy.toml",
+            'revises = "civilsamfundsstrategi"',
+            'revises = "revision_civilsamfundsstrategi"',
+            "strategies[2].revises: expected another strategy than "
+            "'revision_civilsamfundsstrategi' itself",
         ),
     ],
 )
@@ -215,14 +329,33 @@ def test_every_status_document_matches_its_schema(status, lang):
     [
         ("2024-09-30", "en", "not adopted"),
         ("2024-11-01", "da", "ikke vedtaget; forsinket: første udkast"),
-        ("2024-12-05", "en", "not adopted; overdue: first draft; due now: adoption"),
+        ("2024-12-05", "en", "not adopted; overdue: first draft; due now: written strategy"),
+        (
+            "2024-12-05",
+            "da",
+            "ikke vedtaget; forsinket: første udkast; forfalden nu: færdigskrevet strategi",
+        ),
     ],
 )
 def test_the_state_line_of_a_strategy_not_adopted_names_what_is_late_and_due(
     capsys, on, language, expected
 ):
     """Kolding's strategy is not adopted in the documents: its first line still says
-    that the October draft is late and, in December, that the adoption is due."""
+    that the October draft is late and, in December, that the written strategy is due."""
     kolding = f"{MUNICIPALITIES / 'kolding'}/"
     main(["strategy", "status", "-m", kolding, "--on", on, "--lang", language])
     assert capsys.readouterr().out.splitlines()[0].endswith(f"(kolding), {on}: {expected}")
+
+
+def test_koldings_strategy_is_to_be_written_by_the_end_of_2024_not_adopted():
+    """The minutes have the strategy written by the end of 2024, with no adoption and no
+    period in force: the December milestone is the written strategy, and 2024-25, the
+    committee's working period, is no period of the strategy's."""
+    kolding = cs.load_municipality_dir(MUNICIPALITIES / "kolding", cs.Plugins())
+    (status,) = sg.strategy_status(kolding, date(2024, 12, 5))
+    assert status.due == (sg.Milestone.WRITTEN,)
+    (finding,) = [f for f in status.findings if f.criterion == "KST-STRATEGY"]
+    assert finding.reason.en == "written strategy: due now, by 2024-12-31."
+    assert finding.reason.da == "færdigskrevet strategi: forfalden nu, senest 2024-12-31."
+    assert (status.strategy.period_start, status.strategy.period_end) == (None, None)
+    assert "Period" not in sg.status_text(status, "en")

@@ -114,7 +114,34 @@ def test_a_fact_not_given_is_named_as_missing(faaborg):
 def test_a_core_task_stays_in_the_municipalitys_arena(faaborg):
     assert _status(_decide(faaborg, arena="C", core_task=True), "FMV-ARENA-C") == "fail"
     assert _status(_decide(faaborg, arena="C"), "FMV-ARENA-C") == "pass"
-    assert _status(_decide(faaborg, arena="B", core_task=True), "FMV-ARENA-C") == "not_applicable"
+    assert _status(_decide(faaborg, arena="B"), "FMV-ARENA-C") == "not_applicable"
+
+
+@pytest.mark.parametrize(
+    ("arena", "name"),
+    [("A", "A: the shared arena for co-creation"), ("B", "B: civil society's arena")],
+)
+def test_a_core_task_placed_outside_the_municipalitys_arena_is_handed_over(faaborg, arena, name):
+    """The ban on handing over core tasks has no arena condition: a core task placed in
+    arena A or B fails, and the reason says it cannot be handed over."""
+    decision = _decide(faaborg, arena=arena, core_task=True)
+    (finding,) = [f for f in decision.findings if f.criterion == "FMV-ARENA-C"]
+    assert finding.status is cs.Status.FAIL
+    assert decision.outcome is cs.Outcome.INELIGIBLE
+    assert finding.reason.en == (
+        f"The task is a core task but is placed in the arena {name}; core tasks stay "
+        "with the municipality and cannot be handed over to civil society."
+    )
+
+
+def test_the_arenas_cite_the_policy_that_defines_them(faaborg):
+    """The arenas and the arena C rule cite the policy "Sammen om fællesskaber", the
+    section that defines them, not the development strategy's section before it."""
+    policy = "Politik for samarbejde ml. civilsamfund og kommune: Sammen om fællesskaber"
+    arenas = faaborg.section(v.VolunteersFile).arenas
+    assert [(a.id, a.citation.section) for a in arenas] == [(a, policy) for a in "ABC"]
+    (finding,) = [f for f in _decide(faaborg).findings if f.criterion == "FMV-ARENA-C"]
+    assert finding.citation.section == policy
 
 
 def test_an_arena_not_configured_is_a_clear_error(faaborg):

@@ -131,11 +131,16 @@ def annual_report(
     nominations: Iterable[NominationRecord] = (),
 ) -> AnnualReport:
     """The report on ``year``: ``decisions`` and ``nominations`` of other years are left
-    out (and counted), the strategies' status is that of the year's last day."""
+    out (and counted), the strategies' status is that of the year's last day; a strategy
+    that ended before the year is none of the year's."""
     on = date(year, 12, 31)
     known = municipality.known
     counted = count_grants(decisions, year, known.get("pool", {}), known.get("department", {}))
-    statuses = strategy_status(municipality, on)
+    statuses = tuple(
+        status
+        for status in strategy_status(municipality, on)
+        if status.strategy.ends_on is None or status.strategy.ends_on.year >= year
+    )
     given = awards_in(municipality, year)
     awards = _awards(given, year, nominations)
     names: dict[str, Text] = {}

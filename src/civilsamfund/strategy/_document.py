@@ -76,6 +76,10 @@ def status_document(status: StrategyStatus, language: Language = "da") -> dict[s
         "overdue": [milestone.value for milestone in status.overdue],
         "adopted_by": _text(strategy.adopted_by, language),
         "adopted_on": _day(strategy.adopted_on),
+        "in_force_by": _day(strategy.in_force_by),
+        "ends_on": _day(strategy.ends_on),
+        "superseded_by": strategy.superseded_by,
+        "revises": strategy.revises,
         "period": {"start": _day(strategy.period_start), "end": _day(strategy.period_end)},
         "vision": _text(strategy.vision, language),
         "values": [value.in_(language) for value in strategy.values],
@@ -98,6 +102,8 @@ def status_document(status: StrategyStatus, language: Language = "da") -> dict[s
 _STATES = {
     "da": {
         "not_adopted": "ikke vedtaget",
+        "not_known": "ikke kendt som gældende",
+        "ended": "ikke længere gældende",
         "in_force": "gældende, intet forfaldent",
         "due": "gældende; forfalden nu: {due}",
         "overdue": "forsinket: {overdue}",
@@ -106,6 +112,8 @@ _STATES = {
     },
     "en": {
         "not_adopted": "not adopted",
+        "not_known": "not known to be in force",
+        "ended": "no longer in force",
         "in_force": "in force, nothing due",
         "due": "in force; due now: {due}",
         "overdue": "overdue: {overdue}",
@@ -117,8 +125,14 @@ _WORDS = {
     "da": {
         "adopted": "Vedtaget af {by} den {on}",
         "adopted_on": "Gældende fra {on}",
+        "in_force_by": "Kendt som gældende fra {on}; vedtagelsesdagen kendes ikke",
+        "ends_on": "Gældende til og med {on}",
+        "superseded_by": "; afløst af {title}",
+        "revises": "Reviderer",
         "period": "Periode",
         "schedule": "Tidsplan",
+        "no_schedule": "ingen",
+        "ended_schedule": "bedømmes ikke efter sidste gældende dag",
         "serves": "tjener",
         "no_principle": "Målsætninger uden princip",
         "no_objective": "Principper uden målsætning",
@@ -131,8 +145,14 @@ _WORDS = {
     "en": {
         "adopted": "Adopted by {by} on {on}",
         "adopted_on": "In force from {on}",
+        "in_force_by": "Known to be in force from {on}; the day it was adopted is not known",
+        "ends_on": "In force until {on}",
+        "superseded_by": "; superseded by {title}",
+        "revises": "Revises",
         "period": "Period",
         "schedule": "Schedule",
+        "no_schedule": "none",
+        "ended_schedule": "not judged after its last day in force",
         "serves": "serves",
         "no_principle": "Objectives serving no principle",
         "no_objective": "Principles no objective serves",
@@ -180,12 +200,25 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
         lines.append(words["adopted"].format(by=document["adopted_by"], on=document["adopted_on"]))
     elif document["adopted_on"]:
         lines.append(words["adopted_on"].format(on=document["adopted_on"]))
+    elif document["in_force_by"]:
+        lines.append(words["in_force_by"].format(on=document["in_force_by"]))
+    if document["ends_on"]:
+        ends = words["ends_on"].format(on=document["ends_on"])
+        if document["superseded_by"]:
+            ends += words["superseded_by"].format(title=named([document["superseded_by"]]))
+        lines.append(ends)
+    if document["revises"]:
+        lines.append(f"{words['revises']}: {named([document['revises']])}")
     period = document["period"]
     if period["start"] or period["end"]:
         lines.append(f"{words['period']}: {period['start'] or ''} - {period['end'] or ''}")
     if document["vision"]:
         lines.append(f"{words['vision']}: {document['vision']}")
-    lines += [f"{words['schedule']}:", *finding_lines(status.findings, language)]
+    if status.findings:
+        lines += [f"{words['schedule']}:", *finding_lines(status.findings, language)]
+    else:
+        empty = "ended_schedule" if status.state is StrategyState.ENDED else "no_schedule"
+        lines.append(f"{words['schedule']}: {words[empty]}")
     if not document["principles"]:
         lines.append(words["no_principles"])
         if document["objectives"]:

@@ -27,7 +27,11 @@ ON = attribute_fact("on", Text(da="dagen", en="the day"))
 DONE = attribute_fact("strategy.done", Text(da="det gjorte", en="what has been done"))
 
 MILESTONE_NAMES: Mapping[str, Text] = {
+    Milestone.RECOMMENDATIONS.value: Text(
+        da="godkendelse af anbefalinger", en="approval of recommendations"
+    ),
     Milestone.DRAFT.value: Text(da="første udkast", en="first draft"),
+    Milestone.WRITTEN.value: Text(da="færdigskrevet strategi", en="written strategy"),
     Milestone.ADOPTION.value: Text(da="vedtagelse", en="adoption"),
     Milestone.STATUS_REVIEW.value: Text(da="status", en="status review"),
     Milestone.REPORT.value: Text(da="redegørelse", en="report"),

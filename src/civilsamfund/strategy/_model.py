@@ -1,5 +1,6 @@
-"""A municipality's strategies in ``strategy.toml``: who adopted each and when, its
-period, vision and values, its arenas, principles and objectives, action plans,
+"""A municipality's strategies in ``strategy.toml``: who adopted each and when (or the
+day it is known to be in force), when it ends and what supersedes it, what it revises,
+its period, vision and values, its arenas, principles and objectives, action plans,
 declarations of intent, what has been done of its schedule, and the criteria that say
 when a status review, a report or a revision is due."""
 
@@ -18,7 +19,11 @@ from civilsamfund.core._text import Text
 class Milestone(str, enum.Enum):
     """What a strategy's schedule asks for."""
 
+    RECOMMENDATIONS = "recommendations"
+    """Recommendations for the strategy approved, such as a committee's for a revision."""
     DRAFT = "draft"
+    WRITTEN = "written"
+    """The strategy written, ready to be put forward; not adopted."""
     ADOPTION = "adoption"
     STATUS_REVIEW = "status_review"
     REPORT = "report"
@@ -96,6 +101,11 @@ class Strategy:
     ``heard``: the forums and councils heard before a revision; ``informed``: the
     committees a revision or report goes to. ``arenas`` names the arenas the strategy
     frames, defined once where tasks are placed in them (``volunteers.toml``).
+
+    ``in_force_by``: a day the documents show the strategy in force when they do not
+    give the day it was adopted (before it, whether it was in force is not known).
+    ``ends_on``: the last day it is in force; ``superseded_by``: the strategy in force
+    after it. ``revises``: the strategy a strategy in the making revises.
     """
 
     id: str
@@ -103,6 +113,10 @@ class Strategy:
     citation: Citation
     adopted_by: Text | None = None
     adopted_on: date | None = None
+    in_force_by: date | None = None
+    ends_on: date | None = None
+    superseded_by: str | None = field(default=None, metadata=refers("strategy"))
+    revises: str | None = field(default=None, metadata=refers("strategy"))
     period_start: date | None = None
     period_end: date | None = None
     vision: Text | None = None

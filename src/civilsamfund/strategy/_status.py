@@ -1,6 +1,6 @@
-"""Where a strategy stands on a day: adopted or not, each milestone of its schedule
-upcoming, due or overdue by its cited rules, and which objectives serve no principle
-and which principles no objective serves."""
+"""Where a strategy stands on a day: adopted or not (or not known to be in force),
+ended, each milestone of its schedule upcoming, due or overdue by its cited rules, and
+which objectives serve no principle and which principles no objective serves."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ class StrategyState(str, enum.Enum):
     """Where a strategy stands on a day, the worst of its milestones first."""
 
     NOT_ADOPTED = "not_adopted"
+    NOT_KNOWN = "not_known"
+    """Before the day it is known to be in force, its adoption day not known."""
+    ENDED = "ended"
+    """After its last day in force: its schedule is no longer judged."""
     OVERDUE = "overdue"
     DUE = "due"
     IN_FORCE = "in_force"
@@ -81,12 +85,19 @@ def _status(
     municipality: Municipality, evaluator: Evaluator, strategy: Strategy, on: date
 ) -> StrategyStatus:
     findings: list[Finding] = []
-    rules = municipality.rulebook.in_force(strategy.criteria, on)
-    evaluator.judge_all(rules, StrategyOn(strategy=strategy, on=on), findings)
+    ended = strategy.ends_on is not None and on > strategy.ends_on
+    if not ended:
+        rules = municipality.rulebook.in_force(strategy.criteria, on)
+        evaluator.judge_all(rules, StrategyOn(strategy=strategy, on=on), findings)
     due = _milestones(findings, Status.FLAG)
     overdue = _milestones(findings, Status.FAIL)
-    if strategy.adopted_on is None or on < strategy.adopted_on:
+    start = strategy.adopted_on or strategy.in_force_by
+    if ended:
+        state = StrategyState.ENDED
+    elif start is None or (strategy.adopted_on is not None and on < start):
         state = StrategyState.NOT_ADOPTED
+    elif on < start:
+        state = StrategyState.NOT_KNOWN
     elif overdue:
         state = StrategyState.OVERDUE
     elif due:
@@ -94,6 +105,7 @@ def _status(
     else:
         state = StrategyState.IN_FORCE
     served = {objective.principle for objective in strategy.objectives}
+    related = {strategy.superseded_by, strategy.revises} - {None}
     return StrategyStatus(
         strategy=strategy,
         on=on,
@@ -111,6 +123,7 @@ def _status(
             **municipality.titles(f.citation.document for f in findings),
             **_known_names(municipality),
             **MILESTONE_NAMES,
+            **{s.id: s.title for s in strategies(municipality) if s.id in related},
             strategy.id: strategy.title,
             **{p.id: p.name for p in strategy.principles},
             **{o.id: o.name for o in strategy.objectives},

@@ -3,6 +3,7 @@ design meetings with points papers, priorities, evaluations and their summaries.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
@@ -31,10 +32,15 @@ done_records = st.builds(
 
 @st.composite
 def strategy_models(draw: st.DrawFn) -> Strategy:
-    """Strategies whose period ends after it starts, with principles and objectives
-    that each serve one of them or none."""
+    """Strategies whose period ends after it starts, in force from an adoption day or
+    from a day known (or neither), ending on or after it, superseded only once ended,
+    with principles and objectives that each serve one of them or none."""
     start = draw(st.none() | dates)
     end = None if start is None else draw(st.none() | dates.filter(lambda day: day >= start))
+    adopted_on = draw(st.none() | dates)
+    in_force_by = None if adopted_on else draw(st.none() | dates)
+    since = adopted_on or in_force_by or date.min
+    ends_on = draw(st.none() | dates.filter(lambda day: day >= since))
     principles = draw(
         st.lists(
             st.builds(Principle, id=names, name=texts, citation=citations),
@@ -62,7 +68,11 @@ def strategy_models(draw: st.DrawFn) -> Strategy:
         title=draw(texts),
         citation=draw(citations),
         adopted_by=draw(st.none() | texts),
-        adopted_on=draw(st.none() | dates),
+        adopted_on=adopted_on,
+        in_force_by=in_force_by,
+        ends_on=ends_on,
+        superseded_by=None if ends_on is None else draw(st.none() | names),
+        revises=draw(st.none() | names),
         period_start=start,
         period_end=end,
         vision=draw(st.none() | texts),

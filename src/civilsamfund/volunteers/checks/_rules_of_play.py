@@ -391,8 +391,10 @@ class ChildCertificate(TaskCheck):
 
 @frozen(kw_only=True)
 class CoreTasksStay(TaskCheck):
-    """In the municipality's own arenas (``arenas``), statutory and core tasks stay with
-    the municipality: volunteers can neither take them over nor be given them."""
+    """Statutory and core tasks stay with the municipality, in its own arenas
+    (``arenas``): volunteers can neither take them over nor be given them. The ban has
+    no arena condition, so a core task placed in another arena fails too (it would be
+    handed over); there a task that is no core task is not the rule's concern."""
 
     arenas: tuple[str, ...] = field(metadata=refers("arena"))
 
@@ -413,17 +415,29 @@ class CoreTasksStay(TaskCheck):
             en="The task is a core task in the municipality's arena {arena:names}; it stays "
             "with the municipality.",
         ),
+        "handed_over": Text(
+            da="Opgaven er en kerneopgave, men er lagt i arenaen {arena:names}; kerneopgaver "
+            "bliver hos kommunen og kan ikke overdrages til civilsamfundet.",
+            en="The task is a core task but is placed in the arena {arena:names}; core tasks "
+            "stay with the municipality and cannot be handed over to civil society.",
+        ),
     }
 
     def evaluate(self, facts: Facts[Task]) -> Verdict:
         arena = facts[ARENA]
         if arena is None:
             return missing(ARENA)
+        core = facts[CORE_TASK]
         if arena not in self.arenas:
+            if core:
+                return Verdict(
+                    status=Status.FAIL,
+                    message="handed_over",
+                    facts={"arena": arena, "core_task": True},
+                )
             return Verdict(
                 status=Status.NOT_APPLICABLE, message="other_arena", facts={"arena": arena}
             )
-        core = facts[CORE_TASK]
         if core is None:
             return missing(CORE_TASK, arena=arena)
         return Verdict(
