@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         PoolsFile,
         Reserve,
         TargetGroupCategory,
+        TargetGroupLimit,
         Window,
     )
     from civilsamfund.grants._document import (
@@ -80,6 +81,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "PoolsFile",
         "Reserve",
         "TargetGroupCategory",
+        "TargetGroupLimit",
         "Window",
     ),
     "civilsamfund.grants._document": (
@@ -150,6 +152,7 @@ __all__ = [
     "Routing",
     "TargetGroup",
     "TargetGroupCategory",
+    "TargetGroupLimit",
     "Window",
     "application_schema",
     "applications_from_data",

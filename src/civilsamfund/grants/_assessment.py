@@ -29,6 +29,7 @@ from civilsamfund.grants._application import Association, GrantApplication
 from civilsamfund.grants._config import (
     AuditorRule,
     GrantCatalogue,
+    LegalBasis,
     Pool,
     PoolsFile,
     Window,
@@ -57,7 +58,8 @@ class PoolRules:
     auditors: Mapping[str, AuditorRequirement]
     appeal: Text | None
     audit: AuditRecord
-    legal_bases: tuple[str, ...]
+    legal_bases: tuple[LegalBasis, ...]
+    """The pool's legal bases in force; a decision names those that apply to it."""
     names: Mapping[str, Text]
     """What the pool, its reserves, the departments and the cited documents are called."""
 
@@ -239,7 +241,7 @@ class Assessor:
             auditor=Versions(pool.auditor).at(on),
             auditors=self._auditors,
             appeal=appeal,
-            legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
+            legal_bases=tuple(basis for basis in pool.legal_bases if basis.in_force(on)),
             audit=municipality.audit(on),
             names=self._names.setdefault(tuple(names.items()), names),
         )
@@ -279,7 +281,11 @@ class Assessor:
             auditor=_auditor(rules.auditor, application, rules.auditors),
             appeal=rules.appeal,
             audit=rules.audit,
-            legal_bases=rules.legal_bases,
+            legal_bases=tuple(
+                basis.law
+                for basis in rules.legal_bases
+                if basis.applies(application.activity.target_groups)
+            ),
         )
 
 

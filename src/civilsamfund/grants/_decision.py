@@ -82,7 +82,8 @@ class Decision:
     auditor: AuditorRequirement | None = None
     appeal: Text | None = None
     legal_bases: tuple[str, ...] = ()
-    """The laws the pool's money is given under on the rules' date."""
+    """The laws the pool's money is given under on the rules' date that apply to the
+    application's target groups."""
     applicant: str | None = None
     """The applying association's name; ``None`` for a private person, whose name the
     library never holds."""
