@@ -27,6 +27,7 @@ from civilsamfund.grants._application import (
     TargetGroup,
 )
 from civilsamfund.grants._decision import (
+    AmountBasis,
     AuditorRequirement,
     Decision,
     DepartmentRef,
@@ -121,6 +122,7 @@ __all__ = [
     "ActivityExample",
     "AgeRoute",
     "AgeRouting",
+    "AmountBasis",
     "AppealStatement",
     "Applicant",
     "Assessor",
