@@ -183,6 +183,7 @@ def load_municipality_dir(
             Problem.at(shown[section.file], path, message)
             for path, message in problems(value, catalogues)
         )
+    renamed = catalogues.renamed
     for (source, index, entry), built in zip(placed, checks, strict=True):
         if built is not None:
             where = f"criteria[{index}].params"
@@ -190,13 +191,12 @@ def load_municipality_dir(
                 Problem.at(source, path, message)
                 for path, message in chain(
                     problems(built[1], catalogues, where, within=entry),
-                    renamed_within(built[1], catalogues, entry, where),
+                    renamed_within(built[1], renamed, entry, where),
                 )
             )
     if found:
         raise ConfigError(found)
     names = catalogues.names
-    renamed = catalogues.renamed
     info: MunicipalityInfo = values[MunicipalityInfo]
     documents = (*info.documents, *national.documents)
     titles = {document.file: document.title for document in documents}

@@ -146,17 +146,19 @@ def problems(
 
 
 def renamed_within(
-    value: object, catalogues: Catalogues, version: Dated, path: str = ""
+    value: object, renamed: Mapping[str, Renamed], version: Dated, path: str = ""
 ) -> Iterator[Found]:
-    """Each reference in ``value`` to an entry renamed during ``version``.
+    """Each reference in ``value`` to an entry of ``renamed`` (:attr:`Catalogues.renamed`)
+    that takes a new name during ``version``.
 
     A rule's messages name entries as they are called when its version begins, so a
     version must not outlast a name it mentions: it is split on the day of the new name.
     """
-    renamed = catalogues.renamed
+    if not renamed:
+        return
     for where, attribute, item in _fields(value, path):
         reference = attribute.metadata.get(REFERS)
-        if not isinstance(reference, Reference) or not renamed:
+        if not isinstance(reference, Reference):
             continue
         ids = item if isinstance(item, tuple) else (item,)
         for index, ref in enumerate(ids):
