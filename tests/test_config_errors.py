@@ -174,15 +174,15 @@ def test_every_problem_is_reported_at_once(config_dir):
 
 
 def test_duplicate_ids_are_rejected(config_dir):
-    """Two departments with one id cannot both be meant."""
+    """Two departments with one id, both in force on the same days, cannot both be meant."""
     organisation = config_dir / "organisation.toml"
     text = organisation.read_text(encoding="utf-8")
     start = text.index("[[departments]]")
     department = text[start : text.index("[entry_points]")]
     organisation.write_text(text + "\n" + department, encoding="utf-8")
     assert list(_problems(config_dir)) == [
-        f"{organisation}: departments[1]: expected a unique id, 'sundhed_aeldre_social' is "
-        "also at departments[0]"
+        f"{organisation}: departments[1]: its dates overlap those of departments[0]: "
+        "versions of one setting must not share a day"
     ]
 
 

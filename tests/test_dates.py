@@ -9,7 +9,7 @@ import pytest
 from helpers import MUNICIPALITIES, odense_application, status_of
 
 from civilsamfund import Plugins, in_force, load_municipality_dir, share
-from civilsamfund.grants import PoolsFile, assess
+from civilsamfund.grants import PoolsFile, TargetGroup, assess
 from civilsamfund.grants._config import LegalBasis
 
 
@@ -104,8 +104,10 @@ def test_legal_bases_are_dated(odense):
     ],
 )
 def test_decisions_name_the_legal_bases_in_force(odense, received, laws):
-    """A decision names the laws its pool rests on, on the rules' date."""
-    assert assess(odense, odense_application(received=received)).legal_bases == laws
+    """A decision for children names the laws its pool rests on, on the rules' date."""
+    children = (TargetGroup(category="children_youth", min_age=10, max_age=17),)
+    application = odense_application(received=received, activity={"target_groups": children})
+    assert assess(odense, application).legal_bases == laws
 
 
 def test_in_force_picks_the_version_holding_on_a_day():

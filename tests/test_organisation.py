@@ -93,7 +93,7 @@ def test_bad_ages_are_clear_errors(capsys, ages):
 @given(span=cst.age_spans())
 def test_every_age_has_an_entry_in_odense(odense, span):
     """Odense's routes cover every age: one entry, or both where a span crosses 60."""
-    answer = org.entry_point(odense, [span])
+    answer = org.entry_point(odense, [span], date(2025, 1, 1))
     assert answer.configured
     assert answer.contacts
     assert answer.settled is (span[1] < 60 or span[0] >= 60)

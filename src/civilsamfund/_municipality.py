@@ -15,6 +15,7 @@ from attrs import field, frozen
 
 from civilsamfund._version import __version__
 from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._dates import Renamed, names_on
 from civilsamfund.core._sources import SourceDocument
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._rulebook import Rulebook
@@ -56,7 +57,8 @@ class Municipality:
     rulebook: Rulebook = field(repr=False)
     sections: Mapping[type, Any] = field(repr=False)
     names: Mapping[str, Text] = field(repr=False)
-    """What configured ids are called (departments, target groups), for reasons."""
+    """What configured ids are called (departments, target groups), for reasons; an
+    entry renamed over time as first listed (see :meth:`names_on`)."""
     known: Mapping[str, Mapping[str, object]] = field(repr=False)
     """The configured entries of each kind, by id."""
     national: tuple[str, ...] = field(default=(), repr=False)
@@ -71,6 +73,9 @@ class Municipality:
             if any(rule.subject is subject for rule in self.rulebook.versions(rule_id))
         )
 
+    renamed: Mapping[str, Renamed] = field(factory=dict, repr=False)
+    """The ids whose dated versions are called differently over time, with their names."""
+
     @property
     def directory(self) -> Path:
         """The directory the configuration was read from."""
@@ -83,6 +88,11 @@ class Municipality:
         except KeyError:
             raise LookupError(f"no configuration section reads {model.__name__}") from None
         return value
+
+    def names_on(self, on: date) -> Mapping[str, Text]:
+        """What configured ids are called on ``on``: a department renamed over time by
+        its name that day."""
+        return names_on(self.names, self.renamed, on)
 
     def document(self, file: str) -> SourceDocument | None:
         """The source document cited as ``file``."""

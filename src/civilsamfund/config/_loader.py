@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,7 +30,8 @@ from civilsamfund.config._sections import (
     Section,
 )
 from civilsamfund.config._toml import parse_toml
-from civilsamfund.config._validator import Catalogues, problems
+from civilsamfund.config._validator import Catalogues, problems, renamed_within
+from civilsamfund.core._dates import names_on
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import expected_one_of, shown
@@ -181,11 +183,16 @@ def load_municipality_dir(
             Problem.at(shown[section.file], path, message)
             for path, message in problems(value, catalogues)
         )
-    for (source, index, _), built in zip(placed, checks, strict=True):
+    renamed = catalogues.renamed
+    for (source, index, entry), built in zip(placed, checks, strict=True):
         if built is not None:
+            where = f"criteria[{index}].params"
             found.extend(
                 Problem.at(source, path, message)
-                for path, message in problems(built[1], catalogues, f"criteria[{index}].params")
+                for path, message in chain(
+                    problems(built[1], catalogues, where, within=entry),
+                    renamed_within(built[1], renamed, entry, where),
+                )
             )
     if found:
         raise ConfigError(found)
@@ -195,7 +202,14 @@ def load_municipality_dir(
     titles = {document.file: document.title for document in documents}
     notes = {note.criterion: note for note in rules_file.national}
     rules = [
-        _rule(entry, built[0], built[1], names, titles, notes.get(entry.id))
+        _rule(
+            entry,
+            built[0],
+            built[1],
+            names_on(names, renamed, entry.valid_from),
+            titles,
+            notes.get(entry.id),
+        )
         for (_, _, entry), built in zip(placed, checks, strict=True)
         if built is not None
     ]
@@ -215,6 +229,7 @@ def load_municipality_dir(
         rulebook=Rulebook(rules),
         sections=values,
         names=names,
+        renamed=renamed,
         known={kind: dict(ids) for kind, ids in catalogues.entries.items()},
     )
     for section, plugin in declared:

@@ -4,8 +4,9 @@ Every citation names a declared document and a section; every text has both
 languages; entries have unique ids, and dated versions of one setting never share a
 day; every reference declared on a field (:func:`civilsamfund.core._references.refers`)
 names a configured entry, in force wherever the referring version is when the field
-asks for that. Subjects (an application's target-group categories) are checked
-against the same catalogues.
+asks for that, and a rule's params name no entry renamed during the rule's version.
+Subjects (an application's target-group categories) are checked against the same
+catalogues.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, cast, get_args, get_type_hints
 
 import attrs
 
-from civilsamfund.core._dates import Dated, Versions, overlap
+from civilsamfund.core._dates import Dated, Renamed, Versions, as_of, overlap
 from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._sources import Citation
@@ -79,8 +80,28 @@ class Catalogues:
 
     @property
     def names(self) -> dict[str, Text]:
-        """What each configured id is called."""
+        """What each configured id is called (an entry renamed over time: as first listed)."""
         return dict(self._named)
+
+    @property
+    def renamed(self) -> dict[str, Renamed]:
+        """The ids whose dated versions are called differently over time: each version's
+        first day and name, in date order."""
+        found: dict[str, Renamed] = {}
+        for ids in self.entries.values():
+            for entry_id, versions in ids.items():
+                named = sorted(
+                    (
+                        (version.valid_from, name)
+                        for version in versions
+                        if isinstance(version, Dated)
+                        and isinstance(name := getattr(version, "name", None), Text)
+                    ),
+                    key=lambda item: item[0] or date.min,
+                )
+                if len({name for _, name in named}) > 1:
+                    found[entry_id] = tuple(named)
+        return found
 
 
 def _called(entry: object) -> tuple[Text, ...]:
@@ -116,9 +137,54 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
-def problems(value: object, catalogues: Catalogues, path: str = "") -> Iterator[Found]:
-    """Every shared problem in ``value`` and below it."""
-    yield from _check(value, catalogues, path, None)
+def problems(
+    value: object, catalogues: Catalogues, path: str = "", within: Dated | None = None
+) -> Iterator[Found]:
+    """Every shared problem in ``value`` and below it; ``within``: the version that
+    holds ``value`` (a rule's, for its params), whose days its references must cover."""
+    yield from _check(value, catalogues, path, within)
+
+
+def renamed_within(
+    value: object, renamed: Mapping[str, Renamed], version: Dated, path: str = ""
+) -> Iterator[Found]:
+    """Each reference in ``value`` to an entry of ``renamed`` (:attr:`Catalogues.renamed`)
+    that takes a new name during ``version``.
+
+    A rule's messages name entries as they are called when its version begins, so a
+    version must not outlast a name it mentions: it is split on the day of the new name.
+    """
+    if not renamed:
+        return
+    for where, attribute, item in _fields(value, path):
+        reference = attribute.metadata.get(REFERS)
+        if not isinstance(reference, Reference):
+            continue
+        ids = item if isinstance(item, tuple) else (item,)
+        for index, ref in enumerate(ids):
+            day = _renamed_on(renamed.get(ref, ()), version)
+            if day is not None:
+                at = f"{where}[{index}]" if isinstance(item, tuple) else where
+                yield (
+                    at,
+                    f"{_what(reference.kind)} {shown(ref)} is called by a new name from "
+                    f"{day.isoformat()}, within this version: end the version the day before "
+                    "and begin a new one that day, so that its messages name it as it is "
+                    "called then",
+                )
+
+
+def _renamed_on(versions: Renamed, version: Dated) -> date | None:
+    """The first day within ``version`` on which an entry takes a new name, if any."""
+    current = as_of(versions, version.valid_from) if versions else None
+    for start, name in versions:
+        if start is None or (version.valid_from is not None and start <= version.valid_from):
+            continue
+        if version.valid_until is not None and start > version.valid_until:
+            break
+        if name != current:
+            return start
+    return None
 
 
 def _check(

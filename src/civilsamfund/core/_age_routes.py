@@ -32,9 +32,10 @@ class Routing:
 
 @frozen(kw_only=True)
 class AgeRoute:
-    """A department that takes target groups aged ``min_age`` to ``max_age`` (both included)."""
+    """A department that takes target groups aged ``min_age`` to ``max_age`` (both included);
+    it must be in force on every day the rule or entry points holding the route are."""
 
-    department: str = field(metadata=refers("department"))
+    department: str = field(metadata=refers("department", covered=True))
     min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
     max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Generic, TypeVar
 
 from attrs import frozen
+
+from civilsamfund.core._text import Text
 
 
 @frozen(kw_only=True)
@@ -35,6 +37,35 @@ def in_force(versions: Iterable[D], on: date) -> D | None:
         if version.in_force(on):
             return version
     return None
+
+
+T = TypeVar("T")
+
+
+def as_of(versions: Sequence[tuple[date | None, T]], on: date | None) -> T:
+    """The value of the latest version begun on or before ``on``, each given as its first
+    day and value in date order; the first version's before any has begun (or for
+    ``None``, a period open at its start)."""
+    chosen = versions[0][1]
+    for start, value in versions[1:]:
+        if on is None or (start is not None and start > on):
+            break
+        chosen = value
+    return chosen
+
+
+Renamed = tuple[tuple[date | None, Text], ...]
+"""An entry's names over time: each version's first day and name, in date order."""
+
+
+def names_on(
+    names: Mapping[str, Text], renamed: Mapping[str, Renamed], on: date | None
+) -> Mapping[str, Text]:
+    """What each id is called on ``on``: a renamed entry by its version begun last by
+    then (``None``: as first called). ``names`` itself when nothing is renamed."""
+    if not renamed:
+        return names
+    return {**names, **{entry_id: as_of(versions, on) for entry_id, versions in renamed.items()}}
 
 
 def overlap(first: Dated, second: Dated) -> bool:

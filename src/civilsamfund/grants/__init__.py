@@ -27,6 +27,7 @@ from civilsamfund.grants._application import (
     TargetGroup,
 )
 from civilsamfund.grants._decision import (
+    AmountBasis,
     AuditorRequirement,
     Decision,
     DepartmentRef,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         PoolsFile,
         Reserve,
         TargetGroupCategory,
+        TargetGroupLimit,
         Window,
     )
     from civilsamfund.grants._document import (
@@ -80,6 +82,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "PoolsFile",
         "Reserve",
         "TargetGroupCategory",
+        "TargetGroupLimit",
         "Window",
     ),
     "civilsamfund.grants._document": (
@@ -119,6 +122,7 @@ __all__ = [
     "ActivityExample",
     "AgeRoute",
     "AgeRouting",
+    "AmountBasis",
     "AppealStatement",
     "Applicant",
     "Assessor",
@@ -150,6 +154,7 @@ __all__ = [
     "Routing",
     "TargetGroup",
     "TargetGroupCategory",
+    "TargetGroupLimit",
     "Window",
     "application_schema",
     "applications_from_data",

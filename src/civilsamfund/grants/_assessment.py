@@ -29,6 +29,7 @@ from civilsamfund.grants._application import Association, GrantApplication
 from civilsamfund.grants._config import (
     AuditorRule,
     GrantCatalogue,
+    LegalBasis,
     Pool,
     PoolsFile,
     Window,
@@ -57,7 +58,8 @@ class PoolRules:
     auditors: Mapping[str, AuditorRequirement]
     appeal: Text | None
     audit: AuditRecord
-    legal_bases: tuple[str, ...]
+    legal_bases: tuple[LegalBasis, ...]
+    """The pool's legal bases in force; a decision names those that apply to it."""
     names: Mapping[str, Text]
     """What the pool, its reserves, the departments and the cited documents are called."""
 
@@ -99,16 +101,20 @@ class Assessor:
             pools.setdefault(pool.id, []).append(pool)
         self._pools = {pool_id: Versions(versions) for pool_id, versions in pools.items()}
         # What does not change with the date is made once, so that the decisions of every
-        # date share it and a writer encodes it once.
-        self._departments = {
-            department.id: DepartmentRef(
-                id=department.id,
-                name=department.name,
-                point_of_entry=department.point_of_entry,
-                hearing=department.hearing,
+        # date share it and a writer encodes it once: a department's reference is made
+        # once per version.
+        self._departments = [
+            (
+                department,
+                DepartmentRef(
+                    id=department.id,
+                    name=department.name,
+                    point_of_entry=department.point_of_entry,
+                    hearing=department.hearing,
+                ),
             )
             for department in municipality.section(OrganisationFile).departments
-        }
+        ]
         self._auditors = {
             kind.id: AuditorRequirement(id=kind.id, name=kind.name)
             for kind in municipality.section(GrantCatalogue).auditors
@@ -210,9 +216,10 @@ class Assessor:
             appeal = statement.text if statement else None
         criteria = rulebook.in_force(pool.criteria, on)
         routing = rulebook.rule(pool.routing, on) if pool.routing else None
+        departments = organisation.departments_on(on)
         supplementary = {
             department.id: rulebook.in_force(department.criteria, on)
-            for department in organisation.departments
+            for department in departments.values()
         }
         cited = {
             rule.citation.document
@@ -222,19 +229,19 @@ class Assessor:
             **municipality.titles(cited),
             pool.id: pool.name,
             **{reserve.id: reserve.name for reserve in pool.reserves},
-            **{department.id: department.name for department in organisation.departments},
-            **{council.id: council.name for council in organisation.councils},
+            **{department.id: department.name for department in departments.values()},
+            **{c.id: c.name for c in organisation.councils if c.in_force(on)},
         }
         return PoolRules(
             pool=pool,
             criteria=criteria,
             routing=routing,
             supplementary=supplementary,
-            departments=self._departments,
+            departments={d.id: ref for d, ref in self._departments if d.in_force(on)},
             auditor=Versions(pool.auditor).at(on),
             auditors=self._auditors,
             appeal=appeal,
-            legal_bases=tuple(basis.law for basis in pool.legal_bases if basis.in_force(on)),
+            legal_bases=tuple(basis for basis in pool.legal_bases if basis.in_force(on)),
             audit=municipality.audit(on),
             names=self._names.setdefault(tuple(names.items()), names),
         )
@@ -274,7 +281,11 @@ class Assessor:
             auditor=_auditor(rules.auditor, application, rules.auditors),
             appeal=rules.appeal,
             audit=rules.audit,
-            legal_bases=rules.legal_bases,
+            legal_bases=tuple(
+                basis.law
+                for basis in rules.legal_bases
+                if basis.applies(application.activity.target_groups)
+            ),
         )
 
 

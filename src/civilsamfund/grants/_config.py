@@ -16,13 +16,16 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
+from civilsamfund.core._age_routes import span
 from civilsamfund.core._dates import Dated
+from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._money import Kroner, Share, kroner, share
 from civilsamfund.core._references import entries, refers
 from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import between, not_empty
+from civilsamfund.core._validators import MAX_AGE, between, not_empty
+from civilsamfund.grants._application import TargetGroup
 from civilsamfund.grants._decision import RoundKind
 
 
@@ -88,11 +91,58 @@ class GrantCatalogue:
 
 
 @frozen(kw_only=True)
+class TargetGroupLimit:
+    """The target groups a legal basis applies to: those of the ``target_groups``
+    categories, or aged within ``min_age`` to ``max_age`` (both included, an end left
+    out is open).
+
+    A group that gives its ages is judged by them where the limit names ages: a group
+    of children and young people aged 18-25 is not under 18. A group that gives none
+    is judged by its category.
+    """
+
+    target_groups: tuple[str, ...] = field(default=(), metadata=refers("target_group"))
+    min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
+    max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.target_groups and self.min_age is None and self.max_age is None:
+            raise FieldValueError(
+                "target_groups", "expected target groups or an age (min_age, max_age)"
+            )
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise FieldValueError(
+                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
+            )
+
+    def includes(self, groups: tuple[TargetGroup, ...] | None) -> bool:
+        """Whether any of ``groups`` is one the limit names (none given: no)."""
+        aged = self.min_age is not None or self.max_age is not None
+        low, high = span(self.min_age, self.max_age)
+        for group in groups or ():
+            if aged and (group.min_age is not None or group.max_age is not None):
+                first, last = span(group.min_age, group.max_age)
+                if first <= high and low <= last:
+                    return True
+            elif group.category in self.target_groups:
+                return True
+        return False
+
+
+@frozen(kw_only=True)
 class LegalBasis(Dated):
-    """A law a pool's money is given under, for the period it applies."""
+    """A law a pool's money is given under, for the period it applies; ``applies_to``
+    limits it to applications serving some target groups, so that a decision names
+    only the laws that apply to it."""
 
     law: str
     citation: Citation | None = None
+    applies_to: TargetGroupLimit | None = None
+    reading: Text | None = None
+
+    def applies(self, groups: tuple[TargetGroup, ...] | None) -> bool:
+        """Whether the basis applies to an application serving ``groups``."""
+        return self.applies_to is None or self.applies_to.includes(groups)
 
 
 @frozen(kw_only=True)

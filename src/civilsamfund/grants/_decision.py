@@ -6,7 +6,7 @@ import enum
 from collections.abc import Mapping
 from datetime import date
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._money import Kroner
@@ -50,12 +50,39 @@ class DepartmentRef:
     """The ids of the councils heard before the department allocates its money."""
 
 
+class AmountBasis(str, enum.Enum):
+    """Which amount a requirement that depends on a grant's size was read from."""
+
+    APPLIED_FOR = "applied_for"
+
+
+_READ_FROM = {
+    AmountBasis.APPLIED_FOR: Text(
+        da="Kravet til revisor er læst ud fra det ansøgte beløb, da der endnu ikke er "
+        "bevilget et beløb.",
+        en="The auditor requirement is read from the amount applied for, as no amount has "
+        "been granted yet.",
+    )
+}
+
+
+def _explained(requirement: AuditorRequirement) -> Text:
+    return _READ_FROM[requirement.read_from]
+
+
 @frozen(kw_only=True)
 class AuditorRequirement:
-    """Who must sign the accounts of a grant of the amount asked."""
+    """Who must sign the accounts of a grant, and which amount that was read from.
+
+    Sources set the auditor by the amount granted; a decision holds only the amount
+    applied for, so the requirement is read from it, and ``explanation`` says so.
+    """
 
     id: str
     name: Text
+    read_from: AmountBasis = AmountBasis.APPLIED_FOR
+    explanation: Text = field(default=Factory(_explained, takes_self=True))
+    """The sentence a decision gives on the amount the requirement was read from."""
 
 
 @frozen(kw_only=True)
@@ -82,7 +109,8 @@ class Decision:
     auditor: AuditorRequirement | None = None
     appeal: Text | None = None
     legal_bases: tuple[str, ...] = ()
-    """The laws the pool's money is given under on the rules' date."""
+    """The laws the pool's money is given under on the rules' date that apply to the
+    application's target groups."""
     applicant: str | None = None
     """The applying association's name; ``None`` for a private person, whose name the
     library never holds."""

@@ -42,7 +42,12 @@ def _shared(decision: Decision, language: Language) -> dict[str, Any]:
         "department": _department(decision.department, language),
         "auditor": None
         if auditor is None
-        else {"id": auditor.id, "name": auditor.name.in_(language)},
+        else {
+            "id": auditor.id,
+            "name": auditor.name.in_(language),
+            "read_from": auditor.read_from,
+            "explanation": auditor.explanation.in_(language),
+        },
         "appeal": _text(decision.appeal, language),
     }
 

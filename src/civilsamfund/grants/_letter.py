@@ -140,7 +140,11 @@ def render_text(decision: Decision, language: Language = "da") -> str:
             f"{_label('department', language)}: {_label('unsettled', language)}: {candidates}."
         )
     if decision.auditor is not None:
-        lines.append(f"{_label('auditor', language)} {decision.auditor.name.in_(language)}.")
+        auditor = decision.auditor
+        lines.append(
+            f"{_label('auditor', language)} {auditor.name.in_(language)}. "
+            f"{auditor.explanation.in_(language)}"
+        )
     if decision.legal_bases:
         lines.append(f"{_label('legal_bases', language)}: {', '.join(decision.legal_bases)}.")
     lines.append(f"{_label('reasons', language)}:")

@@ -123,15 +123,16 @@ class ForumAssessor:
             audit=municipality.audit(on),
             names={
                 **municipality.titles(f.citation.document for f in findings),
-                **names_of(organisation),
+                **names_of(organisation, on),
                 **{seat.id: seat.name for seat in seats},
             },
         )
 
 
-def names_of(organisation: OrganisationFile) -> dict[str, Text]:
-    """What every configured id of the organisation is called."""
-    return {
+def names_of(organisation: OrganisationFile, on: date) -> dict[str, Text]:
+    """What every configured id of the organisation is called on ``on``: a committee,
+    council or department renamed over time by its name that day."""
+    names = {
         entry.id: entry.name
         for entries in (
             organisation.committees,
@@ -143,6 +144,9 @@ def names_of(organisation: OrganisationFile) -> dict[str, Text]:
         )
         for entry in entries
     }
+    for dated in (organisation.committees, organisation.councils, organisation.departments):
+        names.update({entry.id: entry.name for entry in dated if entry.in_force(on)})
+    return names
 
 
 def _unknown(

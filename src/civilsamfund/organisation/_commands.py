@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -13,6 +14,7 @@ from civilsamfund.cli._command import (
     Command,
     JsonSchema,
     check_parser,
+    iso_date,
     judge_files,
     municipality_options,
 )
@@ -47,7 +49,7 @@ def _entry_point(args: argparse.Namespace, out: TextIO) -> int:
     from civilsamfund.organisation._entry import entry_point
 
     municipality = load_municipality(args.municipality, config=args.config)
-    answer = entry_point(municipality, args.ages)
+    answer = entry_point(municipality, args.ages, date.today() if args.on is None else args.on)
     if args.format == "json":
         document = entry_document(answer, args.lang)
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -85,6 +87,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         metavar="AGES",
         help="the target group's ages: 65- (65 and over), 18-59, -17 or 60; repeat for a "
         "group of several spans",
+    )
+    entry.add_argument(
+        "--on",
+        type=iso_date,
+        help="the day: departments as they are called then, and who answers (default: today)",
     )
     entry.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
     entry.add_argument(

@@ -95,6 +95,7 @@ def entry_document(answer: EntryAnswer, language: Language = "da") -> dict[str, 
     citation = answer.citation
     return {
         "municipality": answer.municipality,
+        "on": answer.on.isoformat(),
         "ages": [
             {"from": low, "to": None if high == NO_LIMIT else high} for low, high in answer.spans
         ],

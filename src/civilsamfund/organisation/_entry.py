@@ -9,6 +9,7 @@ whose documents name no point of entry gets none: the library does not guess.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from attrs import frozen
 
@@ -30,11 +31,13 @@ class Contact:
 
 @frozen(kw_only=True)
 class EntryAnswer:
-    """Whom to contact for target groups of ``spans``: one contact, or every candidate
-    when the routes leave it open (``settled`` is then false). ``configured`` is false,
-    and there are no contacts, where the municipality configures no points of entry."""
+    """Whom to contact for target groups of ``spans`` on ``on``: one contact, or every
+    candidate when the routes leave it open (``settled`` is then false). ``configured``
+    is false, and there are no contacts, where the municipality configures no points of
+    entry in force that day."""
 
     municipality: str
+    on: date
     spans: tuple[Span, ...]
     configured: bool
     settled: bool
@@ -43,14 +46,16 @@ class EntryAnswer:
     reading: Text | None = None
 
 
-def entry_point(municipality: Municipality, spans: Sequence[Span]) -> EntryAnswer:
+def entry_point(municipality: Municipality, spans: Sequence[Span], on: date) -> EntryAnswer:
     """Whom an association whose target groups are aged ``spans`` (each from and to,
-    both included) contacts."""
+    both included) contacts on ``on``: the departments as they are called that day,
+    and who answers there then."""
     organisation = municipality.section(OrganisationFile)
     entry = organisation.entry_points
-    if entry is None:
+    if entry is None or not entry.in_force(on):
         return EntryAnswer(
             municipality=municipality.slug,
+            on=on,
             spans=tuple(spans),
             configured=False,
             settled=False,
@@ -58,9 +63,10 @@ def entry_point(municipality: Municipality, spans: Sequence[Span]) -> EntryAnswe
         )
     routing = route(entry.routes, spans)
     chosen = (routing.department,) if routing.department is not None else routing.candidates
-    departments = {department.id: department for department in organisation.departments}
+    departments = organisation.departments_on(on)
     return EntryAnswer(
         municipality=municipality.slug,
+        on=on,
         spans=tuple(spans),
         configured=True,
         settled=routing.department is not None,

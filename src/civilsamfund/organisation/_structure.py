@@ -8,9 +8,12 @@ departments, volunteer tasks name its points of entry, forums are judged against
 
 from __future__ import annotations
 
+from datetime import date
+
 from attrs import field, frozen
 
 from civilsamfund.core._age_routes import AgeRoute
+from civilsamfund.core._dates import Dated
 from civilsamfund.core._references import entries, refers
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -18,39 +21,45 @@ from civilsamfund.core._validators import not_empty
 
 
 @frozen(kw_only=True)
-class Committee:
-    """A political committee."""
+class Committee(Dated):
+    """One version of a political committee; a committee renamed or changed over time
+    has several versions under one id."""
 
     id: str
     name: Text
     citation: Citation | None = None
+    reading: Text | None = None
 
 
 @frozen(kw_only=True)
-class Council:
-    """An advisory council with rights to be heard, such as Ældrerådet."""
+class Council(Dated):
+    """One version of an advisory council with rights to be heard, such as Ældrerådet."""
 
     id: str
     name: Text
     citation: Citation | None = None
+    reading: Text | None = None
 
 
 @frozen(kw_only=True)
-class Department:
-    """An administrative department.
+class Department(Dated):
+    """One version of an administrative department: a department renamed keeps its id,
+    and each version says what it was called and who answered there from when to when.
 
     ``hearing``: the councils heard before it decides how to allocate its money;
     ``criteria``: its committee's supplementary grant criteria, assessed only for
-    applications routed to it.
+    applications routed to it. The committee and councils it names must be in force
+    on every day of the version.
     """
 
     id: str
     name: Text
-    committee: str | None = field(default=None, metadata=refers("committee"))
+    committee: str | None = field(default=None, metadata=refers("committee", covered=True))
     point_of_entry: Text | None = None
-    hearing: tuple[str, ...] = field(default=(), metadata=refers("council"))
+    hearing: tuple[str, ...] = field(default=(), metadata=refers("council", covered=True))
     criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
     citation: Citation | None = None
+    reading: Text | None = None
 
 
 @frozen(kw_only=True)
@@ -73,9 +82,11 @@ class Area:
 
 
 @frozen(kw_only=True)
-class EntryPoints:
+class EntryPoints(Dated):
     """Whom an association contacts, by its target group's age: each route names a
-    department, whose ``point_of_entry`` says who answers."""
+    department, whose version in force on the day asked says who answers
+    (``point_of_entry``). Every route's department must be in force on every day the
+    entry points are."""
 
     routes: tuple[AgeRoute, ...] = field(validator=not_empty)
     citation: Citation
@@ -111,10 +122,18 @@ class Forum:
 class OrganisationFile:
     """``organisation.toml``."""
 
-    committees: tuple[Committee, ...] = field(default=(), metadata=entries("committee"))
-    councils: tuple[Council, ...] = field(default=(), metadata=entries("council"))
-    departments: tuple[Department, ...] = field(default=(), metadata=entries("department"))
+    committees: tuple[Committee, ...] = field(
+        default=(), metadata=entries("committee", versioned=True)
+    )
+    councils: tuple[Council, ...] = field(default=(), metadata=entries("council", versioned=True))
+    departments: tuple[Department, ...] = field(
+        default=(), metadata=entries("department", versioned=True)
+    )
     partners: tuple[Partner, ...] = field(default=(), metadata=entries("partner"))
     areas: tuple[Area, ...] = field(default=(), metadata=entries("area"))
     entry_points: EntryPoints | None = None
     forums: tuple[Forum, ...] = field(default=(), metadata=entries("forum"))
+
+    def departments_on(self, on: date) -> dict[str, Department]:
+        """The departments in force on ``on``, by id: each as its version then."""
+        return {d.id: d for d in self.departments if d.in_force(on)}

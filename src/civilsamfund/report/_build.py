@@ -153,7 +153,8 @@ def annual_report(
     names.update({award.award: award.version.name for award in given})
     ids += [line.programme for line in awards]
     ids += [line.target_group for line in awards if line.target_group is not None]
-    names.update({i: municipality.names[i] for i in ids if i in municipality.names})
+    named = municipality.names_on(on)
+    names.update({i: named[i] for i in ids if i in named})
     return AnnualReport(
         municipality=municipality.slug,
         year=year,

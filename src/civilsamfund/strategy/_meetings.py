@@ -66,7 +66,7 @@ class DesignSummariser:
         strategies = municipality.section(StrategyFile).strategies
         names = {meeting.strategy: next(s.title for s in strategies if s.id == meeting.strategy)}
         if meeting.committee is not None:
-            names[meeting.committee] = municipality.names[meeting.committee]
+            names[meeting.committee] = municipality.names_on(meeting.on)[meeting.committee]
         cited = () if meeting.citation is None else (meeting.citation.document,)
         return MeetingSummary(
             meeting=meeting.id,

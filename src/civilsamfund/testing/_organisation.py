@@ -65,6 +65,7 @@ contacts = st.builds(Contact, department=names, name=texts, point_of_entry=st.no
 entry_answers = st.builds(
     EntryAnswer,
     municipality=names,
+    on=dates,
     spans=st.lists(age_spans(), min_size=1, max_size=3).map(tuple),
     configured=st.booleans(),
     settled=st.booleans(),
