@@ -7,7 +7,9 @@ from datetime import date
 
 import attrs
 import pytest
+from helpers import MUNICIPALITIES
 
+import civilsamfund as cs
 from civilsamfund.core._prose import age_span, ages_text, cited, listed, prose_date
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -155,3 +157,32 @@ def test_the_checker_passes_what_a_caseworker_writes():
         ]
     )
     assert prose_faults(text) == []
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    """The bundled municipalities, loaded once from this repository."""
+    return {slug: cs.load_municipality_dir(MUNICIPALITIES / slug) for slug in SLUGS}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_citation_carries_its_documents_title(loaded, slug):
+    """Loading fills the title of every citation in every section, so any text can cite
+    a document as a reader knows it."""
+    municipality = loaded[slug]
+    titles = {document.file: document.title for document in municipality.documents}
+
+    def citations(value):
+        if isinstance(value, Citation):
+            yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                yield from citations(item)
+        elif attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                yield from citations(getattr(value, field.name))
+
+    found = [c for section in municipality.sections.values() for c in citations(section)]
+    found += [rule.citation for rule in municipality.rulebook]
+    assert len(found) > 10
+    assert all(citation.title == titles[citation.document] for citation in found)
