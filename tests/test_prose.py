@@ -3,18 +3,23 @@ rule, and the text every command writes, in Danish and English."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
 from helpers import MUNICIPALITIES
 
 import civilsamfund as cs
+from civilsamfund._conformance import _EXAMPLES
+from civilsamfund.cli import main
+from civilsamfund.config import _discovery
 from civilsamfund.core._prose import age_span, ages_text, cited, listed, prose_date
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._messages import Template
-from civilsamfund.testing import prose_faults
+from civilsamfund.testing import message_faults, prose_faults
 
 SLUGS = ("odense", "faaborg-midtfyn", "kolding")
 LANGUAGES = ("da", "en")
@@ -166,6 +171,13 @@ def loaded():
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_every_message_of_every_rule_reads_well_in_both_languages(loaded, slug):
+    """Each message of each rule the municipality has, from placeholder facts (lists of
+    one to three) and from the checks' own examples, has none of the faults."""
+    assert message_faults(loaded[slug]) == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_every_citation_carries_its_documents_title(loaded, slug):
     """Loading fills the title of every citation in every section, so any text can cite
     a document as a reader knows it."""
@@ -186,3 +198,190 @@ def test_every_citation_carries_its_documents_title(loaded, slug):
     found += [rule.citation for rule in municipality.rulebook]
     assert len(found) > 10
     assert all(citation.title == titles[citation.document] for citation in found)
+
+
+_EXAMPLE_COMMANDS = {
+    "": ["assess"],
+    "volunteers": ["volunteers", "check"],
+    "roles": ["volunteers", "review", "role"],
+    "checklists": ["volunteers", "review", "checklist"],
+    "agreements": ["volunteers", "review", "agreement"],
+    "nominations": ["awards", "check"],
+    "forums": ["organisation", "check-forum"],
+    "design": ["strategy", "design"],
+}
+
+
+def test_every_kind_of_example_has_a_command_here():
+    """A new kind of bundled example must be added to the commands this test runs."""
+    assert set(_EXAMPLE_COMMANDS) == set(_EXAMPLES)
+
+
+@pytest.fixture
+def run(monkeypatch, capsys, loaded):
+    """Run a command as a user does, each municipality loaded once for speed."""
+    directories = {
+        str(MUNICIPALITIES / slug): municipality for slug, municipality in loaded.items()
+    }
+    monkeypatch.setattr(_discovery, "load_municipality", lambda key, *a, **k: directories[str(key)])
+
+    def command(*args: str) -> str:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        return captured.out
+
+    return command
+
+
+def _examples(directory: Path, folder: str) -> list[Path]:
+    where = directory / "examples" / folder
+    return sorted([*where.glob("*.toml"), *where.glob("*.json")])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_commands_text_reads_well(run, tmp_path, slug, language):
+    """The text (and Markdown) of every command, on every bundled example, in both
+    languages, has none of the faults."""
+    where = str(MUNICIPALITIES / slug)
+    lang = ("--lang", language)
+    outputs: dict[str, str] = {}
+    for folder, command in _EXAMPLE_COMMANDS.items():
+        for path in _examples(MUNICIPALITIES / slug, folder):
+            outputs[f"{' '.join(command)} {path.name}"] = run(
+                *command, "-m", where, str(path), *lang
+            )
+    for ages in ("65-", "0-17", "18-64", "10-16", "25-", "40-80"):
+        outputs[f"entry-point {ages}"] = run(
+            "organisation", "entry-point", "-m", where, "--ages", ages, *lang
+        )
+    for day in ("2019-06-01", "2024-01-01", "2025-10-31", "2026-06-01"):
+        outputs[f"status {day}"] = run("strategy", "status", "-m", where, "--on", day, *lang)
+    decisions = []
+    for path in _examples(MUNICIPALITIES / slug, ""):
+        decided = tmp_path / f"{path.stem}.json"
+        decided.write_text(run("assess", "-m", where, str(path), "--format", "json", *lang))
+        decisions.append(str(decided))
+    awards = []
+    for path in _examples(MUNICIPALITIES / slug, "nominations"):
+        decided = tmp_path / f"awards-{path.stem}.json"
+        decided.write_text(run("awards", "check", "-m", where, str(path), "--format", "json"))
+        awards += ["--awards", str(decided)]
+    for year in ("2024", "2025", "2026"):
+        outputs[f"awards list {year}"] = run("awards", "list", "-m", where, "--year", year, *lang)
+        outputs[f"report {year}"] = run(
+            "report", "-m", where, "--year", year, *decisions, *awards, *lang
+        )
+    faults = [f"{name}: {fault}" for name, text in outputs.items() for fault in prose_faults(text)]
+    assert faults == []
+
+
+def test_json_keeps_iso_dates_file_names_and_recorded_facts(capsys):
+    """Only prose changes: a JSON finding still records the file, an ISO day, and ages as
+    written."""
+    code = main(
+        [
+            "assess",
+            "-m",
+            str(MUNICIPALITIES / "odense"),
+            str(MUNICIPALITIES / "odense" / "examples" / "applications.toml"),
+            "--format",
+            "json",
+        ]
+    )
+    decisions = json.loads(capsys.readouterr().out)
+    assert code == 0
+    first, _, third, *_ = ({f["criterion"]: f for f in d["findings"]} for d in decisions)
+    assert first["O18-5"]["facts"]["founded"] == "2015-03-01"
+    assert third["O18-ADM-DEPT"]["facts"]["ages"] == "25-55, 18-59"
+    assert first["O18-1"]["citation"] == {
+        "document": "odense-strategi-frivilligt-socialt-arbejde-2009.txt",
+        "section": "Overordnede tildelingskriterier",
+    }
+    assert decisions[0]["round"]["deadline"] == "2025-10-31"
+
+
+def _reason(municipality, rule_id, message, language, **facts):
+    (rule,) = municipality.rulebook.versions(rule_id)[-1:]
+    return rule.templates[message].render(language, facts)
+
+
+def test_the_sentences_the_issue_quotes_read_as_a_caseworker_writes(loaded):
+    """The issue's examples: a refusal gives its reasons as statements, a target group
+    outside the list is named after a colon, a member is named by number under a plain
+    rule, a missing fact is named without a dangling colon, lists have og/and."""
+    faaborg, odense = loaded["faaborg-midtfyn"], loaded["odense"]
+    reasons = ("needs_visitation", "statutory_responsibility")
+    assert _reason(faaborg, "FMV-ROLE-A", "not_for_volunteers", "en", reasons=reasons) == (
+        "Volunteers cannot do the task, as it needs a needs assessment and takes over a "
+        "responsibility laid down in law."
+    )
+    assert _reason(odense, "O18-TG", "outside", "en", outside=("other",)).startswith(
+        "Activities for these target groups are not supported: Target groups outside the "
+        "seven the municipality supports."
+    )
+    politicians = _reason(
+        odense,
+        "OSF-POLITICIAN-COMMITTEE",
+        "not_allowed",
+        "en",
+        seat="politiker",
+        attribute="committee",
+        allowed=("socialudvalget",),
+        offending=("3",),
+    )
+    assert politicians == (
+        "The rule requires politicians to be from The Social Committee; that does not hold "
+        "for member no. 3."
+    )
+    elected = _reason(
+        faaborg,
+        "FMF-ELECTED",
+        "allowed",
+        "en",
+        seat="valgt",
+        attribute="elected_at",
+        allowed=("nytaarskur",),
+    )
+    assert elected == "All elected members are elected at New Year reception."
+    assert _reason(odense, "O18-2", "missing", "en", missing=("other_funding",)) == (
+        "The application gives no information on other sources of funding."
+    )
+    assert (
+        _reason(faaborg, "FMV-ORG-B", "complete", "da", parts=("responsibilities", "economy"))
+        == "Samarbejdsaftalen dækker ansvarsfordeling for opgaverne og økonomi."
+    )
+    assert _reason(
+        odense, "ODV-ENTRY", "routed", "da", ages="65-", department="aeldre_og_handicap"
+    ) == (
+        "For en målgruppe på 65 år og derover er indgangen til kommunen "
+        "Ældre- og Handicapforvaltningen."
+    )
+
+
+def test_a_task_says_before_the_volunteer_starts_once_and_cites_by_title(run):
+    """The child-protection certificate says when once, and findings cite the strategy
+    by its title, never its file name."""
+    where = str(MUNICIPALITIES / "faaborg-midtfyn")
+    tasks = MUNICIPALITIES / "faaborg-midtfyn" / "examples" / "volunteers" / "tasks.json"
+    text = run("volunteers", "check", "-m", where, str(tasks), "--lang", "da")
+    (certificate,) = {line for line in text.splitlines() if line.startswith("  * Børneattest")}
+    assert certificate.endswith("før den frivillige begynder.")
+    assert "(før start)" not in text
+    assert ".txt" not in text
+    assert (
+        'Frivillig social strategi 2018-21: Sammen om det frivillige sociale arbejde, afsnit "'
+        in (text)
+    )
+
+
+def test_a_letter_gives_its_deadline_and_rules_date_in_words(run):
+    """Danish dates read as Danish in a letter: the round's deadline and the rules' day."""
+    where = str(MUNICIPALITIES / "odense")
+    text = run(
+        "assess", "-m", where, str(MUNICIPALITIES / "odense" / "examples" / "applications.toml")
+    )
+    assert "den årlige runde 2025 med frist 31. oktober 2025." in text
+    assert "Grundlag: regler gældende 15. september 2025;" in text
+    assert "Hjemmel: Serviceloven § 18 og Barnets lov." in text
