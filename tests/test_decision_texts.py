@@ -102,7 +102,7 @@ def test_a_missed_deadline_is_said_with_what_is_open_now(odense):
         ("development",),
     )
     letter = render_text(decision, "en")
-    assert "came after this year's deadline of 2025-10-31" in letter
+    assert "came after this year's deadline of 31 October 2025" in letter
     assert "applied for all year, and so now: Development money" in letter
     on_time = assess(odense, odense_application(received=date(2025, 10, 31))).round
     assert (on_time.missed_deadline, on_time.open_all_year) == (None, ())

@@ -162,7 +162,7 @@ def test_older_department_has_a_hearing_step(odense):
     decision = assess(odense, odense_application(activity={"target_groups": (group,)}))
     assert decision.department.hearing == ("aeldreraadet", "lokalraadene")
     assert decision.names["aeldreraadet"].da == "Ældrerådet"
-    assert "Ældrerådet, Lokalrådene" in render_text(decision, "da")
+    assert "Høring før fordeling: Ældrerådet og Lokalrådene." in render_text(decision, "da")
 
 
 def test_decisions_carry_the_no_appeal_statement(odense):

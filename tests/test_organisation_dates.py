@@ -33,7 +33,7 @@ def test_a_decision_names_the_department_as_it_was_called(odense, received, name
         name,
     )
     (routing,) = [f for f in decision.findings if f.criterion == "O18-ADM-DEPT"]
-    assert routing.reason.da == f"Målgruppens alder (18-59) hører under {name}."
+    assert routing.reason.da == f"Målgruppens alder (18-59 år) hører under {name}."
     assert f"Forvaltning: {name}." in render_text(decision, "da")
     assert decision_document(decision, "da")["department"]["name"] == name
 
@@ -63,7 +63,7 @@ def test_a_forum_decision_names_the_aldermans_department_of_its_day(odense, on, 
     proposal = org.ForumProposal(id="p", forum="samarbejdsforum", on=on, members=members)
     decision = org.check_forum(odense, proposal)
     (finding,) = [f for f in decision.findings if f.criterion == "OSF-ALDERMAN-DEPARTMENT"]
-    assert finding.reason.da == f"Alle på rådmanden har forvaltning: {name}."
+    assert finding.reason.da == f"Alle rådmænd er fra {name}."
     assert decision.names["social_og_arbejdsmarked"].da == name
 
 

@@ -119,7 +119,7 @@ def test_a_core_task_stays_in_the_municipalitys_arena(faaborg):
 
 @pytest.mark.parametrize(
     ("arena", "name"),
-    [("A", "A: the shared arena for co-creation"), ("B", "B: civil society's arena")],
+    [("A", "the shared arena for co-creation (arena A)"), ("B", "civil society's arena (arena B)")],
 )
 def test_a_core_task_placed_outside_the_municipalitys_arena_is_handed_over(faaborg, arena, name):
     """The ban on handing over core tasks has no arena condition: a core task placed in
@@ -129,8 +129,8 @@ def test_a_core_task_placed_outside_the_municipalitys_arena_is_handed_over(faabo
     assert finding.status is cs.Status.FAIL
     assert decision.outcome is cs.Outcome.INELIGIBLE
     assert finding.reason.en == (
-        f"The task is a core task but is placed in the arena {name}; core tasks stay "
-        "with the municipality and cannot be handed over to civil society."
+        f"The task is a core task but is placed in {name}; core tasks stay with the "
+        "municipality and cannot be handed over to civil society."
     )
 
 

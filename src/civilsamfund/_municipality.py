@@ -11,12 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 from attrs import field, frozen
 
 from civilsamfund._version import __version__
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Renamed, names_on
-from civilsamfund.core._sources import SourceDocument
+from civilsamfund.core._sources import Citation, SourceDocument
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._rulebook import Rulebook
 
@@ -97,6 +98,12 @@ class Municipality:
     def document(self, file: str) -> SourceDocument | None:
         """The source document cited as ``file``."""
         return next((document for document in self.documents if document.file == file), None)
+
+    def titled(self, citation: Citation) -> Citation:
+        """``citation`` (read from input, not configuration) with its document's title,
+        so that a text can cite it as configuration's citations are cited."""
+        document = self.document(citation.document)
+        return citation if document is None else attrs.evolve(citation, title=document.title)
 
     def titles(self, cited: Iterable[str]) -> dict[str, Text]:
         """The titles of the ``cited`` documents by file, as a decision's ``names`` give

@@ -16,6 +16,6 @@ class NominationCheck(Check[Candidacy]):
 
     SUBJECT: ClassVar[type[Any]] = Candidacy
     MISSING_MESSAGE: ClassVar[Text] = Text(
-        da="Indstillingen oplyser ikke: {missing:facts}.",
-        en="The nomination does not give: {missing:facts}.",
+        da="Indstillingen mangler oplysninger om {missing:facts}.",
+        en="The nomination gives no information on {missing:facts}.",
     )

@@ -15,14 +15,10 @@ from civilsamfund.awards._catalogue import AwardsFile, Edition, Event
 from civilsamfund.awards._year import AwardYear, ProgrammeYear, YearCatalogue
 from civilsamfund.awards.checks._eligibility import KIND_NAMES
 from civilsamfund.core._json import compact_json
+from civilsamfund.core._prose import MONTHS, cited, listed
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import finding_lines, judged_document
-
-_MONTHS = {
-    "da": "januar februar marts april maj juni juli august september oktober november december",
-    "en": "January February March April May June July August September October November December",
-}
 
 
 def _citation(citation: Citation) -> dict[str, str]:
@@ -34,8 +30,7 @@ def _text(text: Text | None, language: Language) -> str | None:
 
 
 def _months(months: tuple[int, ...], language: Language) -> str:
-    names = _MONTHS[language].split()
-    return ", ".join(names[month - 1] for month in months)
+    return listed((MONTHS[language][month - 1] for month in months), language)
 
 
 def _event(event: Event, language: Language) -> dict[str, Any]:
@@ -170,7 +165,7 @@ def catalogue_text(catalogue: YearCatalogue, section: AwardsFile, language: Lang
     lines = [f"{catalogue.municipality} {catalogue.year}"]
     if not document["programmes"]:
         lines.append(words["none"].format(year=catalogue.year))
-    for programme in document["programmes"]:
+    for programme, given in zip(document["programmes"], catalogue.programmes, strict=True):
         count = programme["count"]
         head = [_COUNTS[language][count != 1].format(count=count)]
         if programme["months"]:
@@ -187,7 +182,9 @@ def catalogue_text(catalogue: YearCatalogue, section: AwardsFile, language: Lang
                 str(award["count"]),
                 award["theme"] or "-",
                 award["target_group"]["name"] if award["target_group"] else "-",
-                ", ".join(KIND_NAMES[kind].in_(language) for kind in award["winners"]),
+                listed(
+                    (KIND_NAMES[kind].in_(language) for kind in award["winners"]), language, "or"
+                ),
             )
             for award in awards
         ]
@@ -204,10 +201,7 @@ def catalogue_text(catalogue: YearCatalogue, section: AwardsFile, language: Lang
             lines.append(
                 f"  {words['event']}: {event['name']} ({event['held_by']}); {event['for_whom']}"
             )
-        lines.append(
-            f"  ({words['source']}: {programme['citation']['document']}, "
-            f"{programme['citation']['section']})"
-        )
+        lines.append(f"  ({words['source']}: {cited(given.edition.citation, language)})")
     return "\n".join(lines) + "\n"
 
 

@@ -35,6 +35,7 @@ from civilsamfund.core._dates import names_on
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import expected_one_of, shown
+from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._check import MISSING, Check
 from civilsamfund.core.rules._facts import Fact
@@ -156,6 +157,9 @@ def load_municipality_dir(
             )
         except InputError as exc:
             found.extend(exc.problems)
+    if MunicipalityInfo in values:
+        titles = {document.file: document.title for document in values[MunicipalityInfo].documents}
+        values = {model: titled(value, titles) for model, value in values.items()}
     national, national_raw = national_rules()
     digest.update(NATIONAL.encode() + b"\0" + national_raw + b"\0")
     rules_file: RulesFile = values.get(RulesFile, RulesFile())
@@ -253,6 +257,27 @@ def _validated(
         if plugin == BUILTIN:
             raise
         raise PluginError(plugin, f"validating {section.file} raised {exc!r}") from exc
+
+
+def titled(value: Any, titles: Mapping[str, str]) -> Any:
+    """``value`` with every citation in it (at any depth) carrying its document's title,
+    so that whatever renders a citation can name the document as a reader knows it."""
+    if isinstance(value, Citation):
+        title = titles.get(value.document)
+        return value if title is None or title == value.title else attrs.evolve(value, title=title)
+    if isinstance(value, tuple):
+        items = tuple(titled(item, titles) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if not attrs.has(type(value)):
+        return value
+    changes = {}
+    for attribute in attrs.fields(type(value)):
+        if attribute.init:
+            item = getattr(value, attribute.name)
+            new = titled(item, titles)
+            if new is not item:
+                changes[attribute.alias] = new
+    return attrs.evolve(value, **changes) if changes else value
 
 
 def _read(path: Path, required: bool, found: list[Problem]) -> bytes | None:

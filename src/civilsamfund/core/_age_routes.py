@@ -80,5 +80,15 @@ def route(routes: Sequence[AgeRoute], spans: Sequence[Span]) -> Routing:
 
 
 def spans_text(spans: Sequence[Span]) -> str:
-    """``18-59, 60-`` as a reader writes age spans."""
+    """``18-59, 60-``: age spans as findings record them (sentences word them with
+    :func:`civilsamfund.core._prose.ages_text`)."""
     return ", ".join(f"{low}-{'' if high == NO_LIMIT else high}" for low, high in spans)
+
+
+def parse_spans(text: str) -> list[Span]:
+    """The age spans a finding recorded with :func:`spans_text`."""
+    spans: list[Span] = []
+    for part in text.split(", "):
+        low, _, high = part.partition("-")
+        spans.append((int(low), int(high) if high else NO_LIMIT))
+    return spans

@@ -17,8 +17,8 @@ class GrantCheck(Check[GrantApplication]):
 
     SUBJECT: ClassVar[type[Any]] = GrantApplication
     MISSING_MESSAGE: ClassVar[Text] = Text(
-        da="Ansøgningen mangler oplysninger om: {missing:facts}.",
-        en="The application does not give: {missing:facts}.",
+        da="Ansøgningen mangler oplysninger om {missing:facts}.",
+        en="The application gives no information on {missing:facts}.",
     )
 
 

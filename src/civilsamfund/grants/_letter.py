@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from civilsamfund.core._prose import cited, listed, prose_date
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._findings import Finding, Outcome, Status
 from civilsamfund.core.rules._messages import kroner_text
@@ -51,11 +52,10 @@ _LABELS = {
     "department": Text(da="Forvaltning", en="Department"),
     "entry": Text(da="Indgang", en="Point of entry"),
     "hearing": Text(da="Høring før fordeling", en="Hearing before allocation"),
-    "unsettled": Text(da="ikke afgjort; mulige", en="not settled; candidates"),
+    "unsettled": Text(da="ikke afgjort mellem {candidates}", en="not settled between {candidates}"),
     "auditor": Text(da="Regnskabet skal påtegnes af", en="The accounts must be signed by"),
     "reasons": Text(da="Begrundelse", en="Reasons"),
     "source": Text(da="kilde", en="source"),
-    "section": Text(da="afsnit", en="section"),
     "appeal": Text(da="Klageadgang", en="Appeal"),
     "no_appeal": Text(
         da="konfigurationen giver ingen klagevejledning; en afgørelse skal oplyse om klageadgang "
@@ -87,29 +87,29 @@ def _round_text(decision: Decision, language: Language) -> str:
     if round_.kind is RoundKind.ALL_YEAR:
         text = _label("all_year", language)
     else:
-        deadline = round_.deadline.isoformat() if round_.deadline else "?"
+        deadline = prose_date(round_.deadline, language) if round_.deadline else "?"
         text = _label("yearly", language).format(year=round_.year, deadline=deadline)
     if round_.reserve:
         text += f" ({_label('reserve', language)}: {_name(decision, round_.reserve, language)})"
     text += "."
     if round_.missed_deadline is not None:
         text += " " + _label("missed", language).format(
-            deadline=round_.missed_deadline.isoformat(), year=round_.year
+            deadline=prose_date(round_.missed_deadline, language), year=round_.year
         )
         if round_.open_all_year:
-            names = ", ".join(_name(decision, key, language) for key in round_.open_all_year)
+            names = listed(
+                (_name(decision, key, language) for key in round_.open_all_year), language
+            )
             text += " " + _label("open_now", language).format(reserves=names)
     return text
 
 
 def _finding_text(finding: Finding, language: Language) -> str:
     status = _STATUSES[finding.status].in_(language)
-    citation = finding.citation
     return (
         f"  - {finding.criterion} [{status}] {finding.rule.in_(language)} "
         f"{finding.reason.in_(language)}\n"
-        f"    ({_label('source', language)}: {citation.title or citation.document}, "
-        f'{_label("section", language)} "{citation.section}")'
+        f"    ({_label('source', language)}: {cited(finding.citation, language)})"
     )
 
 
@@ -130,15 +130,14 @@ def render_text(decision: Decision, language: Language = "da") -> str:
         if department.point_of_entry is not None:
             lines.append(f"{_label('entry', language)}: {department.point_of_entry.in_(language)}")
         if department.hearing:
-            heard = ", ".join(_name(decision, key, language) for key in department.hearing)
+            heard = listed((_name(decision, key, language) for key in department.hearing), language)
             lines.append(f"{_label('hearing', language)}: {heard}.")
     elif decision.department_candidates:
-        candidates = ", ".join(
-            _name(decision, key, language) for key in decision.department_candidates
+        candidates = listed(
+            (_name(decision, key, language) for key in decision.department_candidates), language
         )
-        lines.append(
-            f"{_label('department', language)}: {_label('unsettled', language)}: {candidates}."
-        )
+        unsettled = _label("unsettled", language).format(candidates=candidates)
+        lines.append(f"{_label('department', language)}: {unsettled}.")
     if decision.auditor is not None:
         auditor = decision.auditor
         lines.append(
@@ -146,7 +145,9 @@ def render_text(decision: Decision, language: Language = "da") -> str:
             f"{auditor.explanation.in_(language)}"
         )
     if decision.legal_bases:
-        lines.append(f"{_label('legal_bases', language)}: {', '.join(decision.legal_bases)}.")
+        lines.append(
+            f"{_label('legal_bases', language)}: {listed(decision.legal_bases, language)}."
+        )
     lines.append(f"{_label('reasons', language)}:")
     lines.extend(_finding_text(finding, language) for finding in decision.findings)
     appeal = decision.appeal.in_(language) if decision.appeal else _label("no_appeal", language)
@@ -154,7 +155,7 @@ def render_text(decision: Decision, language: Language = "da") -> str:
     lines += [
         f"{_label('appeal', language)}: {appeal}",
         f"{_label('basis', language)}: {_label('rules_of', language)} "
-        f"{audit.rules_date.isoformat()}; civilsamfund {audit.library_version}; "
+        f"{prose_date(audit.rules_date, language)}; civilsamfund {audit.library_version}; "
         f"{audit.config_fingerprint}",
     ]
     return "\n".join(lines)

@@ -41,13 +41,15 @@ class AgeRouting(Router):
     FACTS = (TARGET_GROUP_AGES,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "routed": Text(
-            da="Målgruppens alder ({ages}) hører under {department:names}.",
-            en="The target group's ages ({ages}) belong to {department:names}.",
+            da="Målgruppens alder ({ages:ages}) hører under {department:names}.",
+            en="The target group's ages ({ages:ages}) belong to {department:names}.",
         ),
         "unsettled": Text(
-            da="Målgruppens alder ({ages}) spænder over flere forvaltninger ({candidates:names}); "
+            da="Målgruppens alder ({ages:ages}) spænder over flere forvaltninger "
+            "({candidates:names}); "
             "reglerne afgør ikke hvilken, så sagen må fordeles manuelt.",
-            en="The target group's ages ({ages}) span several departments ({candidates:names}); "
+            en="The target group's ages ({ages:ages}) span several departments "
+            "({candidates:names}); "
             "the rules do not settle which, so the case must be routed by hand.",
         ),
     }

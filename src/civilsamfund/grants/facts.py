@@ -46,7 +46,7 @@ def _with_applicant_type(application: Application, kind: str) -> Application:
 
 APPLICANT_TYPE: Fact[Application, str] = Fact(
     name="applicant_type",
-    label=Text(da="ansøgertype", en="the type of applicant"),
+    label=Text(da="ansøgertypen", en="the type of applicant"),
     read=_applicant_type,
     write=_with_applicant_type,
 )
@@ -69,7 +69,7 @@ def _association_field(name: str, label: Text) -> Fact[Application, Any]:
 
 
 ASSOCIATION_KIND: Fact[Application, AssociationKind | None] = _association_field(
-    "kind", Text(da="foreningstype", en="the kind of association")
+    "kind", Text(da="foreningstypen", en="the kind of association")
 )
 EQUITY: Fact[Application, Decimal | None] = _association_field(
     "equity", Text(da="egenkapital", en="equity")
@@ -77,9 +77,9 @@ EQUITY: Fact[Application, Decimal | None] = _association_field(
 ANNUAL_RUNNING_COSTS: Fact[Application, Decimal | None] = _association_field(
     "annual_running_costs", Text(da="årlige driftsudgifter", en="annual running costs")
 )
-FOUNDED = _association_field("founded", Text(da="stiftelsesdato", en="founding date"))
-RECEIVED = attribute_fact("received", Text(da="modtagelsesdato", en="the date received"))
-RESERVE = attribute_fact("reserve", Text(da="reserveret pulje", en="the reserved share"))
+FOUNDED = _association_field("founded", Text(da="stiftelsesdatoen", en="the founding date"))
+RECEIVED = attribute_fact("received", Text(da="modtagelsesdatoen", en="the date received"))
+RESERVE = attribute_fact("reserve", Text(da="den reserverede pulje", en="the reserved share"))
 STANDING_GRANT_RENEWAL = attribute_fact(
     "standing_grant_renewal",
     Text(da="om det er en fornyelse", en="whether it renews a standing grant"),
@@ -132,7 +132,7 @@ def _with_staff_sums(application: Application, sums: tuple[str, str] | None) -> 
 
 STAFF_SUMS: Fact[Application, tuple[str, str] | None] = Fact(
     name="budget",
-    label=Text(da="budget", en="budget"),
+    label=Text(da="budgettet", en="the budget"),
     read=_staff_sums,
     write=_with_staff_sums,
 )
@@ -167,7 +167,9 @@ OPEN_TO_ALL = attribute_fact(
     "activity.open_to_all",
     Text(da="om arrangementet er åbent", en="whether the event is open"),
 )
-FOCUS_AREAS = attribute_fact("activity.focus_areas", Text(da="indsatsområder", en="focus areas"))
+FOCUS_AREAS = attribute_fact(
+    "activity.focus_areas", Text(da="indsatsområderne", en="the focus areas")
+)
 
 
 @frozen(kw_only=True, eq=False)
@@ -233,7 +235,7 @@ def _with_categories(
 
 TARGET_GROUPS: Fact[Application, tuple[TargetGroup, ...] | None] = Fact(
     name="target_groups",
-    label=Text(da="målgrupper", en="target groups"),
+    label=Text(da="målgrupperne", en="the target groups"),
     read=attrgetter("activity.target_groups"),
     write=_with_categories,
 )

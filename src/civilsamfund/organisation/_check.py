@@ -15,8 +15,8 @@ class ForumCheck(Check[ForumProposal]):
 
     SUBJECT: ClassVar[type[Any]] = ForumProposal
     MISSING_MESSAGE: ClassVar[Text] = Text(
-        da="Forslaget oplyser ikke: {missing:facts}.",
-        en="The proposal does not give: {missing:facts}.",
+        da="Forslaget mangler oplysninger om {missing:facts}.",
+        en="The proposal gives no information on {missing:facts}.",
     )
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilsamfund.core._age_routes import NO_LIMIT, spans_text
+from civilsamfund.core._age_routes import NO_LIMIT
 from civilsamfund.core._json import compact_json
+from civilsamfund.core._prose import ages_text, cited, prose_date
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import finding_lines, judged_document
 from civilsamfund.organisation._assessment import ForumDecision
@@ -83,7 +84,7 @@ def decision_text(decision: ForumDecision, language: Language = "da") -> str:
     outcome = _OUTCOMES[language][decision.outcome.value]
     lines = [
         f"{words['proposal']} {decision.proposal} {words['to']} {forum.in_(language)} "
-        f"{words['from']} {decision.on.isoformat()}: {outcome}",
+        f"{words['from']} {prose_date(decision.on, language)}: {outcome}",
         f"{words['findings']}:",
         *finding_lines(decision.findings, language),
     ]
@@ -122,7 +123,7 @@ def entry_document(answer: EntryAnswer, language: Language = "da") -> dict[str, 
 def entry_text(answer: EntryAnswer, name: str, language: Language = "da") -> str:
     """Whom to contact, as plain text; ``name`` is the municipality's name."""
     words = _WORDS[language]
-    lines = [f"{words['ages']}: {spans_text(answer.spans)}"]
+    lines = [f"{words['ages']}: {ages_text(answer.spans, language)}"]
     if not answer.configured:
         lines.append(words["unconfigured"].format(name=name))
         return "\n".join(lines) + "\n"
@@ -139,5 +140,5 @@ def entry_text(answer: EntryAnswer, name: str, language: Language = "da") -> str
     if answer.reading is not None:
         lines.append(f"{words['reading']}: {answer.reading.in_(language)}")
     if answer.citation is not None:
-        lines.append(f"{words['source']}: {answer.citation.document}, {answer.citation.section}")
+        lines.append(f"{words['source']}: {cited(answer.citation, language)}")
     return "\n".join(lines) + "\n"

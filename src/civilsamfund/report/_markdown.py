@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from civilsamfund.core._prose import listed, prose_date
 from civilsamfund.core._text import Language
 from civilsamfund.core.rules._document import finding_lines
 from civilsamfund.core.rules._messages import kroner_text
@@ -154,7 +155,8 @@ def _strategy_lines(line: StrategyLine, report: AnnualReport, language: Language
         return named(report, key, language)
 
     state = state_text(line.state, line.due, line.overdue, language)
-    out = [f"### {name(line.strategy)}", "", words["state"].format(on=report.on, state=state), ""]
+    on = prose_date(report.on, language)
+    out = [f"### {name(line.strategy)}", "", words["state"].format(on=on, state=state), ""]
     if line.findings:
         out += [f"#### {words['schedule']}", "", "```text"]
         out += [text.strip() for text in finding_lines(line.findings, language)]
@@ -177,7 +179,10 @@ def _strategy_lines(line: StrategyLine, report: AnnualReport, language: Language
                 out.append(
                     "  - "
                     + words["plan"].format(
-                        id=plan.id, start=plan.start, end=plan.end, current=current
+                        id=plan.id,
+                        start=prose_date(plan.start, language),
+                        end=prose_date(plan.end, language),
+                        current=current,
                     )
                 )
                 out += [f"    - {goal.in_(language)}" for goal in plan.goals]
@@ -187,7 +192,7 @@ def _strategy_lines(line: StrategyLine, report: AnnualReport, language: Language
         ("unmapped_principles", line.principles_without_objective),
     ):
         if ids:
-            out += [f"{words[label]}: {', '.join(name(i) for i in ids)}", ""]
+            out += [f"{words[label]}: {listed((name(i) for i in ids), language)}", ""]
     return out
 
 
@@ -197,7 +202,9 @@ def report_markdown(
     """The report as Markdown; ``name`` is the municipality's name, ``chart`` the path
     of a chart of the grants to show (relative to where the Markdown is read)."""
     words, grants = _WORDS[language], report.grants
-    made = words["made"].format(on=report.on, decisions=grants.decisions, year=report.year)
+    made = words["made"].format(
+        on=prose_date(report.on, language), decisions=grants.decisions, year=report.year
+    )
     if grants.left_out:
         made += words["left_out"].format(left_out=grants.left_out)
     out = [f"# {words['title'].format(year=report.year, name=name)}", "", made + ".", ""]
@@ -223,13 +230,18 @@ def report_markdown(
                 [
                     award.award if named is None else named.in_(language),
                     str(award.count),
-                    "" if award.theme is None else award.theme.in_(language),
-                    ""
+                    "-" if award.theme is None else award.theme.in_(language),
+                    "-"
                     if group is None
                     else (report.names[group].in_(language) if group in report.names else group),
-                    ", ".join(
-                        f"{outcomes[n.outcome.value]}: {n.nominations}" for n in award.nominations
-                    ),
+                    listed(
+                        (
+                            f"{n.nominations} {outcomes[n.outcome.value].lower()}"
+                            for n in award.nominations
+                        ),
+                        language,
+                    )
+                    or "-",
                 ]
             )
         head = [words[w] for w in ("award", "count", "theme", "group", "nominations")]

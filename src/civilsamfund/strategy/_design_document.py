@@ -9,6 +9,7 @@ from typing import Any
 
 from civilsamfund.core._json import compact_json
 from civilsamfund.core._projection import projected
+from civilsamfund.core._prose import cited, prose_date
 from civilsamfund.core._text import Language
 from civilsamfund.strategy._evaluation import EvaluationSummary
 from civilsamfund.strategy._meetings import MeetingSummary
@@ -22,8 +23,8 @@ _WORDS = {
         "on": "den",
         "towards": "Strategi, der arbejdes hen imod",
         "participants": "Deltagere",
-        "paper": "Pointepapir {paper}: prioriteret af {members} medlemmer",
-        "unprioritised": "Pointepapir {paper}: ingen har prioriteret punkterne endnu",
+        "paper": "Punkterne i {paper} er prioriteret af {members}",
+        "unprioritised": "Ingen har prioriteret punkterne i {paper} endnu",
         "borda": "Borda: et punkt på plads k blandt n punkter giver n - k + 1 point, et udeladt 0",
         "approval": "Tilslutning: hver gang et medlem prioriterer et punkt, giver det 1 point",
         "point": "punkt {number}: {score} point, først hos {first}, nævnt af {listed}",
@@ -41,8 +42,8 @@ _WORDS = {
         "on": "on",
         "towards": "Strategy worked towards",
         "participants": "Participants",
-        "paper": "Points paper {paper}: prioritised by {members} members",
-        "unprioritised": "Points paper {paper}: no one has prioritised the points yet",
+        "paper": "The points of {paper} are prioritised by {members}",
+        "unprioritised": "No one has prioritised the points of {paper} yet",
         "borda": "Borda: a point in place k of n points scores n - k + 1, one left out 0",
         "approval": "Approval: each time a member prioritises a point, it scores 1",
         "point": "point {number}: {score} points, first for {first}, listed by {listed}",
@@ -53,6 +54,11 @@ _WORDS = {
         "note": "Note",
         "source": "Source",
     },
+}
+
+_MEMBERS = {
+    "da": ("{count} medlem", "{count} medlemmer"),
+    "en": ("{count} member", "{count} members"),
 }
 
 
@@ -80,8 +86,9 @@ def _ranking_lines(ranking: Ranking, language: Language) -> list[str]:
     if not ranking.members:
         head = words["unprioritised"].format(paper=ranking.paper)
         return [head, *(f"  {p.number:>3}. {p.text.in_(language)}" for p in ranking.points)]
+    members = _MEMBERS[language][ranking.members != 1].format(count=ranking.members)
     lines = [
-        words["paper"].format(paper=ranking.paper, members=ranking.members),
+        words["paper"].format(paper=ranking.paper, members=members),
         f"  ({words[ranking.method.value]})",
     ]
     for point in ranking.points:
@@ -125,7 +132,7 @@ def meeting_text(summary: MeetingSummary, language: Language = "da") -> str:
     strategy = summary.names[summary.strategy].in_(language)
     lines = [
         f"{summary.meeting}: {words[summary.kind.value]}{committee} {words['on']} "
-        f"{summary.on.isoformat()}",
+        f"{prose_date(summary.on, language)}",
         f"{words['towards']}: {strategy}",
     ]
     if summary.participants is not None:
@@ -137,5 +144,5 @@ def meeting_text(summary: MeetingSummary, language: Language = "da") -> str:
     if summary.note is not None:
         lines.append(f"{words['note']}: {summary.note.in_(language)}")
     if summary.citation is not None:
-        lines.append(f"{words['source']}: {summary.citation.document}, {summary.citation.section}")
+        lines.append(f"{words['source']}: {cited(summary.citation, language)}")
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from civilsamfund.core._prose import listed, prose_date
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._document import finding_lines, judged_document
 from civilsamfund.strategy._lifecycle import MILESTONE_NAMES
@@ -105,20 +106,20 @@ _STATES = {
         "not_known": "ikke kendt som gældende",
         "ended": "ikke længere gældende",
         "in_force": "gældende, intet forfaldent",
-        "due": "gældende; forfalden nu: {due}",
-        "overdue": "forsinket: {overdue}",
-        "also_due": "; forfalden nu: {due}",
-        "also_overdue": "; forsinket: {overdue}",
+        "due": "gældende; {due} forfalder nu",
+        "overdue": "forsinket med {overdue}",
+        "also_due": "; {due} forfalder nu",
+        "also_overdue": "; forsinket med {overdue}",
     },
     "en": {
         "not_adopted": "not adopted",
         "not_known": "not known to be in force",
         "ended": "no longer in force",
         "in_force": "in force, nothing due",
-        "due": "in force; due now: {due}",
-        "overdue": "overdue: {overdue}",
-        "also_due": "; due now: {due}",
-        "also_overdue": "; overdue: {overdue}",
+        "due": "in force; {due} now due",
+        "overdue": "behind on {overdue}",
+        "also_due": "; {due} now due",
+        "also_overdue": "; behind on {overdue}",
     },
 }
 _WORDS = {
@@ -130,6 +131,10 @@ _WORDS = {
         "superseded_by": "; afløst af {title}",
         "revises": "Reviderer",
         "period": "Periode",
+        "from": "fra {start}",
+        "until": "til {end}",
+        "between": "{start} til {end}",
+        "on": "pr. {on}",
         "schedule": "Tidsplan",
         "no_schedule": "ingen",
         "ended_schedule": "bedømmes ikke efter sidste gældende dag",
@@ -137,6 +142,7 @@ _WORDS = {
         "no_principle": "Målsætninger uden princip",
         "no_objective": "Principper uden målsætning",
         "no_principles": "Strategien nævner ingen principper.",
+        "principles": "Principper og de målsætninger, der tjener dem",
         "heard": "Høres før revision",
         "informed": "Orienteres",
         "vision": "Vision",
@@ -150,6 +156,10 @@ _WORDS = {
         "superseded_by": "; superseded by {title}",
         "revises": "Revises",
         "period": "Period",
+        "from": "from {start}",
+        "until": "until {end}",
+        "between": "{start} to {end}",
+        "on": "on {on}",
         "schedule": "Schedule",
         "no_schedule": "none",
         "ended_schedule": "not judged after its last day in force",
@@ -157,6 +167,7 @@ _WORDS = {
         "no_principle": "Objectives serving no principle",
         "no_objective": "Principles no objective serves",
         "no_principles": "The strategy names no principles.",
+        "principles": "Principles and the objectives that serve them",
         "heard": "Heard before a revision",
         "informed": "Informed",
         "vision": "Vision",
@@ -173,16 +184,26 @@ def state_text(
 ) -> str:
     """A strategy's state in words, naming the milestones due and overdue."""
 
-    def listed(milestones: Sequence[Milestone]) -> str:
-        return ", ".join(MILESTONE_NAMES[m.value].in_(language) for m in milestones)
+    def named(milestones: Sequence[Milestone]) -> str:
+        return listed((MILESTONE_NAMES[m.value].in_(language) for m in milestones), language)
 
     states = _STATES[language]
-    text = states[state.value].format(due=listed(due), overdue=listed(overdue))
+    text = states[state.value].format(due=named(due), overdue=named(overdue))
     if overdue and state is not StrategyState.OVERDUE:  # a draft late before adoption
-        text += states["also_overdue"].format(overdue=listed(overdue))
+        text += states["also_overdue"].format(overdue=named(overdue))
     if due and state is not StrategyState.DUE:
-        text += states["also_due"].format(due=listed(due))
+        text += states["also_due"].format(due=named(due))
     return text
+
+
+def period_text(start: date | None, end: date | None, language: Language = "da") -> str:
+    """A period with either end open, in words: ``1. januar 2018 til 31. december 2021``."""
+    words = _WORDS[language]
+    if start is None:
+        return "" if end is None else words["until"].format(end=prose_date(end, language))
+    if end is None:
+        return words["from"].format(start=prose_date(start, language))
+    return words["between"].format(start=prose_date(start, language), end=prose_date(end, language))
 
 
 def status_text(status: StrategyStatus, language: Language = "da") -> str:
@@ -192,26 +213,33 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
     names = document["names"]
 
     def named(keys: list[str]) -> str:
-        return ", ".join(names.get(key, key) for key in keys)
+        return listed((names.get(key, key) for key in keys), language)
 
+    strategy = status.strategy
     state = state_text(status.state, status.due, status.overdue, language)
-    lines = [f"{document['title']} ({status.municipality}), {document['on']}: {state}"]
-    if document["adopted_on"] and document["adopted_by"]:
-        lines.append(words["adopted"].format(by=document["adopted_by"], on=document["adopted_on"]))
-    elif document["adopted_on"]:
-        lines.append(words["adopted_on"].format(on=document["adopted_on"]))
-    elif document["in_force_by"]:
-        lines.append(words["in_force_by"].format(on=document["in_force_by"]))
-    if document["ends_on"]:
-        ends = words["ends_on"].format(on=document["ends_on"])
+    on = words["on"].format(on=prose_date(status.on, language))
+    lines = [f"{document['title']} ({status.municipality}) {on}: {state}"]
+
+    def day(value: date | None) -> str | None:
+        return None if value is None else prose_date(value, language)
+
+    adopted, known = day(strategy.adopted_on), day(strategy.in_force_by)
+    if adopted and document["adopted_by"]:
+        lines.append(words["adopted"].format(by=document["adopted_by"], on=adopted))
+    elif adopted:
+        lines.append(words["adopted_on"].format(on=adopted))
+    elif known:
+        lines.append(words["in_force_by"].format(on=known))
+    if strategy.ends_on is not None:
+        ends = words["ends_on"].format(on=day(strategy.ends_on))
         if document["superseded_by"]:
             ends += words["superseded_by"].format(title=named([document["superseded_by"]]))
         lines.append(ends)
     if document["revises"]:
         lines.append(f"{words['revises']}: {named([document['revises']])}")
-    period = document["period"]
-    if period["start"] or period["end"]:
-        lines.append(f"{words['period']}: {period['start'] or ''} - {period['end'] or ''}")
+    if strategy.period_start or strategy.period_end:
+        period = period_text(strategy.period_start, strategy.period_end, language)
+        lines.append(f"{words['period']}: {period}")
     if document["vision"]:
         lines.append(f"{words['vision']}: {document['vision']}")
     if status.findings:
@@ -225,6 +253,8 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
             lines.append(
                 f"{words['objectives']}: {named([o['id'] for o in document['objectives']])}"
             )
+    if document["principles"]:
+        lines.append(f"{words['principles']}:")
     for principle in document["principles"]:
         served = named(principle["objectives"]) or "-"
         lines.append(f"  {principle['name']} <- {served}")

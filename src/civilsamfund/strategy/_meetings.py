@@ -76,7 +76,7 @@ class DesignSummariser:
             municipality=municipality.slug,
             committee=meeting.committee,
             participants=meeting.participants,
-            citation=meeting.citation,
+            citation=None if meeting.citation is None else municipality.titled(meeting.citation),
             ranking=None if meeting.paper is None else rank(meeting.paper),
             evaluation=None if meeting.evaluation is None else summarise(meeting.evaluation),
             note=meeting.note,

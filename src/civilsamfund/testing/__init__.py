@@ -57,6 +57,12 @@ from civilsamfund.testing._organisation import (
     meetings,
     members,
 )
+from civilsamfund.testing._prose import (
+    Rendered,
+    message_faults,
+    prose_faults,
+    rendered_messages,
+)
 from civilsamfund.testing._report import (
     annual_reports,
     award_lines,
@@ -87,6 +93,7 @@ from civilsamfund.testing._volunteers import (
 )
 
 __all__ = [
+    "Rendered",
     "activities",
     "age_ranges",
     "age_spans",
@@ -123,6 +130,7 @@ __all__ = [
     "meeting_summaries",
     "meetings",
     "members",
+    "message_faults",
     "names",
     "nomination_decisions",
     "nomination_records",
@@ -134,7 +142,9 @@ __all__ = [
     "persons",
     "plan",
     "points_papers",
+    "prose_faults",
     "rankings",
+    "rendered_messages",
     "rounds",
     "satisfying",
     "shares",

@@ -18,8 +18,8 @@ class TaskCheck(Check[VolunteerTask]):
 
     SUBJECT: ClassVar[type[Any]] = VolunteerTask
     MISSING_MESSAGE: ClassVar[Text] = Text(
-        da="Beskrivelsen af opgaven mangler: {missing:facts}.",
-        en="The task description does not give: {missing:facts}.",
+        da="Beskrivelsen af opgaven mangler oplysninger om {missing:facts}.",
+        en="The task description gives no information on {missing:facts}.",
     )
 
     def obligations(self, finding: Finding) -> tuple[Obligation, ...]:

@@ -60,20 +60,21 @@ _OUTCOMES = {
     },
 }
 _HEADINGS = {
-    "da": ("Opgave", "Forpligtelser", "før start", "Vurdering"),
-    "en": ("Task", "Obligations", "before start", "Findings"),
+    "da": ("Opgave", "Forpligtelser", "Vurdering"),
+    "en": ("Task", "Obligations", "Findings"),
 }
 
 
 def task_text(decision: TaskDecision, language: Language = "da") -> str:
-    """The decision as plain text for a coordinator: outcome, obligations, findings."""
-    task, obligations_heading, before, findings_heading = _HEADINGS[language]
+    """The decision as plain text for a coordinator: outcome, obligations, findings.
+
+    An obligation's text says when it must be met ("before the volunteer starts"), so
+    the text adds nothing to it; ``before_start`` is for programs."""
+    task, obligations_heading, findings_heading = _HEADINGS[language]
     lines = [f"{task} {decision.task}: {_OUTCOMES[language][decision.outcome.value]}"]
     if decision.obligations:
         lines.append(f"{obligations_heading}:")
-        for obligation in decision.obligations:
-            when = f" ({before})" if obligation.before_start else ""
-            lines.append(f"  * {obligation.text.in_(language)}{when}")
+        lines += [f"  * {obligation.text.in_(language)}" for obligation in decision.obligations]
     lines.append(f"{findings_heading}:")
     lines += finding_lines(decision.findings, language)
     return "\n".join(lines) + "\n"

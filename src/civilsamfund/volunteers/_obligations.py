@@ -30,7 +30,8 @@ class Obligation:
     """One obligation, with the criterion and source it comes from.
 
     ``id`` names it for systems (``child_certificate``, ``duty_to_notify``);
-    ``before_start``: it must be met before the volunteers start.
+    ``before_start``: it must be met before the volunteers start, which ``text`` says
+    too, for people (the plain text shows the text alone).
     """
 
     kind: ObligationKind

@@ -14,6 +14,7 @@ from civilsamfund.config._converter import structurer
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._json import compact_json
 from civilsamfund.core._problems import Problem
+from civilsamfund.core._prose import cited
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Language
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
@@ -153,17 +154,22 @@ _WORDS = {
     ),
     "en": ("complete", "incomplete", "missing", "empty", "suggestion", "no start logic", "logic"),
 }
+_FORMS = {
+    "da": {"role": "Rollebeskrivelse", "checklist": "Tjekliste", "agreement": "Samarbejdsaftale"},
+    "en": {"role": "Role description", "checklist": "Checklist", "agreement": "Agreement"},
+}
 
 
 def review_text(review: FormReview, language: Language = "da") -> str:
-    """The review as plain text: what is missing or empty, with sources."""
+    """The review as plain text: what is missing or empty, each with its source by title."""
     complete, incomplete, missing, empty, suggested, no_logic, logic = _WORDS[language]
-    lines = [f"{review.kind} {review.form}: {complete if review.complete else incomplete}"]
+    form = _FORMS[language][review.kind]
+    lines = [f"{form} {review.form}: {complete if review.complete else incomplete}"]
     for label, ids in ((missing, review.review.missing), (empty, review.review.empty)):
-        for item in _named(review, ids, language):
-            source = item["citation"]
-            where = f" ({source['document']}, {source['section']})" if source else ""
-            lines.append(f"  {label}: {item['name']}{where}")
+        for id in ids:
+            named = review.names[id]
+            where = "" if named.citation is None else f" ({cited(named.citation, language)})"
+            lines.append(f"  {label}: {named.name.in_(language)}{where}")
     if review.suggestion is not None:
         lines.append(f"  {suggested}: {review.suggestion.reason.in_(language)}")
     if review.kind == "checklist":

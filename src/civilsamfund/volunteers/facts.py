@@ -24,7 +24,7 @@ AFFILIATED = attribute_fact(
 SOCIAL_AREA = attribute_fact(
     "social_area", Text(da="om opgaven er på socialområdet", en="whether the task is social work")
 )
-ARENA = attribute_fact("arena", Text(da="arena", en="the arena"))
+ARENA = attribute_fact("arena", Text(da="arenaen", en="the arena"))
 CORE_TASK = attribute_fact(
     "core_task",
     Text(da="om opgaven er en kerneopgave", en="whether it is a core task of the municipality"),
@@ -53,7 +53,9 @@ REPORTS_ON_CITIZENS = attribute_fact(
 )
 CHILD_CONTACT = attribute_fact(
     "children.contact",
-    Text(da="kontakt med børn", en="contact with children"),
+    Text(
+        da="om opgaven giver kontakt med børn", en="whether the task brings contact with children"
+    ),
     name="child_contact",
 )
 YOUNGEST_CHILD = attribute_fact(
@@ -95,7 +97,9 @@ ADDS_TO_STAFF_WORK = attribute_fact(
         en="whether the volunteers add to staff's work",
     ),
 )
-TOOLS = attribute_fact("preparation.tools", Text(da="værktøjer", en="tools"))
+TOOLS = attribute_fact(
+    "preparation.tools", Text(da="de værktøjer, der bruges", en="the tools in use")
+)
 
 
 def _agreement_parts(task: Task) -> tuple[str, ...] | None:
@@ -112,7 +116,7 @@ def _with_agreement_parts(task: Task, parts: Any) -> Task:
 
 AGREEMENT_PARTS: Fact[Task, tuple[str, ...] | None] = Fact(
     name="agreement",
-    label=Text(da="samarbejdsaftale", en="collaboration agreement"),
+    label=Text(da="samarbejdsaftalen", en="the collaboration agreement"),
     read=_agreement_parts,
     write=_with_agreement_parts,
 )

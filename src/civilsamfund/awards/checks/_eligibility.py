@@ -47,8 +47,8 @@ class NomineeKindCheck(NominationCheck):
             en="The award can go to {nominee_kind:names}.",
         ),
         "not_allowed": Text(
-            da="Prisen kan kun gå til {winners:names}, ikke til {nominee_kind:names}.",
-            en="The award can only go to {winners:names}, not to {nominee_kind:names}.",
+            da="Prisen kan kun gå til {winners:names_or}, ikke til {nominee_kind:names}.",
+            en="The award can only go to {winners:names_or}, not to {nominee_kind:names}.",
         ),
     }
     NAMES = KIND_NAMES
@@ -158,6 +158,12 @@ class YearsTargetGroup(NominationCheck):
             en="This year's target group is {award_group:names}; the work is for "
             "{target_groups:names}.",
         ),
+        "no_groups": Text(
+            da="Årets målgruppe er {award_group:names}; indstillingen nævner ingen målgruppe "
+            "for indsatsen.",
+            en="This year's target group is {award_group:names}; the nomination names no "
+            "target group for the work.",
+        ),
     }
 
     def evaluate(self, facts: Facts[Candidacy]) -> Verdict:
@@ -170,7 +176,7 @@ class YearsTargetGroup(NominationCheck):
         served = group in groups
         return Verdict(
             status=Status.PASS if served else Status.FAIL,
-            message="serves" if served else "not_served",
+            message="serves" if served else ("not_served" if groups else "no_groups"),
             facts={"award_group": group, "target_groups": groups},
         )
 

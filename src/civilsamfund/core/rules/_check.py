@@ -23,8 +23,8 @@ MISSING = "missing"
 """The message every check has for facts its subject does not give."""
 
 MISSING_TEXT = Text(
-    da="Der mangler oplysninger om: {missing:facts}.",
-    en="Not given: {missing:facts}.",
+    da="Der mangler oplysninger om {missing:facts}.",
+    en="No information is given on {missing:facts}.",
 )
 
 Examples = Mapping[Fact[Any, Any], Sequence[Any]]

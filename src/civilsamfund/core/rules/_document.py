@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._prose import cited
 from civilsamfund.core._text import Language, Text
 from civilsamfund.core.rules._findings import Finding, Status
 
@@ -48,10 +49,10 @@ _MARKS = {
 
 def finding_lines(findings: Iterable[Finding], language: Language) -> list[str]:
     """One line of plain text per finding: a mark for its status, the criterion, the
-    reason and the source."""
+    reason and the source by its title."""
     return [
         f"  [{_MARKS[finding.status]}] {finding.criterion}: {finding.reason.in_(language)} "
-        f"({finding.citation.document}, {finding.citation.section})"
+        f"({cited(finding.citation, language)})"
         for finding in findings
     ]
 

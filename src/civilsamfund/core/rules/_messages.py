@@ -1,11 +1,15 @@
 """Turning a criterion's facts into a sentence in Danish or English.
 
 Templates are ``str.format`` strings over the facts, with formats of our own:
-``kr`` (kroner), ``pct`` (a share as a percentage), ``list`` (items joined),
-``names`` (ids shown by their configured names), ``facts`` (fact names shown by
-their labels, which the checks declare) and ``cmp`` (``true`` as "at least",
-``false`` as "more than"). Each
-template is compiled once, when configuration loads.
+``kr`` (kroner), ``pct`` (a share as a percentage), ``list`` (items joined with
+og/and), ``names`` (ids shown by their configured names, joined with og/and),
+``names_or`` (the same, joined with eller/or: a choice), ``facts`` (fact names shown
+by their labels, which the checks declare), ``date`` (an ISO day as a sentence gives
+it: 31. oktober 2025), ``ages`` (age spans in words: 65 år og derover), ``members``
+(members by their number: medlem nr. 1 og 2) and ``cmp`` (``true`` as "at least",
+``false`` as "more than"). Lists, dates and ages come from
+:mod:`civilsamfund.core._prose`, as in every other generated sentence. Each template
+is compiled once, when configuration loads.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from civilsamfund.core._age_routes import parse_spans
+from civilsamfund.core._prose import ages_text, listed, prose_date
 from civilsamfund.core._text import Language, Text
 
 Names = Mapping[str, Text]
@@ -43,13 +49,24 @@ def _percent(value: Any, language: Language, names: Names) -> str:
     return f"{text} %" if language == "da" else f"{text}%"
 
 
+def _each(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
 def _items(value: Any, language: Language, names: Names) -> str:
-    return ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+    return listed(map(str, _each(value)), language)
+
+
+def _named(value: Any, language: Language, names: Names) -> list[str]:
+    return [names[item].in_(language) if item in names else str(item) for item in _each(value)]
 
 
 def _names(value: Any, language: Language, names: Names) -> str:
-    items = value if isinstance(value, tuple) else (value,)
-    return ", ".join(names[item].in_(language) if item in names else str(item) for item in items)
+    return listed(_named(value, language, names), language)
+
+
+def _either(value: Any, language: Language, names: Names) -> str:
+    return listed(_named(value, language, names), language, "or")
 
 
 _COMPARISONS = {
@@ -61,7 +78,33 @@ _COMPARISONS = {
 
 
 def _facts(value: Any, language: Language, names: Names) -> str:
-    return _names(value, language, names)
+    """Labels after "oplysninger om"/"information on": a Danish label asking "om ..."
+    reads "hvorvidt ..." there, as "om om" would not."""
+    labels = _named(value, language, names)
+    if language == "da":
+        labels = [f"hvorvidt {label[3:]}" if label.startswith("om ") else label for label in labels]
+    return listed(labels, language)
+
+
+def _date(value: Any, language: Language, names: Names) -> str:
+    return prose_date(str(value), language)
+
+
+def _ages(value: Any, language: Language, names: Names) -> str:
+    return ages_text(parse_spans(str(value)), language)
+
+
+_MEMBERS = {
+    ("da", False): "medlem nr. {}",
+    ("da", True): "medlem nr. {}",
+    ("en", False): "member no. {}",
+    ("en", True): "members {}",
+}
+
+
+def _members(value: Any, language: Language, names: Names) -> str:
+    numbers = [str(number) for number in _each(value)]
+    return _MEMBERS[language, len(numbers) > 1].format(listed(numbers, language))
 
 
 def _comparison(value: Any, language: Language, names: Names) -> str:
@@ -77,8 +120,12 @@ _CONVERTERS: Mapping[str, _Converter] = {
     "pct": _percent,
     "list": _items,
     "names": _names,
+    "names_or": _either,
     "cmp": _comparison,
     "facts": _facts,
+    "date": _date,
+    "ages": _ages,
+    "members": _members,
     "": _plain,
 }
 
@@ -115,6 +162,12 @@ class Template:
     def fields(self, language: Language) -> set[str]:
         """The fact names the template refers to in ``language``."""
         return {name for name, _ in self._compiled[language][1]}
+
+    def formats(self, language: Language) -> dict[str, str]:
+        """The format each fact is written in, by fact name (``""`` for as it is), so
+        that a test can fill a template with values of the right shape."""
+        codes = {convert: code for code, convert in _CONVERTERS.items()}
+        return {name: codes[convert] for name, convert in self._compiled[language][1]}
 
 
 def _compile(template: str) -> tuple[str, tuple[tuple[str, _Converter], ...]]:

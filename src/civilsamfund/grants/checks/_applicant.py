@@ -165,13 +165,14 @@ class StartupSupport(GrantCheck):
     FACTS = (APPLICANT_TYPE, FOUNDED, RECEIVED)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "startup": Text(
-            da="Foreningen er stiftet {founded} og er i opstartsfasen; opstartsstøtte kan gives.",
-            en="The association was founded on {founded} and is starting up; start-up support "
+            da="Foreningen er stiftet {founded:date} og er i opstartsfasen; opstartsstøtte kan "
+            "gives.",
+            en="The association was founded on {founded:date} and is starting up; start-up support "
             "may be given.",
         ),
         "established": Text(
-            da="Foreningen er stiftet {founded} og er ikke i opstartsfasen.",
-            en="The association was founded on {founded} and is past its start-up phase.",
+            da="Foreningen er stiftet {founded:date} og er ikke i opstartsfasen.",
+            en="The association was founded on {founded:date} and is past its start-up phase.",
         ),
         "not_association": _NOT_ASSOCIATION,
     }

@@ -33,14 +33,14 @@ class TargetGroupInList(GrantCheck):
     FACTS = (TARGET_GROUPS,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "in_list": Text(
-            da="Målgrupperne ({categories:names}) er blandt dem, der gives støtte til.",
-            en="The target groups ({categories:names}) are among those supported.",
+            da="Aktiviteten er for målgrupper, som kommunen støtter: {categories:names}.",
+            en="The activity is for target groups the municipality supports: {categories:names}.",
         ),
         "outside": Text(
-            da="Målgrupperne {outside:names} er ikke blandt dem, der gives støtte til "
-            "(for pårørende kun, hvor det er tilladt).",
-            en="The target groups {outside:names} are not among those supported (for "
-            "relatives only where that is allowed).",
+            da="Der gives ikke støtte til aktiviteter for disse målgrupper: {outside:names}. "
+            "Pårørende til en målgruppe støttes kun, hvor reglen tillader det.",
+            en="Activities for these target groups are not supported: {outside:names}. "
+            "Relatives of a target group are supported only where the rule allows it.",
         ),
     }
     RECORDS = ("categories", "outside")

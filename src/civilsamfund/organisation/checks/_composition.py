@@ -30,28 +30,28 @@ class SeatCount(ForumCheck):
     RECORDS = ("count",)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "fits": Text(
-            da="{seat:names}: {count}, og reglen tillader {min} til {max}.",
-            en="{seat:names}: {count}, and the rule allows {min} to {max}.",
+            da="Antallet af {seat:names} er {count}, og reglen tillader {min} til {max}.",
+            en="The number of {seat:names} is {count}, and the rule allows {min} to {max}.",
         ),
         "outside": Text(
-            da="{seat:names}: {count}, men reglen tillader {min} til {max}.",
-            en="{seat:names}: {count}, but the rule allows {min} to {max}.",
+            da="Antallet af {seat:names} er {count}, men reglen tillader {min} til {max}.",
+            en="The number of {seat:names} is {count}, but the rule allows {min} to {max}.",
         ),
         "exactly": Text(
-            da="{seat:names}: {count}, som reglen kræver.",
-            en="{seat:names}: {count}, as the rule requires.",
+            da="Antallet af {seat:names} er {count}, som reglen kræver.",
+            en="The number of {seat:names} is {count}, as the rule requires.",
         ),
         "not_exactly": Text(
-            da="{seat:names}: {count}, men reglen kræver præcis {max}.",
-            en="{seat:names}: {count}, but the rule requires exactly {max}.",
+            da="Antallet af {seat:names} er {count}, men reglen kræver præcis {max}.",
+            en="The number of {seat:names} is {count}, but the rule requires exactly {max}.",
         ),
         "enough": Text(
-            da="{seat:names}: {count}, og reglen kræver mindst {min}.",
-            en="{seat:names}: {count}, and the rule requires at least {min}.",
+            da="Antallet af {seat:names} er {count}, og reglen kræver mindst {min}.",
+            en="The number of {seat:names} is {count}, and the rule requires at least {min}.",
         ),
         "too_few": Text(
-            da="{seat:names}: {count}, men reglen kræver mindst {min}.",
-            en="{seat:names}: {count}, but the rule requires at least {min}.",
+            da="Antallet af {seat:names} er {count}, men reglen kræver mindst {min}.",
+            en="The number of {seat:names} is {count}, but the rule requires at least {min}.",
         ),
     }
 
@@ -89,13 +89,16 @@ class MemberAttribute(str, enum.Enum):
     ELECTED_AT = "elected_at"
 
 
+_FROM = Text(da="fra", en="from")
 _ATTRIBUTE_NAMES: Mapping[str, Text] = {
-    MemberAttribute.ORGANISATION.value: Text(da="organisation", en="organisation"),
-    MemberAttribute.AREA.value: Text(da="område", en="area"),
-    MemberAttribute.COMMITTEE.value: Text(da="udvalg", en="committee"),
-    MemberAttribute.DEPARTMENT.value: Text(da="forvaltning", en="department"),
+    MemberAttribute.ORGANISATION.value: _FROM,
+    MemberAttribute.AREA.value: _FROM,
+    MemberAttribute.COMMITTEE.value: _FROM,
+    MemberAttribute.DEPARTMENT.value: _FROM,
     MemberAttribute.ELECTED_AT.value: Text(da="valgt ved", en="elected at"),
 }
+"""How a member stands to a value of each attribute, as a sentence puts it: a member is
+*from* a committee, or *elected at* a meeting."""
 
 
 @frozen(kw_only=True)
@@ -109,28 +112,36 @@ class SeatHolders(ForumCheck):
     NAMES = _ATTRIBUTE_NAMES
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "allowed": Text(
-            da="Alle på {seat:names} har {attribute:names}: {allowed:names}.",
-            en="Everyone in {seat:names} has {attribute:names}: {allowed:names}.",
+            da="Alle {seat:names} er {attribute:names} {allowed:names_or}.",
+            en="All {seat:names} are {attribute:names} {allowed:names_or}.",
         ),
         "not_allowed": Text(
-            da="Medlem nr. {offending:list} på {seat:names} har ikke {attribute:names}: "
-            "{allowed:names}.",
-            en="Member no. {offending:list} in {seat:names} does not have {attribute:names}: "
-            "{allowed:names}.",
+            da="Reglen kræver, at {seat:names} er {attribute:names} {allowed:names_or}; det "
+            "gælder ikke {offending:members}.",
+            en="The rule requires {seat:names} to be {attribute:names} {allowed:names_or}; "
+            "that does not hold for {offending:members}.",
         ),
         "none_excluded": Text(
-            da="Ingen på {seat:names} har {attribute:names}: {excluded:names}, som er undtaget.",
-            en="No one in {seat:names} has {attribute:names}: {excluded:names}, which is excepted.",
+            da="Ingen {seat:names} er {attribute:names} {excluded:names_or}, som reglen undtager.",
+            en="No {seat:names} are {attribute:names} {excluded:names_or}, which the rule excepts.",
         ),
         "excluded": Text(
-            da="Medlem nr. {offending:list} på {seat:names} har {attribute:names}: "
-            "{excluded:names}, som er undtaget.",
-            en="Member no. {offending:list} in {seat:names} has {attribute:names}: "
-            "{excluded:names}, which is excepted.",
+            da="Reglen undtager {seat:names} {attribute:names} {excluded:names_or}; det gælder "
+            "{offending:members}.",
+            en="The rule excepts {seat:names} {attribute:names} {excluded:names_or}; that "
+            "applies to {offending:members}.",
         ),
         "unknown": Text(
-            da="For medlem nr. {unknown:list} på {seat:names} er {attribute:names} ikke oplyst.",
-            en="For member no. {unknown:list} in {seat:names}, {attribute:names} is not given.",
+            da="Forslaget oplyser ikke, om {unknown:members} blandt {seat:names} er "
+            "{attribute:names} {allowed:names_or}.",
+            en="The proposal does not say, for {unknown:members} among {seat:names}, whether "
+            "they are {attribute:names} {allowed:names_or}.",
+        ),
+        "unknown_excluded": Text(
+            da="Forslaget oplyser ikke, om {unknown:members} blandt {seat:names} er "
+            "{attribute:names} {excluded:names_or}, som reglen undtager.",
+            en="The proposal does not say, for {unknown:members} among {seat:names}, whether "
+            "they are {attribute:names} {excluded:names_or}, which the rule excepts.",
         ),
     }
 
@@ -164,7 +175,8 @@ class SeatHolders(ForumCheck):
             message = "excluded" if self.excluded else "not_allowed"
             return Verdict(status=Status.FAIL, message=message, facts=recorded)
         if unknown:
-            return Verdict(status=Status.FLAG, message="unknown", facts=recorded)
+            message = "unknown_excluded" if self.excluded else "unknown"
+            return Verdict(status=Status.FLAG, message=message, facts=recorded)
         message = "none_excluded" if self.excluded else "allowed"
         return Verdict(status=Status.PASS, message=message, facts=recorded)
 
@@ -178,22 +190,22 @@ class FixedSeats(ForumCheck):
     RECORDS = ("absent", "doubled", "others")
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "held": Text(
-            da="{organisations:names} har hver sin faste plads.",
-            en="{organisations:names} each hold their fixed seat.",
+            da="De faste pladser er besat af {organisations:names}, med én plads hver.",
+            en="The fixed seats are held by {organisations:names}, one seat each.",
         ),
         "absent": Text(
-            da="{absent:names} mangler sin faste plads.",
-            en="{absent:names} lacks its fixed seat.",
+            da="Forslaget giver ingen fast plads til {absent:names}.",
+            en="The proposal gives no fixed seat to {absent:names}.",
         ),
         "doubled": Text(
-            da="{doubled:names} har mere end én fast plads.",
-            en="{doubled:names} holds more than one fixed seat.",
+            da="Forslaget giver mere end én fast plads til {doubled:names}.",
+            en="The proposal gives more than one fixed seat to {doubled:names}.",
         ),
         "others": Text(
-            da="Medlem nr. {others:list} har en fast plads uden at repræsentere "
-            "{organisations:names}.",
-            en="Member no. {others:list} holds a fixed seat without representing "
-            "{organisations:names}.",
+            da="Forslaget giver {others:members} en fast plads uden at repræsentere "
+            "{organisations:names_or}.",
+            en="The proposal gives {others:members} a fixed seat without representing "
+            "{organisations:names_or}.",
         ),
     }
 
@@ -227,12 +239,12 @@ class BroadMix(ForumCheck):
     NAMES = _ATTRIBUTE_NAMES
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "covered": Text(
-            da="Medlemmerne dækker hver af disse ({attribute:names}): {covering:names}.",
-            en="The members cover each of these ({attribute:names}): {covering:names}.",
+            da="Der er medlemmer {attribute:names} hver af disse: {covering:names}.",
+            en="There are members {attribute:names} each of these: {covering:names}.",
         ),
         "uncovered": Text(
-            da="Ingen af medlemmerne har {attribute:names}: {uncovered:names}.",
-            en="None of the members has {attribute:names}: {uncovered:names}.",
+            da="Ingen medlemmer er {attribute:names} {uncovered:names_or}.",
+            en="No members are {attribute:names} {uncovered:names_or}.",
         ),
     }
 
@@ -264,16 +276,20 @@ class MeetingPlan(ForumCheck):
     RECORDS = ("count", "absent")
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "planned": Text(
-            da="Der er planlagt {count} møder, og {guests:names} deltager i mindst ét.",
-            en="{count} meetings are planned, and {guests:names} join at least one.",
+            da="Antallet af planlagte møder er {count}, og {guests:names} deltager i mindst ét.",
+            en="The number of planned meetings is {count}, and {guests:names} join at least one.",
+        ),
+        "planned_count": Text(
+            da="Antallet af planlagte møder er {count}, som reglen siger.",
+            en="The number of planned meetings is {count}, as the rule says.",
         ),
         "count": Text(
-            da="Der er planlagt {count} møder, men reglen siger {per_year} om året.",
-            en="{count} meetings are planned, but the rule says {per_year} a year.",
+            da="Antallet af planlagte møder er {count}, men reglen siger {per_year} om året.",
+            en="The number of planned meetings is {count}, but the rule says {per_year} a year.",
         ),
         "absent": Text(
-            da="{absent:names} deltager ikke i nogen af de planlagte møder.",
-            en="{absent:names} join none of the planned meetings.",
+            da="Ingen af de planlagte møder har deltagelse af {absent:names_or}.",
+            en="None of the planned meetings is joined by {absent:names_or}.",
         ),
     }
 
@@ -295,4 +311,5 @@ class MeetingPlan(ForumCheck):
             return Verdict(status=Status.FAIL, message="count", facts=recorded)
         if recorded["absent"]:
             return Verdict(status=Status.FAIL, message="absent", facts=recorded)
-        return Verdict(status=Status.PASS, message="planned", facts=recorded)
+        message = "planned" if self.guests else "planned_count"
+        return Verdict(status=Status.PASS, message=message, facts=recorded)

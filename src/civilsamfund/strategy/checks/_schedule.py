@@ -21,20 +21,24 @@ from civilsamfund.strategy._model import Milestone
 
 _MESSAGES: Mapping[str, Text] = {
     "done": Text(
-        da="{milestone:names}: gjort {done_on}.",
-        en="{milestone:names}: done on {done_on}.",
+        da='Milepælen "{milestone:names}" er nået {done_on:date}.',
+        en='The milestone "{milestone:names}" was reached on {done_on:date}.',
     ),
     "upcoming": Text(
-        da="{milestone:names}: ikke forfalden endnu; forfalder fra {due_from} til {due_by}.",
-        en="{milestone:names}: not due yet; due from {due_from} to {due_by}.",
+        da='Milepælen "{milestone:names}" er ikke forfalden endnu; den forfalder fra '
+        "{due_from:date} til {due_by:date}.",
+        en='The milestone "{milestone:names}" is not due yet; it falls due from {due_from:date} '
+        "to {due_by:date}.",
     ),
     "due": Text(
-        da="{milestone:names}: forfalden nu, senest {due_by}.",
-        en="{milestone:names}: due now, by {due_by}.",
+        da='Milepælen "{milestone:names}" er forfalden nu og skal nås senest {due_by:date}.',
+        en='The milestone "{milestone:names}" is due now, by {due_by:date}.',
     ),
     "overdue": Text(
-        da="{milestone:names}: forfaldt senest {due_by} og er ikke registreret som gjort.",
-        en="{milestone:names}: was due by {due_by} and is not recorded as done.",
+        da='Milepælen "{milestone:names}" skulle være nået senest {due_by:date} og er ikke '
+        "registreret som nået.",
+        en='The milestone "{milestone:names}" was due by {due_by:date} and is not recorded as '
+        "reached.",
     ),
 }
 

@@ -29,13 +29,14 @@ class PointOfEntry(TaskCheck):
     FACTS = (TARGET_AGES,)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "routed": Text(
-            da="For en målgruppe på {ages} år er indgangen til kommunen {department:names}.",
-            en="For a target group aged {ages} the point of entry is {department:names}.",
+            da="For en målgruppe på {ages:ages} er indgangen til kommunen {department:names}.",
+            en="For a target group aged {ages:ages}, the point of entry is {department:names}.",
         ),
         "unsettled": Text(
-            da="Målgruppen ({ages} år) spænder over flere indgange ({candidates:names}); "
+            da="Målgruppen ({ages:ages}) spænder over flere indgange ({candidates:names}); "
             "aftal, hvem der er indgangen.",
-            en="The target group ({ages}) spans several points of entry ({candidates:names}); "
+            en="The target group ({ages:ages}) spans several points of entry "
+            "({candidates:names}); "
             "agree which one to use.",
         ),
     }

@@ -110,19 +110,19 @@ class NoStatutoryWork(TaskCheck):
             "responsibility laid down in law.",
         ),
         "not_for_volunteers": Text(
-            da="Opgaven kan ikke løses af frivillige: {reasons:facts}.",
-            en="Volunteers cannot do the task: {reasons:facts}.",
+            da="Opgaven kan ikke løses af frivillige, da den {reasons:names}.",
+            en="Volunteers cannot do the task, as it {reasons:names}.",
         ),
     }
     RECORDS = ("reasons",)
     NAMES: ClassVar[Mapping[str, Text]] = {
-        NEEDS_VISITATION.name: Text(da="den kræver visitation", en="it needs a needs assessment"),
+        NEEDS_VISITATION.name: Text(da="kræver visitation", en="needs a needs assessment"),
         NEEDS_REGISTRATION.name: Text(
-            da="den kræver registrering af borgere", en="it registers citizens"
+            da="kræver registrering af borgere", en="needs citizens to be registered"
         ),
         STATUTORY_RESPONSIBILITY.name: Text(
-            da="den overtager et lovbestemt ansvar",
-            en="it takes over a responsibility laid down in law",
+            da="overtager et lovbestemt ansvar",
+            en="takes over a responsibility laid down in law",
         ),
     }
 
@@ -267,9 +267,9 @@ class DutyToNotify(ShouldBeYes):
 
 _DIALOGUE = Text(
     da="Straffeattest: intet lovkrav; aftal i dialog ud fra målgruppen og aktiviteten, om den "
-    "skal indhentes.",
+    "skal indhentes, før den frivillige begynder.",
     en="Criminal record certificate: no legal requirement; agree in dialogue, from the target "
-    "group and the activity, whether to obtain one.",
+    "group and the activity, whether to obtain one before the volunteer starts.",
 )
 
 
@@ -401,25 +401,23 @@ class CoreTasksStay(TaskCheck):
     FACTS = (ARENA, CORE_TASK)
     MESSAGES: ClassVar[Mapping[str, Text]] = {
         "other_arena": Text(
-            da="Opgaven foregår i arenaen {arena:names}.",
-            en="The task takes place in the arena {arena:names}.",
+            da="Opgaven foregår i {arena:names}.",
+            en="The task takes place in {arena:names}.",
         ),
         "supplements": Text(
-            da="Opgaven foregår i kommunens arena {arena:names} og er ikke en kerneopgave.",
-            en="The task takes place in the municipality's arena {arena:names} and is not a "
-            "core task.",
+            da="Opgaven er ikke en kerneopgave; den foregår i {arena:names}.",
+            en="The task is not a core task; it takes place in {arena:names}.",
         ),
         "core_task": Text(
-            da="Opgaven er en kerneopgave i kommunens arena {arena:names}; den bliver hos "
-            "kommunen.",
-            en="The task is a core task in the municipality's arena {arena:names}; it stays "
-            "with the municipality.",
+            da="Opgaven er en kerneopgave og bliver hos kommunen; den foregår i {arena:names}.",
+            en="The task is a core task and stays with the municipality; it takes place in "
+            "{arena:names}.",
         ),
         "handed_over": Text(
-            da="Opgaven er en kerneopgave, men er lagt i arenaen {arena:names}; kerneopgaver "
-            "bliver hos kommunen og kan ikke overdrages til civilsamfundet.",
-            en="The task is a core task but is placed in the arena {arena:names}; core tasks "
-            "stay with the municipality and cannot be handed over to civil society.",
+            da="Opgaven er en kerneopgave, men er lagt i {arena:names}; kerneopgaver bliver "
+            "hos kommunen og kan ikke overdrages til civilsamfundet.",
+            en="The task is a core task but is placed in {arena:names}; core tasks stay with "
+            "the municipality and cannot be handed over to civil society.",
         ),
     }
 
