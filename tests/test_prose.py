@@ -90,6 +90,12 @@ def test_a_citation_names_the_document_by_its_title():
     assert cited(attrs.evolve(titled, title=None), "en") == 'strategi.txt, section "Målgrupper"'
 
 
+def test_a_law_is_cited_by_its_paragraph():
+    """A section that is a paragraph of a law reads as laws are cited: title, then §."""
+    law = Citation(document="barnets-lov", section="§ 135", title="Barnets lov")
+    assert cited(law, "da") == cited(law, "en") == "Barnets lov § 135"
+
+
 def test_message_formats_word_dates_ages_members_and_choices():
     """The template formats give prose dates, age spans, numbered members and choices."""
     template = Template(

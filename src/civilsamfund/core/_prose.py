@@ -95,9 +95,13 @@ _SECTION = {"da": "afsnit", "en": "section"}
 
 def cited(citation: Citation, language: Language) -> str:
     """A source as a reader looks it up: the document's title and the section,
-    ``Strategi for ... , afsnit "Samarbejdet"``. The file name stands in only for a
-    citation made without configuration, which has no title."""
-    return f'{citation.title or citation.document}, {_SECTION[language]} "{citation.section}"'
+    ``Strategi for ... , afsnit "Samarbejdet"``, or a law's paragraph as laws are cited,
+    ``Barnets lov § 135``. The file name stands in only for a citation made without
+    configuration, which has no title."""
+    title = citation.title or citation.document
+    if citation.section.startswith("§"):
+        return f"{title} {citation.section}"
+    return f'{title}, {_SECTION[language]} "{citation.section}"'
 
 
 __all__ = ["MONTHS", "age_span", "ages_text", "cited", "listed", "prose_date"]

@@ -118,7 +118,7 @@ def render_text(decision: Decision, language: Language = "da") -> str:
     applicant = decision.applicant or _label("person", language)
     lines = [
         f"{_label('title', language)} {decision.application} "
-        f"({decision.municipality}, {_name(decision, decision.pool, language)})",
+        f"({_name(decision, decision.pool, language)})",
         f"{_label('applicant', language)}: {applicant}; {_label('amount', language)}: "
         f"{kroner_text(decision.amount, language)}.",
         f"{_label('outcome', language)} {_OUTCOMES[decision.outcome].in_(language)}.",

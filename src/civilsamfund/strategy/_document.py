@@ -218,7 +218,7 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
     strategy = status.strategy
     state = state_text(status.state, status.due, status.overdue, language)
     on = words["on"].format(on=prose_date(status.on, language))
-    lines = [f"{document['title']} ({status.municipality}) {on}: {state}"]
+    lines = [f"{document['title']} {on}: {state}"]
 
     def day(value: date | None) -> str | None:
         return None if value is None else prose_date(value, language)
@@ -250,9 +250,8 @@ def status_text(status: StrategyStatus, language: Language = "da") -> str:
     if not document["principles"]:
         lines.append(words["no_principles"])
         if document["objectives"]:
-            lines.append(
-                f"{words['objectives']}: {named([o['id'] for o in document['objectives']])}"
-            )
+            lines.append(f"{words['objectives']}:")
+            lines += [f"  {names.get(o['id'], o['id'])}" for o in document["objectives"]]
     if document["principles"]:
         lines.append(f"{words['principles']}:")
     for principle in document["principles"]:
