@@ -454,3 +454,12 @@ def test_a_rule_dated_to_the_last_day_there_is_still_loads(odense_copy):
     assert old in text
     criteria.write_text(text.replace(old, old + "valid_until = 9999-12-31\n"), encoding="utf-8")
     assert cs.check_conformance(odense_copy, cs.Plugins()) == []
+
+
+def test_the_years_list_is_headed_in_words_not_by_slug(capsys):
+    """The list opens with what it is and the year, not the municipality's slug."""
+    assert main(["awards", "list", "-m", "odense", "--year", "2024", "--lang", "en"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "Awards and events in 2024"
+    assert main(["awards", "list", "-m", "odense", "--year", "2024"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Priser og arrangementer i 2024"

@@ -120,6 +120,7 @@ def catalogue_document(
 
 _LIST_WORDS = {
     "da": {
+        "heading": "Priser og arrangementer i {year}",
         "none": "Ingen priser eller arrangementer i {year}.",
         "when": "uddeles i {months}",
         "host": "vært",
@@ -130,6 +131,7 @@ _LIST_WORDS = {
         "source": "kilde",
     },
     "en": {
+        "heading": "Awards and events in {year}",
         "none": "No awards or events in {year}.",
         "when": "given in {months}",
         "host": "host",
@@ -162,7 +164,7 @@ def catalogue_text(catalogue: YearCatalogue, section: AwardsFile, language: Lang
     events, and where each comes from."""
     document = catalogue_document(catalogue, section, language)
     words = _LIST_WORDS[language]
-    lines = [f"{catalogue.municipality} {catalogue.year}"]
+    lines = [words["heading"].format(year=catalogue.year)]
     if not document["programmes"]:
         lines.append(words["none"].format(year=catalogue.year))
     for programme, given in zip(document["programmes"], catalogue.programmes, strict=True):

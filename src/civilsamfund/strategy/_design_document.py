@@ -32,7 +32,7 @@ _WORDS = {
         "evaluation": "Evaluering: {count} vurderinger på en skala fra {lowest} til {highest}",
         "mean": "gennemsnit {mean}, median {median}",
         "none": "ingen vurderinger",
-        "note": "Note",
+        "note": "Bemærk",
         "source": "Kilde",
     },
     "en": {
