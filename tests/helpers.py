@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 
 from civilsamfund import hookimpl, kroner, share
 from civilsamfund.cli import main
@@ -146,3 +147,26 @@ def assess_examples_json(capsys: Any, slug: str, lang: str) -> Any:
     captured = capsys.readouterr()
     assert code == 0, captured.err
     return json.loads(captured.out)
+
+
+def copy_municipality(tmp_path: Path, slug: str = "odense", name: str | None = None) -> Path:
+    """A writable copy of a bundled municipality's configuration, under ``name``."""
+    target = tmp_path / (name or slug)
+    shutil.copytree(MUNICIPALITIES / slug, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def load_problems(directory: Path, plugins: Any = None) -> list[str]:
+    """The problems loading ``directory`` reports, each as its line."""
+    from civilsamfund import ConfigError, Plugins, load_municipality_dir
+
+    with pytest.raises(ConfigError) as caught:
+        load_municipality_dir(directory, plugins or Plugins())
+    return [str(problem) for problem in caught.value.problems]

@@ -10,7 +10,7 @@ from datetime import date
 import attrs
 import jsonschema
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, edit
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -266,9 +266,7 @@ def odense_copy(tmp_path):
 
 def _problems(directory, old, new):
     path = directory / "awards.toml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(path, old, new)
     return [str(problem) for problem in cs.check_conformance(directory, cs.Plugins())]
 
 

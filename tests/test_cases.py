@@ -7,19 +7,13 @@ import re
 import shutil
 
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, copy_municipality
 
 from civilsamfund import InputError
 from civilsamfund.cases._cases import read_case_file
 from civilsamfund.cli import main
 
 pytest_plugins = ["pytester"]
-
-
-def _copy(tmp_path, slug="odense"):
-    target = tmp_path / slug
-    shutil.copytree(MUNICIPALITIES / slug, target)
-    return target
 
 
 def test_the_reference_cases_all_pass(capsys):
@@ -33,7 +27,7 @@ def test_the_reference_cases_all_pass(capsys):
 
 def test_a_changed_expectation_fails_naming_case_and_field(tmp_path, capsys):
     """Changing one expected value makes exactly that case fail, naming it and the field."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     cases = directory / "cases" / "administration.toml"
     text = cases.read_text(encoding="utf-8")
     cases.write_text(
@@ -59,7 +53,7 @@ def test_a_single_case_file_can_be_run(capsys):
 
 def test_a_bad_case_file_is_an_input_error(tmp_path, capsys):
     """A case file with an unknown key is reported with file and field, exit code 2."""
-    directory = _copy(tmp_path, "faaborg-midtfyn")
+    directory = copy_municipality(tmp_path, "faaborg-midtfyn")
     (directory / "cases" / "bad.toml").write_text(
         '[[cases]]\nname = "x"\napplication = {}\nexpect = { outcom = "eligible" }\n',
         encoding="utf-8",
@@ -70,7 +64,7 @@ def test_a_bad_case_file_is_an_input_error(tmp_path, capsys):
 
 def test_plain_pytest_collects_case_files(tmp_path, pytester):
     """In a municipality's own repository, plain pytest runs the case files."""
-    directory = _copy(pytester.path)
+    directory = copy_municipality(pytester.path)
     cases = directory / "cases" / "criteria.toml"
     text = cases.read_text(encoding="utf-8")
     cases.write_text(
@@ -177,7 +171,7 @@ def test_every_rule_of_play_has_a_passing_and_a_failing_case():
 
 
 def test_a_changed_obligation_fails_naming_it(tmp_path, capsys):
-    directory = _copy(tmp_path, "faaborg-midtfyn")
+    directory = copy_municipality(tmp_path, "faaborg-midtfyn")
     cases = directory / "cases" / "volunteers.toml"
     text = cases.read_text(encoding="utf-8")
     cases.write_text(

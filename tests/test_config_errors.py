@@ -7,30 +7,16 @@ import subprocess
 import sys
 
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, copy_municipality, edit, load_problems
 
-from civilsamfund import ConfigError, Plugins, load_municipality_dir
+from civilsamfund import Plugins, load_municipality_dir
 from civilsamfund.grants import PoolsFile
 
 
 @pytest.fixture
 def config_dir(tmp_path):
     """A writable copy of Faaborg-Midtfyn's configuration."""
-    target = tmp_path / "faaborg-midtfyn"
-    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
-    return target
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(directory):
-    with pytest.raises(ConfigError) as caught:
-        load_municipality_dir(directory, Plugins())
-    return [str(problem) for problem in caught.value.problems]
+    return copy_municipality(tmp_path, "faaborg-midtfyn")
 
 
 @pytest.mark.parametrize(
@@ -153,18 +139,18 @@ def _problems(directory):
 )
 def test_a_bad_value_names_file_and_field(config_dir, file, old, new, expected):
     """Each kind of mistake is reported with the file, the field path and what was expected."""
-    _edit(config_dir / file, old, new)
-    problems = _problems(config_dir)
+    edit(config_dir / file, old, new)
+    problems = load_problems(config_dir)
     assert any(expected in problem for problem in problems), problems
     assert all(str(config_dir) in problem for problem in problems)
 
 
 def test_every_problem_is_reported_at_once(config_dir):
     """Problems in several files and fields come in one error, one line each."""
-    _edit(config_dir / "pools.toml", "budget = 1900000", 'budget = "x"')
-    _edit(config_dir / "pools.toml", "budget = 200000", "budget = true")
-    _edit(config_dir / "criteria.toml", "min_age = 65", 'min_age = "65"')
-    problems = _problems(config_dir)
+    edit(config_dir / "pools.toml", "budget = 1900000", 'budget = "x"')
+    edit(config_dir / "pools.toml", "budget = 200000", "budget = true")
+    edit(config_dir / "criteria.toml", "min_age = 65", 'min_age = "65"')
+    problems = load_problems(config_dir)
     assert len(problems) == 3
     assert {p.split(": ")[1] for p in problems} == {
         "pools[0].budget",
@@ -180,7 +166,7 @@ def test_duplicate_ids_are_rejected(config_dir):
     start = text.index("[[departments]]")
     department = text[start : text.index("[entry_points]")]
     organisation.write_text(text + "\n" + department, encoding="utf-8")
-    assert list(_problems(config_dir)) == [
+    assert list(load_problems(config_dir)) == [
         f"{organisation}: departments[1]: its dates overlap those of departments[0]: "
         "versions of one setting must not share a day"
     ]
@@ -192,14 +178,14 @@ def test_overlapping_versions_are_rejected(config_dir):
     start = text.index("[[criteria]]")
     first = text[start : text.index("[[criteria]]", start + 1)]
     (config_dir / "criteria.toml").write_text(text + "\n" + first, encoding="utf-8")
-    problems = _problems(config_dir)
+    problems = load_problems(config_dir)
     copy = f"criteria[{text.count('[[criteria]]')}]"
     assert any("overlap" in problem and copy in problem for problem in problems)
 
 
 def test_a_float_never_becomes_money(config_dir):
     """A TOML float is read as an exact Decimal, never through a binary float."""
-    _edit(config_dir / "pools.toml", "budget = 1900000", "budget = 1900000.10")
+    edit(config_dir / "pools.toml", "budget = 1900000", "budget = 1900000.10")
     municipality = load_municipality_dir(config_dir, Plugins())
     assert str(municipality.section(PoolsFile).pools[0].budget) == "1900000.10"
 
@@ -219,8 +205,8 @@ def test_shipped_configurations_pass_check_config(directory):
 
 def test_check_config_reports_without_traceback(config_dir):
     """check-config lists problems and exits 1, with no traceback."""
-    _edit(config_dir / "pools.toml", "budget = 1900000", 'budget = "lots"')
-    _edit(config_dir / "pools.toml", "budget = 200000", "budget = 200000\nextra = 1")
+    edit(config_dir / "pools.toml", "budget = 1900000", 'budget = "lots"')
+    edit(config_dir / "pools.toml", "budget = 200000", "budget = 200000\nextra = 1")
     result = subprocess.run(
         [sys.executable, "-m", "civilsamfund", "check-config", str(config_dir)],
         capture_output=True,
@@ -258,5 +244,5 @@ def test_an_id_is_refused_where_two_kinds_go_by_other_names(tmp_path, file, old,
     committee's."""
     target = tmp_path / "odense"
     shutil.copytree(MUNICIPALITIES / "odense", target)
-    _edit(target / file, old, new)
-    assert [p for p in _problems(target) if p.endswith(expected)] != []
+    edit(target / file, old, new)
+    assert [p for p in load_problems(target) if p.endswith(expected)] != []

@@ -4,11 +4,10 @@ notify come with the library, cited to the law, and no municipality drops them u
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, copy_municipality
 
 import civilsamfund as cs
 from civilsamfund import volunteers as v
@@ -182,12 +181,6 @@ def test_a_municipalitys_reading_joins_the_national_one():
     assert "volunteer consultant" not in plain.reading.en
 
 
-def _copy(tmp_path, slug="odense"):
-    target = tmp_path / slug
-    shutil.copytree(MUNICIPALITIES / slug, target)
-    return target
-
-
 def _append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
@@ -204,7 +197,7 @@ set_aside = {{ da = "Prøve.", en = "A trial." }}
 def test_a_national_rule_set_aside_leaves_the_checks_and_check_config_says_so(tmp_path, capsys):
     """Setting a national rule aside takes it out of the checks, but the configuration
     no longer conforms: check-config names the rule, the law and the reason given."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     _append(directory / "criteria.toml", SET_ASIDE)
     municipality = cs.load_municipality_dir(directory, cs.Plugins())
     assert municipality.national_rules(v.VolunteerTask) == ("DK-DUTY-TO-NOTIFY",)
@@ -251,7 +244,7 @@ def test_a_national_rule_set_aside_leaves_the_checks_and_check_config_says_so(tm
 def test_a_municipality_cannot_shadow_a_national_rule(tmp_path, file, text, problem):
     """A rule of its own under a national id, a law listed again, or a note on a rule
     that is not national is a configuration error naming file and field."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     _append(directory / file, text)
     with pytest.raises(cs.ConfigError, match=re.escape(problem)):
         cs.load_municipality_dir(directory, cs.Plugins())
@@ -259,7 +252,7 @@ def test_a_municipality_cannot_shadow_a_national_rule(tmp_path, file, text, prob
 
 def test_a_municipality_may_cite_a_law_the_national_rules_list(tmp_path):
     """The laws the national rules list can be cited by any municipality's rules."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     path = directory / "criteria.toml"
     text = path.read_text(encoding="utf-8")
     cited = 'citation = { document = "barnets-lov", section = "§ 135" }'

@@ -11,7 +11,7 @@ import attrs
 import jsonschema
 import pytest
 import tomllib
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, edit
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -260,9 +260,7 @@ def copy(tmp_path):
 
 def _problems(directory, file, old, new):
     path = directory / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(path, old, new)
     return [str(problem) for problem in cs.check_conformance(directory, cs.Plugins())]
 
 

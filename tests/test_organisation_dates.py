@@ -4,13 +4,12 @@ versions, and every answer names them as they were on its date (issue 20)."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 
 import pytest
-from helpers import MUNICIPALITIES, odense_application
+from helpers import copy_municipality, edit, load_problems, odense_application
 
-from civilsamfund import ConfigError, Outcome, Plugins, kroner, load_municipality_dir
+from civilsamfund import Outcome, Plugins, kroner, load_municipality_dir
 from civilsamfund import organisation as org
 from civilsamfund.cli import main
 from civilsamfund.grants import assess, decision_document, render_text
@@ -89,29 +88,19 @@ def test_the_annual_report_names_departments_as_called_that_year(odense, year, n
 @pytest.fixture
 def copy(tmp_path):
     """A writable copy of Odense's configuration."""
-    target = tmp_path / "odense"
-    shutil.copytree(MUNICIPALITIES / "odense", target)
-    return target
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_municipality(tmp_path)
 
 
 def _problems(directory):
-    with pytest.raises(ConfigError) as caught:
-        load_municipality_dir(directory, Plugins())
-    return [str(problem).split(": ", 1)[1] for problem in caught.value.problems]
+    return [problem.split(": ", 1)[1] for problem in load_problems(directory)]
 
 
 def test_a_rule_version_may_not_outlast_a_name_it_mentions(copy):
     """A routing rule whose version spans the department's rename must be split there,
     or its messages would name the department wrongly on one side."""
     organisation = copy / "organisation.toml"
-    _edit(organisation, "valid_until = 2015-05-31", "valid_until = 2015-12-31")
-    _edit(organisation, "valid_from = 2015-06-01", "valid_from = 2016-01-01")
+    edit(organisation, "valid_until = 2015-05-31", "valid_until = 2015-12-31")
+    edit(organisation, "valid_from = 2015-06-01", "valid_from = 2016-01-01")
     renamed = (
         ".params.routes[0].department: department 'social_og_arbejdsmarked' is called by a "
         "new name from 2016-01-01, within this version: end the version the day before and "
@@ -123,7 +112,7 @@ def test_a_rule_version_may_not_outlast_a_name_it_mentions(copy):
 def test_routes_name_departments_in_force_on_every_day(copy):
     """A gap between a department's versions is caught wherever a route names it: in a
     dated rule's params and in the undated points of entry."""
-    _edit(copy / "organisation.toml", "valid_from = 2015-06-01", "valid_from = 2015-07-01")
+    edit(copy / "organisation.toml", "valid_from = 2015-06-01", "valid_from = 2015-07-01")
     problems = _problems(copy)
     gap = (
         "department 'social_og_arbejdsmarked' is not in force on 2015-06-01, while this "
@@ -135,7 +124,7 @@ def test_routes_name_departments_in_force_on_every_day(copy):
 
 def test_a_department_names_a_committee_in_force_while_it_is(copy):
     """A committee that ends while a department version naming it holds is an error."""
-    _edit(
+    edit(
         copy / "organisation.toml",
         'id = "aeldre_og_handicapudvalget"\n',
         'id = "aeldre_og_handicapudvalget"\nvalid_until = 2020-12-31\n',
@@ -151,7 +140,7 @@ def test_a_renamed_committee_is_named_as_it_was_on_a_meetings_day(copy):
     on the day of the meeting."""
     from civilsamfund import strategy
 
-    _edit(
+    edit(
         copy / "organisation.toml",
         'id = "frivillighed_og_civilsamfund"\n',
         'id = "frivillighed_og_civilsamfund"\nvalid_until = 2023-12-31\n',

@@ -8,7 +8,7 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, edit
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -204,9 +204,7 @@ def _problems(tmp_path, slug, file, old, new):
     target = tmp_path / slug
     shutil.copytree(MUNICIPALITIES / slug, target)
     path = target / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(path, old, new)
     return [str(p) for p in cs.check_conformance(target, cs.Plugins())]
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
-import shutil
 import types
 from pathlib import Path
 
 import pytest
-from helpers import MUNICIPALITIES, REPO
+from helpers import MUNICIPALITIES, REPO, copy_municipality, edit, load_problems
 
 import civilsamfund as cs
 from civilsamfund.cli import main
@@ -22,30 +21,12 @@ def _plugin(**hooks):
     return types.SimpleNamespace(**{name: cs.hookimpl(fn) for name, fn in hooks.items()})
 
 
-def _copy(tmp_path, slug="odense", name=None):
-    target = tmp_path / (name or slug)
-    shutil.copytree(MUNICIPALITIES / slug, target)
-    return target
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _problems(directory, plugins=None):
-    with pytest.raises(cs.ConfigError) as caught:
-        cs.load_municipality_dir(directory, plugins or cs.Plugins())
-    return [str(problem) for problem in caught.value.problems]
-
-
 # Where rules come from ------------------------------------------------------------
 
 
 def test_two_sources_of_one_slug_are_an_error_naming_both(tmp_path):
     """A plugin shipping a municipality another source gives cannot replace its rules."""
-    rogue = _copy(tmp_path, name="rogue")
+    rogue = copy_municipality(tmp_path, name="rogue")
     plugins = cs.Plugins()
     plugins.register(
         _plugin(civilsamfund_municipality_dirs=lambda: [MUNICIPALITIES / "odense"]), "odense"
@@ -58,7 +39,7 @@ def test_two_sources_of_one_slug_are_an_error_naming_both(tmp_path):
 def test_a_conflict_blocks_only_the_slug_it_concerns(tmp_path):
     """A slug two sources give does not load; every other slug still does, and
     ``civilsamfund municipalities`` lists the conflict beside them."""
-    rogue = _copy(tmp_path, "faaborg-midtfyn", name="rogue")
+    rogue = copy_municipality(tmp_path, "faaborg-midtfyn", name="rogue")
     plugins = cs.Plugins()
     plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [rogue]), "rogue")
     config = [MUNICIPALITIES]
@@ -81,7 +62,7 @@ def test_the_repositorys_folder_beside_other_copies_still_serves_kolding(
     from civilsamfund.config import _discovery
 
     for slug in ("odense", "faaborg-midtfyn"):
-        _copy(tmp_path, slug)
+        copy_municipality(tmp_path, slug)
     monkeypatch.setenv("CIVILSAMFUND_PATH", str(tmp_path))
     monkeypatch.setattr(_discovery, "installed", cs.Plugins)
     config = ["--config", str(MUNICIPALITIES)]
@@ -108,7 +89,7 @@ def test_the_working_directory_is_never_searched_unasked(tmp_path, monkeypatch):
 
 def test_a_slug_is_never_taken_for_a_folder_of_that_name(tmp_path, monkeypatch):
     """``odense`` is a slug even when the working directory has an ``odense`` folder."""
-    _copy(tmp_path)
+    copy_municipality(tmp_path)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(cs.UnknownMunicipalityError):
         cs.load_municipality("odense", cs.Plugins())
@@ -168,15 +149,15 @@ def test_each_bundled_municipality_loads_by_slug_from_anywhere(tmp_path, monkeyp
 
 def test_a_gap_in_a_criterion_within_its_pool_is_an_error(tmp_path):
     """A mandatory criterion that ends while its pool goes on would silently vanish."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     criteria = directory / "criteria.toml"
-    _edit(
+    edit(
         criteria,
         'type = "volunteer_share"\nkind = "mandatory"\nvalid_from = 2009-06-01',
         'type = "volunteer_share"\nkind = "mandatory"\nvalid_from = 2009-06-01\n'
         "valid_until = 2010-01-01",
     )
-    (problem,) = _problems(directory)
+    (problem,) = load_problems(directory)
     assert problem.startswith(
         f"{directory / 'pools.toml'}: pools[0].criteria[6]: criterion 'O18-7'"
     )
@@ -185,13 +166,13 @@ def test_a_gap_in_a_criterion_within_its_pool_is_an_error(tmp_path):
 
 def test_a_pool_open_at_its_start_needs_criteria_open_at_theirs(tmp_path):
     """A pool version in force since always cannot name criteria that start later."""
-    directory = _copy(tmp_path)
-    _edit(
+    directory = copy_municipality(tmp_path)
+    edit(
         directory / "pools.toml",
         'id = "paragraf18"\nvalid_from = 2009-06-01\n',
         'id = "paragraf18"\n',
     )
-    problems = _problems(directory)
+    problems = load_problems(directory)
     assert (
         f"{directory / 'pools.toml'}: pools[0].criteria[0]: criterion 'O18-1' is not in "
         in (problems[0])
@@ -201,18 +182,18 @@ def test_a_pool_open_at_its_start_needs_criteria_open_at_theirs(tmp_path):
 
 def test_an_empty_criteria_list_is_an_error(tmp_path):
     """A pool that assesses nothing cannot be meant."""
-    directory = _copy(tmp_path, "faaborg-midtfyn")
-    _edit(directory / "pools.toml", 'criteria = ["FM79-1", "FM79-2", "FM79-3"]', "criteria = []")
-    assert _problems(directory) == [
+    directory = copy_municipality(tmp_path, "faaborg-midtfyn")
+    edit(directory / "pools.toml", 'criteria = ["FM79-1", "FM79-2", "FM79-3"]', "criteria = []")
+    assert load_problems(directory) == [
         f"{directory / 'pools.toml'}: pools[1].criteria: expected at least one item, got none"
     ]
 
 
 def test_a_pool_without_an_appeal_statement_is_an_error(tmp_path):
     """Every decision must say how to appeal: a configuration without it does not load."""
-    directory = _copy(tmp_path)
-    _edit(directory / "pools.toml", 'appeal = "no_administrative_appeal"\n', "")
-    (problem,) = _problems(directory)
+    directory = copy_municipality(tmp_path)
+    edit(directory / "pools.toml", 'appeal = "no_administrative_appeal"\n', "")
+    (problem,) = load_problems(directory)
     assert "pools[0].appeal: expected the id of an appeal statement" in problem
 
 
@@ -268,9 +249,9 @@ def test_a_pool_without_an_appeal_statement_is_an_error(tmp_path):
 )
 def test_parameters_are_range_checked(tmp_path, file, old, new, expected):
     """Each check, and each model, refuses values its rule cannot mean."""
-    directory = _copy(tmp_path)
-    _edit(directory / file, old, new)
-    problems = _problems(directory)
+    directory = copy_municipality(tmp_path)
+    edit(directory / file, old, new)
+    problems = load_problems(directory)
     assert any(expected in problem for problem in problems), problems
 
 
@@ -282,24 +263,24 @@ NOT_REGULAR = "expected a regular file, not a directory, device or pipe"
 
 def test_a_configuration_file_that_is_a_directory_is_an_error(tmp_path):
     """A directory named like a configuration file is not "absent"."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     (directory / "organisation.toml").unlink()
     (directory / "organisation.toml").mkdir()
-    assert _problems(directory) == [f"{directory / 'organisation.toml'}: {NOT_REGULAR}"]
+    assert load_problems(directory) == [f"{directory / 'organisation.toml'}: {NOT_REGULAR}"]
 
 
 def test_a_configuration_file_that_is_a_device_is_an_error(tmp_path):
     """A link to a device is refused before anything is read from it."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     (directory / "organisation.toml").unlink()
     (directory / "organisation.toml").symlink_to(os.devnull)
-    assert _problems(directory) == [f"{directory / 'organisation.toml'}: {NOT_REGULAR}"]
+    assert load_problems(directory) == [f"{directory / 'organisation.toml'}: {NOT_REGULAR}"]
 
 
 def test_an_unreadable_configuration_file_is_an_error(tmp_path, monkeypatch):
     """A file that cannot be read says so, naming it (as root reads every file, the
     refusal is simulated)."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     unreadable = directory / "organisation.toml"
     open_file = os.open
 
@@ -309,14 +290,14 @@ def test_an_unreadable_configuration_file_is_an_error(tmp_path, monkeypatch):
         return open_file(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refuse)
-    (problem,) = _problems(directory)
+    (problem,) = load_problems(directory)
     assert problem.startswith(f"{directory / 'organisation.toml'}: cannot be read")
 
 
 def test_without_pools_an_application_names_that_none_is_configured(tmp_path):
     """A municipality may configure no grants (Kolding); an application to a pool there
     is an error that says so."""
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     (directory / "pools.toml").unlink()
     problems = [str(problem) for problem in cs.check_conformance(directory, cs.Plugins())]
     assert problems
@@ -327,7 +308,7 @@ def test_check_config_prints_problems_as_json(tmp_path, capsys):
     """check-config --format json gives each problem as data, and exits 1."""
     import json
 
-    directory = _copy(tmp_path)
+    directory = copy_municipality(tmp_path)
     (directory / "pools.toml").write_text("pools = 5\n", encoding="utf-8")
     assert main(["check-config", str(directory), "--format", "json"]) == 1
     (problem,) = json.loads(capsys.readouterr().out)
