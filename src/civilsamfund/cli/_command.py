@@ -84,6 +84,7 @@ def batch_options(parser: argparse.ArgumentParser, items: str, dated: bool = Tru
         parser.add_argument(
             "--on",
             type=iso_date,
+            metavar="DATE",
             help="judge by the rules in force on this date (default: the item's own date)",
         )
     parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")

@@ -170,6 +170,7 @@ def _configure_new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on",
         type=iso_date,
+        metavar="DATE",
         help="the day the examples are dated (default: today); the rules start on 1 January "
         "of its year",
     )

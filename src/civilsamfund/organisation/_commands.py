@@ -91,6 +91,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     entry.add_argument(
         "--on",
         type=iso_date,
+        metavar="DATE",
         help="the day: departments as they are called then, and who answers (default: today)",
     )
     entry.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")

@@ -49,7 +49,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "status", help="where each strategy stands on a day: in force, due or overdue"
     )
     municipality_options(status)
-    status.add_argument("--on", type=iso_date, help="the day (default: today)")
+    status.add_argument("--on", type=iso_date, metavar="DATE", help="the day (default: today)")
     status.add_argument("--strategy", help="one strategy's id (default: every strategy)")
     status.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
     status.add_argument(
