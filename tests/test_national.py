@@ -194,6 +194,23 @@ set_aside = {{ da = "Prøve.", en = "A trial." }}
 """
 
 
+def test_a_rule_set_aside_stays_out_even_where_the_municipality_lists_it(tmp_path):
+    """Listing a national rule in volunteers.toml cannot bring back one set aside."""
+    directory = copy_municipality(tmp_path)
+    _append(directory / "criteria.toml", SET_ASIDE)
+    volunteers = directory / "volunteers.toml"
+    text = volunteers.read_text(encoding="utf-8")
+    volunteers.write_text(
+        text.replace('criteria = ["ODV-AFFIL"', 'criteria = ["DK-CHILD-CERTIFICATE", "ODV-AFFIL"'),
+        encoding="utf-8",
+    )
+    municipality = cs.load_municipality_dir(directory, cs.Plugins())
+    assert "DK-CHILD-CERTIFICATE" in municipality.section(v.VolunteersFile).criteria
+    decision = _decide(municipality, children={"contact": True, "youngest_age": 8})
+    assert "DK-CHILD-CERTIFICATE" not in {f.criterion for f in decision.findings}
+    assert "child_certificate" not in {o.id for o in decision.obligations}
+
+
 def test_a_national_rule_set_aside_leaves_the_checks_and_check_config_says_so(tmp_path, capsys):
     """Setting a national rule aside takes it out of the checks, but the configuration
     no longer conforms: check-config names the rule, the law and the reason given."""
@@ -231,7 +248,15 @@ def test_a_national_rule_set_aside_leaves_the_checks_and_check_config_says_so(tm
             'kind = "discretionary"\nvalid_from = 2009-06-01\ncitation = { document = '
             '"odense-strategi-frivilligt-socialt-arbejde-2009.txt", section = "Samarbejdet" }\n'
             'rule = { da = "x", en = "x" }\n',
-            "expected an id no national rule uses, got 'DK-DUTY-TO-NOTIFY'",
+            "expected an id not starting 'DK-', which national rules keep, got 'DK-DUTY-TO-NOTIFY'",
+        ),
+        (
+            "criteria.toml",
+            '\n[[criteria]]\nid = "DK-NEW"\ntype = "volunteer.affiliation"\n'
+            'kind = "discretionary"\nvalid_from = 2009-06-01\ncitation = { document = '
+            '"odense-strategi-frivilligt-socialt-arbejde-2009.txt", section = "Samarbejdet" }\n'
+            'rule = { da = "x", en = "x" }\n',
+            "expected an id not starting 'DK-', which national rules keep, got 'DK-NEW'",
         ),
         (
             "municipality.toml",
@@ -266,4 +291,29 @@ def test_a_municipality_may_cite_a_law_the_national_rules_list(tmp_path):
         encoding="utf-8",
     )
     municipality = cs.load_municipality_dir(directory, cs.Plugins())
-    assert any(rule.citation.document == "barnets-lov" for rule in municipality.rulebook)
+    rule = municipality.rulebook.rule("O18-1", date(2025, 1, 1))
+    assert rule is not None
+    assert rule.citation.title == "Barnets lov (lov nr. 753 af 13. juni 2022)"
+
+
+def test_any_citation_of_a_law_names_it_by_title(tmp_path):
+    """A citation outside the rules (a form's part) names a law by its title too."""
+    directory = copy_municipality(tmp_path, "faaborg-midtfyn")
+    path = directory / "volunteers.toml"
+    text = path.read_text(encoding="utf-8")
+    old = 'section = "Spilleregler: Organisering b" }'
+    assert old in text
+    path.write_text(
+        text.replace(
+            'citation = { document = "faaborg-midtfyn-frivillig-social-strategi-2018.txt", ' + old,
+            'citation = { document = "barnets-lov", section = "§ 135" }',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    municipality = cs.load_municipality_dir(directory, cs.Plugins())
+    section = municipality.section(v.VolunteersFile)
+    cited = [
+        part.citation for part in section.agreement_parts if part.citation.document == "barnets-lov"
+    ]
+    assert [c.title for c in cited] == ["Barnets lov (lov nr. 753 af 13. juni 2022)"]

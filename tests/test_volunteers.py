@@ -283,3 +283,16 @@ def test_a_plugin_giving_nonsense_obligations_is_named(tmp_path, fail):
     (task,) = v.tasks_from_data([READY])
     with pytest.raises(cs.PluginError, match="plugin 'nonsense': rule 'X-1'"):
         v.check_task(municipality, task)
+
+
+@pytest.mark.parametrize("arena", ["B", "C"])
+def test_whether_a_task_is_a_core_task_is_asked_in_every_arena(faaborg, arena):
+    """The ban on handing over core tasks holds in every arena, so a task that does not
+    say whether it is one is a missing fact wherever it is placed."""
+    data = {key: value for key, value in READY.items() if key != "core_task"}
+    (task,) = v.tasks_from_data([{**data, "arena": arena}])
+    decision = v.check_task(faaborg, task)
+    (finding,) = [f for f in decision.findings if f.criterion == "FMV-ARENA-C"]
+    assert finding.missing == ("core_task",)
+    assert finding.facts["arena"] == arena
+    assert decision.outcome is cs.Outcome.NEEDS_ASSESSMENT

@@ -22,6 +22,7 @@ from civilsamfund._municipality import Municipality
 from civilsamfund.awards._assessment import NominationAssessor
 from civilsamfund.awards._reading import read_nominations
 from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._national import national_rules
 from civilsamfund.config._sections import RULES, RulesFile
 from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
@@ -103,15 +104,19 @@ _EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
 
 def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]:
     """Each national rule the municipality sets aside: it loads, but does not conform."""
+    national, _ = national_rules()
+    latest = {entry.id: entry.citation for entry in national.criteria}  # versions in order
     for index, note in enumerate(municipality.section(RulesFile).national):
         if note.set_aside is None:
             continue
-        citation = municipality.rulebook.versions(note.criterion)[-1].citation
+        citation = latest[note.criterion]
+        document = municipality.document(citation.document)
+        law = citation.document if document is None else document.title
         yield Problem.at(
             str(directory / RULES),
             f"national[{index}].set_aside",
-            f"national rule {note.criterion!r} ({citation.title}, {citation.section}) is set "
-            f"aside here, though national law applies in every municipality: {note.set_aside.en}",
+            f"national rule {note.criterion!r} ({law}, {citation.section}) is set aside here, "
+            f"though national law applies in every municipality: {note.set_aside.en}",
         )
 
 

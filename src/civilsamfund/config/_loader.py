@@ -18,7 +18,12 @@ import attrs
 
 from civilsamfund._municipality import Municipality, RulesSource
 from civilsamfund.config._converter import structure
-from civilsamfund.config._national import NATIONAL, NationalRules, national_rules
+from civilsamfund.config._national import (
+    NATIONAL,
+    NATIONAL_PREFIX,
+    NationalRules,
+    national_rules,
+)
 from civilsamfund.config._national import SOURCE as NATIONAL_SOURCE
 from civilsamfund.config._sections import (
     MUNICIPALITY,
@@ -157,11 +162,13 @@ def load_municipality_dir(
             )
         except InputError as exc:
             found.extend(exc.problems)
-    if MunicipalityInfo in values:
-        titles = {document.file: document.title for document in values[MunicipalityInfo].documents}
-        values = {model: titled(value, titles) for model, value in values.items()}
     national, national_raw = national_rules()
     digest.update(NATIONAL.encode() + b"\0" + national_raw + b"\0")
+    if MunicipalityInfo in values:
+        known = (*values[MunicipalityInfo].documents, *national.documents)
+        titles = {document.file: document.title for document in known}
+        values = {model: titled(value, titles) for model, value in values.items()}
+        national = titled(national, titles)
     rules_file: RulesFile = values.get(RulesFile, RulesFile())
     placed = [
         *((NATIONAL_SOURCE, index, entry) for index, entry in enumerate(national.criteria)),
@@ -203,19 +210,18 @@ def load_municipality_dir(
     names = catalogues.names
     info: MunicipalityInfo = values[MunicipalityInfo]
     documents = (*info.documents, *national.documents)
-    titles = {document.file: document.title for document in documents}
     notes = {note.criterion: note for note in rules_file.national}
+    set_aside = {note.criterion for note in rules_file.national if note.set_aside is not None}
     rules = [
         _rule(
             entry,
             built[0],
             built[1],
             names_on(names, renamed, entry.valid_from),
-            titles,
             notes.get(entry.id),
         )
         for (_, _, entry), built in zip(placed, checks, strict=True)
-        if built is not None
+        if built is not None and entry.id not in set_aside
     ]
     for origin in sorted({rule.origin for rule in rules} - {BUILTIN}):
         digest.update(f"plugin {origin}=={plugins.version(origin) or '?'}\0".encode())
@@ -223,11 +229,7 @@ def load_municipality_dir(
         slug=info.slug,
         name=info.name,
         documents=documents,
-        national=tuple(
-            rule_id
-            for rule_id in national.ids
-            if rule_id not in notes or notes[rule_id].set_aside is None
-        ),
+        national=tuple(rule_id for rule_id in national.ids if rule_id not in set_aside),
         source=RulesSource(directory=directory, found_by=found_by),
         fingerprint=f"sha256:{digest.hexdigest()}",
         rulebook=Rulebook(rules),
@@ -347,12 +349,12 @@ def _clashes(
             )
     ids = set(national.ids)
     for index, entry in enumerate(rules_file.criteria):
-        if entry.id in ids:
+        if entry.id.startswith(NATIONAL_PREFIX):
             yield Problem.at(
                 paths[RULES],
                 f"criteria[{index}].id",
-                f"expected an id no national rule uses, got {entry.id!r}; note a reading of "
-                "the national rule under [[national]] instead",
+                f"expected an id not starting {NATIONAL_PREFIX!r}, which national rules keep, "
+                f"got {entry.id!r}; note a reading of a national rule under [[national]] instead",
             )
     for index, note in enumerate(rules_file.national):
         if note.criterion not in ids:
@@ -368,7 +370,6 @@ def _rule(
     check_type: CheckType,
     check: Check[Any],
     names: Names,
-    titles: Mapping[str, str],
     note: NationalReading | None = None,
 ) -> Rule[Any]:
     reading = entry.reading
@@ -381,7 +382,7 @@ def _rule(
     return Rule(
         id=entry.id,
         kind=entry.kind,
-        citation=attrs.evolve(entry.citation, title=titles.get(entry.citation.document)),
+        citation=entry.citation,
         rule=entry.rule,
         reading=reading,
         check=check,

@@ -22,6 +22,8 @@ from civilsamfund.core._references import entries
 from civilsamfund.core._sources import SourceDocument
 
 NATIONAL = "national.toml"
+NATIONAL_PREFIX = "DK-"
+"""What every national rule's id starts with, and no municipality's may."""
 SOURCE = f"civilsamfund's national rules ({NATIONAL})"
 """How problems name the national rules."""
 
@@ -47,6 +49,11 @@ def national_rules() -> tuple[NationalRules, bytes]:
     catalogues = Catalogues()
     found = [*catalogues.collect(national)]
     found += [*problems(national, catalogues)]
+    found += [
+        (f"criteria[{index}].id", f"expected an id starting {NATIONAL_PREFIX!r}, got {entry.id!r}")
+        for index, entry in enumerate(national.criteria)
+        if not entry.id.startswith(NATIONAL_PREFIX)
+    ]
     if found:
         raise ConfigError.in_file(SOURCE, found)  # the library's own file: a bug if it fails
     return national, raw

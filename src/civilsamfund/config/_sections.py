@@ -77,9 +77,10 @@ class CriterionEntry(Dated):
 @frozen(kw_only=True)
 class NationalReading:
     """A municipality's note on a national rule (``[[national]]`` in ``criteria.toml``):
-    where its own documents restate the rule, and its reading of it, which decisions
-    then give. ``set_aside`` gives the reason a municipality does not apply the rule;
-    the rule then leaves its checks, and ``check-config`` reports it."""
+    where its own documents restate the rule, for whoever reads the configuration, and
+    its reading of it, which the rule it applies carries after the national reading (as
+    :attr:`Rule.reading`). ``set_aside`` gives the reason a municipality does not apply
+    the rule; the rule then leaves its checks, and ``check-config`` reports it."""
 
     criterion: str
     citation: Citation

@@ -394,7 +394,8 @@ class CoreTasksStay(TaskCheck):
     """Statutory and core tasks stay with the municipality, in its own arenas
     (``arenas``): volunteers can neither take them over nor be given them. The ban has
     no arena condition, so a core task placed in another arena fails too (it would be
-    handed over); there a task that is no core task is not the rule's concern."""
+    handed over), and whether a task is a core task is asked wherever it is placed;
+    elsewhere a task that is no core task is not the rule's concern."""
 
     arenas: tuple[str, ...] = field(metadata=refers("arena"))
 
@@ -426,22 +427,25 @@ class CoreTasksStay(TaskCheck):
         if arena is None:
             return missing(ARENA)
         core = facts[CORE_TASK]
-        if arena not in self.arenas:
-            if core:
-                return Verdict(
-                    status=Status.FAIL,
-                    message="handed_over",
-                    facts={"arena": arena, "core_task": True},
-                )
-            return Verdict(
-                status=Status.NOT_APPLICABLE, message="other_arena", facts={"arena": arena}
-            )
         if core is None:
             return missing(CORE_TASK, arena=arena)
+        own = arena in self.arenas
+        if core:
+            return Verdict(
+                status=Status.FAIL,
+                message="core_task" if own else "handed_over",
+                facts={"arena": arena, "core_task": True},
+            )
+        if own:
+            return Verdict(
+                status=Status.PASS,
+                message="supplements",
+                facts={"arena": arena, "core_task": False},
+            )
         return Verdict(
-            status=Status.FAIL if core else Status.PASS,
-            message="core_task" if core else "supplements",
-            facts={"arena": arena, "core_task": core},
+            status=Status.NOT_APPLICABLE,
+            message="other_arena",
+            facts={"arena": arena, "core_task": False},
         )
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
