@@ -95,6 +95,14 @@ class Municipality:
         its name that day."""
         return names_on(self.names, self.renamed, on)
 
+    def entry_names(self, kinds: Iterable[str], on: date) -> dict[str, Text]:
+        """What the configured entries of ``kinds`` (``"committee"``, ``"forum"``) are
+        called on ``on``."""
+        names = self.names_on(on)
+        return {
+            key: names[key] for kind in kinds for key in self.known.get(kind, {}) if key in names
+        }
+
     def document(self, file: str) -> SourceDocument | None:
         """The source document cited as ``file``."""
         return next((document for document in self.documents if document.file == file), None)

@@ -56,6 +56,10 @@ def forum(municipality: Municipality, forum_id: str) -> Forum:
     return found
 
 
+_ORGANISATION = ("committee", "council", "department", "partner", "area", "forum")
+"""The kinds of entry ``organisation.toml`` configures, whose names a decision gives."""
+
+
 class ForumAssessor:
     """Checks proposed memberships against one municipality's forum rules; make one
     for many proposals."""
@@ -111,7 +115,6 @@ class ForumAssessor:
         findings: list[Finding] = []
         self._evaluator.judge_all(rules, proposal, findings)
         municipality = self.municipality
-        organisation = municipality.section(OrganisationFile)
         seats = forum(municipality, proposal.forum).seats
         return ForumDecision(
             proposal=proposal.id,
@@ -123,30 +126,10 @@ class ForumAssessor:
             audit=municipality.audit(on),
             names={
                 **municipality.titles(f.citation.document for f in findings),
-                **names_of(organisation, on),
+                **municipality.entry_names(_ORGANISATION, on),
                 **{seat.id: seat.name for seat in seats},
             },
         )
-
-
-def names_of(organisation: OrganisationFile, on: date) -> dict[str, Text]:
-    """What every configured id of the organisation is called on ``on``: a committee,
-    council or department renamed over time by its name that day."""
-    names = {
-        entry.id: entry.name
-        for entries in (
-            organisation.committees,
-            organisation.councils,
-            organisation.departments,
-            organisation.partners,
-            organisation.areas,
-            organisation.forums,
-        )
-        for entry in entries
-    }
-    for dated in (organisation.committees, organisation.councils, organisation.departments):
-        names.update({entry.id: entry.name for entry in dated if entry.in_force(on)})
-    return names
 
 
 def _unknown(

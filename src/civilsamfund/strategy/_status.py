@@ -121,7 +121,7 @@ def _status(
         audit=municipality.audit(on),
         names={
             **municipality.titles(f.citation.document for f in findings),
-            **_known_names(municipality),
+            **municipality.entry_names(_NAMED_KINDS, on),
             **MILESTONE_NAMES,
             **{s.id: s.title for s in strategies(municipality) if s.id in related},
             strategy.id: strategy.title,
@@ -139,14 +139,3 @@ def _milestones(findings: list[Finding], status: Status) -> tuple[Milestone, ...
 
 _NAMED_KINDS = ("arena", "committee", "council", "forum")
 """The kinds of entry a strategy refers to, whose names its status gives."""
-
-
-def _known_names(municipality: Municipality) -> dict[str, Text]:
-    names: dict[str, Text] = {}
-    for kind in _NAMED_KINDS:
-        for key, versions in municipality.known.get(kind, {}).items():
-            first = versions[0] if isinstance(versions, list) and versions else None
-            name = getattr(first, "name", None)
-            if isinstance(name, Text):
-                names[key] = name
-    return names

@@ -250,9 +250,12 @@ class DutyToNotify(ShouldBeYes):
     def obligations(self, finding: Finding) -> tuple[Obligation, ...]:
         text = Text(
             da=f"Underretningspligt: får en frivillig kendskab til, at et barn eller en ung "
-            f"under {self.under_age} år mistrives eller er i fare, skal kommunen underrettes.",
+            f"under {self.under_age} år bliver forsømt eller behandlet nedværdigende eller lever "
+            "under forhold, der bringer sundhed eller udvikling i fare, skal kommunen "
+            "underrettes.",
             en=f"Duty to notify: a volunteer who learns that a child or young person under "
-            f"{self.under_age} is neglected or endangered must notify the municipality.",
+            f"{self.under_age} is neglected or degraded, or lives in conditions that endanger "
+            "their health or development, must notify the municipality.",
         )
         return (
             obligation(
