@@ -234,7 +234,7 @@ def test_check_config_reports_without_traceback(config_dir):
             'id = "strategi_frivilligt_socialt_arbejde_2009"',
             'id = "socialudvalget"',
             "strategy.toml: strategies[0].id: expected an id no committee uses, got "
-            "'socialudvalget', which names 'The Social Committee' there",
+            "'socialudvalget', which names 'the Social Committee' there",
         ),
     ],
 )

@@ -338,7 +338,7 @@ def test_the_sentences_the_issue_quotes_read_as_a_caseworker_writes(loaded):
         offending=("3",),
     )
     assert politicians == (
-        "The rule requires politicians to be from The Social Committee; that does not hold "
+        "The rule requires politicians to be from the Social Committee; that does not hold "
         "for member no. 3."
     )
     elected = _reason(

@@ -368,3 +368,14 @@ def test_koldings_strategy_is_to_be_written_by_the_end_of_2024_not_adopted():
     )
     assert (status.strategy.period_start, status.strategy.period_end) == (None, None)
     assert "Period" not in sg.status_text(status, "en")
+
+
+def test_a_milestone_due_on_one_day_names_that_day_once(odense):
+    """A window of one day reads 'falls due on 23 May 2024', not 'from … to' the same day."""
+    statuses = {s.strategy.id: s for s in sg.strategy_status(odense, date(2024, 5, 22))}
+    (finding,) = statuses["revision_civilsamfundsstrategi"].findings
+    assert finding.reason.en == (
+        'The milestone "approval of recommendations" is not due yet; it falls due on '
+        "23 May 2024."
+    )
+    assert finding.reason.da.endswith("den forfalder 23. maj 2024.")

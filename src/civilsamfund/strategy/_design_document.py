@@ -23,8 +23,8 @@ _WORDS = {
         "on": "den",
         "towards": "Strategi, der arbejdes hen imod",
         "participants": "Deltagere",
-        "paper": "Punkterne i {paper} er prioriteret af {members}",
-        "unprioritised": "Ingen har prioriteret punkterne i {paper} endnu",
+        "paper": "Pointepapirets punkter er prioriteret af {members}",
+        "unprioritised": "Ingen har prioriteret pointepapirets punkter endnu",
         "borda": "Borda: et punkt på plads k blandt n punkter giver n - k + 1 point, et udeladt 0",
         "approval": "Tilslutning: hver gang et medlem prioriterer et punkt, giver det 1 point",
         "point": "punkt {number}: {score} point, først hos {first}, nævnt af {listed}",
@@ -32,7 +32,6 @@ _WORDS = {
         "evaluation": "Evaluering: {count} vurderinger på en skala fra {lowest} til {highest}",
         "mean": "gennemsnit {mean}, median {median}",
         "none": "ingen vurderinger",
-        "note": "Bemærk",
         "source": "Kilde",
     },
     "en": {
@@ -42,8 +41,8 @@ _WORDS = {
         "on": "on",
         "towards": "Strategy worked towards",
         "participants": "Participants",
-        "paper": "The points of {paper} are prioritised by {members}",
-        "unprioritised": "No one has prioritised the points of {paper} yet",
+        "paper": "The points paper's points are prioritised by {members}",
+        "unprioritised": "No one has prioritised the points paper's points yet",
         "borda": "Borda: a point in place k of n points scores n - k + 1, one left out 0",
         "approval": "Approval: each time a member prioritises a point, it scores 1",
         "point": "point {number}: {score} points, first for {first}, listed by {listed}",
@@ -51,7 +50,6 @@ _WORDS = {
         "evaluation": "Evaluation: {count} ratings on a scale from {lowest} to {highest}",
         "mean": "mean {mean}, median {median}",
         "none": "no ratings",
-        "note": "Note",
         "source": "Source",
     },
 }
@@ -84,11 +82,11 @@ def number(value: Decimal | None, language: Language) -> str:
 def _ranking_lines(ranking: Ranking, language: Language) -> list[str]:
     words = _WORDS[language]
     if not ranking.members:
-        head = words["unprioritised"].format(paper=ranking.paper)
+        head = words["unprioritised"]
         return [head, *(f"  {p.number:>3}. {p.text.in_(language)}" for p in ranking.points)]
     members = _MEMBERS[language][ranking.members != 1].format(count=ranking.members)
     lines = [
-        words["paper"].format(paper=ranking.paper, members=members),
+        words["paper"].format(members=members),
         f"  ({words[ranking.method.value]})",
     ]
     for point in ranking.points:
@@ -130,9 +128,9 @@ def meeting_text(summary: MeetingSummary, language: Language = "da") -> str:
         else f" {words['of']} {summary.names[summary.committee].in_(language)}"
     )
     strategy = summary.names[summary.strategy].in_(language)
+    kind = words[summary.kind.value]
     lines = [
-        f"{summary.meeting}: {words[summary.kind.value]}{committee} {words['on']} "
-        f"{prose_date(summary.on, language)}",
+        f"{kind[0].upper()}{kind[1:]}{committee} {words['on']} {prose_date(summary.on, language)}",
         f"{words['towards']}: {strategy}",
     ]
     if summary.participants is not None:
@@ -142,7 +140,7 @@ def meeting_text(summary: MeetingSummary, language: Language = "da") -> str:
     if summary.evaluation is not None:
         lines.extend(_evaluation_lines(summary.evaluation, language))
     if summary.note is not None:
-        lines.append(f"{words['note']}: {summary.note.in_(language)}")
+        lines.append(summary.note.in_(language))  # a note says what it is ("Illustration: …")
     if summary.citation is not None:
         lines.append(f"{words['source']}: {cited(summary.citation, language)}")
     return "\n".join(lines) + "\n"

@@ -30,6 +30,10 @@ _MESSAGES: Mapping[str, Text] = {
         en='The milestone "{milestone:names}" is not due yet; it falls due from {due_from:date} '
         "to {due_by:date}.",
     ),
+    "upcoming_on": Text(
+        da='Milepælen "{milestone:names}" er ikke forfalden endnu; den forfalder {due_by:date}.',
+        en='The milestone "{milestone:names}" is not due yet; it falls due on {due_by:date}.',
+    ),
     "due": Text(
         da='Milepælen "{milestone:names}" er forfalden nu og skal nås senest {due_by:date}.',
         en='The milestone "{milestone:names}" is due now, by {due_by:date}.',
@@ -60,7 +64,8 @@ def _verdict(
         "due_by": end.isoformat(),
     }
     if on < start:
-        return Verdict(status=Status.PASS, message="upcoming", facts=facts)
+        message = "upcoming" if start < end else "upcoming_on"  # a window of one day
+        return Verdict(status=Status.PASS, message=message, facts=facts)
     if on <= end:
         return Verdict(status=Status.FLAG, message="due", facts=facts)
     return Verdict(status=Status.FAIL, message="overdue", facts=facts)
