@@ -50,6 +50,7 @@ def test_odense_entry_point_by_age(capsys, ages, departments, settled):
     """Under 60 is strict (a reading): 60 goes to the older group's entry; a group on
     both sides gets both, for a person to choose."""
     args = ["organisation", "entry-point", "-m", _municipality("odense"), "--format", "json"]
+    args += ["--on", "2025-01-01"]
     for span in ages:
         args += ["--ages", span]
     assert main(args) == 0
@@ -64,7 +65,7 @@ def test_odense_entry_point_by_age(capsys, ages, departments, settled):
 @pytest.mark.parametrize("format", ["text", "json"])
 def test_entry_point_works_for_every_municipality(capsys, slug, lang, format):
     args = ["organisation", "entry-point", "-m", _municipality(slug), "--ages", "65-"]
-    assert main([*args, "--lang", lang, "--format", format]) == 0
+    assert main([*args, "--on", "2025-01-01", "--lang", lang, "--format", format]) == 0
     out = capsys.readouterr().out
     if format == "json":
         answer = json.loads(out)
@@ -79,7 +80,16 @@ def test_entry_point_works_for_every_municipality(capsys, slug, lang, format):
 
 
 def test_kolding_says_it_names_no_entry_rather_than_guess(capsys):
-    args = ["organisation", "entry-point", "-m", _municipality("kolding"), "--ages", "65-"]
+    args = [
+        "organisation",
+        "entry-point",
+        "-m",
+        _municipality("kolding"),
+        "--ages",
+        "65-",
+        "--on",
+        "2025-01-01",
+    ]
     assert main([*args, "--lang", "en"]) == 0
     assert "configures no point of entry" in capsys.readouterr().out
 

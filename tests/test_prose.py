@@ -260,7 +260,7 @@ def test_every_commands_text_reads_well(run, tmp_path, slug, language):
             )
     for ages in ("65-", "0-17", "18-64", "10-16", "25-", "40-80"):
         outputs[f"entry-point {ages}"] = run(
-            "organisation", "entry-point", "-m", where, "--ages", ages, *lang
+            "organisation", "entry-point", "-m", where, "--ages", ages, "--on", "2025-01-01", *lang
         )
     for day in ("2019-06-01", "2024-01-01", "2025-10-31", "2026-06-01"):
         outputs[f"status {day}"] = run("strategy", "status", "-m", where, "--on", day, *lang)
