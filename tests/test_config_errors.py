@@ -227,7 +227,7 @@ def test_check_config_reports_without_traceback(config_dir):
             'id = "mental-trivsel"',
             'id = "ildsjaelepriserne"',
             "awards.toml: awards[3].id: expected an id no programme uses, got "
-            "'ildsjaelepriserne', which names 'The champion awards (Ildsjælepriserne)' there",
+            "'ildsjaelepriserne', which names 'Champion awards (Ildsjælepriserne)' there",
         ),
         (
             "strategy.toml",

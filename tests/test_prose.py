@@ -147,11 +147,21 @@ def test_missing_facts_are_named_after_om_without_om_om():
         ("For en målgruppe på 65- år.", "an open age range"),
         ("Børneattest, før den frivillige begynder. (før start)", "'before start' said twice"),
         ("Tidsplan:", "a colon with nothing after it"),
+        ("All politicians are from The Social Committee.", "a capital article mid-sentence"),
     ],
 )
 def test_the_checker_flags_each_fault(text, fault):
     """Each fault the issue names is flagged, saying which."""
     assert any(found.startswith(fault) for found in prose_faults(text)), prose_faults(text)
+
+
+def test_the_checker_flags_a_documents_file_name_it_is_given():
+    """A citation's name for a document (a law's ``barnets-lov``) is flagged where it
+    shows, as a ``.txt`` name always is; the title is not."""
+    assert prose_faults("(barnets-lov § 135)", ["barnets-lov"]) == [
+        "a document's file name: (barnets-lov § 135)"
+    ]
+    assert prose_faults("(Barnets lov § 135)", ["barnets-lov"]) == []
 
 
 def test_the_checker_passes_what_a_caseworker_writes():
@@ -279,7 +289,12 @@ def test_every_commands_text_reads_well(run, tmp_path, slug, language):
         outputs[f"report {year}"] = run(
             "report", "-m", where, "--year", year, *decisions, *awards, *lang
         )
-    faults = [f"{name}: {fault}" for name, text in outputs.items() for fault in prose_faults(text)]
+    files = [
+        d.file for d in cs.load_municipality_dir(MUNICIPALITIES / slug, cs.Plugins()).documents
+    ]
+    faults = [
+        f"{name}: {fault}" for name, text in outputs.items() for fault in prose_faults(text, files)
+    ]
     assert faults == []
 
 

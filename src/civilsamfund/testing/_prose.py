@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
 import attrs
@@ -48,6 +48,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("empty brackets", re.compile(r"\(\s*\)")),
     ("an empty list", re.compile(r"\b(?:og|eller|and|or)\s*[.;,)]|[(,:]\s*[,)]")),
     ("a doubled word", re.compile(r"\b([^\W\d_]{2,})\s+\1\b", re.IGNORECASE)),
+    ("a capital article mid-sentence", re.compile(r"(?<=[a-z,;] )The\b")),
     ("an open age range", re.compile(r"(?<![\w-])\d+-(?![\w-])")),
     (
         "'before start' said twice",
@@ -83,16 +84,21 @@ def _tabular(line: str) -> bool:
     return len(_DOUBLE_SPACE.findall(line)) > 1 or bool(re.search(r"\d:? {2,}\d|#$", line))
 
 
-def prose_faults(text: str) -> list[str]:
-    """Each fault of ``text`` that a reader should never see, as ``what: the line``.
+def prose_faults(text: str, documents: Iterable[str] = ()) -> list[str]:
+    """Each fault of ``text`` that a reader should never see, as ``what: the line``;
+    ``documents`` are the names citations use for documents (``barnets-lov``), which a
+    reader should see only as titles.
 
     Works on a sentence or a whole output: a line ending in a colon is a heading when
     the next line is indented under it, and a list's heading otherwise dangles.
     """
     faults: list[str] = []
     lines = text.splitlines()
+    names = [re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in documents]
     for index, line in enumerate(lines):
         found = [name for name, pattern in _PATTERNS if pattern.search(line)]
+        if any(name.search(line) for name in names):
+            found.append("a document's file name")
         if line.rstrip().endswith(":"):
             following = lines[index + 1] if index + 1 < len(lines) else ""
             indent = len(line) - len(line.lstrip())
