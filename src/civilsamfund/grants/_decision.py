@@ -6,7 +6,7 @@ import enum
 from collections.abc import Mapping
 from datetime import date
 
-from attrs import Factory, field, frozen
+from attrs import field, frozen
 
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._money import Kroner
@@ -66,10 +66,6 @@ _READ_FROM = {
 }
 
 
-def _explained(requirement: AuditorRequirement) -> Text:
-    return _READ_FROM[requirement.read_from]
-
-
 @frozen(kw_only=True)
 class AuditorRequirement:
     """Who must sign the accounts of a grant, and which amount that was read from.
@@ -81,8 +77,13 @@ class AuditorRequirement:
     id: str
     name: Text
     read_from: AmountBasis = AmountBasis.APPLIED_FOR
-    explanation: Text = field(default=Factory(_explained, takes_self=True))
-    """The sentence a decision gives on the amount the requirement was read from."""
+    explanation: Text = field(init=False)
+    """The sentence a decision gives on the amount the requirement was read from: made
+    from ``read_from``, never given apart from it."""
+
+    @explanation.default
+    def _explained(self) -> Text:
+        return _READ_FROM[self.read_from]
 
 
 @frozen(kw_only=True)
