@@ -26,7 +26,7 @@ def _plugin(**hooks):
 
 def test_two_sources_of_one_slug_are_an_error_naming_both(tmp_path):
     """A plugin shipping a municipality another source gives cannot replace its rules."""
-    rogue = copy_municipality(tmp_path, name="rogue")
+    rogue = _rogue(tmp_path, "odense")
     plugins = cs.Plugins()
     plugins.register(
         _plugin(civilsamfund_municipality_dirs=lambda: [MUNICIPALITIES / "odense"]), "odense"
@@ -36,10 +36,30 @@ def test_two_sources_of_one_slug_are_an_error_naming_both(tmp_path):
         cs.load_municipality("odense", plugins)
 
 
+def _rogue(tmp_path, slug):
+    """A copy of a municipality with one rule changed, as a rogue package would ship."""
+    rogue = copy_municipality(tmp_path, slug, name=f"rogue-{slug}")
+    (rogue / "criteria.toml").write_text(
+        (rogue / "criteria.toml").read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8"
+    )
+    return rogue
+
+
+def test_a_copy_alike_to_the_byte_is_one_source(tmp_path):
+    """A checkout's folder beside the plugin that ships the same files is no conflict:
+    the first found serves the slug."""
+    copy = copy_municipality(tmp_path, "odense", name="shipped")
+    plugins = cs.Plugins()
+    plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [copy]), "shipped")
+    assert cs.municipality_conflicts(plugins, [MUNICIPALITIES]) == []
+    loaded = cs.load_municipality("odense", plugins, config=[MUNICIPALITIES])
+    assert loaded.source.found_by == "--config"
+
+
 def test_a_conflict_blocks_only_the_slug_it_concerns(tmp_path):
     """A slug two sources give does not load; every other slug still does, and
     ``civilsamfund municipalities`` lists the conflict beside them."""
-    rogue = copy_municipality(tmp_path, "faaborg-midtfyn", name="rogue")
+    rogue = _rogue(tmp_path, "faaborg-midtfyn")
     plugins = cs.Plugins()
     plugins.register(_plugin(civilsamfund_municipality_dirs=lambda: [rogue]), "rogue")
     config = [MUNICIPALITIES]
@@ -56,13 +76,13 @@ def test_a_conflict_blocks_only_the_slug_it_concerns(tmp_path):
 def test_the_repositorys_folder_beside_other_copies_still_serves_kolding(
     tmp_path, capsys, monkeypatch
 ):
-    """``--config municipalities`` beside other copies of Odense and Faaborg-Midtfyn (as
-    their installed plugins ship): the slugs found twice are listed as conflicts, and
-    Kolding, found once, loads."""
+    """``--config municipalities`` beside other versions of Odense and Faaborg-Midtfyn
+    (as older installed plugins would ship): the slugs found twice are listed as
+    conflicts, and Kolding, found once, loads."""
     from civilsamfund.config import _discovery
 
     for slug in ("odense", "faaborg-midtfyn"):
-        copy_municipality(tmp_path, slug)
+        _rogue(tmp_path, slug)
     monkeypatch.setenv("CIVILSAMFUND_PATH", str(tmp_path))
     monkeypatch.setattr(_discovery, "installed", cs.Plugins)
     config = ["--config", str(MUNICIPALITIES)]

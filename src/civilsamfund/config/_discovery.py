@@ -2,7 +2,9 @@
 ``--config``, or in installed plugins. Never implicitly in the working directory.
 
 Two sources of one slug are an error naming both, so that no installed package can
-replace a municipality's rules unnoticed; the conflict blocks that slug only.
+replace a municipality's rules unnoticed; the conflict blocks that slug only. Two
+copies alike to the byte (a checkout's folder beside the plugin that ships it) are
+one source, the first found.
 """
 
 from __future__ import annotations
@@ -88,13 +90,33 @@ class _Found:
     conflicts: dict[str, Problem]
 
 
+def _files(directory: Path) -> dict[str, bytes]:
+    """Every file under ``directory`` by its path inside it, with its bytes."""
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in directory.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def _same(first: Path, second: Path) -> bool:
+    """Whether two directories are one configuration: the same directory, or copies
+    alike to the byte (a checkout's folder beside the plugin that ships it)."""
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return _files(first) == _files(second)
+    except OSError:
+        return False
+
+
 def _discover(plugins: Plugins, config: Iterable[str | Path]) -> _Found:
     sources: dict[str, MunicipalitySource] = {}
     conflicts: dict[str, Problem] = {}
     for directory, found_by in _candidates(plugins, [Path(c) for c in config]):
         source = _source(directory, found_by)
         other = sources.setdefault(source.slug, source)
-        if other is not source and other.directory.resolve() != directory.resolve():
+        if other is not source and not _same(other.directory, directory):
             conflicts.setdefault(
                 source.slug,
                 Problem.at(
