@@ -36,6 +36,7 @@ from civilsamfund.config._sections import (
 )
 from civilsamfund.config._toml import parse_toml
 from civilsamfund.config._validator import Catalogues, problems, renamed_within
+from civilsamfund.core._audit import Distribution
 from civilsamfund.core._dates import names_on
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
 from civilsamfund.core._problems import Problem
@@ -118,9 +119,14 @@ def sections(plugins: Plugins) -> list[tuple[Section[Any], str]]:
 
 
 def load_municipality_dir(
-    directory: str | Path, plugins: Plugins | None = None, found_by: str = "given path"
+    directory: str | Path,
+    plugins: Plugins | None = None,
+    found_by: str = "given path",
+    *,
+    distribution: Distribution | None = None,
 ) -> Municipality:
-    """Load and check the configuration in ``directory``.
+    """Load and check the configuration in ``directory``; ``found_by`` and the installed
+    ``distribution`` that shipped it enter every decision's audit record.
 
     Raises :class:`ConfigError` listing every problem found, each naming its file and
     the path to the field, and :class:`PluginError` naming a plugin that misbehaves.
@@ -230,7 +236,7 @@ def load_municipality_dir(
         name=info.name,
         documents=documents,
         national=tuple(rule_id for rule_id in national.ids if rule_id not in set_aside),
-        source=RulesSource(directory=directory, found_by=found_by),
+        source=RulesSource(directory=directory, found_by=found_by, distribution=distribution),
         fingerprint=f"sha256:{digest.hexdigest()}",
         rulebook=Rulebook(rules),
         sections=values,
