@@ -3,7 +3,8 @@
 Callers never touch ``manager.hook`` directly: :class:`Plugins` has one typed method
 per hook. Hooks are called through pluggy's hook callers, so implementations run in
 the order pluggy documents. Each implementation is registered through a thin proxy
-that tags its result with the plugin's name and names the plugin when it raises.
+that tags its result with the plugin's name, and runs it within its budget, naming
+the plugin whatever it raises (see :mod:`civilsamfund.core._guard`).
 
 One name, one source: two installed distributions that declare one entry-point name
 (compared without case or surrounding space) load neither, and the name is a conflict
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 import pluggy
 from attrs import frozen
 
+from civilsamfund.core import _guard
 from civilsamfund.core._audit import Distribution
 from civilsamfund.core._errors import ConfigError, PluginError
 from civilsamfund.core._shown import shown
@@ -82,12 +84,10 @@ class Attributed(Generic[T]):
 def _attributed(plugin: str, hook: str, function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)  # keeps the marker and the signature pluggy reads
     def call(*args: Any) -> Any:
-        try:
-            result = function(*args)
-        except Exception as exc:
-            if plugin == BUILTIN:
-                raise  # the library's own bug, not a plugin's
-            raise PluginError(plugin, f"{hook} raised {exc!r}") from exc
+        if plugin == BUILTIN:
+            result = function(*args)  # the library's own bugs stay tracebacks
+        else:
+            result = _guard.call(plugin, hook, "hook", function, *args)
         return None if result is None else Attributed(plugin, result)
 
     return call
@@ -226,13 +226,10 @@ class Plugins:
         name, dist = entry_point.name, entry_point.dist
         version = dist.version if dist else None
         try:
-            module = entry_point.load()
+            module = _guard.call(name, "loading", "hook", entry_point.load)
             self.register(module, name, version)
         except PluginError as exc:
             self._broken[name] = (version, exc.message)
-            return
-        except Exception as exc:  # an import failure inside the plugin's own code
-            self._broken[name] = (version, f"failed to load: {exc!r}")
             return
         if dist is not None:
             self._distributions[name] = dist
