@@ -166,7 +166,7 @@ def test_an_exception_in_a_hook_names_theplugin_of():
 
     plugins = Plugins()
     plugins.register(plugin_of(civilsamfund_criterion_types=broken), "broken")
-    with pytest.raises(PluginError, match="plugin 'broken': civilsamfund_criterion_types raised"):
+    with pytest.raises(PluginError, match="plugin 'broken': civilsamfund_criterion_types failed"):
         check_types(plugins)
 
 
@@ -201,7 +201,7 @@ def test_an_exception_in_a_plugin_check_names_theplugin_of(tmp_path):
     plugins = Plugins()
     plugins.register(plugin_of(civilsamfund_criterion_types=lambda: {"demo.x": Exploding}), "demo")
     odense = load_municipality_dir(with_supplementary(tmp_path, "demo.x"), plugins)
-    with pytest.raises(PluginError, match="plugin 'demo': rule 'O18-10-SU-1' failed evaluating"):
+    with pytest.raises(PluginError, match="plugin 'demo': evaluating rule 'O18-10-SU-1' failed"):
         assess(odense, odense_application())
 
 

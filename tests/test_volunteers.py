@@ -281,7 +281,7 @@ def test_a_plugin_giving_nonsense_obligations_is_named(tmp_path, fail):
     volunteers.write_text(text.replace('"FMV-ARENA-C"]', '"FMV-ARENA-C", "X-1"]'), "utf-8")
     municipality = cs.load_municipality_dir(target, plugins)
     (task,) = v.tasks_from_data([READY])
-    with pytest.raises(cs.PluginError, match="plugin 'nonsense': rule 'X-1'"):
+    with pytest.raises(cs.PluginError, match=r"plugin 'nonsense': .*rule 'X-1'"):
         v.check_task(municipality, task)
 
 

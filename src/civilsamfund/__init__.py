@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from civilsamfund.config._loader import load_municipality_dir
     from civilsamfund.config._sections import CriterionEntry, MunicipalityInfo, Section
     from civilsamfund.config._validator import ReferencePlan
-    from civilsamfund.core._audit import AuditRecord
+    from civilsamfund.core._audit import AuditRecord, Distribution
     from civilsamfund.core._dates import Dated, Versions, in_force
     from civilsamfund.core._references import entries, refers
     from civilsamfund.core._sources import Citation, SourceDocument
@@ -101,7 +101,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund.pipeline._limits": ("Limits",),
     "civilsamfund.config._sections": ("CriterionEntry", "MunicipalityInfo", "Section"),
     "civilsamfund.config._validator": ("ReferencePlan",),
-    "civilsamfund.core._audit": ("AuditRecord",),
+    "civilsamfund.core._audit": ("AuditRecord", "Distribution"),
     "civilsamfund.core._dates": ("Dated", "Versions", "in_force"),
     "civilsamfund.core._references": ("entries", "refers"),
     "civilsamfund.core._sources": ("Citation", "SourceDocument"),
@@ -152,6 +152,7 @@ __all__ = [
     "ConfigError",
     "CriterionEntry",
     "Dated",
+    "Distribution",
     "Evaluator",
     "Examples",
     "Fact",

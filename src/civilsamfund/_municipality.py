@@ -15,7 +15,7 @@ import attrs
 from attrs import field, frozen
 
 from civilsamfund._version import __version__
-from civilsamfund.core._audit import AuditRecord
+from civilsamfund.core._audit import AuditRecord, Distribution
 from civilsamfund.core._dates import Renamed, names_on
 from civilsamfund.core._sources import Citation, SourceDocument
 from civilsamfund.core._text import Text
@@ -31,6 +31,8 @@ class RulesSource:
 
     directory: Path
     found_by: str
+    distribution: Distribution | None = None
+    """The installed package that shipped the directory, if one did."""
 
     def __str__(self) -> str:
         return f"{self.directory} ({self.found_by})"
@@ -127,4 +129,5 @@ class Municipality:
             rules_date=on,
             config_fingerprint=self.fingerprint,
             rules_source=self.source.describe(),
+            distribution=self.source.distribution,
         )

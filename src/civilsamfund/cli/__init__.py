@@ -12,15 +12,14 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
-from types import FrameType
+from collections.abc import Sequence
+from contextlib import suppress
 
 from civilsamfund._version import __version__
 from civilsamfund.cli._command import BAD_INPUT, PROBLEMS, SUCCESS, Command
-from civilsamfund.core._errors import CivilsamfundError, OutputError, PluginError
+from civilsamfund.core import _guard
+from civilsamfund.core._errors import CivilsamfundError, OutputError
 from civilsamfund.core._shown import redacted
 
 __all__ = [
@@ -45,11 +44,9 @@ TERMINATED = 143
 """The exit code after SIGTERM, as a shell reports it."""
 
 
-class _Terminated(BaseException):
-    """SIGTERM, raised where the run is so that ``finally`` blocks clean up."""
-
-
 def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
+    from civilsamfund.plugins._manager import BUILTIN
+
     parser = argparse.ArgumentParser(
         prog="civilsamfund",
         description="How Danish municipalities work with civil society: assess, check and "
@@ -60,27 +57,14 @@ def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"civilsamfund {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command, _ in commands:
-        command.configure(subparsers.add_parser(command.name, help=command.help))
+    for command, plugin in commands:
+        subparser = subparsers.add_parser(command.name, help=command.help)
+        if plugin == BUILTIN:
+            command.configure(subparser)
+        else:
+            doing = f"command {command.name!r} adding its arguments"
+            _guard.call(plugin, doing, "hook", command.configure, subparser)
     return parser
-
-
-@contextmanager
-def _terminable() -> Iterator[None]:
-    """Turn SIGTERM into an exception for the life of the run (main thread only)."""
-
-    def terminate(signum: int, frame: FrameType | None) -> None:
-        raise _Terminated
-
-    try:
-        previous = signal.signal(signal.SIGTERM, terminate)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _point_stdout_away() -> None:
@@ -96,18 +80,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     out, err = sys.stdout, sys.stderr
     try:
-        with _terminable():
+        with _guard.run_signals():
             commands = installed().cli_commands()
             args = _parser(commands).parse_args(argv)
             command, plugin = next((c, p) for c, p in commands if c.name == args.command)
-            try:
+            if plugin == BUILTIN:
                 code = command.run(args, out, err)
-            except CivilsamfundError:
-                raise
-            except Exception as exc:
-                if plugin == BUILTIN or isinstance(exc, OSError):
-                    raise
-                raise PluginError(plugin, f"command {command.name!r} failed: {exc!r}") from exc
+            else:  # unbounded in time: a command's work is the user's
+                code = _guard.call(
+                    plugin,
+                    f"command {command.name!r}",
+                    None,
+                    command.run,
+                    args,
+                    out,
+                    err,
+                    passing=(CivilsamfundError, OSError),
+                )
             out.flush()
             return code
     except OutputError as exc:
@@ -127,6 +116,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.write("civilsamfund: interrupted\n")
         return INTERRUPTED
-    except _Terminated:
+    except _guard.Terminated:
         err.write("civilsamfund: terminated\n")
         return TERMINATED

@@ -132,15 +132,24 @@ def _configure_test(parser: argparse.ArgumentParser) -> None:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.plugins._manager import installed
+    from civilsamfund.core import _guard
+    from civilsamfund.core._errors import CivilsamfundError
+    from civilsamfund.plugins._manager import BUILTIN, installed
 
-    schemas = {schema.name: schema for schema, _ in installed().json_schemas()}
+    schemas = {schema.name: (schema, plugin) for schema, plugin in installed().json_schemas()}
     municipality = None
     if args.municipality is not None:
         from civilsamfund.config._discovery import load_municipality
 
         municipality = load_municipality(args.municipality, config=args.config)
-    schema = schemas[args.which].build(municipality)
+    given, plugin = schemas[args.which]
+    if plugin == BUILTIN:
+        schema = given.build(municipality)
+    else:
+        doing = f"JSON Schema {given.name!r}"
+        schema = _guard.call(
+            plugin, doing, "hook", given.build, municipality, passing=(CivilsamfundError,)
+        )
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return SUCCESS
 

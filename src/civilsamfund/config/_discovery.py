@@ -2,9 +2,12 @@
 ``--config``, or in installed plugins. Never implicitly in the working directory.
 
 Two sources of one slug are an error naming both, so that no installed package can
-replace a municipality's rules unnoticed; the conflict blocks that slug only. Two
-copies alike to the byte (a checkout's folder beside the plugin that ships it) are
-one source, the first found.
+replace a municipality's rules unnoticed; the conflict blocks that slug only. Slugs
+are compared without case or surrounding space (``ODENSE`` and ``odense `` are
+``odense``). Two copies alike to the byte (a checkout's folder beside the plugin that
+ships it) are one source, the first found. ``CIVILSAMFUND_PINS`` names the
+distribution that may provide a slug; other distributions' copies of it are passed
+over.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from civilsamfund.config._toml import parse_toml
 from civilsamfund.core._errors import ConfigError, PluginError, UnknownMunicipalityError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
-from civilsamfund.plugins._manager import Plugins, installed
+from civilsamfund.plugins._manager import PINS_VARIABLE, Plugins, installed, slug_key
 
 PATH_VARIABLE = "CIVILSAMFUND_PATH"
 """Directories to search for municipalities, separated like ``PATH``."""
@@ -36,33 +39,39 @@ class MunicipalitySource:
     name: str
     directory: Path
     found_by: str
+    plugin: str | None = None
+    """The plugin that ships the directory, if one does."""
 
 
-def _search(root: Path, found_by: str) -> Iterator[tuple[Path, str]]:
+_Candidate = tuple[Path, str, str | None]
+"""A directory that may hold a municipality, what found it, and the plugin that did."""
+
+
+def _search(root: Path, found_by: str) -> Iterator[_Candidate]:
     if (root / MUNICIPALITY).is_file():
-        yield root, found_by
+        yield root, found_by, None
     elif root.is_dir():
         for child in sorted(root.iterdir()):
             if (child / MUNICIPALITY).is_file():
-                yield child, found_by
+                yield child, found_by, None
 
 
-def _candidates(plugins: Plugins, config: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+def _candidates(plugins: Plugins, config: Sequence[Path]) -> Iterator[_Candidate]:
     for directory in config:
         yield from _search(directory, "--config")
     for entry in filter(None, os.environ.get(PATH_VARIABLE, "").split(os.pathsep)):
         yield from _search(Path(entry), PATH_VARIABLE)
-    for directory, plugin in plugins.municipality_dirs():
+    # by plugin name: which copy is first may not depend on the order of installing
+    for directory, plugin in sorted(plugins.municipality_dirs(), key=lambda d: (d[1], d[0])):
         if not (directory / MUNICIPALITY).is_file():
             raise PluginError(
                 plugin,
                 f"names {directory} as a municipality directory, but it has no {MUNICIPALITY}",
             )
-        version = plugins.version(plugin)
-        yield directory, f"plugin {plugin}" + (f" {version}" if version else "")
+        yield directory, plugins.described(plugin), plugin
 
 
-def _source(directory: Path, found_by: str) -> MunicipalitySource:
+def _source(directory: Path, found_by: str, plugin: str | None) -> MunicipalitySource:
     path = directory / MUNICIPALITY
     try:
         text = path.read_text(encoding="utf-8")
@@ -79,12 +88,14 @@ def _source(directory: Path, found_by: str) -> MunicipalitySource:
         name=name if isinstance(name, str) else "",
         directory=directory,
         found_by=found_by,
+        plugin=plugin,
     )
 
 
 @frozen(kw_only=True)
 class _Found:
-    """What discovery found: the sources by slug, and the slugs given by two sources."""
+    """What discovery found: the sources and the slugs given by two sources, each by its
+    slug as compared (:func:`slug_key`)."""
 
     sources: dict[str, MunicipalitySource]
     conflicts: dict[str, Problem]
@@ -112,22 +123,29 @@ def _same(first: Path, second: Path) -> bool:
 
 def _discover(plugins: Plugins, config: Iterable[str | Path]) -> _Found:
     sources: dict[str, MunicipalitySource] = {}
-    conflicts: dict[str, Problem] = {}
-    for directory, found_by in _candidates(plugins, [Path(c) for c in config]):
-        source = _source(directory, found_by)
-        other = sources.setdefault(source.slug, source)
+    conflicts = {
+        key: Problem.at(f"plugin {key!r}", "", message)
+        for key, message in plugins.conflicts().items()
+    }
+    for directory, found_by, plugin in _candidates(plugins, [Path(c) for c in config]):
+        source = _source(directory, found_by, plugin)
+        if plugin is not None and not plugins.allows(source.slug, plugin):
+            continue  # a pin gives the slug to another distribution
+        key = slug_key(source.slug)
+        other = sources.setdefault(key, source)
         if other is not source and not _same(other.directory, directory):
+            both = sorted(f"{s.found_by} ({s.directory})" for s in (other, source))
             conflicts.setdefault(
-                source.slug,
+                key,
                 Problem.at(
-                    f"municipality {source.slug!r}",
+                    f"municipality {key!r}",
                     "",
-                    f"given by two sources, {other.found_by} ({other.directory}) and "
-                    f"{found_by} ({directory}); remove one, or load a directory by its path",
+                    f"given by two sources, {both[0]} and {both[1]}; remove one, load a "
+                    f"directory by its path, or name the distribution to use in {PINS_VARIABLE}",
                 ),
             )
-    for slug in conflicts:
-        del sources[slug]
+    for key in conflicts:
+        sources.pop(key, None)
     return _Found(sources=sources, conflicts=conflicts)
 
 
@@ -171,12 +189,15 @@ def load_municipality(
     if _is_path(slug_or_path):
         return load_municipality_dir(Path(slug_or_path), plugins)
     found = _discover(plugins, config)
-    slug = str(slug_or_path)
+    slug = slug_key(str(slug_or_path))
     if slug in found.conflicts:
         raise ConfigError([found.conflicts[slug]])
     if slug in found.sources:
         source = found.sources[slug]
-        return load_municipality_dir(source.directory, plugins, source.found_by)
+        distribution = None if source.plugin is None else plugins.distribution(source.plugin)
+        return load_municipality_dir(
+            source.directory, plugins, source.found_by, distribution=distribution
+        )
     known = ", ".join(sorted(found.sources)) or "none"
     raise UnknownMunicipalityError(
         f"no municipality {str(slug_or_path)!r} (installed: {known}); give a slug, or the "

@@ -9,10 +9,10 @@ problem is reported at once, naming its file and the path to the field.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -36,6 +36,8 @@ from civilsamfund.config._sections import (
 )
 from civilsamfund.config._toml import parse_toml
 from civilsamfund.config._validator import Catalogues, problems, renamed_within
+from civilsamfund.core import _guard
+from civilsamfund.core._audit import Distribution
 from civilsamfund.core._dates import names_on
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
 from civilsamfund.core._problems import Problem
@@ -50,6 +52,8 @@ from civilsamfund.core.rules._rulebook import Rulebook
 from civilsamfund.pipeline._files import read_bytes
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS
 from civilsamfund.plugins._manager import BUILTIN, Plugins, installed
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -118,9 +122,14 @@ def sections(plugins: Plugins) -> list[tuple[Section[Any], str]]:
 
 
 def load_municipality_dir(
-    directory: str | Path, plugins: Plugins | None = None, found_by: str = "given path"
+    directory: str | Path,
+    plugins: Plugins | None = None,
+    found_by: str = "given path",
+    *,
+    distribution: Distribution | None = None,
 ) -> Municipality:
-    """Load and check the configuration in ``directory``.
+    """Load and check the configuration in ``directory``; ``found_by`` and the installed
+    ``distribution`` that shipped it enter every decision's audit record.
 
     Raises :class:`ConfigError` listing every problem found, each naming its file and
     the path to the field, and :class:`PluginError` naming a plugin that misbehaves.
@@ -153,12 +162,19 @@ def load_municipality_dir(
             Problem.at(shown[file], key, "unknown key") for key in sorted(set(table) - keys)
         )
     values: dict[type, Any] = {}
-    for section, _ in declared:
+    for section, plugin in declared:
         table = data.get(section.file, {})
         part = {key: table[key] for key in section.takes() if key in table}
         try:
-            values[section.model] = structure(
-                part, section.model, shown[section.file], error=ConfigError
+            values[section.model] = _plugin_code(
+                plugin,
+                f"reading {section.file}",
+                structure,
+                part,
+                section.model,
+                shown[section.file],
+                "",
+                ConfigError,
             )
         except InputError as exc:
             found.extend(exc.problems)
@@ -230,7 +246,7 @@ def load_municipality_dir(
         name=info.name,
         documents=documents,
         national=tuple(rule_id for rule_id in national.ids if rule_id not in set_aside),
-        source=RulesSource(directory=directory, found_by=found_by),
+        source=RulesSource(directory=directory, found_by=found_by, distribution=distribution),
         fingerprint=f"sha256:{digest.hexdigest()}",
         rulebook=Rulebook(rules),
         sections=values,
@@ -251,14 +267,21 @@ def load_municipality_dir(
 
 def _validated(
     section: Section[Any], municipality: Municipality, plugin: str
-) -> Iterator[tuple[str, str]]:
-    assert section.validate is not None
-    try:
-        yield from list(section.validate(municipality.section(section.model), municipality))
-    except Exception as exc:
-        if plugin == BUILTIN:
-            raise
-        raise PluginError(plugin, f"validating {section.file} raised {exc!r}") from exc
+) -> list[tuple[str, str]]:
+    validate = section.validate
+    assert validate is not None
+    value = municipality.section(section.model)
+    return _plugin_code(
+        plugin, f"validating {section.file}", lambda: list(validate(value, municipality))
+    )
+
+
+def _plugin_code(plugin: str, doing: str, function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)``: the library's own called directly, a plugin's within the
+    hook budget, whatever it raises but the library's own errors named by its plugin."""
+    if plugin == BUILTIN:
+        return function(*args)
+    return _guard.call(plugin, doing, "hook", function, *args, passing=(InputError,))
 
 
 def titled(value: Any, titles: Mapping[str, str]) -> Any:
@@ -321,8 +344,15 @@ def _check(
         )
         return None
     try:
-        check = structure(
-            dict(entry.params), check_type.cls, source, f"{where}.params", ConfigError
+        check = _plugin_code(
+            check_type.origin,
+            f"reading the params of {where}",
+            structure,
+            dict(entry.params),
+            check_type.cls,
+            source,
+            f"{where}.params",
+            ConfigError,
         )
     except InputError as exc:
         found.extend(exc.problems)

@@ -27,6 +27,7 @@ from typing import IO, Any, Generic, TextIO, TypeVar, cast
 from attrs import field, frozen
 
 from civilsamfund.core._errors import CivilsamfundError, InputError, ItemError, Problems
+from civilsamfund.core._guard import timed
 from civilsamfund.core._shown import shown
 from civilsamfund.pipeline._documents import (
     Document,
@@ -109,6 +110,11 @@ def run(steps: Steps[P], inputs: Inputs, sink: Sink, jobs: int | None = None) ->
 
     ``jobs`` (default: by size) applies to documents; streams run in this process.
     """
+    with timed():  # the alarm that bounds plugins' checks stays ready for the batch
+        return _run(steps, inputs, sink, jobs)
+
+
+def _run(steps: Steps[P], inputs: Inputs, sink: Sink, jobs: int | None) -> int:
     documents = inputs.documents(steps)
     if documents is None:
         _run_streams(steps, inputs, sink)

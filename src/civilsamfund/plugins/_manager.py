@@ -3,24 +3,37 @@
 Callers never touch ``manager.hook`` directly: :class:`Plugins` has one typed method
 per hook. Hooks are called through pluggy's hook callers, so implementations run in
 the order pluggy documents. Each implementation is registered through a thin proxy
-that tags its result with the plugin's name and names the plugin when it raises.
+that tags its result with the plugin's name, and runs it within its budget, naming
+the plugin whatever it raises (see :mod:`civilsamfund.core._guard`).
+
+One name, one source: two installed distributions that declare one entry-point name
+(compared without case or surrounding space) load neither, and the name is a conflict
+naming both, whatever order they are installed in, unless ``CIVILSAMFUND_PINS`` says
+which distribution may provide it.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import re
 import types
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib.metadata import entry_points
+from importlib import metadata
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import pluggy
 from attrs import frozen
 
-from civilsamfund.core._errors import PluginError
+from civilsamfund.core import _guard
+from civilsamfund.core._audit import Distribution
+from civilsamfund.core._errors import ConfigError, PluginError
+from civilsamfund.core._shown import shown
 from civilsamfund.plugins import hookspecs
 
 if TYPE_CHECKING:
@@ -39,6 +52,9 @@ N = TypeVar("N", bound=_Named)
 ENTRY_POINT_GROUP = "civilsamfund"
 ALLOWLIST_VARIABLE = "CIVILSAMFUND_PLUGINS"
 """Comma-separated entry-point names to load; unset loads all, empty loads none."""
+PINS_VARIABLE = "CIVILSAMFUND_PINS"
+"""Comma-separated ``slug=distribution`` pairs: only that distribution may provide the
+slug, by its entry-point name or a configuration it ships."""
 
 BUILTIN = "civilsamfund"
 """The name the library's own plugin is registered under."""
@@ -68,23 +84,75 @@ class Attributed(Generic[T]):
 def _attributed(plugin: str, hook: str, function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)  # keeps the marker and the signature pluggy reads
     def call(*args: Any) -> Any:
-        try:
-            result = function(*args)
-        except Exception as exc:
-            if plugin == BUILTIN:
-                raise  # the library's own bug, not a plugin's
-            raise PluginError(plugin, f"{hook} raised {exc!r}") from exc
+        if plugin == BUILTIN:
+            result = function(*args)  # the library's own bugs stay tracebacks
+        else:
+            result = _guard.call(plugin, hook, "hook", function, *args)
         return None if result is None else Attributed(plugin, result)
 
     return call
+
+
+def slug_key(name: str) -> str:
+    """A slug or entry-point name as it is compared: ``ODENSE`` and ``odense `` are
+    ``odense``."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def _distribution_key(name: str) -> str:
+    """A distribution's name as packaging compares it (``Civilsamfund_Odense`` is
+    ``civilsamfund-odense``)."""
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
 def _allowed() -> Callable[[str], bool]:
     value = os.environ.get(ALLOWLIST_VARIABLE)
     if value is None:
         return lambda _: True
-    names = {name.strip() for name in value.split(",") if name.strip()}
-    return names.__contains__
+    names = {slug_key(name) for name in value.split(",") if name.strip()}
+    return lambda name: slug_key(name) in names
+
+
+def _pins_from_environment() -> dict[str, str]:
+    value = os.environ.get(PINS_VARIABLE, "")
+    pins = {}
+    for item in filter(str.strip, value.split(",")):
+        slug, equals, distribution = item.partition("=")
+        if not (equals and slug.strip() and distribution.strip()):
+            raise ConfigError.at(
+                PINS_VARIABLE,
+                "",
+                f"expected slug=distribution pairs separated by commas, got {shown(item)}",
+            )
+        pins[slug] = distribution
+    return pins
+
+
+def _named(entry_point: EntryPoint) -> str:
+    """The distribution that declares ``entry_point``, with its version."""
+    dist = entry_point.dist
+    return "an unknown distribution" if dist is None else f"{dist.name} {dist.version}"
+
+
+def fingerprint(dist: metadata.Distribution) -> str:
+    """The fingerprint of the files ``dist`` installed (those its ``RECORD`` lists with
+    a hash, but the installer's own notes), from their bytes as they are now."""
+    digest = hashlib.sha256()
+    for file in sorted(dist.files or (), key=str):
+        if file.hash is None or (
+            file.parent.name.endswith(".dist-info") and file.name in _INSTALLER_NOTES
+        ):
+            continue
+        try:
+            content = hashlib.sha256(Path(str(dist.locate_file(file))).read_bytes()).hexdigest()
+        except OSError:
+            content = "missing"
+        digest.update(f"{file.as_posix()}\0{content}\0".encode())
+    return f"sha256:{digest.hexdigest()}"
+
+
+_INSTALLER_NOTES = frozenset({"INSTALLER", "REQUESTED", "direct_url.json", "RECORD"})
+"""Files an installer writes beside a distribution's own, different for each install."""
 
 
 class Plugins:
@@ -99,51 +167,106 @@ class Plugins:
         self._manager.add_hookspecs(hookspecs)
         self._versions: dict[str, str | None] = {}
         self._broken: dict[str, tuple[str | None, str]] = {}
+        self._distributions: dict[str, metadata.Distribution] = {}
+        self._fingerprints: dict[str, Distribution] = {}
+        self._conflicts: dict[str, str] = {}
+        self._pins: dict[str, str] = {}
         from civilsamfund import _version
         from civilsamfund.plugins import _builtin
 
         self.register(_builtin, BUILTIN, _version.__version__)
 
     @classmethod
-    def from_entry_points(cls) -> Plugins:
+    def from_entry_points(cls, pins: Mapping[str, str] | None = None) -> Plugins:
         """Load the plugins installed under the ``civilsamfund`` entry-point group.
 
         A plugin that fails to load is kept aside, named with its error: see
         :meth:`info` and :meth:`require_loaded`. A name in ``CIVILSAMFUND_PLUGINS``
-        that no installed plugin has is an error.
+        that no installed plugin has is an error. A name two distributions declare
+        loads from neither (see :meth:`conflicts`), unless ``pins`` (by default
+        ``CIVILSAMFUND_PINS``) maps it to the distribution that may provide it.
         """
         plugins = cls()
+        given = _pins_from_environment() if pins is None else pins
+        plugins._pins = {slug_key(s): _distribution_key(d) for s, d in given.items()}
         allowed = _allowed()
-        installed_names = set()
+        by_name: dict[str, list[EntryPoint]] = {}
         for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-            installed_names.add(entry_point.name)
-            if not allowed(entry_point.name):
+            by_name.setdefault(slug_key(entry_point.name), []).append(entry_point)
+        for key in sorted(by_name):
+            if not allowed(key):
                 continue
-            version = entry_point.dist.version if entry_point.dist else None
-            try:
-                module = entry_point.load()
-                plugins.register(module, entry_point.name, version)
-            except PluginError as exc:
-                plugins._broken[entry_point.name] = (version, exc.message)
-            except Exception as exc:  # an import failure inside the plugin's own code
-                plugins._broken[entry_point.name] = (version, f"failed to load: {exc!r}")
+            candidates = by_name[key]
+            pinned = plugins._pins.get(key)
+            if pinned is not None:
+                candidates = [ep for ep in candidates if plugins._declares(ep, pinned)]
+            if len(candidates) > 1:
+                plugins._conflicts[key] = plugins._two(key, candidates)
+            elif candidates:
+                plugins._load(candidates[0])
+        plugins._require_listed(by_name)
+        return plugins
+
+    @staticmethod
+    def _declares(entry_point: EntryPoint, distribution: str) -> bool:
+        dist = entry_point.dist
+        return dist is not None and _distribution_key(dist.name) == distribution
+
+    @staticmethod
+    def _two(key: str, candidates: Sequence[EntryPoint]) -> str:
+        named = sorted(_named(entry_point) for entry_point in candidates)
+        return (
+            f"given by {len(named)} installed distributions, {', '.join(named[:-1])} and "
+            f"{named[-1]}, each declaring the entry point {key!r}; uninstall all but one, "
+            f"or name the one to use in {PINS_VARIABLE} ({key}=<distribution>)"
+        )
+
+    def _load(self, entry_point: EntryPoint) -> None:
+        """Import and register one installed plugin, or keep it aside with its error."""
+        name, dist = entry_point.name, entry_point.dist
+        version = dist.version if dist else None
+        try:
+            module = _guard.call(name, "loading", "hook", entry_point.load)
+            self.register(module, name, version)
+        except PluginError as exc:
+            self._broken[name] = (version, exc.message)
+            return
+        if dist is not None:
+            self._distributions[name] = dist
+
+    def _require_listed(self, installed: Mapping[str, Sequence[EntryPoint]]) -> None:
+        """Every name ``CIVILSAMFUND_PLUGINS`` lists, and every distribution a pin names,
+        must be installed."""
         listed = os.environ.get(ALLOWLIST_VARIABLE)
         if listed:
             for name in (n.strip() for n in listed.split(",")):
-                if name and name not in installed_names:
-                    known = ", ".join(sorted(installed_names)) or "none"
+                if name and slug_key(name) not in installed:
+                    known = ", ".join(sorted(installed)) or "none"
                     raise PluginError(
                         name,
                         f"is named in {ALLOWLIST_VARIABLE} but not installed (installed: {known})",
                     )
-        return plugins
+        dists = {
+            _distribution_key(ep.dist.name)
+            for eps in installed.values()
+            for ep in eps
+            if ep.dist is not None
+        }
+        for slug, distribution in sorted(self._pins.items()):
+            if distribution not in dists:
+                known = ", ".join(sorted(dists)) or "none"
+                raise PluginError(
+                    slug,
+                    f"{PINS_VARIABLE} pins it to the distribution {distribution!r}, which is "
+                    f"not installed with a civilsamfund plugin (installed: {known})",
+                )
 
     def register(self, plugin: object, name: str, version: str | None = None) -> None:
         """Add ``plugin`` under ``name``, checking that every hook it implements exists.
 
         Hook wrappers are refused: every result must come from one plugin.
         """
-        if self._manager.has_plugin(name):
+        if any(slug_key(name) == slug_key(taken) for taken in self._versions):
             raise PluginError(name, "a plugin of that name is already registered")
         proxy = types.SimpleNamespace(__name__=getattr(plugin, "__name__", name))
         for attribute in dir(plugin):
@@ -168,10 +291,44 @@ class Plugins:
         """Remove the plugin registered under ``name``."""
         self._manager.unregister(name=name)
         self._versions.pop(name, None)
+        self._distributions.pop(name, None)
 
     def version(self, name: str) -> str | None:
         """The version of the plugin registered under ``name``."""
         return self._versions.get(name)
+
+    def distribution(self, name: str) -> Distribution | None:
+        """The installed distribution the plugin ``name`` was loaded from, with the
+        fingerprint of its files; ``None`` for a plugin registered in code."""
+        dist = self._distributions.get(name)
+        if dist is None:
+            return None
+        if name not in self._fingerprints:
+            self._fingerprints[name] = Distribution(
+                name=dist.name, version=dist.version, fingerprint=fingerprint(dist)
+            )
+        return self._fingerprints[name]
+
+    def described(self, name: str) -> str:
+        """The plugin ``name`` as a rules source names it: with its distribution and
+        version when installed, with its version when registered in code."""
+        dist = self._distributions.get(name)
+        if dist is not None:
+            return f"plugin {name} from {dist.name} {dist.version}"
+        version = self._versions.get(name)
+        return f"plugin {name}" + (f" {version}" if version else "")
+
+    def allows(self, slug: str, name: str) -> bool:
+        """Whether the plugin ``name`` may provide the municipality ``slug``: when a pin
+        names the distribution that may, only a plugin installed from it can."""
+        pinned = self._pins.get(slug_key(slug))
+        dist = self._distributions.get(name)
+        return pinned is None or dist is None or _distribution_key(dist.name) == pinned
+
+    def conflicts(self) -> dict[str, str]:
+        """The entry-point names two installed distributions declare, each with a
+        message naming both: neither was loaded."""
+        return dict(self._conflicts)
 
     def info(self) -> list[PluginInfo]:
         """The plugins with their versions and the hooks each implements, and those that

@@ -7,7 +7,9 @@ marker; anything else in the module is ignored. Hooks are called through pluggy,
 wrappers are refused, as the library attributes every result to its plugin. Hooks
 only ever gain arguments, and an implementation may accept fewer than the
 specification names. The library's own checks and sections come through the same
-hooks, from its built-in plugin named ``civilsamfund``.
+hooks, from its built-in plugin named ``civilsamfund``. A plugin's implementation
+runs within the hook budget (``CIVILSAMFUND_PLUGIN_BUDGET``), and whatever it raises,
+``SystemExit`` included, is a :class:`civilsamfund.PluginError` naming the plugin.
 """
 
 from __future__ import annotations

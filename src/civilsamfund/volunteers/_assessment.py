@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core import _guard
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
@@ -126,14 +127,11 @@ def _obligations(rule: Rule[VolunteerTask], finding: Finding) -> tuple[Obligatio
     check = rule.check
     if not isinstance(check, TaskCheck):
         return ()
-    try:
+    if rule.origin == CORE:
         given = tuple(check.obligations(finding))
-    except Exception as exc:
-        if rule.origin == CORE:
-            raise
-        raise PluginError(
-            rule.origin, f"rule {rule.id!r} failed giving obligations: {exc!r}"
-        ) from exc
+    else:  # within the check budget, whatever it raises named by its plugin
+        doing = f"giving the obligations of rule {rule.id!r}"
+        given = _guard.call(rule.origin, doing, "check", lambda: tuple(check.obligations(finding)))
     wrong = next((item for item in given if not isinstance(item, Obligation)), None)
     if wrong is not None:
         raise PluginError(

@@ -35,6 +35,13 @@ def audit_document(audit: AuditRecord) -> dict[str, Any]:
         "rules_date": audit.rules_date.isoformat(),
         "config_fingerprint": audit.config_fingerprint,
         "rules_source": audit.rules_source,
+        "distribution": None
+        if audit.distribution is None
+        else {
+            "name": audit.distribution.name,
+            "version": audit.distribution.version,
+            "fingerprint": audit.distribution.fingerprint,
+        },
     }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from civilsamfund.core import _guard
 from civilsamfund.core._errors import PluginError
 from civilsamfund.core.rules._check import Verdict
 from civilsamfund.core.rules._facts import Facts
@@ -65,12 +66,18 @@ class Evaluator:
     The memo key is the rule's declared facts, a decimal by its written form (``0.5``
     and ``0.50`` are equal numbers, yet a finding records which was given). Make one
     evaluator for a batch and drop it after: it keeps findings by rule.
+
+    A plugin's rule reads each fact and evaluates within the check budget
+    (``CIVILSAMFUND_PLUGIN_BUDGET``, read once per evaluator), and whatever its code
+    raises is a :class:`PluginError` naming the plugin; the library's own rules are
+    called directly.
     """
 
-    __slots__ = ("_memos",)
+    __slots__ = ("_memos", "_seconds")
 
     def __init__(self) -> None:
         self._memos: dict[Rule[Any], Memo] = {}
+        self._seconds: float | None = None
 
     def judge(self, rule: Rule[S], subject: S) -> Finding:
         """The finding of ``rule`` for ``subject``."""
@@ -88,21 +95,18 @@ class Evaluator:
         for rule in rules:
             memo = memos.get(rule)
             if memo is None:
-                memo = memos[rule] = Memo(tuple(fact.read for fact in rule.check.FACTS))
-            try:
-                if memo.read is not None:  # one fact: no tuple to build
-                    value = memo.read(subject)
-                    values: tuple[Any, ...] | None = None
-                    key: Hashable = str(value) if type(value) is Decimal else value
-                else:
-                    values = tuple([read(subject) for read in memo.readers])
-                    key = (
-                        tuple([str(v) if type(v) is Decimal else v for v in values])
-                        if memo.reusing
-                        else _UNHASHABLE
-                    )
-            except Exception as exc:
-                raise _failure(rule, exc, "reading its facts") from exc
+                memo = memos[rule] = Memo(self._readers(rule))
+            if memo.read is not None:  # one fact: no tuple to build
+                value = memo.read(subject)
+                values: tuple[Any, ...] | None = None
+                key: Hashable = str(value) if type(value) is Decimal else value
+            else:
+                values = tuple([read(subject) for read in memo.readers])
+                key = (
+                    tuple([str(v) if type(v) is Decimal else v for v in values])
+                    if memo.reusing
+                    else _UNHASHABLE
+                )
             finding = None
             if memo.reusing:
                 try:
@@ -118,14 +122,37 @@ class Evaluator:
                 memo.hits += 1
             findings.append(finding)
 
-    @staticmethod
-    def _evaluate(rule: Rule[S], values: tuple[Any, ...]) -> Finding:
+    def _budget(self) -> float:
+        """The seconds each call of a plugin's check may take."""
+        if self._seconds is None:
+            self._seconds = _guard.budget().check
+        return self._seconds
+
+    def _readers(self, rule: Rule[Any]) -> tuple[Callable[[Any], Any], ...]:
+        """How to read each of ``rule``'s facts: a plugin's rule within its budget."""
+        facts = rule.check.FACTS
+        if rule.origin == CORE:
+            return tuple(fact.read for fact in facts)
+        seconds = self._budget()
+
+        def guarded(read: Callable[[Any], Any], name: str) -> Callable[[Any], Any]:
+            doing = f"reading the fact {name!r} of rule {rule.id!r}"
+            return lambda subject: _guard.call(
+                rule.origin, doing, "check", read, subject, seconds=seconds
+            )
+
+        return tuple(guarded(fact.read, fact.name) for fact in facts)
+
+    def _evaluate(self, rule: Rule[S], values: tuple[Any, ...]) -> Finding:
         check = rule.check
-        try:
-            verdict = check.evaluate(Facts(dict(zip(check.FACTS, values, strict=True))))
-        except Exception as exc:
-            raise _failure(rule, exc, "evaluating") from exc
-        if rule.origin != CORE:
+        facts = Facts(dict(zip(check.FACTS, values, strict=True)))
+        if rule.origin == CORE:
+            verdict = check.evaluate(facts)  # the library's own bugs stay tracebacks
+        else:
+            doing = f"evaluating rule {rule.id!r}"
+            verdict = _guard.call(
+                rule.origin, doing, "check", check.evaluate, facts, seconds=self._budget()
+            )
             _require_sound(rule, verdict)
         status = verdict.status
         if status is Status.FAIL and rule.kind is not RuleKind.MANDATORY:
@@ -140,13 +167,6 @@ class Evaluator:
             facts=verdict.facts,
             missing=verdict.missing,
         )
-
-
-def _failure(rule: Rule[Any], exc: Exception, doing: str) -> Exception:
-    """A plugin's failure named by its plugin; the core's own bugs stay as they are."""
-    if rule.origin == CORE:
-        return exc
-    return PluginError(rule.origin, f"rule {rule.id!r} failed {doing}: {exc!r}")
 
 
 def _require_sound(rule: Rule[Any], verdict: object) -> None:
