@@ -16,11 +16,12 @@ from typing import Any
 
 from civilsamfund.core._errors import InputError, Problems
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import CPR_LIKE, shown
+from civilsamfund.core._shown import CPR_LIKE, looks_like_cpr, readable, shown
 from civilsamfund.pipeline._limits import Limits
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_OR_CPR = re.compile(f"[\ud800-\udfff]|{CPR_LIKE.pattern}")
+"""A lone surrogate or ten digits that may be a CPR number: one pass finds either."""
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
 
 CPR_MESSAGE = (
@@ -84,7 +85,11 @@ class Screen:
         return True
 
     def _fine_text(self, text: str) -> bool:
-        if len(text) > self._longest or self._bad(text):
+        if len(text) > self._longest:
+            return False
+        if (self._bad(text) is not None or (self._personal and readable(text) is not text)) and (
+            self._text(text) is not None
+        ):
             return False
         if len(self._good) < self._KEPT:
             self._good.add(text)
@@ -126,7 +131,7 @@ class Screen:
             return f"expected text of at most {self._longest:,} characters, got {len(text):,}"
         if _SURROGATE.search(text):
             return "expected text in valid Unicode, got a lone surrogate (half of a pair)"
-        if self._personal and CPR_LIKE.search(text):
+        if self._personal and looks_like_cpr(text):
             return CPR_MESSAGE
         return None
 
