@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -9,7 +10,15 @@ import pytest
 
 from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import WITHHELD, WITHHELD_MARK, looks_like_cpr, shown, withheld
+from civilsamfund.core._shown import (
+    WITHHELD,
+    WITHHELD_MARK,
+    escaped,
+    looks_like_cpr,
+    screened,
+    shown,
+    withheld,
+)
 
 CPR_SPELLINGS = [
     "0101901234",
@@ -83,6 +92,14 @@ def test_withheld_keeps_the_text_around_the_number() -> None:
     """Only the number is replaced: the reader still learns what the text said."""
     assert withheld("Kontakt 010190:1234 i dag") == f"Kontakt {WITHHELD_MARK} i dag"
     assert withheld("Kørsel 2024-09-01 10:00:00") == "Kørsel 2024-09-01 10:00:00"
+
+
+def test_control_characters_are_escaped_in_text_written() -> None:
+    """C0, DEL, C1 and direction controls are written as their JSON escape; tab and
+    newline are text."""
+    text = "a\x1b[2J\x7f\x9b\u202e\r\tb\n"
+    assert screened(text) == "a\\u001b[2J\\u007f\\u009b\\u202e\\u000d\tb\n"
+    assert json.loads('"' + escaped("a\u202eb") + '"') == "a\u202eb"
 
 
 def test_long_values_are_cut_and_say_how_long() -> None:

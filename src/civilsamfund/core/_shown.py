@@ -172,6 +172,30 @@ def redacted(message: str) -> str:
     return message
 
 
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+"""Control characters: C0 (tab and newline too), DEL, C1, and the marks and overrides
+that change the direction of text. None belongs in an id."""
+_ESCAPED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+"""The control characters a text output shows escaped: all but tab and newline."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def escaped(text: str) -> str:
+    """``text`` with its control characters (but tab and newline) written as ``\\u001b``,
+    so that a terminal shows them instead of obeying them (``ESC[2J`` clears a
+    screen). The same spelling is a JSON escape, so JSON text stays valid JSON."""
+    return _ESCAPED.sub(_escape, text) if _ESCAPED.search(text) else text
+
+
+def screened(text: str) -> str:
+    """``text`` as the library writes it: no CPR number, no control character."""
+    return escaped(withheld(text))
+
+
 def expected_one_of(choices: Iterable[object], what: str) -> str:
     """What an error expected of a value that must be one of ``choices`` (ids of ``what``,
     in the plural), saying so plainly when none is configured."""
