@@ -176,6 +176,46 @@ def _raw_controls(text: str) -> list[str]:
     return [c for c in CONTROL.findall(text) if c not in "\n\t"]
 
 
+@pytest.mark.parametrize(
+    ("what", "change", "path"),
+    [
+        ("an application's id", {"id": "a\x1bb"}, "[0].id"),
+        ("a target group, by reference", None, "[0].activity.target_groups[0].category"),
+    ],
+)
+def test_an_id_with_a_control_character_is_refused(tmp_path, capsys, what, change, path):
+    """Where an id is expected, a control character is an error naming the field."""
+    items = items_of(1, {0: change} if change else None)
+    if change is None:
+        items[0]["activity"]["target_groups"][0]["category"] = "excluded\u202e"
+    source = tmp_path / "apps.json"
+    source.write_text(json.dumps(items), encoding="utf-8")
+    assert main(["assess", "-m", "odense", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: expected an id without control characters, got " in err
+    assert _raw_controls(err) == []
+
+
+def test_a_configured_id_and_a_paper_id_with_a_control_character_are_refused(tmp_path, capsys):
+    """A criterion's id in a configuration, and a points paper's id in a design record,
+    are refused as well."""
+    odense = copy_municipality(tmp_path)
+    edit(odense / "criteria.toml", 'id = "O18-1"', 'id = "O18-1\\u001b"')
+    assert main(["check-config", str(odense)]) == 1
+    err = capsys.readouterr().err
+    assert "criteria[0].id: expected an id without control characters" in err
+    assert _raw_controls(err) == []
+    design = _as_data(MUNICIPALITIES / "kolding" / "examples" / "design" / "2024.toml")
+    meeting = next(m for m in design["meetings"] if m.get("paper"))
+    meeting["paper"]["id"] += "\x9b"
+    source = tmp_path / "design.json"
+    source.write_text(json.dumps(design), encoding="utf-8")
+    assert main(["strategy", "design", "-m", str(MUNICIPALITIES / "kolding"), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert ".paper.id: expected an id without control characters" in err
+    assert _raw_controls(err) == []
+
+
 READERS = {
     "applications": ("faaborg-midtfyn", "applications.json", ["assess"]),
     "tasks": ("odense", "volunteers/tasks.json", ["volunteers", "check"]),
