@@ -200,18 +200,21 @@ def _plain(data: bytes, json: bool) -> bool:
     are left out) but in the SHA-256 digest of the configuration: a few passes at C
     speed tell, and the rest is read in full by :func:`screened_result`.
     """
-    text = data.decode()
-    try:
-        latin = text.encode("latin-1")
-    except UnicodeEncodeError:
-        if _BIDI.search(text):
-            return False
-        latin = text.encode("latin-1", "replace")
+    latin: bytes | bytearray = data
+    if not data.isascii():
+        text = data.decode()
+        try:
+            latin = text.encode("latin-1")
+        except UnicodeEncodeError:
+            if _BIDI.search(text):
+                return False
+            latin = text.encode("latin-1", "replace")
     if json and b"\\" in latin:
         latin = _JSON_GAP.sub(b" ", latin)
     at = latin.find(_DIGEST)  # a decision's audit record names the configuration by it
     if at >= 0 and not latin[at + 7 : at + 71].translate(None, _HEX):
-        latin = latin[:at] + latin[at + 71 :]
+        latin = bytearray(latin)
+        latin[at : at + 71] = b"x" * 71
     symbols = latin.translate(_SYMBOLS, _GAPS)
     return (
         b"!" not in symbols
