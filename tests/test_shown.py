@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -9,7 +10,15 @@ import pytest
 
 from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import WITHHELD, looks_like_cpr, shown
+from civilsamfund.core._shown import (
+    WITHHELD,
+    WITHHELD_MARK,
+    escaped,
+    looks_like_cpr,
+    screened,
+    shown,
+    withheld,
+)
 
 CPR_SPELLINGS = [
     "0101901234",
@@ -32,6 +41,10 @@ CPR_SPELLINGS = [
     "０１０１９０－１２３４",  # full width
     "CPR: 010190-1234.",
     "Hans (010190-1234)",
+    "010190:1234",  # colon
+    "010190\u03071234",  # a combining dot above, invisible between the digits
+    "⁰¹⁰¹⁹⁰⁻¹²³⁴",  # superscript, as Unicode normalisation reads it
+    "Hans 010190-1234 2 børn",  # a number after a space is another number
 ]
 
 
@@ -47,6 +60,46 @@ def test_every_common_spelling_of_a_cpr_number_is_recognised(text: str) -> None:
 )
 def test_other_numbers_are_not_taken_for_one(text: str) -> None:
     assert not looks_like_cpr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/srv/ind/ansøgninger-2024-09-01_10_00.json",  # a date-time in a path
+        "2010-10-01 10:00:00",  # a date-time whose first ten digits could be a date
+        "01.09.24 10:00",
+        "1000000000",  # no month 00
+        "320190-1234",  # no 32nd day
+        "1.012.000.000",  # a number in thousands
+        "12345678901234",  # too long
+        "0101-901234-5",  # too long, in parts
+        "sha256:98c4171282437755931a0101901234b9209687ad2da0152d1992e2474c120928758fb07",
+    ],
+)
+def test_dates_paths_and_numbers_that_are_no_cpr_number_are_shown(text: str) -> None:
+    """Ten digits are a CPR number only when they are not part of a longer number (a date
+    and time, a path, a digest) and begin with a day and a month."""
+    assert not looks_like_cpr(text)
+    assert shown(text) != WITHHELD
+
+
+def test_a_replacement_number_is_recognised() -> None:
+    """A replacement number (erstatningspersonnummer) has its day plus 60."""
+    assert looks_like_cpr("610190-1234")
+
+
+def test_withheld_keeps_the_text_around_the_number() -> None:
+    """Only the number is replaced: the reader still learns what the text said."""
+    assert withheld("Kontakt 010190:1234 i dag") == f"Kontakt {WITHHELD_MARK} i dag"
+    assert withheld("Kørsel 2024-09-01 10:00:00") == "Kørsel 2024-09-01 10:00:00"
+
+
+def test_control_characters_are_escaped_in_text_written() -> None:
+    """C0, DEL, C1 and direction controls are written as their JSON escape; tab and
+    newline are text."""
+    text = "a\x1b[2J\x7f\x9b\u202e\r\tb\n"
+    assert screened(text) == "a\\u001b[2J\\u007f\\u009b\\u202e\\u000d\tb\n"
+    assert json.loads('"' + escaped("a\u202eb") + '"') == "a\u202eb"
 
 
 def test_long_values_are_cut_and_say_how_long() -> None:

@@ -4,7 +4,9 @@ Exit codes: 0 success, 1 when a run found problems (``check-config``, failing
 policy cases), 2 for bad usage or bad input, 3 when the output could not be written,
 130 and 143 when interrupted (Ctrl-C, SIGTERM), 141 when the reader of the output
 closed it. Every error the library raises on purpose is printed as one message per
-problem, never as a traceback.
+problem, never as a traceback. Everything a command writes to standard output and
+standard error, and argparse's own messages, passes the library's screen (no CPR
+number, no raw control character; see docs/security.md).
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
+from typing import Any, NoReturn, TextIO, cast
 
 from civilsamfund._version import __version__
 from civilsamfund.cli._command import BAD_INPUT, PROBLEMS, SUCCESS, Command
 from civilsamfund.core import _guard
 from civilsamfund.core._errors import CivilsamfundError, OutputError
-from civilsamfund.core._shown import redacted
+from civilsamfund.core._shown import screened
 
 __all__ = [
     "BAD_INPUT",
@@ -44,10 +48,69 @@ TERMINATED = 143
 """The exit code after SIGTERM, as a shell reports it."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its messages screened: an error quotes the value it refused
+    (``invalid choice: '010190-1234'``), and a plugin's command writes its own help."""
+
+    def format_usage(self) -> str:
+        return screened(super().format_usage())
+
+    def format_help(self) -> str:
+        return screened(super().format_help())
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        super().exit(status, None if message is None else screened(message))
+
+
+_HELD = re.compile(r"\d")
+"""A digit within a CPR number's widest gap before a line's end: the line may go on."""
+
+
+class _Screened:
+    """A text stream whose every line is screened before it reaches ``stream``.
+
+    Whole lines are passed on as they come; a line ending near a digit is held until
+    the next, as a number may be written across the break (``010190`` newline
+    ``1234``). ``flush`` passes on the rest. The stream's binary buffer, where a batch
+    writes results it has screened itself, is the stream's own.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        pending = self._pending + text
+        cut = pending.rfind("\n") + 1
+        while cut and _HELD.search(pending, max(cut - 5, 0), cut):
+            cut = pending.rfind("\n", 0, cut - 1) + 1
+        if cut:
+            self._stream.write(screened(pending[:cut]))
+        self._pending = pending[cut:]
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def release(self) -> None:
+        """Pass on what is held, leaving ``stream`` to flush it."""
+        if self._pending:
+            pending, self._pending = self._pending, ""
+            self._stream.write(screened(pending))
+
+    def flush(self) -> None:
+        self.release()
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
     from civilsamfund.plugins._manager import BUILTIN
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="civilsamfund",
         description="How Danish municipalities work with civil society: assess, check and "
         "test their rules.",
@@ -78,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     from civilsamfund.plugins._manager import BUILTIN, installed
 
-    out, err = sys.stdout, sys.stderr
+    screened_out, screened_err = _Screened(sys.stdout), _Screened(sys.stderr)
+    out, err = cast(TextIO, screened_out), cast(TextIO, screened_err)
     try:
         with _guard.run_signals():
             commands = installed().cli_commands()
@@ -100,10 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.flush()
             return code
     except OutputError as exc:
-        err.write(f"civilsamfund: error: {redacted(str(exc))}\n")
+        err.write(f"civilsamfund: error: {exc}\n")
         return CANNOT_WRITE
-    except CivilsamfundError as exc:
-        err.write(f"civilsamfund: error: {redacted(str(exc))}\n")
+    except CivilsamfundError as exc:  # each problem is bounded, and at most max_problems
+        err.write(f"civilsamfund: error: {exc}\n")
         return BAD_INPUT
     except BrokenPipeError:
         # The reader stopped reading (``| head``): end quietly, as the shell's tools do.
@@ -119,3 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _guard.Terminated:
         err.write("civilsamfund: terminated\n")
         return TERMINATED
+    finally:
+        with suppress(OSError, ValueError):
+            screened_out.release()
+            screened_err.flush()

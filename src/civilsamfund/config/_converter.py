@@ -28,7 +28,8 @@ from cattrs.errors import (
 
 from civilsamfund.core._errors import FieldValueError, InputError, Problems
 from civilsamfund.core._money import Kroner, Share, decimal_text, kroner, number, share
-from civilsamfund.core._shown import shown
+from civilsamfund.core._references import ENTRIES, REFERS, Entries
+from civilsamfund.core._shown import CONTROL, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import FactText
 from civilsamfund.core.rules._findings import FactValue
@@ -236,20 +237,59 @@ def _table_factory(
     make: Callable[[Any], Callable[[Any, Any], Any]],
 ) -> Callable[[Any], Any]:
     """A hook as cattrs makes it for a model or mapping, behind a check that it was given
-    a table: otherwise cattrs fails in Python's words (``'str' object has no attribute
-    'keys'``)."""
+    a table (otherwise cattrs fails in Python's words: ``'str' object has no attribute
+    'keys'``), and followed by a check that its ids are plain text."""
 
     def factory(kind: Any) -> Callable[[object, type], Any]:
         structure = make(kind)
+        ids = _id_fields(kind)
 
         def hook(value: object, _: type) -> Any:
             if type(value) is not dict and not isinstance(value, Mapping):
                 raise ValueError(f"expected a table, got {shown(value)}")
-            return structure(value, kind)
+            made = structure(value, kind)
+            if ids:
+                _require_plain_ids(made, ids)
+            return made
 
         return hook
 
     return factory
+
+
+_IdFields = tuple[tuple[str, str | None], ...]
+
+
+def _id_fields(kind: Any) -> _IdFields:
+    """The fields of ``kind`` that hold ids: its ``id`` and ``slug``, each reference
+    (:func:`civilsamfund.core._references.refers`), and the key of entries it lists by
+    another key than ``id`` (documents by ``file``); each with that key, if any."""
+    found: list[tuple[str, str | None]] = []
+    for attribute in attrs.fields(kind):
+        listed = attribute.metadata.get(ENTRIES)
+        if attribute.name in ("id", "slug") or REFERS in attribute.metadata:
+            found.append((attribute.name, None))
+        elif isinstance(listed, Entries) and listed.key not in (None, "id"):
+            found.append((attribute.name, listed.key))
+    return tuple(found)
+
+
+def _require_plain_ids(made: object, fields: _IdFields) -> None:
+    """Refuse an id holding a control character: an id is echoed in every output and
+    error, where ``ESC[2J`` would clear the reader's screen."""
+    for name, key in fields:
+        held = getattr(made, name)
+        if key is not None:
+            ids = [(f"{name}[{i}].{key}", getattr(entry, key)) for i, entry in enumerate(held)]
+        elif isinstance(held, tuple):
+            ids = [(f"{name}[{i}]", item) for i, item in enumerate(held)]
+        else:
+            ids = [(name, held)]
+        for where, item in ids:
+            if isinstance(item, str) and CONTROL.search(item):
+                raise FieldValueError(
+                    where, f"expected an id without control characters, got {shown(item)}"
+                )
 
 
 def _fact(value: object, _: type) -> FactValue:

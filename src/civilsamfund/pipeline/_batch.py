@@ -11,7 +11,9 @@ rest the same way for every domain:
 * streams (JSON Lines) are prepared and written one item at a time in flat memory; a
   problem stops the writing, the rest is still checked so that every problem is
   reported, and the output ends without its end record;
-* a failure while judging an item is an :class:`ItemError` naming file, path and id.
+* a failure while judging an item is an :class:`ItemError` naming file, path and id;
+* every result is screened as it is made (:func:`._screen.screened_result`): no CPR
+  number and no raw control character is written, whoever put it there.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from civilsamfund.pipeline._documents import (
 )
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import Layout, Sink, atomic_output, binary
+from civilsamfund.pipeline._screen import screened_result
 from civilsamfund.pipeline._workers import can_fork, in_workers
 
 P = TypeVar("P")
@@ -168,13 +171,14 @@ def _prepared(
     return prepared
 
 
-def _judged(steps: Steps[P], prepared: P, source: str, path: str) -> bytes:
+def _judged(steps: Steps[P], prepared: P, source: str, path: str, json: bool) -> bytes:
     try:
-        return steps.judge(prepared)
+        result = steps.judge(prepared)
     except BrokenPipeError:
         raise
     except Exception as exc:
         raise ItemError(source, path, shown(steps.identify(prepared)), _said(exc)) from exc
+    return screened_result(result, json)
 
 
 def _said(exc: BaseException) -> str:
@@ -188,7 +192,9 @@ def _run_documents(
     if len(slices) <= 1 or not can_fork():
         for part in slices:
             for document, number, prepared in _prepared(steps, documents, part, max_problems):
-                sink.add(_judged(steps, prepared, document.source, document.where(number)))
+                sink.add(
+                    _judged(steps, prepared, document.source, document.where(number), sink.json)
+                )
         return
 
     def work(number: int, file: IO[bytes]) -> tuple[int, InputError | None]:
@@ -200,7 +206,7 @@ def _run_documents(
         for written, (document, index, item) in enumerate(prepared):
             if written:
                 file.write(between)
-            file.write(_judged(steps, item, document.source, document.where(index)))
+            file.write(_judged(steps, item, document.source, document.where(index), sink.json))
         return len(prepared), None
 
     shares = in_workers(work, len(slices))
@@ -228,7 +234,7 @@ def _run_streams(steps: Steps[P], inputs: Inputs, sink: Sink) -> None:
                 found.extend(exc.problems, exc.more)
                 continue
             if not found:
-                sink.add(_judged(steps, prepared, source, where))
+                sink.add(_judged(steps, prepared, source, where, sink.json))
     except InputError as exc:  # the stream itself is broken: no item after this one
         found.extend(exc.problems, exc.more)
     found.raise_as(steps.error)

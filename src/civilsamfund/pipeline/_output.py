@@ -31,17 +31,19 @@ _COPY = 1 << 20
 @frozen(kw_only=True)
 class Layout:
     """How results are laid out: ``opening``, the results joined by ``between``, then
-    ``ending`` (if there are any), ``closing``, and the end record if ``end_record``."""
+    ``ending`` (if there are any), ``closing``, and the end record if ``end_record``.
+    ``json``: each result is a JSON value, and is screened as one."""
 
     opening: bytes = b""
     between: bytes = b"\n"
     ending: bytes = b"\n"
     closing: bytes = b""
     end_record: bool = False
+    json: bool = False
 
 
-JSON_ARRAY = Layout(opening=b"[\n", between=b",\n", ending=b"\n", closing=b"]\n")
-JSON_LINES = Layout(end_record=True)
+JSON_ARRAY = Layout(opening=b"[\n", between=b",\n", ending=b"\n", closing=b"]\n", json=True)
+JSON_LINES = Layout(end_record=True, json=True)
 TEXT = Layout(between=b"\n\n")
 
 LAYOUTS = {"text": TEXT, "json": JSON_ARRAY, "jsonl": JSON_LINES}
@@ -113,6 +115,11 @@ class Sink:
     def between(self) -> bytes:
         """What separates two results."""
         return self._layout.between
+
+    @property
+    def json(self) -> bool:
+        """Whether each result is a JSON value."""
+        return self._layout.json
 
     def _open(self) -> None:
         """Write the opening, first thing and only once: nothing at all is written

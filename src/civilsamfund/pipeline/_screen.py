@@ -1,6 +1,11 @@
-"""Screening parsed data before it is structured: depth, text, and personal data.
+"""Screening what comes in and what goes out: depth, text, and personal data.
 
-Runs over every value of an input once. The fast pass only says whether anything is
+Inputs are screened as parsed data, before they are structured; every result a batch
+writes is screened as it is made (:func:`screened_result`), with the same test for a
+CPR number (:mod:`civilsamfund.core._shown`), since a plugin's message or fact, or a
+configured text, may hold what no input did.
+
+An input is screened over every value once. The fast pass only says whether anything is
 wrong; the detailed pass, run when something is, names each problem by its path.
 Text must be valid Unicode (JSON can carry a lone surrogate, which no output can
 encode), no longer than the limit, and never a CPR number: an input that holds one
@@ -12,15 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from json import loads
 from typing import Any
 
 from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._json import json_encoder
 from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import CPR_LIKE, shown
+from civilsamfund.core._shown import (
+    CPR_LIKE,
+    WITHHELD_MARK,
+    escaped,
+    looks_like_cpr,
+    readable,
+    screened,
+    shown,
+    withheld,
+)
 from civilsamfund.pipeline._limits import Limits
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_OR_CPR = re.compile(f"[\ud800-\udfff]|{CPR_LIKE.pattern}")
+"""A lone surrogate or ten digits that may be a CPR number: one pass finds either."""
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
 
 CPR_MESSAGE = (
@@ -84,7 +101,11 @@ class Screen:
         return True
 
     def _fine_text(self, text: str) -> bool:
-        if len(text) > self._longest or self._bad(text):
+        if len(text) > self._longest:
+            return False
+        if (self._bad(text) is not None or (self._personal and readable(text) is not text)) and (
+            self._text(text) is not None
+        ):
             return False
         if len(self._good) < self._KEPT:
             self._good.add(text)
@@ -126,7 +147,7 @@ class Screen:
             return f"expected text of at most {self._longest:,} characters, got {len(text):,}"
         if _SURROGATE.search(text):
             return "expected text in valid Unicode, got a lone surrogate (half of a pair)"
-        if self._personal and CPR_LIKE.search(text):
+        if self._personal and looks_like_cpr(text):
             return CPR_MESSAGE
         return None
 
@@ -142,3 +163,98 @@ def screen_for(limits: Limits, personal: bool = True) -> Screen:
     """One screen per limits, kept so that the texts it has seen stay known between
     documents (a service reads one application per request)."""
     return Screen(limits, personal)
+
+
+def _symbols() -> bytes:
+    """What each byte of a result in Latin-1 is to :func:`_plain`: ``1`` a digit (or a
+    superscript digit or a fraction, which are digits once normalised); ``!`` a control
+    character; ``u`` the ``?`` that stands for a character beyond Latin-1, which may be a
+    digit, a dash or a mark; ``x`` anything else."""
+    table = bytearray(b"x" * 256)
+    for digit in b"0123456789\xb2\xb3\xb9\xbc\xbd\xbe":
+        table[digit] = ord("1")
+    for byte in (*range(0x20), *range(0x7F, 0xA0)):
+        table[byte] = ord("!")
+    table[ord("?")] = ord("u")
+    return bytes(table)
+
+
+_SYMBOLS = _symbols()
+_GAPS = b" \t\n.-/_:\xa0\xad"
+"""What may stand between digits and is left out before they are counted: spaces and
+joiners (no-break space and soft hyphen too)."""
+_TEN = b"1111111111"
+_TEN_UNITS = re.compile(b"[1u]{10}")
+_JSON_GAP = re.compile(rb"\\(?:[nrtf]|u00(?:0[9a-dA-D]|1[c-fC-F]))")
+"""A JSON escape of a space: the gap it stands for between two digits."""
+_JSON_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
+_DIGEST = b"sha256:"
+_HEX = b"0123456789abcdef"
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain(data: bytes, json: bool) -> bool:
+    """Whether a result surely holds no CPR number and no control character to escape.
+
+    Most results are Latin-1 text with no ten digits in a row (once spaces and joiners
+    are left out) but in the SHA-256 digest of the configuration: a few passes at C
+    speed tell, and the rest is read in full by :func:`screened_result`.
+    """
+    latin: bytes | bytearray = data
+    if not data.isascii():
+        text = data.decode()
+        try:
+            latin = text.encode("latin-1")
+        except UnicodeEncodeError:
+            if _BIDI.search(text):
+                return False
+            latin = text.encode("latin-1", "replace")
+    if json and b"\\" in latin:
+        latin = _JSON_GAP.sub(b" ", latin)
+    at = latin.find(_DIGEST)  # a decision's audit record names the configuration by it
+    if at >= 0 and not latin[at + 7 : at + 71].translate(None, _HEX):
+        latin = bytearray(latin)
+        latin[at : at + 71] = b"x" * 71
+    symbols = latin.translate(_SYMBOLS, _GAPS)
+    return (
+        b"!" not in symbols
+        and _TEN not in symbols
+        and not (b"u" in symbols and _TEN_UNITS.search(symbols))
+    )
+
+
+def screened_result(data: bytes, json: bool = False) -> bytes:
+    """One result as a batch writes it (UTF-8, JSON if ``json``): any CPR number
+    withheld and every control character escaped, whoever wrote it.
+
+    JSON stays valid JSON: a CPR number is withheld in the value that holds it, and a
+    control character is written as its ``\\u`` escape.
+    """
+    if _plain(data, json):
+        return data
+    text = data.decode()
+    if not json:
+        return screened(text).encode()
+    seen = _JSON_ESCAPE.sub(_unescaped, text) if "\\" in text else text
+    if looks_like_cpr(seen):
+        text = json_encoder()(_withheld_value(loads(text))).decode()
+    return escaped(text).encode()
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    """A JSON escape as the screen reads it: a space for a space, else no digit."""
+    return " " if loads(f'"{match.group()}"').isspace() else "#"
+
+
+def _withheld_value(value: Any) -> Any:
+    """Parsed JSON with every CPR number in it withheld, keys and numbers too."""
+    kind = type(value)
+    if kind is str:
+        return withheld(value)
+    if kind is int:
+        return WITHHELD_MARK if looks_like_cpr(str(value)) else value
+    if kind is list:
+        return [_withheld_value(item) for item in value]
+    if kind is dict:
+        return {withheld(key): _withheld_value(item) for key, item in value.items()}
+    return value

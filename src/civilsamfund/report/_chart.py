@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from civilsamfund.core._errors import CivilsamfundError
+from civilsamfund.core._shown import screened
 from civilsamfund.core._text import Language
 from civilsamfund.report._markdown import OUTCOME_WORDS, named
 from civilsamfund.report._model import AnnualReport
@@ -42,7 +43,7 @@ def draw_chart(report: AnnualReport, out: BinaryIO, format: str, language: Langu
     except ImportError:
         raise ChartError("a chart needs matplotlib: pip install 'civilsamfund[chart]'") from None
     pools = report.grants.pools
-    labels = [named(report, line.id or "", language) for line in pools]
+    labels = [screened(named(report, line.id or "", language)) for line in pools]
     figure = Figure(figsize=(max(4.0, 1.6 * len(pools) + 2), 3.6), layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()

@@ -31,6 +31,7 @@ def _shown_from(chart: Path, output: Path | None) -> str:
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.config._discovery import load_municipality
     from civilsamfund.pipeline._output import atomic_output
+    from civilsamfund.pipeline._screen import screened_result
     from civilsamfund.report._build import annual_report
     from civilsamfund.report._chart import chart_format, draw_chart
     from civilsamfund.report._document import report_json
@@ -54,10 +55,10 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         text = report_markdown(report, municipality.name, args.lang, chart)
     if args.output is None:
-        out.write(text)
+        out.write(text)  # screened as every command's output
     else:
         with atomic_output(args.output) as file:
-            file.write(text.encode())
+            file.write(screened_result(text.encode(), json=args.format == "json"))
     return SUCCESS
 
 
