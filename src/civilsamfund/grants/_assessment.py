@@ -18,7 +18,6 @@ from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Versions
 from civilsamfund.core._errors import ApplicationError
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
@@ -141,14 +140,11 @@ class Assessor:
             )
         if application.received.year == date.max.year:
             _round(rules.pool, application)  # the last year has no next round to name
-        wrong = [
-            *self._plan.problems(application, self.municipality.known),
-            *self._fact_problems(application),
-        ]
-        if wrong:
-            raise ApplicationError(
-                Problem.at(_source(application), path, message) for path, message in wrong
-            )
+        found = self._plan.found(application, self.municipality.known)
+        for path, message in self._fact_problems(application):
+            found.at("", path, message)
+        if found:
+            raise ApplicationError(found.kept, found.more).within(_source(application), "")
         return rules
 
     def _route(self, rule: Rule[GrantApplication], application: GrantApplication) -> Routing:

@@ -28,7 +28,13 @@ from typing import IO, Any, Generic, TextIO, TypeVar, cast
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import CivilsamfundError, InputError, ItemError, Problems
+from civilsamfund.core._errors import (
+    CivilsamfundError,
+    InputError,
+    ItemError,
+    Problems,
+    describing,
+)
 from civilsamfund.core._guard import timed
 from civilsamfund.core._shown import shown
 from civilsamfund.pipeline._documents import (
@@ -113,7 +119,9 @@ def run(steps: Steps[P], inputs: Inputs, sink: Sink, jobs: int | None = None) ->
 
     ``jobs`` (default: by size) applies to documents; streams run in this process.
     """
-    with timed():  # the alarm that bounds plugins' checks stays ready for the batch
+    # the alarm that bounds plugins' checks stays ready for the batch, and an error in it
+    # describes as many problems as the limits ask
+    with timed(), describing(inputs.limits.max_problems):
         return _run(steps, inputs, sink, jobs)
 
 

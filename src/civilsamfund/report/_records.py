@@ -25,7 +25,7 @@ import attrs
 from attrs import frozen
 
 from civilsamfund.config._converter import structurer
-from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._errors import InputError, Problems, describing
 from civilsamfund.core._money import Kroner
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
@@ -156,7 +156,8 @@ def read_records(
             kept = _only(item, model)
             try:
                 screen.require(kept, document.source, where, ReportError, limits.max_problems)
-                record = read(kept, document.source, where)
+                with describing(limits.max_problems):
+                    record = read(kept, document.source, where)
             except ReportError as exc:
                 found.extend(exc.problems, exc.more)
                 continue
