@@ -114,7 +114,9 @@ def synthetic(count: int, seed: int = 2025) -> list[dict[str, object]]:
                     "volunteer_share": f"0.{rng.randrange(10, 100):02d}",
                     "social_aim": rng.random() < 0.95,
                     "local_share": f"0.{rng.randrange(10, 100):02d}",
-                    "focus_areas": rng.choice([["young_people"], ["prevention"], [], ["culture"]]),
+                    "focus_areas": rng.choice(
+                        [["young_people"], ["prevention"], [], ["integration"]]
+                    ),
                 },
             }
         )

@@ -41,6 +41,7 @@ from civilsamfund.grants._decision import (
     RoundKind,
 )
 from civilsamfund.grants._routing import Router, Routing
+from civilsamfund.grants._sections import POOLS
 from civilsamfund.organisation._structure import OrganisationFile
 
 
@@ -197,7 +198,11 @@ class Assessor:
     def _build_rules(self, pool_id: str, on: date) -> PoolRules:
         versions = self._pools.get(pool_id)
         if versions is None:
-            expected = expected_one_of(sorted(self._pools), "pool")
+            expected = (
+                expected_one_of(sorted(self._pools), "pool")
+                if self._pools  # none: the configuration, not the application, lacks them
+                else f"expected a pool configured in {POOLS}, which is missing or lists none"
+            )
             raise LookupError(f"{expected}, got {shown(pool_id)}")
         pool = versions.at(on)
         if pool is None:
