@@ -21,10 +21,10 @@ target is a ratio measured in the same run, since this machine's speed drifts:
 6. bounded work (``python benchmarks/bench.py bounds`` runs this alone): the worst
    inputs known, as files a command reads (an application with a million wrong budget
    lines, a nomination with two million wrong target groups, each at the default limits
-   and with the limit that refuses them raised; a document of ten million decimals; a
-   configuration of 250,000 criteria, and one of 5,000); the peak memory beyond the
-   interpreter's own per byte of input (target for a document: at most 32, as
-   docs/batches.md states).
+   and with the limit that refuses them raised; 100,000 wrong applications; a document
+   of ten million decimals; a configuration of 250,000 criteria, and one of 5,000); the
+   peak memory beyond the interpreter's own per byte of input (target for a document:
+   at most 32, as docs/batches.md states).
 
 Figures only: nothing here fails a build.
 """
@@ -453,6 +453,12 @@ def bounds(directory: Path) -> None:
             _bad_nomination(2_000_000, True),
             ["awards", "check"],
             [[], raised],
+        ),
+        (
+            "100,000 applications, each missing its fields",
+            {"applications": [{"id": f"a{index}", "x": 1} for index in range(100_000)]},
+            ["assess"],
+            [[]],
         ),
     ]
     for label, data, command, variants in cases:

@@ -90,6 +90,27 @@ def test_wrong_entries_past_those_described_are_counted_not_built(capsys, tmp_pa
     assert made[0] <= 110
 
 
+def test_wrong_items_past_those_described_are_counted_not_built(capsys, tmp_path, monkeypatch):
+    """1,000 applications each wrong six ways, --max-problems 10: two items are described
+    (ten problems, two more counted), the other 998 counted once each, not built."""
+    path = _write(tmp_path, [{"id": f"a{index}", "x": 1} for index in range(1_000)])
+    made = _built(monkeypatch)
+    code, err = _assess(capsys, path, "--max-problems", "10", "--jobs", "1")
+    assert code == 2
+    lines = err.splitlines()
+    assert (
+        lines[0] == f"civilsamfund: error: {path}: applications[0].pool: required field is missing"
+    )
+    assert lines[1:] == [
+        f"{path}: applications[0].{field}: required field is missing"
+        for field in ("applicant", "activity", "amount", "received")
+    ] + [f"{path}: applications[0].x: unknown key"] + [
+        f"{path}: applications[1].{field}: required field is missing"
+        for field in ("pool", "applicant", "activity", "amount")
+    ] + ["… and 1,000 more problems"]
+    assert made[0] == 12
+
+
 def test_max_problems_is_honoured_inside_one_item(capsys, tmp_path):
     """--max-problems 3 describes three of one item's wrong lines and counts the rest."""
     (item,) = items_of(1)

@@ -443,6 +443,8 @@ def structurer(
             return fast(data, kind)  # type: ignore[no-any-return]
         except Exception:
             pass
+        if not described():  # only counted: the fast hook has said all that is needed
+            raise error((), 1) from None
         detailed = converter(detailed=True)  # built only when valid input is not the case
         try:
             return detailed.structure(data, kind)

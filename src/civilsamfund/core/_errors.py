@@ -56,7 +56,8 @@ _DESCRIBED: ContextVar[int] = ContextVar("civilsamfund_described", default=100)
 
 def described() -> int:
     """How many problems one error describes in full (``Limits.max_problems`` while a
-    reader runs, else 100); further ones are counted, not built."""
+    reader runs, else 100; 0 once a batch has described all it may); further ones are
+    counted, not built."""
     return _DESCRIBED.get()
 
 
@@ -103,7 +104,7 @@ class Problems:
         self.more += more
 
     def __bool__(self) -> bool:
-        return bool(self.kept)
+        return bool(self.kept or self.more)  # a limit of 0 keeps none, yet counts
 
     @property
     def full(self) -> bool:
@@ -112,7 +113,7 @@ class Problems:
 
     def raise_as(self, error: type[InputError]) -> None:
         """Raise ``error`` with the problems found, if there are any."""
-        if self.kept:
+        if self.kept or self.more:
             raise error(self.kept, self.more)
 
 
