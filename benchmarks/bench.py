@@ -17,7 +17,14 @@ target is a ratio measured in the same run, since this machine's speed drifts:
    decision JSON out, median (target: 50 µs), measured first; beside them, the least
    an evaluator of declared facts does (read each rule's facts, one lookup each);
 5. ``import civilsamfund`` against ``import attrs, cattrs, pluggy`` (target: at most
-   1.3 times).
+   1.3 times);
+6. bounded work (``python benchmarks/bench.py bounds`` runs this alone): the worst
+   inputs known, as files a command reads (an application with a million wrong budget
+   lines, a nomination with two million wrong target groups, each at the default limits
+   and with the limit that refuses them raised; 100,000 wrong applications; a document
+   of ten million decimals; a configuration of 250,000 criteria, and one of 5,000); the
+   peak memory beyond the interpreter's own per byte of input (target for a document:
+   at most 32, as docs/batches.md states).
 
 Figures only: nothing here fails a build.
 """
@@ -107,7 +114,9 @@ def synthetic(count: int, seed: int = 2025) -> list[dict[str, object]]:
                     "volunteer_share": f"0.{rng.randrange(10, 100):02d}",
                     "social_aim": rng.random() < 0.95,
                     "local_share": f"0.{rng.randrange(10, 100):02d}",
-                    "focus_areas": rng.choice([["young_people"], ["prevention"], [], ["culture"]]),
+                    "focus_areas": rng.choice(
+                        [["young_people"], ["prevention"], [], ["integration"]]
+                    ),
                 },
             }
         )
@@ -280,7 +289,7 @@ def floor(source: Path, target: Path) -> float:
 
 
 def _rss_of(
-    command: list[str], stdin: Path | None = None, stdout: Path | None = None
+    command: list[str], stdin: Path | None = None, stdout: Path | None = None, expect: int = 0
 ) -> tuple[float, float]:
     """Seconds from start to exit and peak RSS (MiB) of ``command``, the largest of the
     command or any worker it forked as ``wait4`` reports it. Run from a small timer
@@ -302,7 +311,7 @@ def _rss_of(
         check=True,
     )
     seconds, max_rss_kib, code = result.stdout.split()
-    if int(code):
+    if int(code) != expect:
         raise RuntimeError(f"{' '.join(command)} exited {code}")
     return float(seconds), int(max_rss_kib) / 1024
 
@@ -370,7 +379,146 @@ def warm() -> tuple[float, float, float]:
     )
 
 
+def _bad_application(lines: int) -> dict[str, object]:
+    """One Odense application whose ``lines`` budget lines each name no category."""
+    (application,) = synthetic(1)
+    application["budget"] = [{"description": "x", "category": "bogus", "amount": "1"}] * lines
+    return {"applications": [application]}
+
+
+def _bad_nomination(groups: int, unknown: bool) -> dict[str, object]:
+    """One Odense nomination naming ``groups`` target groups, each an unknown id
+    (``unknown``) or a number."""
+    source = ODENSE / "examples" / "nominations" / "nominations.json"
+    nomination = next(
+        n for n in json.loads(source.read_text("utf-8"))["nominations"] if n.get("target_groups")
+    )
+    nomination["target_groups"] = ["bogus" if unknown else 1] * groups
+    return {"nominations": [nomination]}
+
+
+def _many_criteria(directory: Path, count: int) -> Path:
+    """Odense's configuration with ``count`` criteria in all."""
+    import shutil
+
+    target = directory / f"criteria-{count}"
+    if target.exists():
+        return target
+    shutil.copytree(ODENSE, target)
+    criteria = target / "criteria.toml"
+    text = criteria.read_text(encoding="utf-8")
+    document = "odense-strategi-frivilligt-socialt-arbejde-2009.txt"
+    extra = "".join(
+        f'\n[[criteria]]\nid = "X-{index}"\ntype = "municipal_discretion"\n'
+        f'kind = "discretionary"\nvalid_from = 2009-06-01\ncitation = {{ document = '
+        f'"{document}", section = "Overordnede tildelingskriterier" }}\n'
+        f'rule = {{ da = "x", en = "x" }}\n'
+        for index in range(count - text.count("[[criteria]]"))
+    )
+    criteria.write_text(text + extra, encoding="utf-8")
+    return target
+
+
+def bounds(directory: Path) -> None:
+    """Time, peak RSS and peak RSS beyond the interpreter's own per byte of input, for
+    the worst inputs known, as the command line reads them."""
+    cli = [sys.executable, "-m", "civilsamfund"]
+    odense = ["-m", str(ODENSE)]
+    tiny = directory / "tiny.json"
+    tiny.write_text(json.dumps({"applications": synthetic(1)}), encoding="utf-8")
+    _, base = _rss_of([*cli, "assess", *odense, str(tiny), "--format", "json"])
+    print(f"bounded work (peak RSS of assessing one application: {base:.1f} MiB)")
+    raised = ["--max-entries", "10000000"]
+    cases: list[tuple[str, object, list[str], list[list[str]]]] = [
+        (
+            "application, 100,000 wrong budget lines",
+            _bad_application(100_000),
+            ["assess"],
+            [[], raised],
+        ),
+        (
+            "application, 1,000,000 wrong budget lines",
+            _bad_application(1_000_000),
+            ["assess"],
+            [[], raised],
+        ),
+        (
+            "nomination, 2,000,000 target groups, numbers",
+            _bad_nomination(2_000_000, False),
+            ["awards", "check"],
+            [[], raised],
+        ),
+        (
+            "nomination, 2,000,000 target groups, unknown ids",
+            _bad_nomination(2_000_000, True),
+            ["awards", "check"],
+            [[], raised],
+        ),
+        (
+            "100,000 applications, each missing its fields",
+            {"applications": [{"id": f"a{index}", "x": 1} for index in range(100_000)]},
+            ["assess"],
+            [[]],
+        ),
+    ]
+    for label, data, command, variants in cases:
+        path = directory / "bad.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        _print_bound(
+            label, path, [[*cli, *command, *odense, str(path), *v] for v in variants], base
+        )
+    decimals = directory / "decimals.json"
+    decimals.write_text("[" + ",".join(["0.0"] * 9_999_999) + "]", encoding="utf-8")
+    _print_bound(
+        "document of 10,000,000 decimals (the most values the default allows; parsed, then"
+        " refused for its items)",
+        decimals,
+        [[*cli, "assess", *odense, str(decimals)]],
+        base,
+    )
+    for count in (250_000, 5_000):
+        target = _many_criteria(directory, count)
+        _print_bound(
+            f"configuration of {count:,} criteria",
+            target / "criteria.toml",
+            [[*cli, "check-config", str(target)]],
+            base,
+            expect=None,
+        )
+
+
+def _print_bound(
+    label: str, path: Path, commands: list[list[str]], base: float, expect: int | None = 2
+) -> None:
+    size = path.stat().st_size / 2**20
+    print(f"  {label} ({size:.1f} MiB):")
+    target = " (target <= 32)" if expect is not None else ""
+    for command in commands:
+        limits = " ".join(part for part in command if part.startswith("--max")) or "defaults"
+        seconds, mib = _rss_of_any(command, expect)
+        print(
+            f"    {limits:>28}: {seconds:6.2f} s, peak RSS {mib:7.1f} MiB, beyond the "
+            f"interpreter's {(mib - base) / size:5.1f} per byte{target}"
+        )
+
+
+def _rss_of_any(command: list[str], expect: int | None) -> tuple[float, float]:
+    """:func:`_rss_of` for a command that refuses its input (exit 2) or, with ``expect``
+    ``None``, either refuses it or reports on it (``check-config``: 0 or 1)."""
+    for code in (expect,) if expect is not None else (0, 1):
+        try:
+            return _rss_of(command, expect=code)
+        except RuntimeError:
+            if expect is not None:
+                raise
+    raise RuntimeError(f"{' '.join(command)} failed")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["bounds"]:
+        with tempfile.TemporaryDirectory() as directory:
+            bounds(Path(directory))
+        return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     stream_count = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
     single, round_trip, least = warm()  # first, while the process is as small as a service's
@@ -421,6 +569,8 @@ def main() -> None:
         f"import: civilsamfund {ours * 1000:.1f} ms, attrs+cattrs+pluggy {base * 1000:.1f} ms, "
         f"ratio {ours / base:.2f} (target <= 1.3)"
     )
+    with tempfile.TemporaryDirectory() as directory:
+        bounds(Path(directory))
 
 
 if __name__ == "__main__":

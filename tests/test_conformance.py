@@ -36,7 +36,7 @@ def test_an_example_that_cannot_be_assessed_is_reported(tmp_path):
     )
     problems = check_conformance(target, Plugins())
     assert [str(problem) for problem in problems] == [
-        "application 'fm-2025-003': pool: expected one of 'paragraf18', 'paragraf79', "
+        f"{examples}: applications[2].pool: expected one of 'paragraf18', 'paragraf79', "
         "got 'paragraf80'"
     ]
 
@@ -52,7 +52,7 @@ def test_a_volunteer_task_example_that_cannot_be_checked_is_reported(tmp_path):
     )
     problems = [str(problem) for problem in check_conformance(target, Plugins())]
     assert problems == [
-        "task 'od-plejehjem-gaatur': preparation.tools[0]: expected one of 'welcome_letter', "
+        f"{examples}: tasks[1].preparation.tools[0]: expected one of 'welcome_letter', "
         "'volunteer_contract', 'expectations', 'conflict_handling', got 'handbook'"
     ]
 

@@ -89,7 +89,7 @@ CASES = [
         "pass",
     ),
     ("O18-PRIO", {}, "info"),
-    ("O18-PRIO", {"activity": {"focus_areas": ("culture",)}}, "not_applicable"),
+    ("O18-PRIO", {"activity": {"focus_areas": ()}}, "not_applicable"),
     ("O18-PRIO", {"activity": {"focus_areas": None}}, "flag"),
     ("O18-ADM-STANDING", {}, "not_applicable"),
     ("O18-ADM-STANDING", {"standing_grant_renewal": True}, "info"),

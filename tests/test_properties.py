@@ -31,6 +31,7 @@ from civilsamfund.grants import (
 )
 
 ODENSE_CATEGORIES = ("children_youth", "older_vulnerable", "excluded", "in_crisis", "other")
+ODENSE_FOCUS_AREAS = ("health_promotion", "prevention", "young_people", "integration")
 
 odense_applications = st.builds(
     attrs.evolve,
@@ -41,6 +42,8 @@ odense_applications = st.builds(
         cst.activities,
         target_groups=st.none()
         | st.lists(cst.target_groups(ODENSE_CATEGORIES), max_size=3).map(tuple),
+        focus_areas=st.none()
+        | st.lists(st.sampled_from(ODENSE_FOCUS_AREAS), max_size=3).map(tuple),
     ),
     amount=cst.kroner(500_000),
     received=st.dates(date(2009, 6, 1), date(2040, 12, 31)),

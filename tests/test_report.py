@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -20,7 +21,9 @@ from civilsamfund import strategy as sg
 from civilsamfund import testing as cst
 from civilsamfund.cli import main
 from civilsamfund.core.rules._findings import Outcome
+from civilsamfund.report._records import Ref, RulesDay
 from civilsamfund.report._schema import report_schema
+from civilsamfund.testing._report import DEPARTMENTS, POOLS
 
 GRANT_EXAMPLES = {
     "odense": MUNICIPALITIES / "odense" / "examples" / "applications.toml",
@@ -96,8 +99,9 @@ def test_odenses_year_is_counted_by_pool_outcome_and_department(written, odense)
     departments = {line.id: line.applications for line in grants.departments}
     assert departments == {"social_og_arbejdsmarked": 3, "aeldre_og_handicap": 1, None: 2}
     awards = {line.award: line for line in report.awards}
-    # four nominations are checked; one is for 2026's award
+    # four nominations are checked; one is for 2026's award, left out and counted
     assert sum(n.nominations for line in awards.values() for n in line.nominations) == 3
+    assert report.nominations_left_out == 1
     # the 2009 strategy ended in 2024: the year's are the strategy in force and its revision
     current, revision = report.strategies
     assert (current.strategy, current.state.value) == ("civilsamfundsstrategi", "in_force")
@@ -115,11 +119,129 @@ def test_decisions_of_other_years_are_left_out_and_counted(written, odense):
     assert "6 afgørelser fra andre år" in rp.report_markdown(report, "Odense", "da")
 
 
+def test_nominations_of_other_years_are_left_out_and_counted(written, odense):
+    """A nomination decision of another year is counted as left out, in the report and
+    in its Markdown, not dropped unseen."""
+    _, nominations = written["odense"]
+    checked = rp.read_records([nominations], rp.NominationRecord, "decisions", "odense")
+    report = rp.annual_report(odense, 2024, (), checked)
+    assert report.nominations_left_out == 4
+    assert all(not line.nominations for line in report.awards)
+    assert "4 indstillinger fra andre år er ikke talt med." in rp.report_markdown(
+        report, "Odense", "da"
+    )
+    one = rp.annual_report(odense, 2025, (), checked)
+    assert "1 nomination of another year is left out." in rp.report_markdown(one, "Odense", "en")
+
+
+def _record(**changes):
+    record = rp.GrantRecord(
+        application="odense-2025-009",
+        municipality="odense",
+        pool="paragraf18",
+        outcome=Outcome.ELIGIBLE,
+        amount=Decimal(1000),
+        audit=RulesDay(rules_date=date(2025, 3, 1)),
+        department=Ref(id="social_og_arbejdsmarked"),
+    )
+    return attrs.evolve(record, **changes)
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "got"),
+    [
+        ({"pool": "paragraf79"}, "pool", "'paragraf79'"),
+        ({"department": Ref(id="kultur")}, "department.id", "'kultur'"),
+    ],
+)
+def test_a_decision_of_an_unknown_pool_or_department_is_refused(odense, changes, path, got):
+    """A decision naming a pool or department Odense does not configure got a line of
+    its own; the report is refused, naming the decision, the field and what it expected."""
+    kind = path.split(".")[0]
+    expected = ", ".join(map(repr, odense.known[kind]))
+    with pytest.raises(rp.ReportError) as raised:
+        rp.annual_report(odense, 2025, [_record(**changes)])
+    assert str(raised.value) == (
+        f"grant decision 'odense-2025-009': {path}: expected one of {expected}, got {got}"
+    )
+
+
+def test_an_unknown_pool_of_another_year_is_only_left_out(odense):
+    """A decision of another year is left out whatever it names: its pool may be one the
+    configuration no longer has."""
+    report = rp.annual_report(
+        odense, 2025, [_record(pool="old", audit=RulesDay(rules_date=date(2019, 5, 1)))]
+    )
+    assert (report.grants.decisions, report.grants.left_out) == (0, 1)
+    assert [line.id for line in report.grants.pools] == ["paragraf18"]
+
+
+@pytest.mark.parametrize(
+    ("award", "year", "expected"),
+    [
+        (
+            "no-such-award",
+            2025,
+            "nomination decision 'N-1': award: expected an award given in 2025 "
+            "('ildsjaeleprisen', 'mental-trivsel'), got 'no-such-award'",
+        ),
+        (
+            "mental-trivsel",
+            2010,
+            "nomination decision 'N-1': award: expected an award given in 2010 "
+            "('ildsjaeleprisen'), got 'mental-trivsel'",
+        ),
+        (
+            "ildsjaeleprisen",
+            2000,
+            "nomination decision 'N-1': award: expected no nomination in 2000, when no award "
+            "is given, got 'ildsjaeleprisen'",
+        ),
+    ],
+)
+def test_a_nomination_for_an_award_not_given_that_year_is_refused(odense, award, year, expected):
+    """A nomination decision of the year for an award not given that year vanished
+    unseen; it is refused, naming the decision and the award."""
+    record = rp.NominationRecord(
+        nomination="N-1", municipality="odense", award=award, year=year, outcome=Outcome.ELIGIBLE
+    )
+    with pytest.raises(rp.ReportError) as raised:
+        rp.annual_report(odense, year, (), [record])
+    assert str(raised.value) == expected
+
+
+def test_the_report_command_refuses_what_it_cannot_place(capsys, tmp_path, written):
+    """The command line refuses a decision file naming an unknown pool, naming the file
+    and the field, and writes nothing."""
+    path = _decision_file(tmp_path, written, lambda d: d[2].update(pool="paragraf79"))
+    output = tmp_path / "report.md"
+    args = ["report", "-m", _dir("odense"), "--year", "2025", str(path), "-o", str(output)]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (
+        f"civilsamfund: error: {path}: [2].pool: expected one of 'paragraf18', got 'paragraf79'\n"
+    )
+    assert not output.exists()
+
+
+def test_decisions_made_in_code_are_placed_by_their_place_in_the_list(odense):
+    """Records made from decisions in memory name a decision the report cannot place by
+    its place in the list, as those read from files name it by file and path."""
+    from civilsamfund import grants
+
+    decided = attrs.evolve(grants.assess(odense, ELIGIBLE), pool="paragraf79")
+    records = rp.records_of_decisions([decided], "odense")
+    with pytest.raises(rp.ReportError) as raised:
+        rp.annual_report(odense, 2025, records)
+    assert str(raised.value) == (
+        "decisions: [0].pool: expected one of 'paragraf18', got 'paragraf79'"
+    )
+
+
 @given(records=st.lists(cst.grant_records(), max_size=30), year=st.integers(2000, 2040))
 def test_every_line_adds_up_to_the_totals(records, year):
     """Pools and departments each split the year's decisions: their counts and amounts
     add up to the totals, and each line's outcomes add up to the line."""
-    grants = rp.count_grants(records, year, ("paragraf18",), ("social",))
+    grants = rp.count_grants(records, year, POOLS, DEPARTMENTS)
     kept = [r for r in records if r.year == year]
     assert grants.decisions + grants.left_out == len(records)
     assert grants.amount == sum((r.amount for r in kept), Decimal(0))
@@ -130,7 +252,7 @@ def test_every_line_adds_up_to_the_totals(records, year):
             assert [c.outcome for c in line.outcomes] == list(Outcome)
             assert sum(c.applications for c in line.outcomes) == line.applications
             assert sum((c.amount for c in line.outcomes), Decimal(0)) == line.amount
-    assert grants.pools[0].id == "paragraf18"  # a configured pool always has its line
+    assert [line.id for line in grants.pools] == list(POOLS)  # each configured, no other
     assert all(isinstance(line.amount, Decimal) for line in grants.pools)
 
 

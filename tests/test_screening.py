@@ -328,7 +328,8 @@ def test_every_readers_text_fields_with_control_characters(
 
 def test_the_reports_reader_with_control_characters(municipalities, monkeypatch, capsys, tmp_path):
     """The report reads decision documents: their texts with control characters are
-    refused where they are ids and escaped in the report, Markdown and JSON."""
+    refused where they are ids or name what the configuration lacks (a pool), and
+    escaped wherever else they are written, Markdown and JSON."""
     monkeypatch.setattr(_discovery, "load_municipality", lambda *a, **k: municipalities["odense"])
     example = str(MUNICIPALITIES / "odense" / "examples" / "applications.toml")
     assert main(["assess", "-m", "odense", example, "--format", "json"]) == 0
@@ -343,7 +344,9 @@ def test_the_reports_reader_with_control_characters(municipalities, monkeypatch,
     code, markdown, _ = run("markdown")
     assert code == 0
     _escaped_only(out, markdown)
-    assert SHOWN in markdown
+    # a pool the configuration lacks is refused, never given a line that would show it
+    assert {f"[{index}].pool" for index in range(len(decisions))} <= refused
+    assert SHOWN not in markdown
     json.loads(out)
     assert len(refused) < texts
 

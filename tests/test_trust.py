@@ -321,7 +321,10 @@ def test_without_pools_an_application_names_that_none_is_configured(tmp_path):
     (directory / "pools.toml").unlink()
     problems = [str(problem) for problem in cs.check_conformance(directory, cs.Plugins())]
     assert problems
-    assert all("pool: expected no pool: none is configured" in p for p in problems)
+    assert all(
+        "pool: expected a pool configured in pools.toml, which is missing or lists none" in p
+        for p in problems
+    )
 
 
 def test_check_config_prints_problems_as_json(tmp_path, capsys):

@@ -17,25 +17,33 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from civilsamfund._municipality import Municipality
+from civilsamfund.awards import _reading as nominations
 from civilsamfund.awards._assessment import NominationAssessor
-from civilsamfund.awards._reading import read_nominations
+from civilsamfund.awards._nomination import Nomination
+from civilsamfund.awards._year import AwardError
 from civilsamfund.config._loader import load_municipality_dir
 from civilsamfund.config._national import national_rules
 from civilsamfund.config._sections import RULES, RulesFile
-from civilsamfund.core._errors import InputError, PluginError
+from civilsamfund.core._errors import ApplicationError, InputError, PluginError, Problems
 from civilsamfund.core._problems import Problem
+from civilsamfund.grants import _reading as applications
+from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor
-from civilsamfund.grants._reading import read_applications
+from civilsamfund.organisation import _reading as proposals
 from civilsamfund.organisation._assessment import ForumAssessor
-from civilsamfund.organisation._reading import read_proposals
+from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.pipeline._documents import read_document, structured
 from civilsamfund.plugins._manager import Plugins, installed
-from civilsamfund.strategy._design_batch import read_meetings
+from civilsamfund.strategy import _design_batch as meetings
+from civilsamfund.strategy._design import DesignError, DesignMeeting
 from civilsamfund.strategy._meetings import DesignSummariser
-from civilsamfund.volunteers._assessment import TaskAssessor
-from civilsamfund.volunteers._reading import read_tasks
+from civilsamfund.volunteers import _reading as tasks
+from civilsamfund.volunteers._assessment import TaskAssessor, TaskError
 from civilsamfund.volunteers._review import FormKind, write_reviews
+from civilsamfund.volunteers._task import VolunteerTask
 
 EXAMPLES_DIRECTORY = "examples"
 
@@ -56,30 +64,54 @@ def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> 
 
 Judge = Callable[[Path], object]
 
+T = TypeVar("T")
+
+
+def _each(key: str, model: type[T], error: type[InputError], judge: Callable[[T], object]) -> Judge:
+    """A judge of every item of an example document: a problem the judging finds names
+    the file and the item's path (``proposals[0].on``), as a batch's would, not only the
+    item's id."""
+
+    def each(path: Path) -> None:
+        document = read_document(path, key, error=error)
+        found = Problems()
+        for index, item in enumerate(structured(document, model, error)):
+            try:
+                judge(item)
+            except InputError as exc:
+                placed = exc.within(document.source, document.where(index))
+                found.extend(placed.problems, placed.more)
+        found.raise_as(error)
+
+    return each
+
 
 def _applications(municipality: Municipality) -> Judge:
-    assessor = Assessor(municipality)
-    return lambda path: [assessor.assess(application) for application in read_applications(path)]
+    assess = Assessor(municipality).assess
+    return _each(applications.KEY, GrantApplication, ApplicationError, assess)
 
 
 def _tasks(municipality: Municipality) -> Judge:
-    assessor = TaskAssessor(municipality)
-    return lambda path: [assessor.check(task) for task in read_tasks(path)]
+    return _each(tasks.KEY, VolunteerTask, TaskError, TaskAssessor(municipality).check)
 
 
 def _nominations(municipality: Municipality) -> Judge:
-    assessor = NominationAssessor(municipality)
-    return lambda path: [assessor.check(nomination) for nomination in read_nominations(path)]
+    check = NominationAssessor(municipality).check
+    return _each(nominations.KEY, Nomination, AwardError, check)
 
 
 def _proposals(municipality: Municipality) -> Judge:
-    assessor = ForumAssessor(municipality)
-    return lambda path: [assessor.check(proposal) for proposal in read_proposals(path)]
+    return _each(proposals.KEY, ForumProposal, ForumError, ForumAssessor(municipality).check)
 
 
 def _design(municipality: Municipality) -> Judge:
     summariser = DesignSummariser(municipality)
-    return lambda path: [summariser.summarise(summariser.admit(m)) for m in read_meetings(path)]
+    return _each(
+        meetings.KEY,
+        DesignMeeting,
+        DesignError,
+        lambda meeting: summariser.summarise(summariser.admit(meeting)),
+    )
 
 
 def _forms(kind: FormKind) -> Callable[[Municipality], Judge]:

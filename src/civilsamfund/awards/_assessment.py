@@ -14,7 +14,6 @@ from civilsamfund.awards._nomination import Candidacy, Nomination
 from civilsamfund.awards._year import AwardError, AwardYear, award_in
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
@@ -72,17 +71,18 @@ class NominationAssessor:
         Raises :class:`AwardError` when it names an award or target group the
         municipality does not configure, or an award not given that year.
         """
-        wrong = list(self._plan.problems(nomination, self.municipality.known))
-        if not wrong:
+        found = self._plan.found(nomination, self.municipality.known)
+        if not found:
             try:
                 return Candidacy(
                     nomination=nomination,
                     award=award_in(self.municipality, nomination.award, nomination.year),
                 )
             except AwardError as exc:
-                wrong = [("year", problem.message) for problem in exc.problems]
+                for problem in exc.problems:
+                    found.at("", "year", problem.message)
         source = f"nomination {shown(nomination.id)}"
-        raise AwardError(Problem.at(source, path, message) for path, message in wrong)
+        raise AwardError(found.kept, found.more).within(source, "")
 
     def check(self, nomination: Nomination, on: date | None = None) -> NominationDecision:
         """Check ``nomination`` by its award's rules in force on ``on`` (default: the

@@ -10,10 +10,11 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from itertools import islice
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
@@ -26,7 +27,13 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from civilsamfund.core._errors import FieldValueError, InputError, Problems
+from civilsamfund.core._errors import (
+    FieldValueError,
+    InputError,
+    Problems,
+    described,
+    describing,
+)
 from civilsamfund.core._money import Kroner, Share, decimal_text, kroner, number, share
 from civilsamfund.core._references import ENTRIES, REFERS, Entries
 from civilsamfund.core._shown import CONTROL, shown
@@ -72,8 +79,34 @@ def _enum(value: object, enum_type: type) -> enum.Enum:
     try:
         return enum_type(value)
     except ValueError:
-        choices = ", ".join(repr(member.value) for member in enum_type)
-        raise ValueError(f"expected one of {choices}, got {shown(value)}") from None
+        raise ValueError(f"expected one of {_choices(enum_type)}, got {shown(value)}") from None
+
+
+@cache
+def _choices(enum_type: type[enum.Enum]) -> str:
+    """An enum's values as a message lists them: made once, not once per wrong value."""
+    return ", ".join(repr(member.value) for member in enum_type)
+
+
+class Counted(Exception):
+    """Entries of a list or table found wrong once enough were described: only their
+    number, so that a list of a million wrong entries costs no more than one of a few
+    hundred (see :func:`civilsamfund.core._errors.described`)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count:,} more")
+        self.count = count
+
+
+def _wrong(hook: Callable[[Any, Any], Any], values: Iterable[object], kind: Any) -> int:
+    """How many of ``values`` ``hook`` refuses: counted, not described."""
+    wrong = 0
+    for value in values:
+        try:
+            hook(value, kind)
+        except Exception:
+            wrong += 1
+    return wrong
 
 
 def _text(value: object, kind: type) -> Any:
@@ -141,12 +174,18 @@ def _mapping_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         def hook(value: object, _: type) -> dict[str, Any]:
             if not isinstance(value, Mapping):
                 raise ValueError(f"expected a table, got {shown(value)}")
-            result, errors = {}, []
-            for key, item in value.items():
+            result: dict[str, Any] = {}
+            errors: list[Exception] = []
+            kept = described()
+            for index, (key, item) in enumerate(value.items()):
                 try:
                     result[key] = value_hook(item, value_type)
                 except Exception as exc:
                     errors.append(FieldValueError(key, str(exc)))
+                    if len(errors) >= kept:
+                        rest = islice(value.values(), index + 1, None)
+                        errors.append(Counted(_wrong(value_hook, rest, value_type)))
+                        break
             if errors:
                 raise ClassValidationError("While structuring a table", errors, kind)
             return result
@@ -171,7 +210,9 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
                 raise ValueError(f"expected a list, got {shown(value)}")
             if not detailed:
                 return tuple([item_hook(item, item_type) for item in value])
-            items, errors = [], []
+            items: list[Any] = []
+            errors: list[Exception] = []
+            kept = described()
             for index, item in enumerate(value):
                 try:
                     items.append(item_hook(item, item_type))
@@ -179,6 +220,10 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
                     note = IterableValidationNote(f"at index {index}", index, item_type)
                     setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
                     errors.append(exc)
+                    if len(errors) >= kept:  # the rest by the fast hook, counted
+                        fast = _fast().get_structure_hook(item_type)
+                        errors.append(Counted(_wrong(fast, value[index + 1 :], item_type)))
+                        break
             if errors:
                 raise IterableValidationError("While structuring a list", errors, kind)
             return tuple(items)
@@ -369,6 +414,12 @@ def converter(detailed: bool = False) -> cattrs.Converter:
     return _build(detailed)
 
 
+def _fast() -> cattrs.Converter:
+    """The fast converter, for the hooks of the detailed one (whose factories' own
+    ``converter`` argument hides :func:`converter`)."""
+    return converter()
+
+
 def structure(
     data: object,
     kind: type[T],
@@ -392,11 +443,23 @@ def structurer(
             return fast(data, kind)  # type: ignore[no-any-return]
         except Exception:
             pass
+        if not described():  # only counted: the fast hook has said all that is needed
+            raise error((), 1) from None
         detailed = converter(detailed=True)  # built only when valid input is not the case
         try:
             return detailed.structure(data, kind)
         except Exception as exc:
-            raise error.in_file(source, list(dict.fromkeys(problems(exc, path)))) from None
+            found, seen = Problems(), set()
+            for problem in problems(exc, path):
+                if isinstance(problem, int):
+                    found.more += problem
+                elif found.full:
+                    found.more += 1
+                elif problem not in seen:
+                    seen.add(problem)
+                    found.at(source, *problem)
+            _untangle(exc)
+            raise error(found.kept, found.more) from None
 
     return read
 
@@ -417,17 +480,18 @@ def structure_items(
     read, fast = structurer(kind, error), converter().get_structure_hook(kind)
     structured: list[T] = []
     found = Problems(max_problems)
-    for index, item in enumerate(items):
-        if found.full:  # enough are described: count the rest, by the fast hook alone
+    with describing(max_problems):
+        for index, item in enumerate(items):
+            if found.full:  # enough are described: count the rest, by the fast hook alone
+                try:
+                    fast(item, kind)
+                except Exception:
+                    found.more += 1
+                continue
             try:
-                fast(item, kind)
-            except Exception:
-                found.more += 1
-            continue
-        try:
-            structured.append(read(item, source, f"{path}[{index}]"))
-        except InputError as exc:
-            found.extend(exc.problems, exc.more)
+                structured.append(read(item, source, f"{path}[{index}]"))
+            except InputError as exc:
+                found.extend(exc.problems, exc.more)
     found.raise_as(error)
     return structured
 
@@ -451,9 +515,12 @@ def from_json(text: str, kind: type[T], source: str = "<json>") -> T:
     return structure(data, kind, source)
 
 
-def problems(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
-    """Each problem in a (nested) cattrs error, as its path and what was expected."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
+def problems(exc: BaseException, path: str = "") -> Iterator[tuple[str, str] | int]:
+    """Each problem in a (nested) cattrs error, as its path and what was expected, and
+    the number of those only counted (:class:`Counted`)."""
+    if isinstance(exc, Counted):
+        yield exc.count
+    elif isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             yield from problems(sub, _extend(path, sub))
     elif isinstance(exc, ForbiddenExtraKeysError):
@@ -467,6 +534,18 @@ def problems(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
         yield path or "(top level)", str(exc)
     else:
         raise exc
+
+
+def _untangle(exc: BaseException) -> None:
+    """Drop the tracebacks of a (nested) cattrs error once read: each holds the frame
+    that holds the list of errors that holds it, a cycle that only the cycle collector
+    frees, and a batch pauses it (a file of 100,000 wrong items kept 500 MB)."""
+    linked = [exc]
+    while linked:
+        error = linked.pop()
+        error.__traceback__ = None
+        linked += [e for e in (error.__context__, error.__cause__) if e is not None]
+        linked += getattr(error, "exceptions", ())
 
 
 def _extend(path: str, exc: BaseException) -> str:

@@ -50,7 +50,8 @@ from civilsamfund.core.rules._messages import Names, Template
 from civilsamfund.core.rules._rule import Rule
 from civilsamfund.core.rules._rulebook import Rulebook
 from civilsamfund.pipeline._files import read_bytes
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS
+from civilsamfund.pipeline._limits import CONFIG_LIMITS, Limits, raising, require_values
+from civilsamfund.pipeline._screen import screen_for
 from civilsamfund.plugins._manager import BUILTIN, Plugins, installed
 
 T = TypeVar("T")
@@ -127,12 +128,15 @@ def load_municipality_dir(
     found_by: str = "given path",
     *,
     distribution: Distribution | None = None,
+    limits: Limits = CONFIG_LIMITS,
 ) -> Municipality:
     """Load and check the configuration in ``directory``; ``found_by`` and the installed
     ``distribution`` that shipped it enter every decision's audit record.
 
     Raises :class:`ConfigError` listing every problem found, each naming its file and
     the path to the field, and :class:`PluginError` naming a plugin that misbehaves.
+    Each file is read within ``limits``: by default a configuration's own, far below a
+    document's (see docs/batches.md, "Limits").
     """
     directory = Path(directory)
     plugins = installed() if plugins is None else plugins
@@ -146,12 +150,12 @@ def load_municipality_dir(
         path = directory / file
         shown[file] = str(path)
         required = any(section.required for section, _ in declared if section.file == file)
-        raw = _read(path, required, found)
+        raw = _read(path, required, found, limits)
         if raw is None:
             continue
         digest.update(file.encode() + b"\0" + raw + b"\0")
         try:
-            data[file] = parse_toml(raw.decode("utf-8"), str(path))
+            data[file] = _parsed(raw.decode("utf-8"), str(path), limits)
         except UnicodeDecodeError:
             found.append(Problem.at(str(path), "", "expected UTF-8 text"))
         except InputError as exc:
@@ -305,7 +309,18 @@ def titled(value: Any, titles: Mapping[str, str]) -> Any:
     return attrs.evolve(value, **changes) if changes else value
 
 
-def _read(path: Path, required: bool, found: list[Problem]) -> bytes | None:
+def _parsed(text: str, source: str, limits: Limits) -> dict[str, Any]:
+    """A configuration file's table, its values counted before it is parsed and its
+    lists, texts and nesting screened after: a file within the size limit can still
+    hold more than any municipality configures."""
+    require_values(text, limits.max_values, source, ConfigError, toml=True, config=True)
+    table = parse_toml(text, source, ConfigError)
+    screen = screen_for(limits, personal=False, config=True)
+    screen.require(table, source, "", ConfigError, limits.max_problems)
+    return table
+
+
+def _read(path: Path, required: bool, found: list[Problem], limits: Limits) -> bytes | None:
     """A configuration file's bytes; ``None`` if absent (a problem when required) or bad."""
     try:
         path.lstat()
@@ -316,7 +331,8 @@ def _read(path: Path, required: bool, found: list[Problem]) -> bytes | None:
     except OSError:
         pass  # reading says what is wrong
     try:
-        return read_bytes(path, DEFAULT_LIMITS.max_file_bytes, ConfigError)
+        hint = raising("max_file_bytes", config=True)
+        return read_bytes(path, limits.max_file_bytes, ConfigError, hint)
     except ConfigError as exc:
         found.extend(exc.problems)
         return None

@@ -20,6 +20,7 @@ from typing import Any, cast, get_args, get_type_hints
 import attrs
 
 from civilsamfund.core._dates import Dated, Renamed, Versions, as_of, overlap
+from civilsamfund.core._errors import Problems, described
 from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._sources import Citation
@@ -306,9 +307,46 @@ class ReferencePlan:
 
     def problems(self, value: object, known: Mapping[str, Mapping[str, object]]) -> list[Found]:
         """Each reference in ``value`` that names no configured entry."""
-        found: list[Found] = []
-        _follow(self._steps, value, (), known, found)
+        wrong = _Wrong(known, None)
+        _follow(self._steps, value, (), wrong)
+        return wrong.found
+
+    def found(self, value: object, known: Mapping[str, Mapping[str, object]]) -> Problems:
+        """The references in ``value`` that name no configured entry, as problems: as
+        many described as an error describes (see ``Limits.max_problems``), the rest
+        only counted, so that a list of a million unknown ids costs no more than one of
+        a hundred. They name no source: an error made of them is given its source with
+        :meth:`InputError.within`, made only when something is wrong."""
+        wrong = _Wrong(known, described())
+        _follow(self._steps, value, (), wrong)
+        found = Problems()
+        for path, message in wrong.found:
+            found.at("", path, message)
+        found.more += wrong.more
         return found
+
+
+class _Wrong:
+    """References found wrong: the first ``limit`` described, the rest counted; what
+    each kind expects is spelt out once."""
+
+    __slots__ = ("_expected", "found", "known", "limit", "more")
+
+    def __init__(self, known: Mapping[str, Mapping[str, object]], limit: int | None) -> None:
+        self.known, self.limit = known, limit
+        self.found: list[Found] = []
+        self.more = 0
+        self._expected: dict[str, str] = {}
+
+    def add(self, kind: str, parts: tuple[tuple[str, int | None], ...], element: object) -> None:
+        if self.limit is not None and len(self.found) >= self.limit:
+            self.more += 1
+            return
+        expected = self._expected.get(kind)
+        if expected is None:
+            ids = self.known.get(kind, {})
+            expected = self._expected[kind] = expected_one_of(ids, kind.replace("_", " "))
+        self.found.append((_path(parts), f"{expected}, got {shown(element)}"))
 
 
 _Step = tuple[str, Reference | None, tuple[Any, ...]]
@@ -350,10 +388,10 @@ def _follow(
     steps: tuple[_Step, ...],
     value: object,
     path: tuple[tuple[str, int | None], ...],
-    known: Mapping[str, Mapping[str, object]],
-    found: list[Found],
+    wrong: _Wrong,
 ) -> None:
     """Check the references below ``value``; the path is only spelt out for a problem."""
+    known = wrong.known
     for name, reference, below in steps:
         item = getattr(value, name, None)
         if item is None:
@@ -361,10 +399,6 @@ def _follow(
         items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
         for index, element in items:
             if reference is not None and element not in known.get(reference.kind, {}):
-                expected = expected_one_of(
-                    known.get(reference.kind, {}), reference.kind.replace("_", " ")
-                )
-                at = _path((*path, (name, index)))
-                found.append((at, f"{expected}, got {shown(element)}"))
+                wrong.add(reference.kind, (*path, (name, index)), element)
             if below:
-                _follow(below, element, (*path, (name, index)), known, found)
+                _follow(below, element, (*path, (name, index)), wrong)

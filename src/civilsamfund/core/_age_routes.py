@@ -11,9 +11,8 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._references import refers
-from civilsamfund.core._validators import MAX_AGE, between
+from civilsamfund.core._validators import MAX_AGE, between, not_below_min_age
 
 NO_LIMIT = 10_000
 """The upper end of an age span left open."""
@@ -37,13 +36,7 @@ class AgeRoute:
 
     department: str = field(metadata=refers("department", covered=True))
     min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
-    max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
-
-    def __attrs_post_init__(self) -> None:
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise FieldValueError(
-                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
-            )
+    max_age: int | None = field(default=None, validator=[between(0, MAX_AGE), not_below_min_age])
 
     def covers(self, low: int, high: int) -> bool:
         """Whether the whole age span lies in this route."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from civilsamfund.core._problems import Problem
@@ -49,12 +51,34 @@ class InputError(CivilsamfundError):
         return cls([Problem.at(source, path, message) for path, message in problems])
 
 
-class Problems:
-    """Problems as they are found: the first ``limit`` kept, the rest only counted, so
-    that a file of a million bad items costs no more than a file of a hundred."""
+_DESCRIBED: ContextVar[int] = ContextVar("civilsamfund_described", default=100)
 
-    def __init__(self, limit: int = 100) -> None:
-        self.limit = limit
+
+def described() -> int:
+    """How many problems one error describes in full (``Limits.max_problems`` while a
+    reader runs, else 100; 0 once a batch has described all it may); further ones are
+    counted, not built."""
+    return _DESCRIBED.get()
+
+
+@contextmanager
+def describing(limit: int) -> Iterator[None]:
+    """Within this block, errors describe ``limit`` problems in full: what a reader's
+    limits ask of every step that finds problems in one item, however deep."""
+    token = _DESCRIBED.set(limit)
+    try:
+        yield
+    finally:
+        _DESCRIBED.reset(token)
+
+
+class Problems:
+    """Problems as they are found: the first ``limit`` kept (default: :func:`described`),
+    the rest only counted, so that a file of a million bad items costs no more than a
+    file of a hundred."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = described() if limit is None else limit
         self.kept: list[Problem] = []
         self.more = 0
 
@@ -65,6 +89,14 @@ class Problems:
         else:
             self.more += 1
 
+    def at(self, source: str, path: str, message: str) -> None:
+        """Keep the problem ``message`` at ``path`` in ``source``, made only when kept;
+        else count it."""
+        if len(self.kept) < self.limit:
+            self.kept.append(Problem.at(source, path, message))
+        else:
+            self.more += 1
+
     def extend(self, problems: Iterable[Problem], more: int = 0) -> None:
         """Keep or count each of ``problems``, and count ``more`` besides."""
         for problem in problems:
@@ -72,7 +104,7 @@ class Problems:
         self.more += more
 
     def __bool__(self) -> bool:
-        return bool(self.kept)
+        return bool(self.kept or self.more)  # a limit of 0 keeps none, yet counts
 
     @property
     def full(self) -> bool:
@@ -81,7 +113,7 @@ class Problems:
 
     def raise_as(self, error: type[InputError]) -> None:
         """Raise ``error`` with the problems found, if there are any."""
-        if self.kept:
+        if self.kept or self.more:
             raise error(self.kept, self.more)
 
 

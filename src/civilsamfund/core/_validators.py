@@ -40,6 +40,14 @@ def between(low: int, high: int) -> Any:
     return check
 
 
+def not_below_min_age(instance: object, attribute: Attribute[Any], value: int | None) -> None:
+    """A ``max_age`` (or ``None``) no lower than the model's own ``min_age``: an age span
+    from 30 to 16 holds no one, whichever model it is given to."""
+    low = getattr(instance, "min_age", None)
+    if value is not None and low is not None and low > value:
+        raise FieldValueError(attribute.name, f"expected at least min_age ({low}), got {value}")
+
+
 def finite_non_negative(_: object, attribute: Attribute[Any], value: Decimal) -> None:
     """A finite decimal number of 0 or more."""
     if not (isinstance(value, Decimal) and value.is_finite() and value >= 0):

@@ -17,7 +17,12 @@ from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
 from civilsamfund.core._references import refers
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, cvr_number, opaque_reference
+from civilsamfund.core._validators import (
+    MAX_AGE,
+    cvr_number,
+    not_below_min_age,
+    opaque_reference,
+)
 from civilsamfund.core.rules._facts import FactText
 
 
@@ -83,14 +88,8 @@ class TargetGroup:
 
     category: str = field(metadata=refers("target_group"))
     min_age: int | None = field(default=None, validator=_age)
-    max_age: int | None = field(default=None, validator=_age)
+    max_age: int | None = field(default=None, validator=[_age, not_below_min_age])
     relatives: bool = False
-
-    def __attrs_post_init__(self) -> None:
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise FieldValueError(
-                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
-            )
 
 
 @frozen(kw_only=True)
@@ -155,7 +154,9 @@ class Activity:
     volunteer_share: Share | None = field(default=None, validator=share_field)
     social_aim: bool | None = None
     local_share: Share | None = field(default=None, validator=share_field)
-    focus_areas: tuple[str, ...] | None = None
+    focus_areas: tuple[str, ...] | None = field(default=None, metadata=refers("focus_area"))
+    """Ids of the focus areas the municipality configures (``focus_areas`` in its
+    ``municipality.toml``)."""
     open_to_all: bool | None = None
 
 

@@ -18,7 +18,6 @@ from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Versions
 from civilsamfund.core._errors import ApplicationError
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
@@ -42,6 +41,7 @@ from civilsamfund.grants._decision import (
     RoundKind,
 )
 from civilsamfund.grants._routing import Router, Routing
+from civilsamfund.grants._sections import POOLS
 from civilsamfund.organisation._structure import OrganisationFile
 
 
@@ -141,14 +141,11 @@ class Assessor:
             )
         if application.received.year == date.max.year:
             _round(rules.pool, application)  # the last year has no next round to name
-        wrong = [
-            *self._plan.problems(application, self.municipality.known),
-            *self._fact_problems(application),
-        ]
-        if wrong:
-            raise ApplicationError(
-                Problem.at(_source(application), path, message) for path, message in wrong
-            )
+        found = self._plan.found(application, self.municipality.known)
+        for path, message in self._fact_problems(application):
+            found.at("", path, message)
+        if found:
+            raise ApplicationError(found.kept, found.more).within(_source(application), "")
         return rules
 
     def _route(self, rule: Rule[GrantApplication], application: GrantApplication) -> Routing:
@@ -201,7 +198,11 @@ class Assessor:
     def _build_rules(self, pool_id: str, on: date) -> PoolRules:
         versions = self._pools.get(pool_id)
         if versions is None:
-            expected = expected_one_of(sorted(self._pools), "pool")
+            expected = (
+                expected_one_of(sorted(self._pools), "pool")
+                if self._pools  # none: the configuration, not the application, lacks them
+                else f"expected a pool configured in {POOLS}, which is missing or lists none"
+            )
             raise LookupError(f"{expected}, got {shown(pool_id)}")
         pool = versions.at(on)
         if pool is None:

@@ -24,7 +24,7 @@ from civilsamfund.core._references import entries, refers
 from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, between, not_empty
+from civilsamfund.core._validators import MAX_AGE, between, not_below_min_age, not_empty
 from civilsamfund.grants._application import TargetGroup
 from civilsamfund.grants._decision import RoundKind
 
@@ -103,16 +103,12 @@ class TargetGroupLimit:
 
     target_groups: tuple[str, ...] = field(default=(), metadata=refers("target_group"))
     min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
-    max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
+    max_age: int | None = field(default=None, validator=[between(0, MAX_AGE), not_below_min_age])
 
     def __attrs_post_init__(self) -> None:
         if not self.target_groups and self.min_age is None and self.max_age is None:
             raise FieldValueError(
                 "target_groups", "expected target groups or an age (min_age, max_age)"
-            )
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise FieldValueError(
-                "max_age", f"expected at least min_age ({self.min_age}), got {self.max_age}"
             )
 
     def includes(self, groups: tuple[TargetGroup, ...] | None) -> bool:

@@ -20,7 +20,7 @@ from civilsamfund.pipeline._documents import (
     structured,
 )
 from civilsamfund.pipeline._json import parse_json
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits, require_values
 
 KEY = "applications"
 """The key a document's list of applications may sit under."""
@@ -48,6 +48,7 @@ def applications_from_json(
     text: str, source: str = "<json>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[GrantApplication, ...]:
     """Read applications from a JSON document; numbers are read as exact decimals."""
+    require_values(text, limits.max_values, source, ApplicationError)
     return applications_from_data(parse_json(text, source, ApplicationError), source, limits)
 
 

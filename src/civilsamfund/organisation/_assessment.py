@@ -11,7 +11,6 @@ from attrs import field, frozen
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
@@ -93,12 +92,14 @@ class ForumAssessor:
         """``proposal`` if everything it names is configured: its forum, every seat and
         area, and every meeting's guests. Raises :class:`ForumError` naming each."""
         known = self.municipality.known
-        wrong = list(self._plan.problems(proposal, known))
-        if not wrong:
-            wrong = list(_unknown(proposal, forum(self.municipality, proposal.forum), known))
-        if wrong:
+        found = self._plan.found(proposal, known)
+        if not found:
+            configured = forum(self.municipality, proposal.forum)
+            for path, message in _unknown(proposal, configured, known):
+                found.at("", path, message)
+        if found:
             source = f"proposal {shown(proposal.id)}"
-            raise ForumError(Problem.at(source, path, message) for path, message in wrong)
+            raise ForumError(found.kept, found.more).within(source, "")
         return proposal
 
     def check(self, proposal: ForumProposal, on: date | None = None) -> ForumDecision:

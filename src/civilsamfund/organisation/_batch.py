@@ -34,12 +34,12 @@ def proposal_steps(
 
     def prepare(item: Any, source: str, path: str) -> Prepared:
         proposal = read(item, source, path)
+        day = proposal.on if on is None else on
         try:
             admitted = assessor.admit(proposal)
-        except ForumError as exc:
+            return assessor.rules(admitted, day), admitted, day
+        except ForumError as exc:  # an unknown seat, or a day when no rule is in force
             raise exc.within(source, path) from None
-        day = admitted.on if on is None else on
-        return assessor.rules(admitted, day), admitted, day
 
     def judge(prepared: Prepared) -> bytes:
         return render(assessor.decide(*prepared), language).encode()

@@ -28,7 +28,13 @@ from typing import IO, Any, Generic, TextIO, TypeVar, cast
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import CivilsamfundError, InputError, ItemError, Problems
+from civilsamfund.core._errors import (
+    CivilsamfundError,
+    InputError,
+    ItemError,
+    Problems,
+    describing,
+)
 from civilsamfund.core._guard import timed
 from civilsamfund.core._shown import shown
 from civilsamfund.pipeline._documents import (
@@ -113,7 +119,9 @@ def run(steps: Steps[P], inputs: Inputs, sink: Sink, jobs: int | None = None) ->
 
     ``jobs`` (default: by size) applies to documents; streams run in this process.
     """
-    with timed():  # the alarm that bounds plugins' checks stays ready for the batch
+    # the alarm that bounds plugins' checks stays ready for the batch, and an error in it
+    # describes as many problems as the limits ask
+    with timed(), describing(inputs.limits.max_problems):
         return _run(steps, inputs, sink, jobs)
 
 
@@ -156,19 +164,26 @@ def _prepared(
     """A slice's items, prepared; raises every problem (up to ``max_problems``)."""
     prepared: list[tuple[Document, int, P]] = []
     found = Problems(max_problems)
-    prepare = steps.prepare
     for index, start, stop in part:
         document = documents[index]
         items, source = document.items, document.source
         for number in range(start, stop):
             try:
-                prepared.append(
-                    (document, number, prepare(items[number], source, document.where(number)))
-                )
+                item = _prepare(steps, found, items[number], source, document.where(number))
+                prepared.append((document, number, item))
             except InputError as exc:
                 found.extend(exc.problems, exc.more)
     found.raise_as(steps.error)
     return prepared
+
+
+def _prepare(steps: Steps[P], found: Problems, item: Any, source: str, where: str) -> P:
+    """``item`` prepared; once ``found`` holds all the problems the error describes,
+    those of the item are only counted, never described."""
+    if not found.full:
+        return steps.prepare(item, source, where)
+    with describing(0):
+        return steps.prepare(item, source, where)
 
 
 def _judged(steps: Steps[P], prepared: P, source: str, path: str, json: bool) -> bytes:
@@ -225,11 +240,10 @@ def _run_documents(
 
 def _run_streams(steps: Steps[P], inputs: Inputs, sink: Sink) -> None:
     found = Problems(inputs.limits.max_problems)
-    prepare = steps.prepare
     try:
         for source, where, item in _items(steps, inputs):
             try:
-                prepared = prepare(item, source, where)
+                prepared = _prepare(steps, found, item, source, where)
             except InputError as exc:
                 found.extend(exc.problems, exc.more)
                 continue

@@ -23,8 +23,8 @@ from civilsamfund.core._shown import shown
 from civilsamfund.pipeline._files import decoded, open_regular, read_bytes
 from civilsamfund.pipeline._ids import SeenIds
 from civilsamfund.pipeline._json import parse_json
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._screen import screen_for
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits, require_values
+from civilsamfund.pipeline._screen import Repeated, screen_for
 
 DOCUMENT_SUFFIXES = (".json", ".toml")
 STREAM_SUFFIXES = (".jsonl", ".ndjson")
@@ -85,6 +85,7 @@ def read_document(
         expected = ", ".join((*DOCUMENT_SUFFIXES, *STREAM_SUFFIXES))
         raise error.at(source, "", f"expected a file ending in {expected}")
     text = decoded(read_bytes(path, limits.max_file_bytes, error), source, "", error)
+    require_values(text, limits.max_values, source, error, toml=suffix == ".toml")
     data = parse_toml(text, source, error) if suffix == ".toml" else parse_json(text, source, error)
     return document_from_data(data, key, source, limits, error, personal)
 
@@ -97,14 +98,16 @@ def document_from_data(
     error: type[InputError] = InputError,
     personal: bool = True,
 ) -> Document:
-    """Screen parsed data and find its items: a list, or a table holding only ``key``."""
-    screen_for(limits, personal).require(data, source, "", error, limits.max_problems)
+    """Find the items of parsed data, a list or a table holding only ``key``, and screen
+    them."""
     path, items = "", data
     if isinstance(data, dict):
         if set(data) != {key}:
             unknown = ", ".join(shown(k) for k in data if k != key)
             got = f"other keys: {unknown}" if unknown else f"no {key!r}"
             raise error.at(source, "", f"expected a table with only {key!r}, got {got}")
+        if isinstance(data, Repeated):
+            raise error.at(source, "", f"expected each key once, got {key!r} more than once")
         path, items = key, data[key]
     if not isinstance(items, list):
         raise error.at(source, path or "(top level)", f"expected a list, got {shown(items)}")
@@ -115,6 +118,10 @@ def document_from_data(
             f"expected at most {limits.max_items:,} items, got {len(items):,} (raise the "
             "limit with --max-items or Limits.max_items, or use JSON Lines)",
         )
+    depth = 1 if path else 0
+    screen_for(limits, personal).require(
+        items, source, path, error, limits.max_problems, depth, items=True
+    )
     document = Document(source=source, path=path, items=items)
     _unique_ids(document, limits, error)
     return document

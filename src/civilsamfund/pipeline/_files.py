@@ -33,8 +33,14 @@ def open_regular(path: Path, error: type[InputError] = InputError) -> BinaryIO:
     return os.fdopen(descriptor, "rb")
 
 
-def read_bytes(path: Path, max_bytes: int, error: type[InputError] = InputError) -> bytes:
-    """The bytes of the regular file at ``path``, refused beyond ``max_bytes``."""
+def read_bytes(
+    path: Path,
+    max_bytes: int,
+    error: type[InputError] = InputError,
+    hint: str = "raise the limit with --max-file-size or Limits.max_file_bytes",
+) -> bytes:
+    """The bytes of the regular file at ``path``, refused beyond ``max_bytes`` with a
+    message ending in ``hint``, how to raise the limit."""
     with open_regular(path, error) as file:
         try:
             data = file.read(max_bytes + 1)
@@ -44,8 +50,7 @@ def read_bytes(path: Path, max_bytes: int, error: type[InputError] = InputError)
         raise error.at(
             str(path),
             "",
-            f"expected at most {max_bytes:,} bytes (raise the limit with --max-file-size "
-            "or Limits.max_file_bytes)",
+            f"expected at most {max_bytes:,} bytes ({hint})",
         )
     return data
 

@@ -7,6 +7,8 @@ configured text, may hold what no input did.
 
 An input is screened over every value once. The fast pass only says whether anything is
 wrong; the detailed pass, run when something is, names each problem by its path.
+Nesting is bounded, and so is every list and table (``max_entries``) but a document's
+list of items (``max_items``), so that what is structured after costs little.
 Text must be valid Unicode (JSON can carry a lone surrogate, which no output can
 encode), no longer than the limit, and never a CPR number: an input that holds one
 is refused in whatever field it sits, and the number is not echoed.
@@ -22,7 +24,6 @@ from typing import Any
 
 from civilsamfund.core._errors import InputError, Problems
 from civilsamfund.core._json import json_encoder
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import (
     CPR_LIKE,
     WITHHELD_MARK,
@@ -33,7 +34,7 @@ from civilsamfund.core._shown import (
     shown,
     withheld,
 )
-from civilsamfund.pipeline._limits import Limits
+from civilsamfund.pipeline._limits import Limits, raising
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_OR_CPR = re.compile(f"[\ud800-\udfff]|{CPR_LIKE.pattern}")
@@ -56,13 +57,15 @@ class Repeated(dict[str, Any]):
 class Screen:
     """Checks parsed data against ``limits``; ``personal`` also refuses CPR numbers."""
 
-    __slots__ = ("_bad", "_depth", "_good", "_longest", "_personal")
+    __slots__ = ("_bad", "_config", "_depth", "_entries", "_good", "_longest", "_personal")
 
     _KEPT = 10_000
     """Texts remembered as fine: keys and common values repeat in every item."""
 
-    def __init__(self, limits: Limits, personal: bool = True) -> None:
+    def __init__(self, limits: Limits, personal: bool = True, config: bool = False) -> None:
+        self._config = config  # a configuration file's: says so when a limit is passed
         self._depth = limits.max_depth
+        self._entries = limits.max_entries
         self._longest = limits.max_string
         self._personal = personal
         self._bad = (_BAD_OR_CPR if personal else _SURROGATE).search
@@ -75,7 +78,7 @@ class Screen:
             return self._fine_text(value)  # type: ignore[arg-type]
         if kind is not dict and kind is not list:
             return kind is not Repeated
-        if depth >= self._depth:
+        if depth >= self._depth or len(value) > self._entries:  # type: ignore[arg-type]
             return False
         good, fine_text, deeper = self._good, self._fine_text, depth + 1
         if kind is dict:
@@ -112,15 +115,32 @@ class Screen:
         return True
 
     def require(
-        self, value: object, source: str, path: str, error: type[InputError], max_problems: int
+        self,
+        value: object,
+        source: str,
+        path: str,
+        error: type[InputError],
+        max_problems: int,
+        depth: int = 0,
+        items: bool = False,
     ) -> None:
-        """Raise ``error`` naming every problem in ``value`` (the first ``max_problems``)."""
-        if not self.fine(value):
+        """Raise ``error`` naming every problem in ``value`` (the first ``max_problems``,
+        the rest counted); ``value`` sits ``depth`` levels deep. ``items``: ``value`` is
+        a document's list of items, whose length is not this screen's to bound."""
+        if items and type(value) is list:
+            fine = self.fine
+            good = depth < self._depth and all(fine(item, depth + 1) for item in value)
+        else:
+            good = self.fine(value, depth)
+        if not good:
             found = Problems(max_problems)
-            found.extend(Problem.at(source, p, m) for p, m in self.problems(value, path))
+            for p, m in self.problems(value, path, depth, items):
+                found.at(source, p, m)
             found.raise_as(error)
 
-    def problems(self, value: object, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
+    def problems(
+        self, value: object, path: str = "", depth: int = 0, items: bool = False
+    ) -> Iterator[tuple[str, str]]:
         """Each problem in ``value``, as its path and what was expected."""
         where = path or "(top level)"
         if isinstance(value, str):
@@ -129,6 +149,13 @@ class Screen:
                 yield where, problem
         elif isinstance(value, dict | list) and depth >= self._depth:
             yield where, f"expected data nested at most {self._depth} levels deep"
+        elif isinstance(value, dict | list) and len(value) > self._entries and not items:
+            what = "a table" if isinstance(value, dict) else "a list"
+            yield (
+                where,
+                f"expected at most {self._entries:,} entries in {what}, got {len(value):,} "
+                f"({raising('max_entries', self._config)})",
+            )
         elif isinstance(value, dict):
             for key in getattr(value, "repeated", ()):
                 yield where, f"expected each key once, got {shown(key)} more than once"
@@ -159,10 +186,10 @@ def _join(path: str, key: str) -> str:
 
 
 @cache
-def screen_for(limits: Limits, personal: bool = True) -> Screen:
+def screen_for(limits: Limits, personal: bool = True, config: bool = False) -> Screen:
     """One screen per limits, kept so that the texts it has seen stay known between
     documents (a service reads one application per request)."""
-    return Screen(limits, personal)
+    return Screen(limits, personal, config)
 
 
 def _symbols() -> bytes:

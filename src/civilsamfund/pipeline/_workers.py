@@ -5,6 +5,8 @@ in) and writes to an anonymous temporary file made before the fork: the file has
 name, so its space is freed when the last process holding it ends, however it ends.
 Each worker also watches a pipe whose writing end only the parent holds; when the
 parent dies, even by SIGKILL, the pipe reports end of file and the worker exits.
+Those files are the temporary directory's: when it is full, the error names it, not
+the output file the run was asked to write.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import tempfile
 import threading
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
+
+from civilsamfund.core._errors import OutputError
 
 R = TypeVar("R")
 
@@ -35,7 +39,10 @@ def in_workers(work: Callable[[int, IO[bytes]], R], jobs: int) -> list[tuple[R, 
     """Run ``work(0, file)`` to ``work(jobs - 1, file)``, each in its own worker and with
     its own file; returns each result with its file, rewound. The caller closes the files."""
     global _shared
-    files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(jobs)]  # noqa: SIM115
+    try:
+        files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(jobs)]  # noqa: SIM115
+    except OSError as exc:
+        raise _no_room(exc) from None
     reading, writing = os.pipe()
     _shared = work, files
     try:
@@ -58,9 +65,22 @@ def in_workers(work: Callable[[int, IO[bytes]], R], jobs: int) -> list[tuple[R, 
 def _run(number: int) -> Any:
     assert _shared is not None
     work, files = _shared
-    result = work(number, files[number])
-    files[number].flush()
+    try:
+        result = work(number, files[number])
+        files[number].flush()
+    except OSError as exc:  # judging raises ItemError: only writing the share fails so
+        raise _no_room(exc) from None
     return result
+
+
+def _no_room(exc: OSError) -> OutputError:
+    """A worker's file cannot be made or written: the temporary directory is full or
+    closed, whatever the output file is."""
+    return OutputError(
+        f"the temporary directory {tempfile.gettempdir()} cannot be written: "
+        f"{exc.strerror or exc} (with --jobs, each job writes its share there first: make "
+        "room, set TMPDIR to a directory with room, or use --jobs 1)"
+    )
 
 
 def _watch_parent(reading: int, writing: int) -> None:

@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.awards._year import AwardYear, awards_in
+from civilsamfund.core._errors import Problems
 from civilsamfund.core._money import Kroner
+from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import Outcome
 from civilsamfund.report._model import (
@@ -22,7 +24,7 @@ from civilsamfund.report._model import (
     ObjectiveLine,
     StrategyLine,
 )
-from civilsamfund.report._records import GrantRecord, NominationRecord
+from civilsamfund.report._records import GrantRecord, NominationRecord, ReportError
 from civilsamfund.strategy._status import StrategyStatus, strategy_status
 
 
@@ -53,29 +55,75 @@ def count_grants(
     records: Iterable[GrantRecord], year: int, pools: Iterable[str], departments: Iterable[str]
 ) -> Grants:
     """The year's grant decisions counted; every configured pool and department gets a
-    line, those with no application too, then any a decision names besides."""
+    line, those with no application too, and "not settled" one of its own. Decisions of
+    other years are left out and counted; one of the year naming a pool or department
+    not among ``pools`` and ``departments`` is a :class:`ReportError`, never a line."""
     read = list(records)
     kept = [r for r in read if r.year == year]
     by_pool: dict[str | None, list[GrantRecord]] = {pool: [] for pool in pools}
     by_department: dict[str | None, list[GrantRecord]] = {d: [] for d in departments}
+    by_department[None] = []
+    _require_placed(kept, by_pool, by_department)
     for record in kept:
-        by_pool.setdefault(record.pool, []).append(record)
-        department = None if record.department is None else record.department.id
-        by_department.setdefault(department, []).append(record)
+        by_pool[record.pool].append(record)
+        by_department[None if record.department is None else record.department.id].append(record)
     return Grants(
         decisions=len(kept),
         left_out=len(read) - len(kept),
         amount=Kroner(sum((r.amount for r in kept), Decimal(0))),
         outcomes=_counts(kept),
         pools=_lines(by_pool),
-        departments=_lines(by_department),
+        departments=_lines({k: v for k, v in by_department.items() if k is not None or v}),
     )
 
 
+def _require_placed(
+    records: Iterable[GrantRecord], pools: Iterable[str | None], departments: Iterable[str | None]
+) -> None:
+    """Raise :class:`ReportError` for each decision whose pool or department has no
+    line: the municipality configures no such id, so the report cannot place it."""
+    found = Problems()
+    pool_ids = [pool for pool in pools if pool is not None]
+    department_ids = [department for department in departments if department is not None]
+    a_pool, a_department = (
+        expected_one_of(pool_ids, "pool"),
+        expected_one_of(department_ids, "department"),
+    )
+    for record in records:
+        source, where = record.place or (f"grant decision {shown(record.application)}", "")
+        if record.pool not in pool_ids:
+            found.at(source, _at(where, "pool"), f"{a_pool}, got {shown(record.pool)}")
+        if record.department is not None and record.department.id not in department_ids:
+            got = shown(record.department.id)
+            found.at(source, _at(where, "department.id"), f"{a_department}, got {got}")
+    found.raise_as(ReportError)
+
+
+def _at(where: str, field: str) -> str:
+    """The path of ``field`` in the decision at ``where`` (none: the decision named)."""
+    return f"{where}.{field}" if where else field
+
+
 def _awards(
-    awards: Iterable[AwardYear], year: int, nominations: Iterable[NominationRecord]
+    awards: Sequence[AwardYear], year: int, checked: Sequence[NominationRecord]
 ) -> tuple[AwardLine, ...]:
-    checked = [n for n in nominations if n.year == year]
+    """A line per award given in ``year``, with the year's ``checked`` nominations by
+    outcome; a nomination for an award not given that year is a :class:`ReportError`."""
+    ids = [award.award for award in awards]
+    found = Problems()
+    for nomination in checked:
+        if nomination.award not in ids:
+            expected = (
+                f"expected an award given in {year} ({', '.join(map(repr, ids))})"
+                if ids
+                else f"expected no nomination in {year}, when no award is given"
+            )
+            source, where = nomination.place or (
+                f"nomination decision {shown(nomination.nomination)}",
+                "",
+            )
+            found.at(source, _at(where, "award"), f"{expected}, got {shown(nomination.award)}")
+    found.raise_as(ReportError)
     lines = []
     for given in awards:
         mine = [n for n in checked if n.award == given.award]
@@ -132,7 +180,9 @@ def annual_report(
 ) -> AnnualReport:
     """The report on ``year``: ``decisions`` and ``nominations`` of other years are left
     out (and counted), the strategies' status is that of the year's last day; a strategy
-    that ended before the year is none of the year's."""
+    that ended before the year is none of the year's. A decision of the year the report
+    cannot place (a pool, department or award the municipality does not have that year)
+    is a :class:`ReportError` naming it: everything read is counted or refused."""
     on = date(year, 12, 31)
     known = municipality.known
     counted = count_grants(decisions, year, known.get("pool", {}), known.get("department", {}))
@@ -142,7 +192,9 @@ def annual_report(
         if status.strategy.ends_on is None or status.strategy.ends_on.year >= year
     )
     given = awards_in(municipality, year)
-    awards = _awards(given, year, nominations)
+    nominated = list(nominations)
+    checked = [n for n in nominated if n.year == year]
+    awards = _awards(given, year, checked)
     names: dict[str, Text] = {}
     for status in statuses:
         names.update(status.names)
@@ -161,6 +213,7 @@ def annual_report(
         on=on,
         grants=counted,
         awards=awards,
+        nominations_left_out=len(nominated) - len(checked),
         strategies=tuple(_strategy(status, year) for status in statuses),
         audit=municipality.audit(on),
         names=names,

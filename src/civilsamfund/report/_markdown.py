@@ -48,6 +48,8 @@ _WORDS = {
         "theme": "Tema",
         "group": "Målgruppe",
         "nominations": "Indstillinger",
+        "nominations_left_out": "{count} indstillinger fra andre år er ikke talt med.",
+        "nomination_left_out": "1 indstilling fra et andet år er ikke talt med.",
         "strategies": "Strategier",
         "no_strategies": "Kommunen har ingen strategi konfigureret.",
         "state": "Pr. {on}: {state}",
@@ -83,6 +85,8 @@ _WORDS = {
         "theme": "Theme",
         "group": "Target group",
         "nominations": "Nominations",
+        "nominations_left_out": "{count} nominations of other years are left out.",
+        "nomination_left_out": "1 nomination of another year is left out.",
         "strategies": "Strategies",
         "no_strategies": "The municipality configures no strategy.",
         "state": "On {on}: {state}",
@@ -246,6 +250,10 @@ def report_markdown(
             )
         head = [words[w] for w in ("award", "count", "theme", "group", "nominations")]
         out += [*_table(head, rows, numeric=(1,)), ""]
+    left_out = report.nominations_left_out
+    if left_out:
+        key = "nomination_left_out" if left_out == 1 else "nominations_left_out"
+        out += [words[key].format(count=left_out), ""]
     out += [f"## {words['strategies']}", ""]
     if not report.strategies:
         out += [words["no_strategies"], ""]

@@ -114,3 +114,5 @@ class AnnualReport:
     strategies: tuple[StrategyLine, ...]
     audit: AuditRecord
     names: Mapping[str, Text] = field(factory=dict)
+    nominations_left_out: int = 0
+    """Nomination decisions read that belong to another year."""

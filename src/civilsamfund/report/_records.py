@@ -22,10 +22,10 @@ from typing import (
 )
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
 from civilsamfund.config._converter import structurer
-from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._errors import InputError, Problems, describing
 from civilsamfund.core._money import Kroner
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
@@ -50,6 +50,10 @@ class _Record(Protocol):
 
 
 R = TypeVar("R", bound=_Record)
+
+
+PLACE = "place"
+"""The field of a record that says where it was read: never read from a document."""
 
 
 class ReportError(InputError):
@@ -83,6 +87,9 @@ class GrantRecord:
     amount: Kroner
     audit: RulesDay
     department: Ref | None = None
+    place: tuple[str, str] | None = field(default=None, eq=False, repr=False)
+    """Where the decision was read, as a problem names it: its file (or list) and path;
+    ``None`` for a record made in code."""
 
     @property
     def key(self) -> str:
@@ -104,6 +111,8 @@ class NominationRecord:
     award: str
     year: int
     outcome: Outcome
+    place: tuple[str, str] | None = field(default=None, eq=False, repr=False)
+    """Where the decision was read (see :attr:`GrantRecord.place`)."""
 
     @property
     def key(self) -> str:
@@ -126,7 +135,7 @@ def _only(data: object, model: type | None) -> object:
     return {
         field.name: _only(data[field.name], _inner(hints[field.name]))
         for field in attrs.fields(cast(Any, model))
-        if field.name in data
+        if field.name in data and field.name != PLACE  # the reader's to say, not the file's
     }
 
 
@@ -156,12 +165,13 @@ def read_records(
             kept = _only(item, model)
             try:
                 screen.require(kept, document.source, where, ReportError, limits.max_problems)
-                record = read(kept, document.source, where)
+                with describing(limits.max_problems):
+                    record = read(kept, document.source, where)
             except ReportError as exc:
                 found.extend(exc.problems, exc.more)
                 continue
             if _admitted(record, municipality, document.source, where, seen, found):
-                records.append(record)
+                records.append(_placed(record, document.source, where))
     found.raise_as(ReportError)
     return tuple(records)
 
@@ -189,13 +199,18 @@ def _admitted(
     return False
 
 
+def _placed(record: R, source: str, where: str) -> R:
+    """``record`` knowing where it was read, for a problem found with it later."""
+    return cast(R, attrs.evolve(cast(Any, record), place=(source, where)))
+
+
 def _admitted_all(records: Iterable[R], municipality: str, source: str) -> tuple[R, ...]:
     """``records`` made in memory, refused as :func:`read_records` refuses them in files:
     each problem named by ``source`` and the decision's place in it."""
     found = Problems(DEFAULT_LIMITS.max_problems)
     seen: dict[str, str] = {}
     kept = tuple(
-        record
+        _placed(record, source, f"[{index}]")
         for index, record in enumerate(records)
         if _admitted(record, municipality, source, f"[{index}]", seen, found)
     )

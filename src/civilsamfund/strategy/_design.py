@@ -24,6 +24,10 @@ from civilsamfund.core._validators import at_least, between, not_empty, opaque_r
 LOWEST_RATING, HIGHEST_RATING = 0, 100
 """The widest scale an evaluation may state; the default is 1 to 5."""
 
+MOST_PARTICIPANTS = 1_000_000
+"""More people than live in the largest Danish municipality: a meeting's count beyond
+it is a typing error, not a meeting."""
+
 
 class DesignError(InputError):
     """A design meeting record the municipality cannot take: an unknown strategy or
@@ -135,7 +139,7 @@ class DesignMeeting:
     on: date
     kind: MeetingKind = field(default=MeetingKind.COMMITTEE, converter=MeetingKind)
     committee: str | None = field(default=None, metadata=refers("committee"))
-    participants: int | None = field(default=None, validator=at_least(0))
+    participants: int | None = field(default=None, validator=between(0, MOST_PARTICIPANTS))
     citation: Citation | None = None
     paper: PointsPaper | None = None
     evaluation: Evaluation | None = None

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -54,10 +53,10 @@ class DesignSummariser:
     def admit(self, meeting: DesignMeeting) -> DesignMeeting:
         """``meeting`` if the strategy and committee it names are configured; raises
         :class:`DesignError` naming each that is not."""
-        wrong = self._plan.problems(meeting, self.municipality.known)
-        if wrong:
+        found = self._plan.found(meeting, self.municipality.known)
+        if found:
             source = f"meeting {shown(meeting.id)}"
-            raise DesignError(Problem.at(source, path, message) for path, message in wrong)
+            raise DesignError(found.kept, found.more).within(source, "")
         return meeting
 
     def summarise(self, meeting: DesignMeeting) -> MeetingSummary:

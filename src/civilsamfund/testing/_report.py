@@ -58,7 +58,7 @@ def grant_sections(draw: st.DrawFn) -> Grants:
     """A year's grants counted from generated decisions, some of other years."""
     records = draw(st.lists(grant_records(), max_size=20))
     year = draw(st.integers(2000, 2040))
-    return count_grants(records, year, POOLS[:2], DEPARTMENTS)
+    return count_grants(records, year, POOLS, DEPARTMENTS)
 
 
 _nominated = st.tuples(
@@ -120,6 +120,7 @@ def annual_reports(draw: st.DrawFn) -> AnnualReport:
         strategies=tuple(draw(st.lists(strategy_lines, max_size=2))),
         audit=draw(audit_records),
         names=draw(st.dictionaries(names, texts, max_size=3)),
+        nominations_left_out=draw(st.integers(0, 9)),
     )
 
 

@@ -12,8 +12,8 @@ from attrs import frozen
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structurer
 from civilsamfund.config._validator import ReferencePlan
+from civilsamfund.core._errors import Problems
 from civilsamfund.core._json import compact_json
-from civilsamfund.core._problems import Problem
 from civilsamfund.core._prose import cited
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Language
@@ -82,17 +82,17 @@ def review_form(municipality: Municipality, form: Form) -> FormReview:
     parts = kind.parts(section)
     given: Mapping[str, str] = getattr(form, kind.field)
     ids = [part.id for part in parts]
-    wrong = [
-        (f"{kind.field}.{key}", f"{expected_one_of(ids, kind.what)}, got {shown(key)}")
-        for key in given
-        if key not in ids
-    ]
+    found = Problems()
+    expected = expected_one_of(ids, kind.what)
+    for key in given:
+        if key not in ids:
+            found.at("", f"{kind.field}.{key}", f"{expected}, got {shown(key)}")
     if not parts:
-        wrong.append(("", f"expected {kind.what} configured in volunteers.toml; there are none"))
-    wrong.extend(ReferencePlan(kind.model).problems(form, municipality.known))
-    if wrong:
-        source = f"{name} {shown(form.id)}"
-        raise TaskError(Problem.at(source, path, message) for path, message in wrong)
+        found.at("", "", f"expected {kind.what} configured in volunteers.toml; there are none")
+    references = ReferencePlan(kind.model).found(form, municipality.known)
+    found.extend(references.kept, references.more)
+    if found:
+        raise TaskError(found.kept, found.more).within(f"{name} {shown(form.id)}", "")
     logics = section.start_logics if isinstance(form, Checklist) else ()
     return FormReview(
         form=form.id,

@@ -14,7 +14,12 @@ from decimal import Decimal
 from attrs import field, frozen, validators
 
 from civilsamfund.core._references import refers
-from civilsamfund.core._validators import MAX_AGE, between, finite_non_negative
+from civilsamfund.core._validators import (
+    MAX_AGE,
+    between,
+    finite_non_negative,
+    not_below_min_age,
+)
 
 
 class OrganiserKind(str, enum.Enum):
@@ -55,7 +60,7 @@ class AgeRange:
     0: write 0 for a task open to all ages. ``max_age`` ``None`` is an open upper end."""
 
     min_age: int | None = field(default=None, validator=between(0, MAX_AGE))
-    max_age: int | None = field(default=None, validator=between(0, MAX_AGE))
+    max_age: int | None = field(default=None, validator=[between(0, MAX_AGE), not_below_min_age])
 
 
 @frozen(kw_only=True)
