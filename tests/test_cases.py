@@ -223,3 +223,26 @@ def test_a_case_must_give_one_subject_and_expect_what_its_decision_has(tmp_path,
     with pytest.raises(InputError) as caught:
         read_case_file(path)
     assert problem in str(caught.value)
+
+
+def test_a_case_file_is_bounded_like_any_input(tmp_path):
+    """A list longer than the limit on entries is refused by the screen, naming the file
+    and the path, before anything is structured (a million bad agreement parts once took
+    a gigabyte)."""
+    path = tmp_path / "cases.toml"
+    parts = ", ".join(["1"] * 10_001)
+    path.write_text(
+        f'[base.agreement]\nparts = [{parts}]\n\n[[cases]]\nname = "x"\nkind = "task"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        read_case_file(path)
+    message = str(caught.value)
+    assert f"{path}: base.agreement.parts: expected at most 10,000 entries" in message
+    assert "expected a text" not in message  # refused before structuring
+
+
+def test_a_case_may_still_hold_a_cpr_number_for_its_subject_to_refuse():
+    """The bound is not the CPR screen: a case shows that a reader refuses one."""
+    case_file = read_case_file(MUNICIPALITIES / "odense" / "cases" / "forum.toml")
+    assert any("010190-1234" in repr(case.subject) for case in case_file.cases)

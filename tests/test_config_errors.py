@@ -112,6 +112,27 @@ def config_dir(tmp_path):
         ),
         (
             "criteria.toml",
+            'guests = ["socialudvalget", "netvaerk_for_faellesskab"]',
+            'guests = ["socialudvalget", "byraadet"]',
+            "criteria.toml: criteria[18].params.guests[1]: expected the id of a configured "
+            "committee, council, partner or department, got 'byraadet'",
+        ),
+        (
+            "criteria.toml",
+            'covering = ["boern_unge", "voksne"',
+            'covering = ["boern", "voksne"',
+            "criteria.toml: criteria[17].params.covering[0]: expected the id of a configured "
+            "area, got 'boern'",
+        ),
+        (
+            "criteria.toml",
+            'covering = ["boern_unge", "voksne", "aeldre", "patientforeninger", "integration"]',
+            'covering = ["socialudvalget", "voksne"], attribute = "committee"',
+            "criteria.toml: criteria[17].params.covering[1]: expected the id of a configured "
+            "committee, got 'voksne'",
+        ),
+        (
+            "criteria.toml",
             "faaborg-midtfyn-frivillig-social-strategi-2018.txt",
             "other.txt",
             "criteria.toml: criteria[0].citation.document: expected a document listed",
@@ -143,6 +164,19 @@ def test_a_bad_value_names_file_and_field(config_dir, file, old, new, expected):
     problems = load_problems(config_dir)
     assert any(expected in problem for problem in problems), problems
     assert all(str(config_dir) in problem for problem in problems)
+
+
+def test_what_members_are_covered_by_names_an_entry_only_where_the_attribute_is_one(
+    config_dir,
+):
+    """An organisation is free text: a broad mix of organisations names no entry."""
+    edit(
+        config_dir / "criteria.toml",
+        'covering = ["boern_unge", "voksne", "aeldre", "patientforeninger", "integration"]',
+        'covering = ["Ældre Sagen", "DGI"], attribute = "organisation"',
+    )
+    municipality = load_municipality_dir(config_dir, Plugins())
+    assert municipality.slug == "faaborg-midtfyn"
 
 
 def test_every_problem_is_reported_at_once(config_dir):

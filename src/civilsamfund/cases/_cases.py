@@ -59,7 +59,8 @@ from civilsamfund.grants._decision import Decision, RoundKind
 from civilsamfund.organisation._assessment import ForumDecision, check_forum
 from civilsamfund.organisation._proposal import ForumError, ForumProposal
 from civilsamfund.pipeline._files import decoded, read_bytes
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS
+from civilsamfund.pipeline._limits import DEFAULT_LIMITS, require_values
+from civilsamfund.pipeline._screen import screen_for
 from civilsamfund.plugins._manager import Plugins
 from civilsamfund.strategy._status import (
     StrategyError,
@@ -225,7 +226,14 @@ def read_case_file(path: Path) -> CaseFile:
     """Read and check a case file's shape; raises :class:`InputError` naming every problem."""
     source = str(path)
     text = decoded(read_bytes(path, DEFAULT_LIMITS.max_file_bytes), source)
-    return structure(parse_toml(text, source), CaseFile, source)
+    require_values(text, DEFAULT_LIMITS.max_values, source, InputError, toml=True)
+    data = parse_toml(text, source)
+    # Bounded like any input, but not screened for CPR numbers: a case may hold one to
+    # show that the reader of its subject refuses it.
+    screen_for(DEFAULT_LIMITS, personal=False).require(
+        data, source, "", InputError, DEFAULT_LIMITS.max_problems
+    )
+    return structure(data, CaseFile, source)
 
 
 def merged(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:

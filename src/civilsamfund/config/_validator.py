@@ -11,7 +11,7 @@ catalogues.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import ChainMap, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import combinations
@@ -21,7 +21,7 @@ import attrs
 
 from civilsamfund.core._dates import Dated, Renamed, Versions, as_of, overlap
 from civilsamfund.core._errors import Problems, described
-from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference
+from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference, what
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -44,7 +44,7 @@ class Catalogues:
         """Add the entries found anywhere in ``value``; yield each id that another kind
         already names otherwise, counting every name an entry goes by: decisions and
         messages show ids through one name table, so one of the names would be wrong."""
-        for where, attribute, item in _fields(value, ""):
+        for where, attribute, item, _ in _fields(value, ""):
             spec = attribute.metadata.get(ENTRIES)
             if not isinstance(spec, Entries) or spec.kind is None or spec.key is None:
                 continue
@@ -54,17 +54,17 @@ class Catalogues:
                 name = getattr(entry, "name", None)
                 if isinstance(name, Text):
                     self._named.setdefault(entry_id, name)
-                clash = self._clash(entry_id, _what(spec.kind), _called(entry))
+                clash = self._clash(entry_id, what((spec.kind,)), _called(entry))
                 if clash is not None:
-                    what, named = clash
+                    kind, named = clash
                     yield (
                         f"{where}[{index}].{spec.key}",
-                        f"expected an id no {what} uses, got {entry_id!r}, which names "
+                        f"expected an id no {kind} uses, got {entry_id!r}, which names "
                         f"{named.en!r} there",
                     )
 
-    def _clash(self, key: str, what: str, names: Iterable[Text]) -> tuple[str, Text] | None:
-        """Record that ``what`` calls ``key`` each of ``names``; the first other kind
+    def _clash(self, key: str, kind: str, names: Iterable[Text]) -> tuple[str, Text] | None:
+        """Record that ``kind`` calls ``key`` each of ``names``; the first other kind
         that calls it something else, if any."""
         called = self._called[key]
         clash = next(
@@ -72,11 +72,11 @@ class Catalogues:
                 (other, named)
                 for name in names
                 for other, named in called
-                if other != what and named != name
+                if other != kind and named != name
             ),
             None,
         )
-        called += ((what, name) for name in names)
+        called += ((kind, name) for name in names)
         return clash
 
     @property
@@ -117,8 +117,8 @@ def _called(entry: object) -> tuple[Text, ...]:
     return tuple(name for version in getattr(entry, "versions", ()) for name in _called(version))
 
 
-def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any], Any]]:
-    """Every attrs field in ``value``, depth first, with its path and value."""
+def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any], Any, object]]:
+    """Every attrs field in ``value``, depth first, with its path, value and owner."""
     if not attrs.has(type(value)):
         return
     for attribute in attrs.fields(cast(Any, type(value))):
@@ -126,7 +126,7 @@ def _fields(value: object, path: str) -> Iterator[tuple[str, attrs.Attribute[Any
             continue
         item = getattr(value, attribute.name)
         where = _join(path, attribute.name)
-        yield where, attribute, item
+        yield where, attribute, item, value
         if isinstance(item, tuple):
             for index, element in enumerate(item):
                 yield from _fields(element, f"{where}[{index}]")
@@ -157,9 +157,9 @@ def renamed_within(
     """
     if not renamed:
         return
-    for where, attribute, item in _fields(value, path):
+    for where, attribute, item, owner in _fields(value, path):
         reference = attribute.metadata.get(REFERS)
-        if not isinstance(reference, Reference):
+        if not isinstance(reference, Reference) or not reference.kinds(owner):
             continue
         ids = item if isinstance(item, tuple) else (item,)
         for index, ref in enumerate(ids):
@@ -168,7 +168,7 @@ def renamed_within(
                 at = f"{where}[{index}]" if isinstance(item, tuple) else where
                 yield (
                     at,
-                    f"{_what(reference.kind)} {shown(ref)} is called by a new name from "
+                    f"{what(reference.kinds(owner))} {shown(ref)} is called by a new name from "
                     f"{day.isoformat()}, within this version: end the version the day before "
                     "and begin a new one that day, so that its messages name it as it is "
                     "called then",
@@ -215,7 +215,8 @@ def _check(
             yield from _entries(item, spec, where)
         reference = attribute.metadata.get(REFERS)
         if isinstance(reference, Reference):
-            yield from _references(item, reference, catalogues, where, within)
+            kinds = reference.kinds(value)
+            yield from _references(item, reference, kinds, catalogues, where, within)
         if isinstance(item, tuple):
             for index, element in enumerate(item):
                 yield from _check(element, catalogues, f"{where}[{index}]", within)
@@ -255,12 +256,15 @@ def _entries(items: tuple[Any, ...], spec: Entries, path: str) -> Iterator[Found
 def _references(
     item: object,
     reference: Reference,
+    kinds: tuple[str, ...],
     catalogues: Catalogues,
     path: str,
     within: Dated | None,
 ) -> Iterator[Found]:
+    if not kinds:
+        return
     ids = item if isinstance(item, tuple) else (item,)
-    known = catalogues.entries[reference.kind]
+    known = ChainMap(*(catalogues.entries[kind] for kind in kinds))
     first: dict[object, int] = {}
     for index, ref in enumerate(ids):
         if ref is None:
@@ -271,7 +275,7 @@ def _references(
         elif ref not in known:
             yield (
                 where,
-                f"expected the id of a configured {_what(reference.kind)}, got {shown(ref)}",
+                f"expected the id of a configured {what(kinds)}, got {shown(ref)}",
             )
         elif reference.covered and within is not None:
             gap = Versions(v for v in known[ref] if isinstance(v, Dated)).first_gap(
@@ -281,14 +285,10 @@ def _references(
                 yield (
                     where,
                     (
-                        f"{_what(reference.kind)} {shown(ref)} is not in force {_on(gap)}, "
+                        f"{what(kinds)} {shown(ref)} is not in force {_on(gap)}, "
                         "while this version is: every day of it must be covered"
                     ),
                 )
-
-
-def _what(kind: str) -> str:
-    return kind.replace("_", " ")
 
 
 def _on(day: date) -> str:
@@ -336,16 +336,18 @@ class _Wrong:
         self.known, self.limit = known, limit
         self.found: list[Found] = []
         self.more = 0
-        self._expected: dict[str, str] = {}
+        self._expected: dict[tuple[str, ...], str] = {}
 
-    def add(self, kind: str, parts: tuple[tuple[str, int | None], ...], element: object) -> None:
+    def add(
+        self, kinds: tuple[str, ...], parts: tuple[tuple[str, int | None], ...], element: object
+    ) -> None:
         if self.limit is not None and len(self.found) >= self.limit:
             self.more += 1
             return
-        expected = self._expected.get(kind)
+        expected = self._expected.get(kinds)
         if expected is None:
-            ids = self.known.get(kind, {})
-            expected = self._expected[kind] = expected_one_of(ids, kind.replace("_", " "))
+            ids = [key for kind in kinds for key in self.known.get(kind, {})]
+            expected = self._expected[kinds] = expected_one_of(ids, what(kinds))
         self.found.append((_path(parts), f"{expected}, got {shown(element)}"))
 
 
@@ -384,6 +386,13 @@ def _path(parts: tuple[tuple[str, int | None], ...]) -> str:
     return ".".join(name if index is None else f"{name}[{index}]" for name, index in parts)
 
 
+def _named(known: Mapping[str, Mapping[str, object]], kinds: tuple[str, ...], ref: object) -> bool:
+    """Whether ``ref`` is the id of an entry of one of ``kinds``."""
+    if len(kinds) == 1:  # nearly always: one lookup
+        return ref in known.get(kinds[0], {})
+    return any(ref in known.get(kind, {}) for kind in kinds)
+
+
 def _follow(
     steps: tuple[_Step, ...],
     value: object,
@@ -396,9 +405,10 @@ def _follow(
         item = getattr(value, name, None)
         if item is None:
             continue
+        kinds = reference.kinds(value) if reference is not None else ()
         items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
         for index, element in items:
-            if reference is not None and element not in known.get(reference.kind, {}):
-                wrong.add(reference.kind, (*path, (name, index)), element)
+            if kinds and not _named(known, kinds, element):
+                wrong.add(kinds, (*path, (name, index)), element)
             if below:
                 _follow(below, element, (*path, (name, index)), wrong)

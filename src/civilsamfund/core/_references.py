@@ -3,7 +3,8 @@
 A field that lists entries (``criteria``, ``departments``) says so with
 :func:`entries`: their ids must be unique, or, for dated versions of one setting,
 must not overlap, and they join the catalogue of their kind. A field that names an
-entry by id says so with :func:`refers`. One validator then checks every
+entry by id says so with :func:`refers` (of one kind, or one of several, or of the
+kind another field chooses). One validator then checks every
 configuration and every subject alike, whatever its domain.
 """
 
@@ -28,11 +29,32 @@ class Entries:
 
 @frozen
 class Reference:
-    """A field naming an entry of ``kind``; ``covered``: the entry's versions must be in
-    force on every day the referring item is."""
+    """A field naming an entry of ``kind`` or of one of ``also``; ``covered``: the
+    entry's versions must be in force on every day the referring item is.
+
+    ``chosen_by``: the field beside this one whose value (an enum's value) says which of
+    ``kind`` and ``also`` is named; any other value names no entry.
+    """
 
     kind: str
     covered: bool = False
+    also: tuple[str, ...] = ()
+    chosen_by: str | None = None
+
+    def kinds(self, owner: object) -> tuple[str, ...]:
+        """The kinds ``owner``'s field may name."""
+        kinds = (self.kind, *self.also)
+        if self.chosen_by is None:
+            return kinds
+        choice = getattr(owner, self.chosen_by)
+        choice = getattr(choice, "value", choice)
+        return (choice,) if choice in kinds else ()
+
+
+def what(kinds: tuple[str, ...]) -> str:
+    """The kinds in prose: ``committee, council or partner``."""
+    names = [kind.replace("_", " ") for kind in kinds]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def entries(
@@ -47,6 +69,13 @@ def entries(
     return {ENTRIES: Entries(kind, key, versioned)}
 
 
-def refers(kind: str, covered: bool = False) -> dict[str, Any]:
-    """Field metadata for a field that names entries of ``kind`` by id."""
-    return {REFERS: Reference(kind, covered)}
+def refers(kind: str, *also: str, covered: bool = False) -> dict[str, Any]:
+    """Field metadata for a field that names entries of ``kind`` (or of any of ``also``)
+    by id."""
+    return {REFERS: Reference(kind, covered, also)}
+
+
+def refers_chosen(by: str, *kinds: str) -> dict[str, Any]:
+    """Field metadata for a field that names entries of the one of ``kinds`` that the
+    field ``by`` holds, and no entries when it holds another value."""
+    return {REFERS: Reference(kinds[0], also=kinds[1:], chosen_by=by)}

@@ -16,11 +16,8 @@ from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._findings import Finding, Outcome, outcome
 from civilsamfund.core.rules._rule import Rule
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._proposal import GUEST_KINDS, ForumError, ForumProposal
 from civilsamfund.organisation._structure import Forum, OrganisationFile
-
-GUEST_KINDS = ("committee", "council", "partner", "department")
-"""What a meeting's guests may be."""
 
 
 @frozen(kw_only=True)

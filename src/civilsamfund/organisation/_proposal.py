@@ -41,6 +41,10 @@ class Member:
     """Where the member was elected, such as ``nytaarskur`` (the New Year reception)."""
 
 
+GUEST_KINDS = ("committee", "council", "partner", "department")
+"""What a meeting's guests may be."""
+
+
 @frozen(kw_only=True)
 class Meeting:
     """A planned meeting of the forum and who joins it besides its members (the ids

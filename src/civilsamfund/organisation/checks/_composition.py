@@ -11,13 +11,14 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from civilsamfund.core._errors import FieldValueError
+from civilsamfund.core._references import refers, refers_chosen
 from civilsamfund.core._text import Text
 from civilsamfund.core._validators import at_least, not_empty
 from civilsamfund.core.rules._check import Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import FactValue, Status
 from civilsamfund.organisation._check import ForumCheck, seated
-from civilsamfund.organisation._proposal import ForumProposal
+from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal
 from civilsamfund.organisation.facts import MEETINGS, MEMBERS
 
 
@@ -89,6 +90,15 @@ class MemberAttribute(str, enum.Enum):
     ELECTED_AT = "elected_at"
 
 
+_CHOSEN = refers_chosen(
+    "attribute",
+    MemberAttribute.AREA.value,
+    MemberAttribute.COMMITTEE.value,
+    MemberAttribute.DEPARTMENT.value,
+)
+"""Values of a member's attribute that name a configured entry: an area, a committee or
+a department (an organisation and where one was elected are free text)."""
+
 _FROM = Text(da="fra", en="from")
 _ATTRIBUTE_NAMES: Mapping[str, Text] = {
     MemberAttribute.ORGANISATION.value: _FROM,
@@ -147,8 +157,8 @@ class SeatHolders(ForumCheck):
 
     seat: str
     attribute: MemberAttribute = field(converter=MemberAttribute)
-    allowed: tuple[str, ...] = ()
-    excluded: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = field(default=(), metadata=_CHOSEN)
+    excluded: tuple[str, ...] = field(default=(), metadata=_CHOSEN)
 
     def __attrs_post_init__(self) -> None:
         if bool(self.allowed) == bool(self.excluded):
@@ -248,7 +258,7 @@ class BroadMix(ForumCheck):
         ),
     }
 
-    covering: tuple[str, ...] = field(validator=not_empty)
+    covering: tuple[str, ...] = field(validator=not_empty, metadata=_CHOSEN)
     attribute: MemberAttribute = field(default=MemberAttribute.AREA, converter=MemberAttribute)
     seat: str | None = None
 
@@ -294,7 +304,7 @@ class MeetingPlan(ForumCheck):
     }
 
     per_year: int = field(validator=at_least(1))
-    guests: tuple[str, ...] = ()
+    guests: tuple[str, ...] = field(default=(), metadata=refers(*GUEST_KINDS))
 
     def evaluate(self, facts: Facts[ForumProposal]) -> Verdict:
         meetings = facts[MEETINGS]
