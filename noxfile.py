@@ -1,4 +1,4 @@
-"""Sessions: tests, lint, mypy, bench, docs. Run `nox` for tests, lint and mypy."""
+"""Sessions: tests, lint, mypy, bench, probe, docs. Run `nox` for tests, lint and mypy."""
 
 from __future__ import annotations
 
@@ -81,6 +81,24 @@ def bench(session: nox.Session) -> None:
     """Throughput, pipeline time and memory, import time: figures, not pass or fail."""
     session.install("-e", ".[fast]")  # orjson: the fast encoder, of the library and the floor
     session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session
+def probe(session: nox.Session) -> None:
+    """The probe in full (tests/probe.py): every hostile input, configuration and plugin,
+    each in a child process with 1 GiB and a timeout; prints the table of what got through."""
+    session.install("-e", ".[test]")
+    session.install("./plugins/odense", "./plugins/faaborg-midtfyn", "./plugins/kolding")
+    session.run(
+        "pytest",
+        "tests/test_probe.py::test_the_full_probe",
+        "-s",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env={"CIVILSAMFUND_PROBE": "full"},
+    )
 
 
 @nox.session
