@@ -32,7 +32,7 @@ class RulesSource:
     directory: Path
     found_by: str
     distribution: Distribution | None = None
-    """The installed package that shipped the directory, if one did."""
+    """The installed package that shipped the directory, if one did. Since 0.3.0."""
 
     def __str__(self) -> str:
         return f"{self.directory} ({self.found_by})"
