@@ -3,9 +3,13 @@ and the release it goes in, is in its release's changelog, and goes when that co
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 import types
 
 import pytest
+from helpers import REPO, odense_application
 
 import civilsamfund as cs
 from civilsamfund import _deprecation
@@ -114,3 +118,60 @@ def test_a_renamed_parameter_still_takes_the_old_keyword_and_warns(judge):
     assert judge(1, on=2) == 3
     with pytest.raises(TypeError, match="got both 'on_day' and 'on'; give 'on'"):
         judge(1, on=2, on_day=2)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Kind", "RuleKind"), ("Document", "SourceDocument"), ("Criterion", "Rule")],
+)
+def test_the_types_0_2_0_renamed_resolve_again_with_a_warning(old, new):
+    """``civilsamfund.Kind``, ``Document`` and ``Criterion`` are their new names until
+    0.4.0, warning, and stay out of ``__all__`` and ``dir()``."""
+    message = rf"^civilsamfund\.{old} is deprecated since civilsamfund 0\.3\.0 and goes in "
+    with pytest.warns(DeprecationWarning, match=message + rf"0\.4\.0; use civilsamfund\.{new}$"):
+        value = getattr(cs, old)
+    assert value is getattr(cs, new)
+    assert old not in cs.__all__
+    assert old not in dir(cs)
+
+
+def test_municipality_assess_is_grants_assess_with_a_warning():
+    """``Municipality.assess``, which 0.2.0 removed, decides as ``grants.assess`` does."""
+    odense = cs.load_municipality("odense")
+    application = odense_application()
+    with pytest.warns(DeprecationWarning, match=r"use civilsamfund\.grants\.assess\("):
+        decision = odense.assess(application)
+    assert decision == cs.grants.assess(odense, application)
+
+
+def _changelog_sections():
+    text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    parts = re.split(r"^## \[([^\]]+)\].*$", text, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _every_deprecation():
+    for module in pkgutil.walk_packages(cs.__path__, "civilsamfund."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    return dict(_deprecation.DEPRECATED)
+
+
+def test_every_deprecation_is_in_its_releases_changelog_and_not_past_its_removal():
+    """Each deprecated name is listed under "Deprecated" in the section of the release
+    that deprecated it, and the package is older than the release it goes in."""
+    sections = _changelog_sections()
+    deprecations = _every_deprecation()
+    assert {"civilsamfund.Kind", "Municipality.assess"} <= deprecations.keys()
+    for old, deprecation in deprecations.items():
+        section = sections[deprecation.since]
+        assert "\n### Deprecated\n" in section
+        listed = section.split("\n### Deprecated\n")[1].split("\n### ")[0]
+        assert f"`{old}" in listed, f"{old} is not under Deprecated in {deprecation.since}"
+        assert _version(cs.__version__) < _version(deprecation.removed_in), (
+            f"{old} was to go in {deprecation.removed_in}"
+        )
+
+
+def _version(text):
+    return tuple(int(part) for part in text.split("."))
