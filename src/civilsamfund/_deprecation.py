@@ -4,8 +4,8 @@ works with, and the helpers that keep a renamed name working while it warns.
 docs/releasing.md states the policy. A public name deprecated in release X.Y.Z keeps
 working, warning with a :class:`DeprecationWarning` that names its replacement and the
 release it goes in, through every X.Y release: before 1.0 it may go in X.(Y+1).0, from
-1.0 on only in the next major release. A plugin that runs without a warning on one
-release therefore runs on every release up to the one after next minor.
+1.0 on only in the next major release. A plugin that runs without a warning on X.Y
+therefore runs on every release before X.(Y+2) (from 1.0 on, before the next major).
 """
 
 from __future__ import annotations
