@@ -9,6 +9,7 @@ import sys
 import pytest
 from helpers import EXAMPLES, MUNICIPALITIES, REPO, assess_examples_json
 
+import civilsamfund_odense
 from civilsamfund.cli import main
 from civilsamfund.grants import GrantApplication
 
@@ -158,7 +159,8 @@ def test_plugins_lists_odense_with_its_hooks():
         text=True,
         check=True,
     )
-    assert "odense 0.2.0: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
+    version = civilsamfund_odense.__version__
+    assert f"odense {version}: civilsamfund_criterion_types, civilsamfund_municipality_dirs" in (
         result.stdout
     )
 

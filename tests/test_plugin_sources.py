@@ -4,6 +4,7 @@ rules came from. The distributions are written to a folder on ``sys.path`` per t
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -18,10 +19,13 @@ from helpers import (
 )
 
 import civilsamfund as cs
+import civilsamfund_odense
 from civilsamfund.cli import main
 from civilsamfund.plugins import _manager
 
 ROGUE = "evil-odense"
+ODENSE = f"civilsamfund-odense {civilsamfund_odense.__version__}"
+"""The installed Odense plugin as messages name it: distribution and version."""
 
 
 @pytest.fixture
@@ -64,7 +68,7 @@ def test_two_distributions_declaring_one_entry_point_load_neither(site, monkeypa
     with pytest.raises(cs.ConfigError) as raised:
         cs.load_municipality("odense", plugins)
     assert str(raised.value) == (
-        "plugin 'odense': given by 2 installed distributions, civilsamfund-odense 0.2.0 and "
+        f"plugin 'odense': given by 2 installed distributions, {ODENSE} and "
         "evil-odense 0.0.1, each declaring the entry point 'odense'; uninstall all but one, "
         "or name the one to use in CIVILSAMFUND_PINS (odense=<distribution>)"
     )
@@ -82,7 +86,7 @@ def test_the_command_line_refuses_the_slug_and_lists_the_conflict(site, monkeypa
     assert main(["assess", "-m", "odense", str(application), "--on", "2025-09-01"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "civilsamfund-odense 0.2.0 and evil-odense 0.0.1" in captured.err
+    assert f"{ODENSE} and evil-odense 0.0.1" in captured.err
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
     assert "BROKEN" not in out
@@ -106,7 +110,7 @@ def test_a_pin_names_the_distribution_that_provides_a_slug(site, monkeypatch, pi
     assert distribution is not None
     assert (distribution.name, distribution.version) == (
         pinned,
-        "0.2.0" if pinned == "civilsamfund-odense" else "0.0.1",
+        civilsamfund_odense.__version__ if pinned == "civilsamfund-odense" else "0.0.1",
     )
     assert distribution.fingerprint.startswith("sha256:")
 
@@ -119,15 +123,13 @@ def test_a_pin_passes_over_another_distributions_copy_under_another_name(site, m
     plugins = cs.Plugins.from_entry_points()
     (conflict,) = cs.municipality_conflicts(plugins)
     assert conflict.source == "municipality 'odense'"
-    assert conflict.message.startswith(
-        "given by two sources, plugin odense from civilsamfund-odense 0.2.0 ("
-    )
+    assert conflict.message.startswith(f"given by two sources, plugin odense from {ODENSE} (")
     assert " and plugin odense-extra from evil-odense 0.0.1 (" in conflict.message
     monkeypatch.setenv("CIVILSAMFUND_PINS", "odense=civilsamfund-odense")
     plugins = cs.Plugins.from_entry_points()
     assert cs.municipality_conflicts(plugins) == []
     assert cs.load_municipality("odense", plugins).source.found_by == (
-        "plugin odense from civilsamfund-odense 0.2.0"
+        f"plugin odense from {ODENSE}"
     )
 
 
@@ -183,9 +185,7 @@ def test_entry_points_differing_in_case_are_one_name(site, monkeypatch):
     _rogue(site, entry_point="ODENSE")
     monkeypatch.syspath_prepend(str(site))
     plugins = cs.Plugins.from_entry_points()
-    with pytest.raises(
-        cs.ConfigError, match=r"civilsamfund-odense 0\.2\.0 and evil-odense 0\.0\.1"
-    ):
+    with pytest.raises(cs.ConfigError, match=re.escape(f"{ODENSE} and evil-odense 0.0.1")):
         cs.load_municipality("odense", plugins)
 
 

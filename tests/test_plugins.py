@@ -12,7 +12,6 @@ import pytest
 from attrs import frozen
 from helpers import (
     MUNICIPALITIES,
-    REPO,
     odense_application,
     plugin_of,
     status_of,
@@ -331,32 +330,6 @@ def test_every_hook_is_documented_and_tested():
         assert getattr(hookspecs, hook).__doc__
         assert f"`{hook}" in reference, f"{hook} is not in docs/plugins.md"
         assert f"def test_hook_{hook.removeprefix('civilsamfund_')}" in source
-
-
-def test_no_hook_is_newer_than_the_release_and_the_plugins_require_it():
-    """A hook documented "Since" a version is in a release no later than the package's,
-    and each bundled plugin is that release, requiring it."""
-    import importlib
-    from pathlib import Path
-
-    from civilsamfund import __version__
-    from civilsamfund.config._toml import parse_toml
-    from civilsamfund.plugins import hookspecs
-
-    def release(version):
-        return tuple(int(part) for part in version.split("."))
-
-    documented = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")
-    documented += Path(hookspecs.__file__).read_text(encoding="utf-8")
-    since = re.findall(r"Since (\d+\.\d+\.\d+)", documented)
-    assert since
-    assert max(map(release, since)) <= release(__version__)
-    minor = ".".join(__version__.split(".")[:2])
-    for folder in sorted((REPO / "plugins").iterdir()):
-        project = parse_toml((folder / "pyproject.toml").read_text(encoding="utf-8"), "")["project"]
-        module = project["name"].replace("-", "_")
-        assert project["version"] == importlib.import_module(module).__version__ == __version__
-        assert project["dependencies"] == [f"civilsamfund>={minor}"]
 
 
 def test_odense_plugin_check_statuses(odense):

@@ -21,6 +21,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from civilsamfund._deprecation import deprecated_names
 from civilsamfund._version import __version__
 from civilsamfund.core._errors import (
     ApplicationError,
@@ -125,7 +126,7 @@ _LAZY = {name: module for module, names in _MODULES.items() for name in names}
 _SUBPACKAGES = ("awards", "grants", "organisation", "report", "strategy", "testing", "volunteers")
 
 
-def __getattr__(name: str) -> Any:
+def _load(name: str) -> Any:
     """Import the heavier parts of the API, and the domain subpackages, on first use."""
     if name in _SUBPACKAGES:
         value = import_module(f"{__name__}.{name}")
@@ -135,6 +136,18 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value
     return value
+
+
+__getattr__ = deprecated_names(
+    __name__,
+    {
+        "Criterion": ("civilsamfund.Rule", "0.3.0"),
+        "Document": ("civilsamfund.SourceDocument", "0.3.0"),
+        "Kind": ("civilsamfund.RuleKind", "0.3.0"),
+    },
+    fallback=_load,
+)
+"""The names 0.2.0 renamed without a warning still resolve, warning, until 0.4.0."""
 
 
 def __dir__() -> list[str]:

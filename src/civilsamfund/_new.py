@@ -8,6 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
+from civilsamfund._deprecation import core_requirement
 from civilsamfund._version import __version__
 from civilsamfund.core._errors import InputError
 from civilsamfund.core._problems import Problem
@@ -79,7 +80,7 @@ def new_municipality(
         "before_start": (start - timedelta(days=1)).isoformat(),
         "revision_years": str(_REVISION_YEARS),
         "revision_due": date(on.year + _REVISION_YEARS, 1, 1).isoformat(),
-        "version": __version__,
+        "requirement": core_requirement(__version__),
     }
     root = Path(directory)
     targets = {

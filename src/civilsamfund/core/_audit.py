@@ -12,7 +12,7 @@ class Distribution:
     """The installed package that shipped a municipality's rules.
 
     Its name, its version, and the fingerprint of the files it installed as they are
-    now, so that a file changed after installing shows.
+    now, so that a file changed after installing shows. Since 0.3.0.
     """
 
     name: str
@@ -37,4 +37,4 @@ class AuditRecord:
     """The configuration's directory and what found it (a plugin, a path)."""
     distribution: Distribution | None = None
     """The installed package that shipped the configuration; ``None`` when none did (a
-    directory given by path, ``--config`` or ``CIVILSAMFUND_PATH``)."""
+    directory given by path, ``--config`` or ``CIVILSAMFUND_PATH``). Since 0.3.0."""

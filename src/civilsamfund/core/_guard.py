@@ -37,7 +37,7 @@ T = TypeVar("T")
 
 BUDGET_VARIABLE = "CIVILSAMFUND_PLUGIN_BUDGET"
 """Seconds a plugin may take per call: ``hook=S,check=S`` (either may be left out), or
-one number for both; ``0`` sets no limit."""
+one number for both; ``0`` sets no limit. Since 0.3.0."""
 
 
 def _seconds(instance: object, attribute: object, value: float) -> None:

@@ -29,7 +29,7 @@ class Limits:
     ``max_entries`` bounds every list and table inside an item (budget lines, target
     groups, declared facts). The defaults admit a round of 100,000 applications of about
     a kilobyte each in one document. ``max_problems`` is how many problems an error
-    lists before it counts the rest.
+    lists before it counts the rest. ``max_values`` and ``max_entries`` since 0.3.0.
     """
 
     max_file_bytes: int = field(default=128 * MIB, validator=at_least(1))

@@ -54,7 +54,7 @@ ALLOWLIST_VARIABLE = "CIVILSAMFUND_PLUGINS"
 """Comma-separated entry-point names to load; unset loads all, empty loads none."""
 PINS_VARIABLE = "CIVILSAMFUND_PINS"
 """Comma-separated ``slug=distribution`` pairs: only that distribution may provide the
-slug, by its entry-point name or a configuration it ships."""
+slug, by its entry-point name or a configuration it ships. Since 0.3.0."""
 
 BUILTIN = "civilsamfund"
 """The name the library's own plugin is registered under."""
@@ -184,7 +184,8 @@ class Plugins:
         :meth:`info` and :meth:`require_loaded`. A name in ``CIVILSAMFUND_PLUGINS``
         that no installed plugin has is an error. A name two distributions declare
         loads from neither (see :meth:`conflicts`), unless ``pins`` (by default
-        ``CIVILSAMFUND_PINS``) maps it to the distribution that may provide it.
+        ``CIVILSAMFUND_PINS``) maps it to the distribution that may provide it
+        (``pins`` since 0.3.0).
         """
         plugins = cls()
         given = _pins_from_environment() if pins is None else pins
@@ -299,7 +300,7 @@ class Plugins:
 
     def distribution(self, name: str) -> Distribution | None:
         """The installed distribution the plugin ``name`` was loaded from, with the
-        fingerprint of its files; ``None`` for a plugin registered in code."""
+        fingerprint of its files; ``None`` for a plugin registered in code. Since 0.3.0."""
         dist = self._distributions.get(name)
         if dist is None:
             return None
@@ -311,7 +312,7 @@ class Plugins:
 
     def described(self, name: str) -> str:
         """The plugin ``name`` as a rules source names it: with its distribution and
-        version when installed, with its version when registered in code."""
+        version when installed, with its version when registered in code. Since 0.3.0."""
         dist = self._distributions.get(name)
         if dist is not None:
             return f"plugin {name} from {dist.name} {dist.version}"

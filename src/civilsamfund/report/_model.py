@@ -115,4 +115,4 @@ class AnnualReport:
     audit: AuditRecord
     names: Mapping[str, Text] = field(factory=dict)
     nominations_left_out: int = 0
-    """Nomination decisions read that belong to another year."""
+    """Nomination decisions read that belong to another year. Since 0.3.0."""

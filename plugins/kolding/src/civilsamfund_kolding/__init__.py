@@ -11,7 +11,8 @@ from pathlib import Path
 
 from civilsamfund import hookimpl
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
+"""The plugin's version, in one place: hatch reads it for the package's metadata."""
 
 _SHIPPED = Path(__file__).parent / "municipality"
 _REPOSITORY = Path(__file__).resolve().parents[4] / "municipalities" / "kolding"

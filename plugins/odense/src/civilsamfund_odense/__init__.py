@@ -19,7 +19,8 @@ from civilsamfund import Check, Examples, Facts, Known, Status, Text, Verdict, h
 from civilsamfund.grants import GrantApplication, GrantCheck
 from civilsamfund.grants.facts import application_fact
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
+"""The plugin's version, in one place: hatch reads it for the package's metadata."""
 
 _SHIPPED = Path(__file__).parent / "municipality"
 
