@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+import shutil
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
 import nox
 
 nox.options.error_on_external_run = True
@@ -106,3 +115,138 @@ def docs(session: nox.Session) -> None:
     """Build the documentation with warnings as errors."""
     session.install("-e", ".[docs,test]")
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+
+
+RELEASED = (".", "plugins/odense", "plugins/faaborg-midtfyn", "plugins/kolding")
+"""The packages a release builds: the core and the bundled municipalities' plugins."""
+
+
+def _readme_code(heading: str, language: str) -> str:
+    """The one code block in ``language`` in the README's section under ``heading``."""
+    text = Path("README.md").read_text(encoding="utf-8")
+    section = text[text.index(heading) :]
+    (code,) = re.findall(rf"```{language}\n(.*?)```", section[: section.find("\n## ", 1)], re.S)
+    return str(code)
+
+
+def _bash(session: nox.Session, script: str, folder: Path, **kwargs: Any) -> Any:
+    """Runs ``script`` with bash in ``folder``, stopping at the first failing command."""
+    script = f"cd {shlex.quote(str(folder))}\n{script}"
+    return session.run("bash", "-euo", "pipefail", "-c", script, external=True, **kwargs)
+
+
+def _build(session: nox.Session, kind: str, source: str | Path, out: Path) -> None:
+    """Builds the ``kind`` (sdist or wheel) of a project folder or sdist into ``out``."""
+    session.run(
+        "python", "-m", "build", f"--{kind}", "--outdir", str(out), str(source), silent=True
+    )
+
+
+def _release(session: nox.Session, out: Path) -> dict[str, bytes]:
+    """Every sdist, and each wheel built from its sdist, in ``out``: file name to bytes."""
+    for project in RELEASED:
+        _build(session, "sdist", project, out)
+    for sdist in sorted(out.glob("*.tar.gz")):
+        _build(session, "wheel", sdist, out)
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+def _same(
+    session: nox.Session, what: str, ours: dict[str, bytes], theirs: dict[str, bytes]
+) -> None:
+    """Stops the session unless both hold the same files with the same bytes."""
+    differ = sorted(
+        name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)
+    )
+    if differ:
+        session.error(f"{what} differ: {', '.join(differ)}")
+    session.log(f"{what}: {len(ours)} files, byte-identical")
+
+
+def _built_and_checked(session: nox.Session, tmp: Path) -> list[Path]:
+    """The release built twice and compared, its wheels compared with those built from the
+    checkout, and all checked by twine: the sdists and wheels."""
+    started = time.monotonic()
+    release = _release(session, tmp / "release")
+    session.log(f"built {len(release)} files in {time.monotonic() - started:.0f} s:")
+    for name, data in release.items():
+        session.log(f"  {name}: {len(data) / 1024:.0f} KiB")
+    _same(session, "two builds", release, _release(session, tmp / "again"))
+    for project in RELEASED:
+        _build(session, "wheel", project, tmp / "checkout")
+    checkout = {path.name: path.read_bytes() for path in (tmp / "checkout").iterdir()}
+    wheels = {name: release[name] for name in checkout}
+    _same(session, "wheels from their sdists and from the checkout", wheels, checkout)
+    artefacts = sorted((tmp / "release").iterdir())
+    session.run("twine", "check", "--strict", *map(str, artefacts))
+    return artefacts
+
+
+def _index(session: nox.Session, artefacts: list[Path], index: Path) -> None:
+    """A folder of the built wheels and their dependencies (the core's test extras'
+    included) from the package index: all that the fresh environments may install."""
+    index.mkdir()
+    wheels = [Path(shutil.copy(path, index)) for path in artefacts if path.suffix == ".whl"]
+    wanted = [
+        f"{w}[test,chart,fast]" if w.name.startswith("civilsamfund-") else str(w) for w in wheels
+    ]
+    session.run("python", "-m", "pip", "download", "--quiet", "--dest", str(index), *wanted)
+
+
+def _suite_from_the_sdist(
+    session: nox.Session, sdist: Path, tmp: Path, offline: dict[str, str]
+) -> None:
+    """Runs the test suite of the unpacked core sdist against the installed wheels, in a
+    fresh environment, after checking that civilsamfund is imported from there."""
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp / "sdist", filter="data")
+    (source,) = (tmp / "sdist").iterdir()
+    venv = tmp / "venv"
+    session.run("python", "-m", "venv", str(venv))
+    activate = f". {shlex.quote(str(venv / 'bin' / 'activate'))}\n"
+    plugins = " ".join(f"civilsamfund-{Path(project).name}" for project in RELEASED[1:])
+    install = f'pip install --quiet "civilsamfund[test,chart,fast]" {plugins}'
+    _bash(session, activate + install, tmp, env=offline)
+    where = "python -c 'import civilsamfund; print(civilsamfund.__file__)'"
+    imported = Path(_bash(session, activate + where, source, silent=True).strip())
+    if not imported.is_relative_to(venv):
+        session.error(f"the suite would test {imported}, not the installed wheel")
+    session.log(f"the suite tests civilsamfund from {imported}")
+    _bash(session, activate + "python -m pytest -q -p no:cacheprovider", source)
+
+
+def _readme_installed(session: nox.Session, folder: Path, offline: dict[str, str]) -> None:
+    """Runs the README's installed-package commands, then its Python example, in a folder
+    outside the checkout and a virtual environment of their own, as the README says."""
+    folder.mkdir()
+    example = _readme_code("## Use from Python", "python")
+    (folder / "example.py").write_text(example, encoding="utf-8")
+    commands = _readme_code("## Installed from a package", "sh")
+    script = f"python3 -m venv .venv && . .venv/bin/activate\n{commands}python example.py"
+    _bash(session, script, folder, env=offline)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """What a release ships, tested as shipped: every sdist, each wheel built from its
+    sdist, twice and byte-identical, `twine check --strict`; then, in a temporary folder
+    outside the checkout, fresh environments with only the built wheels (and their
+    dependencies) run the suite from the unpacked core sdist and the README's
+    installed-package commands. Leaves the sdists and wheels in dist/."""
+    session.install("build", "twine")
+    started = time.monotonic()
+    epoch = session.run("git", "log", "-1", "--format=%ct", silent=True, external=True)
+    session.env["SOURCE_DATE_EPOCH"] = epoch.strip()  # the commit's: each build of it alike
+    tmp = Path(tempfile.mkdtemp(prefix="civilsamfund-build-"))
+    session.log(f"working in {tmp}")
+    artefacts = _built_and_checked(session, tmp)
+    _index(session, artefacts, tmp / "index")
+    offline = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(tmp / "index")}  # pip: only these
+    (sdist,) = (tmp / "release").glob("civilsamfund-*.tar.gz")  # the core's (plugins' have _)
+    _suite_from_the_sdist(session, sdist, tmp, offline)
+    _readme_installed(session, tmp / "readme", offline)
+    Path("dist").mkdir(exist_ok=True)
+    for path in artefacts:
+        shutil.copy(path, "dist")
+    shutil.rmtree(tmp)
+    session.log(f"{len(artefacts)} files in dist/; {time.monotonic() - started:.0f} s in all")

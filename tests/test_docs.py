@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
 import sys
 import types
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -189,3 +192,55 @@ def test_every_domains_check_is_documented_for_plugins():
     assert len(checks) == 5
     assert [c for c in checks if f"`{c}`" not in guide] == []
     assert [c for c in checks if f".. autoclass:: {c}\n" not in reference] == []
+
+
+READMES = [REPO / "README.md", *sorted((REPO / "plugins").glob("*/README.md"))]
+"""The READMEs a package index shows: the core's and each plugin's."""
+
+
+def test_the_readmes_python_example_runs_outside_the_checkout(tmp_path):
+    """The README's Python example runs as written from a folder that is not the checkout,
+    reading the examples the installed Odense plugin ships."""
+    (code,) = _code_after(REPO / "README.md", "## Use from Python", "python")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("[")  # six outcomes with their failed criteria, then the JSON
+    assert lines[:3] == [
+        "eligible []",
+        "ineligible ['O18-4']",
+        "ineligible ['O18-7', 'O18-8', 'O18-9', 'O18-TG']",
+    ]
+    assert start == 6
+    (decision,) = json.loads("".join(lines[start:]))
+    assert decision["application"] == "odense-2025-006"
+    assert decision["outcome"] == "needs_assessment"
+
+
+def test_the_readmes_link_nothing_relative():
+    """The READMEs link only to absolute addresses, so the links work on a package index
+    as in the repository; a doc page is named by its path instead."""
+    scaffold = files("civilsamfund") / "_scaffold" / "README.md.tmpl"
+    texts = {str(path): path.read_text(encoding="utf-8") for path in READMES}
+    texts["scaffold"] = scaffold.read_text(encoding="utf-8")
+    relative = {
+        name: re.findall(r"\]\((?!https://)[^)]*\)|^\[[^\]]+\]: (?!https://).*", text, re.M)
+        for name, text in texts.items()
+    }
+    assert {name: links for name, links in relative.items() if links} == {}
+    assert "`docs/batches.md`" in texts[str(REPO / "README.md")]
+
+
+@pytest.mark.parametrize("slug", ["odense", "faaborg-midtfyn", "kolding"])
+def test_a_plugins_readme_names_its_package(slug):
+    """A plugin's README installs the package by its name, not a path in the repository."""
+    readme = (REPO / "plugins" / slug / "README.md").read_text(encoding="utf-8")
+    assert f"\npip install civilsamfund-{slug}\n" in readme
+    assert f'load_municipality("{slug}").directory' in readme
+    assert "./plugins" not in readme

@@ -10,6 +10,7 @@ from datetime import date
 from unittest import mock
 
 import pytest
+from builds import contents, read, sdist, wheel, wheel_from_sdist
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,6 +206,27 @@ def test_generated_plugin_declares_its_entry_point(scaffold):
     """The plugin's pyproject registers it under the civilsamfund entry point."""
     pyproject = (scaffold / "plugins" / "demo" / "pyproject.toml").read_text(encoding="utf-8")
     assert '[project.entry-points.civilsamfund]\ndemo = "civilsamfund_demo"' in pyproject
+
+
+def test_generated_plugin_builds_its_wheel_from_its_sdist(scaffold, tmp_path_factory):
+    """The generated plugin's sdist carries the configuration and the licence, and builds
+    the wheel the plugin's folder builds, configuration and licence inside."""
+    plugin = scaffold / "plugins" / "demo"
+    out = tmp_path_factory.mktemp("dist")
+    archive = sdist(plugin, out / "sdist")
+    from_sdist = wheel_from_sdist(archive, out / "from-sdist")
+    assert from_sdist.read_bytes() == wheel(plugin, out / "from-checkout").read_bytes()
+    licence = (scaffold / "plugins" / "demo" / "LICENSE").read_text(encoding="utf-8")
+    assert "Copyright (c) 2026 the civilsamfund developers" in licence
+    assert read(archive, "LICENSE") == licence
+    assert read(from_sdist, "civilsamfund_demo-0.1.0.dist-info/licenses/LICENSE") == licence
+    assert "\nLicense-File: LICENSE\n" in read(archive, "PKG-INFO")
+    cases = scaffold / "municipalities" / "demo" / "cases" / "basic.toml"
+    shipped = read(archive, "src/civilsamfund_demo/municipality/cases/basic.toml")
+    assert shipped == cases.read_text(encoding="utf-8")
+    names = contents(from_sdist)
+    assert "civilsamfund_demo/municipality/municipality.toml" in names
+    assert "civilsamfund_demo/municipality/examples/applications.toml" in names
 
 
 def test_nothing_is_overwritten(scaffold, capsys):

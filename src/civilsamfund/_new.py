@@ -39,6 +39,8 @@ _LAYOUT = {
     "nominations.json.tmpl": "municipalities/{slug}/examples/nominations/nominations.json",
     "award-cases.toml.tmpl": "municipalities/{slug}/cases/awards.toml",
     "pyproject.toml.tmpl": "plugins/{slug}/pyproject.toml",
+    "hatch_build.py.tmpl": "plugins/{slug}/hatch_build.py",
+    "LICENSE.tmpl": "plugins/{slug}/LICENSE",
     "README.md.tmpl": "plugins/{slug}/README.md",
     "plugin.py.tmpl": "plugins/{slug}/src/{module}/__init__.py",
     "test_plugin.py.tmpl": "plugins/{slug}/tests/test_{module}.py",
