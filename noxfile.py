@@ -67,8 +67,10 @@ def tests_days(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS, name="tests-all", venv_backend="uv|venv")
 def tests_all(session: nox.Session) -> None:
-    """The test suite on every supported Python (.ci/run fails if one is missing)."""
-    tests(session)
+    """The test suite on every supported Python (.ci/run fails if one is missing); no
+    coverage, which on 3.10 takes it from 100 s to 170 s."""
+    session.install("-e", ".[test,chart,fast]", *PLUGINS)
+    session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(python="3.11", name="tests-lowest", venv_backend="uv")
