@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import types
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,11 @@ from civilsamfund.grants import (
     GrantApplication,
     TargetGroup,
 )
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the library's own reader on 3.10 (civilsamfund.config._toml), for the tests
+    import tomli as tomllib  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 MUNICIPALITIES = REPO / "municipalities"

@@ -42,15 +42,10 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, tomllib
 from test_shown import CPR_SPELLINGS
 
 from civilsamfund.core._shown import CPR_LIKE
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SEED = 21
 """Seeds the choice of the sample: the same sample on every run and machine."""

@@ -10,7 +10,7 @@ from decimal import Decimal
 import attrs
 import jsonschema
 import pytest
-from helpers import MUNICIPALITIES
+from helpers import MUNICIPALITIES, tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -344,8 +344,6 @@ def test_every_summary_document_matches_its_schema(summary, lang):
 
 
 def test_the_input_schema_takes_the_bundled_records():
-    import tomllib
-
     from civilsamfund.strategy._schema import meetings_schema
 
     validator = jsonschema.Draft202012Validator(meetings_schema())

@@ -8,10 +8,12 @@ import os
 import sys
 
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, copy_municipality, load_problems
 from test_shown import CPR_SPELLINGS
 
+import civilsamfund as cs
 from civilsamfund.cli import main
+from civilsamfund.grants import applications_from_json
 
 BASE = json.loads(EXAMPLES["faaborg-midtfyn"].read_text(encoding="utf-8"))["applications"][0]
 PYTHON_WORDING = ("Traceback", "object has no attribute", "<class", "NoneType", "Error:")
@@ -31,13 +33,17 @@ def _assess(capsys, path, *options):
     return code, out, err
 
 
+TOO_DEEP = "[0]" * 16 + ": expected data nested at most 16 levels deep"
+"""What a list nested beyond the default limit gets, however deep and on every Python."""
+
 HOSTILE = {
     "a lone surrogate": (
         _document(id="LONE").replace("LONE", "a\\udfffb"),
         "applications[0].id: expected text in valid Unicode",
     ),
     "bytes that are not UTF-8": (_document(id="a\udfffb"), "expected UTF-8 text, byte"),
-    "JSON nested 1,000 deep": ("[" * 1000 + "]" * 1000, "nested too deeply"),
+    "JSON nested 1,000 deep": ("[" * 1000 + "]" * 1000, TOO_DEEP),
+    "JSON nested 20,000 deep": ("[" * 20_000 + "]" * 20_000, TOO_DEEP),
     "JSON nested 20 deep": ("[" * 20 + "]" * 20, "expected data nested at most 16 levels"),
     "an integer of 5,000 digits": (
         _document().replace('"45000"', "9" * 5000),
@@ -85,12 +91,66 @@ def test_hostile_documents_get_a_clear_answer(capsys, tmp_path, name):
     assert str(path) in err
 
 
-def test_toml_nested_1000_deep_is_a_clear_error(capsys, tmp_path):
-    path = tmp_path / "deep.toml"
-    path.write_text("a = " + "[" * 1000 + "]" * 1000, encoding="utf-8")
+def _nested(levels):
+    """An application whose facts hold a list ``levels`` deep, brackets in its texts."""
+    deep = "[" * (levels - 1) + '{"a]": "[{"}' + "]" * (levels - 1)
+    return _document(facts={"x": "DEEP"}).replace('"DEEP"', deep)
+
+
+@pytest.mark.parametrize("levels", [20, 1000, 20_000])
+def test_a_document_too_deep_is_refused_alike_however_deep(levels):
+    """Nesting past the limit gets the same message, naming the same path, whether
+    Python's reader can read the document (its own limit differs by version) or not."""
+    with pytest.raises(cs.ApplicationError) as raised:
+        applications_from_json(_nested(levels), "deep.json")
+    path = "deep.json: applications[0].facts.x" + "[0]" * 12
+    assert f"{path}: expected data nested at most 16 levels deep" in str(raised.value)
+
+
+@pytest.mark.parametrize("levels", [20, 20_000])
+def test_a_json_lines_line_too_deep_is_refused_alike(capsys, tmp_path, levels):
+    """A line of a JSON Lines file nested past the limit is refused naming its path."""
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * levels + "]" * levels + "\n", encoding="utf-8")
     code, _, err = _assess(capsys, path)
     assert code == 2
-    assert "deep.toml: not readable: nested too deeply" in err
+    assert f"deep.jsonl: [0]{'[0]' * 16}: expected data nested at most 16 levels deep" in err
+
+
+def test_json_deeper_than_any_reader_under_a_raised_limit_is_a_clear_error():
+    """With the limit raised past what Python's reader can read, a document deeper than
+    both is refused as too deep to read, on every version."""
+    text = "[" * 50_000 + "]" * 50_000
+    with pytest.raises(cs.ApplicationError, match="not readable: nested too deeply"):
+        applications_from_json(text, "deep.json", cs.Limits(max_depth=30_000))
+
+
+@pytest.mark.parametrize("levels", [20, 450, 1000])
+def test_toml_nested_too_deep_is_refused_alike_however_deep(capsys, tmp_path, levels):
+    """A TOML document nested past the limit gets the same answer whether Python's reader
+    can read it or not (tomli on 3.10 gives up at about 400 levels, tomllib at 500)."""
+    path = tmp_path / "deep.toml"
+    text = 'applications = [{ id = "a]#", facts = { x = ' + "[" * levels + "]" * levels + " } }]"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = _assess(capsys, path)
+    assert code == 2
+    where = "deep.toml: applications[0].facts.x" + "[0]" * 12
+    assert f"{where}: expected data nested at most 16 levels deep" in err
+
+
+def test_configuration_nested_too_deep_is_refused_alike_however_deep(tmp_path):
+    """A configuration file nested 1,000 deep is refused naming where it passes the limit,
+    as one nested 20 deep is."""
+    answers = []
+    for levels in (20, 1000):
+        directory = copy_municipality(tmp_path, name=f"deep-{levels}")
+        table = "[unknown]\nx = " + "[" * levels + "]" * levels + "\n"
+        (directory / "volunteers.toml").write_text(table, encoding="utf-8")
+        answers.append(load_problems(directory)[0].replace(f"deep-{levels}", "deep"))
+    assert answers[0] == answers[1]
+    assert answers[0].endswith(
+        "volunteers.toml: unknown.x" + "[0]" * 14 + ": expected data nested at most 16 levels deep"
+    )
 
 
 def test_json_numbers_are_written_as_documented(capsys, tmp_path):

@@ -10,8 +10,7 @@ from datetime import date
 import attrs
 import jsonschema
 import pytest
-import tomllib
-from helpers import MUNICIPALITIES, edit
+from helpers import MUNICIPALITIES, edit, tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 

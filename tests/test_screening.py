@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-import tomllib
 from attrs import frozen
-from helpers import MUNICIPALITIES, copy_municipality, edit, items_of, plugin_of
+from helpers import MUNICIPALITIES, copy_municipality, edit, items_of, plugin_of, tomllib
 from helpers import with_supplementary as supplementary
 
 from civilsamfund import Command, Plugins, Status, Text, Verdict, load_municipality_dir

@@ -227,7 +227,7 @@ def read_case_file(path: Path) -> CaseFile:
     source = str(path)
     text = decoded(read_bytes(path, DEFAULT_LIMITS.max_file_bytes), source)
     require_values(text, DEFAULT_LIMITS.max_values, source, InputError, toml=True)
-    data = parse_toml(text, source)
+    data = parse_toml(text, source, depth=DEFAULT_LIMITS.max_depth)
     # Bounded like any input, but not screened for CPR numbers: a case may hold one to
     # show that the reader of its subject refuses it.
     screen_for(DEFAULT_LIMITS, personal=False).require(

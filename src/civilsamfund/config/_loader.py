@@ -314,7 +314,7 @@ def _parsed(text: str, source: str, limits: Limits) -> dict[str, Any]:
     lists, texts and nesting screened after: a file within the size limit can still
     hold more than any municipality configures."""
     require_values(text, limits.max_values, source, ConfigError, toml=True, config=True)
-    table = parse_toml(text, source, ConfigError)
+    table = parse_toml(text, source, ConfigError, limits.max_depth)
     screen = screen_for(limits, personal=False, config=True)
     screen.require(table, source, "", ConfigError, limits.max_problems)
     return table

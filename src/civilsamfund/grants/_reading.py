@@ -49,7 +49,8 @@ def applications_from_json(
 ) -> tuple[GrantApplication, ...]:
     """Read applications from a JSON document; numbers are read as exact decimals."""
     require_values(text, limits.max_values, source, ApplicationError)
-    return applications_from_data(parse_json(text, source, ApplicationError), source, limits)
+    data = parse_json(text, source, ApplicationError, depth=limits.max_depth)
+    return applications_from_data(data, source, limits)
 
 
 def applications_from_data(

@@ -86,7 +86,10 @@ def read_document(
         raise error.at(source, "", f"expected a file ending in {expected}")
     text = decoded(read_bytes(path, limits.max_file_bytes, error), source, "", error)
     require_values(text, limits.max_values, source, error, toml=suffix == ".toml")
-    data = parse_toml(text, source, error) if suffix == ".toml" else parse_json(text, source, error)
+    if suffix == ".toml":
+        data = parse_toml(text, source, error, limits.max_depth)
+    else:
+        data = parse_json(text, source, error, depth=limits.max_depth)
     return document_from_data(data, key, source, limits, error, personal)
 
 
@@ -185,7 +188,8 @@ def _lines(
                 f"expected at most {limits.max_line_bytes:,} bytes on a line (raise the "
                 "limit with --max-line-size or Limits.max_line_bytes)",
             )
-        item = parse_json(decoded(line, source, where, error), source, error, where)
+        text = decoded(line, source, where, error)
+        item = parse_json(text, source, error, where, limits.max_depth)
         screen.require(item, source, where, error, limits.max_problems)
         key = item.get("id") if isinstance(item, dict) else None
         if isinstance(key, str) and not seen.add(key):

@@ -3,7 +3,8 @@
 Python's reader lets the last of two equal keys win silently (so an amount given
 twice was assessed by the second), reads ``NaN`` and ``Infinity``, and fails with its
 own exceptions on integers of more than 4,300 digits or deep nesting. Here each of
-those is a problem in the input.
+those is a problem in the input, and a document too deep for Python's reader is read
+as one the screen refuses alike on every Python (:func:`emptied_below`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from civilsamfund.core._errors import InputError
+from civilsamfund.pipeline._limits import emptied_below
 from civilsamfund.pipeline._screen import Repeated
 
 
@@ -32,14 +34,17 @@ def _constant(name: str) -> Any:
 
 
 def parse_json(
-    text: str, source: str, error: type[InputError] = InputError, where: str = ""
+    text: str,
+    source: str,
+    error: type[InputError] = InputError,
+    where: str = "",
+    depth: int | None = None,
 ) -> Any:
     """Parse one JSON value; objects with a repeated key come back as :class:`Repeated`,
-    for the screen to report by path."""
+    for the screen to report by path. ``depth``: the screen's limit on nesting, for a
+    caller that screens what it gets."""
     try:
-        return json.loads(
-            text, parse_float=Decimal, object_pairs_hook=_object, parse_constant=_constant
-        )
+        return _loads(text, depth)
     except json.JSONDecodeError as exc:
         at = f"column {exc.colno}" if where else f"line {exc.lineno}, column {exc.colno}"
         message = f"not valid JSON at {at}: {exc.msg}"
@@ -48,6 +53,23 @@ def parse_json(
     except ValueError as exc:
         message = f"not valid JSON: {_plain(exc)}"
     raise error.at(source, where, message) from None
+
+
+def _loads(text: str, depth: int | None = None) -> Any:
+    """``text`` read; if too deep for Python's reader, read with what lies deeper than
+    ``depth`` levels emptied (:func:`emptied_below`)."""
+    try:
+        return json.loads(
+            text, parse_float=Decimal, object_pairs_hook=_object, parse_constant=_constant
+        )
+    except RecursionError:
+        if depth is None:
+            raise
+        shallow = emptied_below(text, depth + 1)
+        try:
+            return _loads(shallow)
+        except json.JSONDecodeError:  # it would tell a place in the shortened text
+            raise RecursionError from None
 
 
 def _plain(exc: ValueError) -> str:
