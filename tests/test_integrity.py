@@ -29,6 +29,7 @@ from civilsamfund.cli import main
 from civilsamfund.core._errors import ItemError
 from civilsamfund.grants import GrantCheck, write_decisions
 from civilsamfund.grants.facts import OPEN_TO_ALL
+from civilsamfund.pipeline import _workers
 
 OLD = b"the previous round's decisions\n"
 
@@ -256,3 +257,49 @@ def test_cli_output_to_a_full_disk_is_a_clear_error(capsys):
     assert code == 3
     assert "No space left on device" in err
     assert "Traceback" not in err
+
+
+_RACE = """
+import os, signal, sys
+from civilsamfund.pipeline import _workers
+
+class Stop(BaseException):
+    pass
+
+def stop(signum, frame):
+    raise Stop
+
+signal.signal(signal.SIGTERM, stop)  # as the command line's own handler does
+parent = os.getpid()
+
+def work(number, file):
+    raise OSError(28, "No space left on device")
+
+for _ in range(int(sys.argv[1])):
+    try:
+        _workers.in_workers(work, 2)
+    except Exception:
+        pass
+    if os.getpid() != parent:
+        print("a worker carried on as the parent", flush=True)
+        os._exit(0)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.skipif(not _workers.can_fork(), reason="workers are forked")
+def test_a_worker_stopped_while_it_is_born_ends_and_never_carries_on_as_the_parent(tmp_path):
+    """A pool ended at once (the first job fails) sends SIGTERM to workers still being
+    born. One that got it before its own handlers were set ran the parent's handler:
+    it carried on as the parent (the rest of a test suite ran twice) or lost the
+    signal and left the pool waiting for ever (seen on Python 3.12 within 300 rounds)."""
+    script = tmp_path / "race.py"
+    script.write_text(_RACE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), "150"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "done\n", "")

@@ -16,7 +16,7 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import IO, Any, TypeVar
 
 from civilsamfund.core._errors import OutputError
@@ -28,6 +28,10 @@ Work = Callable[[int, IO[bytes]], Any]
 
 _shared: tuple[Work, list[IO[bytes]]] | None = None
 """What forked workers run, set for the life of the pool."""
+
+
+_HELD = {signal.SIGTERM, signal.SIGINT}
+"""Signals a worker holds back until its handlers are its own."""
 
 
 def can_fork() -> bool:
@@ -47,7 +51,15 @@ def in_workers(work: Callable[[int, IO[bytes]], R], jobs: int) -> list[tuple[R, 
     _shared = work, files
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_watch_parent, initargs=(reading, writing)) as pool:
+        # A worker is born with SIGTERM and SIGINT held back, until it has set its own
+        # handlers: one that came sooner would run the parent's handler in the worker,
+        # which would carry on as the parent, or be lost and leave the pool waiting.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+        try:
+            pool = context.Pool(jobs, initializer=_watch_parent, initargs=(reading, writing, mask))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        with pool:
             results: list[R] = pool.map(_run, range(jobs))
     except BaseException:
         for file in files:
@@ -83,11 +95,13 @@ def _no_room(exc: OSError) -> OutputError:
     )
 
 
-def _watch_parent(reading: int, writing: int) -> None:
-    """In a new worker: end with the parent, and leave signals from the terminal to it."""
+def _watch_parent(reading: int, writing: int, mask: Iterable[signal.Signals]) -> None:
+    """In a new worker: end with the parent, and leave signals from the terminal to it;
+    then take the signals held back while it was born (a SIGTERM from the pool ends it)."""
     os.close(writing)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     threading.Thread(target=_exit_when_closed, args=(reading,), daemon=True).start()
 
 
