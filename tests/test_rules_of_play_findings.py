@@ -9,6 +9,8 @@ from test_volunteers import READY
 
 import civilsamfund as cs
 from civilsamfund import volunteers as v
+from civilsamfund.volunteers.checks import ChildCertificate, CoreTasksStay
+from civilsamfund.volunteers.facts import YOUNGEST_CHILD
 
 PREPARED = READY["preparation"]
 NOT_GIVEN = None
@@ -407,3 +409,16 @@ def test_the_obligations_say_what_is_owed_in_both_languages(faaborg):
         "Straffeattest: intet lovkrav; aftal i dialog ud fra målgruppen og aktiviteten, om den "
         "skal indhentes, før den frivillige begynder."
     )
+
+
+def test_the_child_certificate_example_is_the_oldest_child_still_covered():
+    """The failing example sits just under the age limit, even at the lowest limit."""
+    for under_age in (1, 15):
+        check = ChildCertificate(under_age=under_age, legal_basis="Børneattestloven § 2")
+        assert check.examples(False, {})[YOUNGEST_CHILD] == [under_age - 1]
+
+
+def test_core_tasks_without_own_arenas_give_no_examples():
+    """With no arena of its own a municipality's core-task rule has nothing to show."""
+    assert CoreTasksStay(arenas=()).examples(True, {}) is None
+    assert CoreTasksStay(arenas=()).examples(False, {}) is None
