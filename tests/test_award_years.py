@@ -4,6 +4,7 @@ and the years a version holds, beyond what the shipped awards happen to exercise
 from __future__ import annotations
 
 import shutil
+import types
 from datetime import date
 
 import pytest
@@ -191,3 +192,18 @@ def test_a_year_out_of_range_names_the_year(odense, year):
     (problem,) = raised.value.problems
     assert (problem.source, problem.path) == ("<year>", "year")
     assert problem.message == f"expected a year from 1800 to 9998, got {year!r}"
+
+
+def test_a_programme_not_held_that_year_leaves_the_others_in_the_catalogue():
+    """A programme without an edition in the year is skipped; the programmes after it stay."""
+    name = Text(da="Program", en="Programme")
+    ended = aw.Programme(
+        id="ended",
+        name=name,
+        editions=(aw.Edition(first_year=2000, last_year=2001, count=1, citation=CITATION),),
+    )
+    running = aw.Programme(id="running", name=name, editions=(_edition(),))
+    section = aw.AwardsFile(programmes=(ended, running))
+    municipality = types.SimpleNamespace(slug="x", section=lambda _: section)
+    found = aw.catalogue(municipality, 2024)
+    assert [p.programme for p in found.programmes] == ["running"]
