@@ -11,6 +11,7 @@ from test_volunteers import READY
 
 import civilsamfund as cs
 from civilsamfund import volunteers as v
+from civilsamfund.volunteers.checks import AgreementParts, Toolbox
 
 ODENSE_TASK = json.loads(
     (MUNICIPALITIES / "odense" / "examples" / "volunteers" / "tasks.json").read_text("utf-8")
@@ -239,3 +240,9 @@ def test_unaffiliated_volunteers_are_to_be_guided(municipalities, engagement, gu
         if o.criterion == "ODV-AFFIL"
     ]
     assert found == ([("recommendation", "unaffiliated_guidance", False, None, GUIDANCE)] * guided)
+
+
+def test_advice_asking_for_nothing_has_no_failing_example():
+    """An agreement or toolbox rule asking for no parts or tools can never fail."""
+    assert AgreementParts(parts=()).examples(False, {}) is None
+    assert Toolbox(tools=()).examples(False, {}) is None
