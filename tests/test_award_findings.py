@@ -217,3 +217,14 @@ def test_an_award_with_no_group_that_year_is_not_concerned():
         "no_group",
         {},
     )
+
+
+def test_the_group_rules_examples_use_the_first_configured_group():
+    """The examples name the municipality's first award group, or a default without one."""
+    check = YearsTargetGroup()
+    known = {"award_group": ("lonely-older", "disabilities")}
+    assert check.examples(True, known) == {
+        AWARD_GROUP: ["lonely-older"],
+        TARGET_GROUPS: [("lonely-older",)],
+    }
+    assert check.examples(False, {}) == {AWARD_GROUP: ["children-young"], TARGET_GROUPS: [()]}
