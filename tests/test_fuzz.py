@@ -8,7 +8,6 @@ The suite runs a few hundred inputs per reader. For a long run set
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -21,8 +20,8 @@ from helpers import EXAMPLES, MUNICIPALITIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from civilsamfund import CivilsamfundError, load_municipality_dir
-from civilsamfund.cases._cases import read_case_file
+from civilsamfund import CivilsamfundError, InputError, Outcome, load_municipality_dir
+from civilsamfund.cases._cases import CaseFile, read_case_file
 from civilsamfund.grants import write_decisions
 
 EXAMPLES_PER_READER = int(os.environ.get("CIVILSAMFUND_FUZZ_EXAMPLES", "150"))
@@ -197,23 +196,56 @@ documents_json = st.one_of(
 _WORK = Path(tempfile.mkdtemp(prefix="civilsamfund-fuzz-"))
 
 
+OUTCOMES = {outcome.value for outcome in Outcome}
+
+
+def _refused_cleanly(error: CivilsamfundError, within: Path) -> None:
+    """A clean refusal: the library's own input error, each problem naming a file read
+    (``within`` or a file below it) and saying what was wrong, line by line."""
+    assert isinstance(error, InputError), repr(error)
+    assert error.problems, repr(error)
+    for problem in error.problems:
+        assert problem.source == str(within) or problem.source.startswith(f"{within}/"), problem
+        assert problem.message.strip(), problem
+        assert str(problem) in str(error)
+
+
+def _decided(documents: list[object], municipality: str) -> None:
+    """What is accepted is decided to the end: each decision names its municipality and
+    one of the outcomes."""
+    for document in documents:
+        assert isinstance(document, dict), document
+        assert document["municipality"] == municipality
+        assert document["outcome"] in OUTCOMES
+
+
 def _through_everything(name: str, text: str, municipality: object) -> None:
-    """Read the text as a file of applications and assess it; only our errors may escape."""
+    """Read the text as a file of applications and assess it: a decision for each, or a
+    clean refusal naming the file."""
     path = _WORK / name
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    with contextlib.suppress(CivilsamfundError):
-        write_decisions(municipality, [path], io.BytesIO(), format="jsonl")  # type: ignore[arg-type]
+    out = io.BytesIO()
+    try:
+        write_decisions(municipality, [path], out, format="jsonl")  # type: ignore[arg-type]
+    except CivilsamfundError as error:
+        _refused_cleanly(error, path)
+        return
+    *decisions, end = [json.loads(line) for line in out.getvalue().decode("utf-8").splitlines()]
+    assert end["end"]["count"] == len(decisions)
+    _decided(decisions, municipality.slug)  # type: ignore[attr-defined]
 
 
 @fuzz
 @given(text=documents_json)
 def test_json_documents_give_only_library_errors(faaborg, text):
+    """Any JSON document is decided or refused by our errors, naming the file."""
     _through_everything("fuzz.json", text, faaborg)
 
 
 @fuzz
 @given(lines=st.lists(documents_json | mutated_json().map(lambda t: t[1:-1]), max_size=4))
 def test_json_lines_give_only_library_errors(faaborg, lines):
+    """Any JSON Lines file is decided or refused by our errors, naming the file."""
     _through_everything("fuzz.jsonl", "\n".join(lines) + "\n", faaborg)
 
 
@@ -264,6 +296,7 @@ def mutated_toml(draw: st.DrawFn, text: str) -> str:
 @fuzz
 @given(text=mutated_toml(EXAMPLES["odense"].read_text(encoding="utf-8")))
 def test_toml_documents_give_only_library_errors(odense, text):
+    """A mangled TOML file of applications is decided or refused by our errors."""
     _through_everything("fuzz.toml", text, odense)
 
 
@@ -273,10 +306,15 @@ CASES = MUNICIPALITIES / "odense" / "cases" / "criteria.toml"
 @fuzz
 @given(text=mutated_toml(CASES.read_text(encoding="utf-8")))
 def test_case_files_give_only_library_errors(text):
+    """A mangled case file is read as a case file or refused by our errors, naming it."""
     path = _WORK / "cases.toml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    with contextlib.suppress(CivilsamfundError):
-        read_case_file(path)
+    try:
+        found = read_case_file(path)
+    except CivilsamfundError as error:
+        _refused_cleanly(error, path)
+    else:
+        assert isinstance(found, CaseFile)
 
 
 CONFIGURATION = MUNICIPALITIES / "faaborg-midtfyn"
@@ -293,13 +331,17 @@ def config_copy():
 @fuzz
 @given(data=st.data(), name=st.sampled_from(CONFIG_FILES))
 def test_configuration_files_give_only_library_errors(config_copy, data, name):
+    """A mangled configuration file loads or is refused by our errors, naming a file of
+    the configuration."""
     original = (CONFIGURATION / name).read_text(encoding="utf-8")
     text = data.draw(mutated_toml(original))
     (config_copy / name).write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
-        load_municipality_dir(config_copy)
-    except CivilsamfundError:
-        pass
+        municipality = load_municipality_dir(config_copy)
+    except CivilsamfundError as error:
+        _refused_cleanly(error, config_copy)
+    else:
+        assert municipality.slug == "faaborg-midtfyn"
     finally:
         (config_copy / name).write_text(original, encoding="utf-8")
 
@@ -315,8 +357,13 @@ def test_nomination_files_give_only_library_errors(odense, text):
 
     path = _WORK / "nominations.json"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    with contextlib.suppress(CivilsamfundError):
-        write_nomination_decisions(odense, [path], io.BytesIO(), format="json")
+    out = io.BytesIO()
+    try:
+        write_nomination_decisions(odense, [path], out, format="json")
+    except CivilsamfundError as error:
+        _refused_cleanly(error, path)
+    else:
+        _decided(json.loads(out.getvalue()), "odense")
 
 
 DESIGN = MUNICIPALITIES / "kolding" / "examples" / "design" / "2024.toml"
@@ -335,8 +382,13 @@ def test_design_meeting_files_give_only_library_errors(kolding, text):
 
     path = _WORK / "design.toml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    with contextlib.suppress(CivilsamfundError):
-        write_meeting_summaries(kolding, [path], io.BytesIO(), format="text")
+    out = io.BytesIO()
+    try:
+        write_meeting_summaries(kolding, [path], out, format="text")
+    except CivilsamfundError as error:
+        _refused_cleanly(error, path)
+    else:
+        assert "Traceback" not in out.getvalue().decode("utf-8")
 
 
 def _odense_decisions() -> str:
@@ -357,6 +409,10 @@ def test_decision_documents_give_only_library_errors(odense, text):
 
     path = _WORK / "decisions.json"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    with contextlib.suppress(CivilsamfundError):
+    try:
         records = read_records([path], GrantRecord, "decisions", "odense")
-        report_markdown(annual_report(odense, 2025, records), "Odense")
+    except CivilsamfundError as error:
+        _refused_cleanly(error, path)
+        return
+    report = report_markdown(annual_report(odense, 2025, records), "Odense")
+    assert report.startswith("# Årsrapport 2025")

@@ -31,8 +31,16 @@ def test_from_type_gives_valid_applications(application):
 
 @given(st.from_type(Decision))
 def test_from_type_gives_decisions(decision):
-    """Decisions can be generated too."""
-    assert isinstance(decision.outcome, Outcome)
+    """Generated decisions have exact amounts and are written out as they are."""
+    assert decision.amount >= 0
+    assert decision.amount.as_tuple().exponent >= -2
+    written = json.loads(to_json(decision))
+    assert (written["application"], written["outcome"], written["amount"]) == (
+        decision.application,
+        decision.outcome.value,
+        str(decision.amount),
+    )
+    assert [f["criterion"] for f in written["findings"]] == [f.criterion for f in decision.findings]
 
 
 @settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
@@ -86,7 +94,13 @@ def test_from_type_gives_volunteer_tasks_that_round_trip(task):
 
 @given(st.from_type(TaskDecision))
 def test_from_type_gives_task_decisions(decision):
-    assert isinstance(decision.outcome, Outcome)
+    """Generated task decisions are written out with their findings and obligations."""
+    written = json.loads(to_json(decision))
+    assert (written["task"], written["outcome"]) == (decision.task, decision.outcome.value)
+    assert [f["status"] for f in written["findings"]] == [f.status.value for f in decision.findings]
+    assert [
+        (o["kind"], o["id"], o["before_start"], o["legal_basis"]) for o in written["obligations"]
+    ] == [(o.kind.value, o.id, o.before_start, o.legal_basis) for o in decision.obligations]
 
 
 @settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
