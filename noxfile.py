@@ -159,7 +159,8 @@ def mutants(session: nox.Session) -> None:
     """Mutation testing (mutmut) of the modules [tool.mutmut] names, or of those given, or
     with --changed BASE of those a branch changed: a kill rate per module, failing under
     --threshold; equivalent mutants are listed in tests/mutants/equivalent.toml."""
-    session.install("-e", ".[test,chart,fast]", "mutmut==3.8.1", *PLUGINS)
+    session.install("-e", ".[test,chart,fast]", "mutmut==3.8.1")
+    session.install(*PLUGINS)
     session.run("python", "tests/mutants/mutation_report.py", *session.posargs)
 
 
