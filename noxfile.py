@@ -1,6 +1,6 @@
 """Sessions: tests, tests-days, tests-all (every supported Python), tests-lowest (the lowest
-versions of the dependencies), lint, mypy, bench, probe, docs. Run `nox` for tests, lint and
-mypy."""
+versions of the dependencies), lint, mypy, bench, probe, mutants, docs. Run `nox` for tests,
+lint and mypy."""
 
 from __future__ import annotations
 
@@ -152,6 +152,16 @@ def probe(session: nox.Session) -> None:
         *session.posargs,
         env={"CIVILSAMFUND_PROBE": "full"},
     )
+
+
+@nox.session
+def mutants(session: nox.Session) -> None:
+    """Mutation testing (mutmut) of the modules [tool.mutmut] names, or of those given, or
+    with --changed BASE of those a branch changed: a kill rate per module, failing under
+    --threshold; equivalent mutants are listed in tests/mutants/equivalent.toml."""
+    session.install("-e", ".[test,chart,fast]", "mutmut==3.8.1")
+    session.install(*PLUGINS)
+    session.run("python", "tests/mutants/mutation_report.py", *session.posargs)
 
 
 @nox.session
