@@ -4,6 +4,7 @@ single-fact rules keyed by a decimal's written form."""
 
 from __future__ import annotations
 
+import time
 import types
 from collections.abc import Mapping
 from decimal import Decimal
@@ -221,6 +222,7 @@ def test_only_a_mandatory_rule_rejects(tmp_path, kind, status):
     rule = _rule(tmp_path, _counting((FIRST,)), kind)
     finding = cs.Evaluator().judge(rule, _subject(first="a"))
     assert (finding.criterion, finding.status, finding.reason.da) == (RULE, status, "Første: a.")
+    assert finding.kind is cs.RuleKind(kind)
     assert finding.rule.en == "The committee's supplementary criterion."
 
 
@@ -233,3 +235,50 @@ def test_a_single_fact_decimal_is_keyed_as_written(odense):
         finding = evaluator.judge(rule, application)
         assert finding.facts["local_share"] == written
     assert evaluator._memos[rule].hits == 1
+
+
+def _sleeping(facts: tuple[cs.Fact[Any, Any], ...], seconds: float) -> type[GrantCheck]:
+    """A plugin check that takes ``seconds`` to evaluate after its first evaluation."""
+
+    @frozen(kw_only=True)
+    class Slow(GrantCheck):
+        FACTS = facts
+        MESSAGES: ClassVar[Mapping[str, cs.Text]] = {"done": cs.Text(da="x.", en="x.")}
+        calls: ClassVar[list[int]] = []
+
+        def evaluate(self, given):
+            if Slow.calls:
+                time.sleep(seconds)
+            Slow.calls.append(1)
+            return cs.Verdict(status=cs.Status.PASS, message="done")
+
+    return Slow
+
+
+def _slow_fact(seconds: float) -> cs.Fact[Any, Any]:
+    """A fact that takes ``seconds`` to read when the subject asks for it."""
+
+    def read(subject):
+        if subject.slow:
+            time.sleep(seconds)
+        return subject.first
+
+    return cs.Fact(name="slow", label=cs.Text(da="x", en="x"), read=read)
+
+
+def test_the_budget_is_read_once_per_evaluator(tmp_path, monkeypatch):
+    """A budget lowered after an evaluator's first plugin call does not bind it; a new
+    evaluator keeps to the lowered one, for the check and for its facts."""
+    monkeypatch.setenv("CIVILSAMFUND_PLUGIN_BUDGET", "check=5")
+    rule = _rule(tmp_path, _sleeping((_slow_fact(0.3),), 0.3))
+    evaluator = cs.Evaluator()
+    evaluator.judge(rule, _subject(first="a", slow=False))
+    monkeypatch.setenv("CIVILSAMFUND_PLUGIN_BUDGET", "check=0.05")
+    assert evaluator.judge(rule, _subject(first="b", slow=True)).status is cs.Status.PASS
+    with pytest.raises(cs.PluginError) as raised:
+        cs.Evaluator().judge(rule, _subject(first="c", slow=True))
+    assert str(raised.value) == (
+        f"plugin 'demo': reading the fact 'slow' of rule {RULE!r} failed: it took longer "
+        "than its budget of 0.05 s and was stopped; if it needs longer, raise the budget "
+        "with CIVILSAMFUND_PLUGIN_BUDGET=check=<seconds>"
+    )
