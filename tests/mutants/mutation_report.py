@@ -2,8 +2,13 @@
 branch changed) and prints a kill rate per module, so that a test that only checks a status
 cannot pass for one that checks what a finding says.
 
-Usage: python tests/mutants/mutation_report.py [--changed BASE] [--threshold PCT]
+Usage: python tests/mutants/mutation_report.py [--changed BASE | --stale] [--threshold PCT]
        [--max-children N] [--report-only] [MODULE.py ...]
+
+measured.toml beside this file keeps each module's rate as last measured, with a digest of
+the source it was measured on; a run records every module it ran that meets the threshold.
+``--stale`` runs the modules whose source differs from what was measured (or never was):
+what CI runs, so that a change to a module is measured again before it lands.
 
 Equivalent mutants (a mutation that cannot change behaviour) are listed in equivalent.toml
 beside this file, each with a one-line reason, and left out of the rate; a listed mutant that
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import hashlib
 import json
 import subprocess
 import sys
@@ -27,9 +33,9 @@ else:
 
 REPO = Path(__file__).resolve().parents[2]
 EQUIVALENT = Path(__file__).with_name("equivalent.toml")
-THRESHOLD = 60.0
-"""The lowest kill rate a module may have, in per cent: what every module reached when the
-session was added (issue 23 aims at 90)."""
+MEASURED = Path(__file__).with_name("measured.toml")
+THRESHOLD = 90.0
+"""The lowest kill rate a module may have, in per cent."""
 
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"}
 STATUS |= dict.fromkeys((36, -24, 24, 152, 255), "timeout")
@@ -174,6 +180,72 @@ def outcomes_of(module: str, root: Path = REPO) -> dict[str, int | None]:
     return data
 
 
+def digest(path: str, root: Path = REPO) -> str:
+    """The SHA-256 of a module's source, which says whether it is the one measured."""
+    return hashlib.sha256((root / path).read_bytes()).hexdigest()
+
+
+def read_measured(path: Path = MEASURED) -> dict[str, dict[str, object]]:
+    """Each module's last measured row and source digest, by its path."""
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return dict(data.get("measured", {}))
+
+
+def unmeasured(
+    mutated: Iterable[str], measured: Mapping[str, Mapping[str, object]], root: Path = REPO
+) -> list[str]:
+    """The modules whose source is not the one last measured: changed since, or never run."""
+    return [m for m in mutated if measured.get(m, {}).get("source") != digest(m, root)]
+
+
+def recorded(
+    measured: Mapping[str, Mapping[str, object]],
+    rows: Mapping[str, Row],
+    sources: Mapping[str, str],
+    mutated: Sequence[str],
+) -> str:
+    """The text of measured.toml: ``measured`` with these modules' rows, each with the
+    digest of the source ``sources`` says it was run on, for the modules still mutated."""
+    entries = {m: dict(v) for m, v in measured.items() if m in mutated}
+    for module, row in rows.items():
+        counts = {f: getattr(row, f) for f in _COUNTS}
+        entries[module] = {"source": sources[module], **counts, "rate": f"{row.rate:.1f} %"}
+    lines = [
+        "# Written by nox -s mutants, never by hand: each module's kill rate as last measured",
+        "# and the SHA-256 of the source it was measured on. CI runs nox -s mutants -- --stale,",
+        "# which measures every module whose source is no longer the one recorded here.",
+        "",
+        "[measured]",
+    ]
+    for module in sorted(entries):
+        cells = ", ".join(f"{k} = {_toml(v)}" for k, v in entries[module].items())
+        lines.append(f'"{module}" = {{ {cells} }}')
+    return "\n".join(lines) + "\n"
+
+
+def run_sources(root: Path = REPO) -> dict[str, str]:
+    """The digest of each module's source when mutmut last ran on it: what its results in
+    mutants/ are the results of."""
+    path = root / "mutants" / SOURCES
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return data
+
+
+def remember_sources(modules: Iterable[str], root: Path = REPO) -> None:
+    """Keeps the digests of the sources mutmut is about to run on."""
+    known = run_sources(root) | {m: digest(m, root) for m in modules}
+    path = root / "mutants" / SOURCES
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(known, indent=1, sort_keys=True), encoding="utf-8")
+
+
+SOURCES = "civilsamfund-sources.json"
+
+
+def _toml(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
 def changed_since(base: str, root: Path = REPO) -> list[str]:
     """The files that differ between ``base`` and HEAD's common ancestor and HEAD."""
     diff = subprocess.run(
@@ -191,17 +263,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     threshold or the equivalent list is out of date, else 0."""
     parser = argparse.ArgumentParser(prog="nox -s mutants --", description=__doc__)
     parser.add_argument("modules", nargs="*", help="paths such as src/civilsamfund/x/_y.py")
-    parser.add_argument("--changed", metavar="BASE", help="only modules changed since BASE")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--changed", metavar="BASE", help="only modules changed since BASE")
+    chosen.add_argument("--stale", action="store_true", help="only modules not yet measured")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, metavar="PCT")
     parser.add_argument("--max-children", type=int, help="mutmut's parallel workers")
     parser.add_argument("--report-only", action="store_true", help="the last run's results")
     args = parser.parse_args(argv)
+    mutated, measured = mutated_modules(), read_measured()
     changed = changed_since(args.changed) if args.changed else None
-    modules = select(args.modules, mutated_modules(), changed)
+    if args.stale:
+        changed = unmeasured(mutated, measured)
+    modules = select(args.modules, mutated, changed)
     if not modules:
-        print(f"mutants: no mutated module differs from {args.changed}; nothing to do")
+        since = "what measured.toml records" if args.stale else args.changed
+        print(f"mutants: no mutated module differs from {since}; nothing to do")
         return 0
     if not args.report_only:
+        remember_sources(modules)
         command = [str(Path(sys.executable).with_name("mutmut")), "run"]
         if args.max_children:
             command += ["--max-children", str(args.max_children)]
@@ -209,13 +288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         generated = all((REPO / "mutants" / f"{m}.meta").exists() for m in modules)
         if ran.returncode and not (generated and not any(map(outcomes_of, modules))):
             return ran.returncode
-    if not any(map(outcomes_of, modules)):  # mutmut refuses a run with no mutant
-        print(f"mutants: no mutants in {', '.join(modules)} (no mutable code); nothing to do")
-        return 0
     equivalent = read_equivalent()
     outcomes = {m: outcomes_of(m) for m in modules}
     rows = [tally(m.removeprefix("src/civilsamfund/"), outcomes[m], equivalent) for m in modules]
-    print(table([r for r in rows if r.mutants]))
+    mutants = [r for r in rows if r.mutants]
+    print(table(mutants) if mutants else f"mutants: none in {', '.join(modules)}")
     every = {name: code for o in outcomes.values() for name, code in o.items()}
     unchecked = sum(code is None for code in every.values())
     if unchecked:
@@ -223,6 +300,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems = stale(modules, every, equivalent) + below(rows, args.threshold)
     for problem in problems:
         print(f"mutants: {problem}", file=sys.stderr)
+    sources = run_sources()
+    kept = {
+        m: r
+        for m, r in zip(modules, rows, strict=True)
+        if m in sources
+        and r.rate >= args.threshold
+        and None not in outcomes[m].values()
+        and not stale([m], every, equivalent)
+    }
+    written = MEASURED.with_suffix(".toml.part")
+    written.write_text(recorded(measured, kept, sources, mutated), encoding="utf-8")
+    written.replace(MEASURED)
     return 1 if problems else 0
 
 

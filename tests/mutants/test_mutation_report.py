@@ -11,14 +11,20 @@ from mutation_report import (
     REPO,
     Row,
     below,
+    digest,
     module_name,
     mutated_modules,
     pattern,
     read_equivalent,
+    read_measured,
+    recorded,
+    remember_sources,
+    run_sources,
     select,
     stale,
     table,
     tally,
+    unmeasured,
 )
 
 FUNDING = "src/civilsamfund/grants/checks/_funding.py"
@@ -105,3 +111,34 @@ def test_the_kept_list_reads_and_a_reason_must_be_one_line(tmp_path: Path) -> No
     bad.write_text('[equivalent]\n"m.x_a__mutmut_1" = ""\n', encoding="utf-8")
     with pytest.raises(SystemExit, match="one-line reason"):
         read_equivalent(bad)
+
+
+def test_a_module_is_measured_again_when_its_source_changes(tmp_path: Path) -> None:
+    """A run records the digest of the source it ran on; once the source changes, or for
+    a module never recorded, --stale selects it again."""
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("y = 1\n", encoding="utf-8")
+    remember_sources(["a.py", "b.py"], tmp_path)
+    sources = run_sources(tmp_path)
+    assert sources == {"a.py": digest("a.py", tmp_path), "b.py": digest("b.py", tmp_path)}
+    rows = {"a.py": Row("a.py", 10, 9, 1, 0, 0, 0, 0)}
+    text = recorded({"gone.py": {"source": "0"}}, rows, sources, ["a.py", "b.py"])
+    path = tmp_path / "measured.toml"
+    path.write_text(text, encoding="utf-8")
+    measured = read_measured(path)
+    assert measured == {
+        "a.py": {
+            "source": sources["a.py"],
+            "mutants": 10,
+            "killed": 9,
+            "survived": 1,
+            "untested": 0,
+            "timeout": 0,
+            "other": 0,
+            "equivalent": 0,
+            "rate": "90.0 %",
+        }
+    }
+    assert unmeasured(["a.py", "b.py"], measured, tmp_path) == ["b.py"]
+    (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
+    assert unmeasured(["a.py", "b.py"], measured, tmp_path) == ["a.py", "b.py"]
