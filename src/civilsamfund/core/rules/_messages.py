@@ -28,7 +28,11 @@ _Converter = Callable[[Any, Language, Names], str]
 
 
 def _number(value: Decimal, language: Language) -> str:
-    text = f"{value:,.2f}".removesuffix(".00")
+    return _localised(f"{value:,.2f}".removesuffix(".00"), language)
+
+
+def _localised(text: str, language: Language) -> str:
+    """A number written the English way (``1,500.5``) as ``language`` writes it."""
     if language == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
@@ -45,7 +49,7 @@ def _kroner(value: Any, language: Language, names: Names) -> str:
 
 
 def _percent(value: Any, language: Language, names: Names) -> str:
-    text = _number((Decimal(value) * 100).normalize(), language)
+    text = _localised(f"{(Decimal(value) * 100).normalize():,f}", language)  # 12,5 %, not 12,50 %
     return f"{text} %" if language == "da" else f"{text}%"
 
 
