@@ -23,16 +23,23 @@ EXPECTED = {
     "AddsToStaffWork": ("yes", "fail", "no"),
     "Affiliation": ("yes", "fail", "no"),
     "AgreementParts": ("complete", "fail", "none"),
+    "BroadMix": ("covered", "fail", "uncovered"),
     "ChildCertificate": ("ready", "fail", "not_ready"),
     "CoreTasksStay": ("supplements", "fail", "core_task"),
     "CriminalRecordDialogue": ("yes", "fail", "no"),
+    "DueBetween": ({"upcoming", "upcoming_on", "done"}, "fail", "overdue"),
     "DutyToNotify": ("yes", "fail", "no"),
+    "EveryYears": ("upcoming", "fail", "overdue"),
+    "FixedSeats": ("held", "fail", {"absent", "doubled", "others"}),
     "InMunicipality": ("yes", "fail", "no"),
+    "MeetingPlan": ({"planned", "planned_count"}, "fail", {"count", "absent"}),
     "NoReporting": ("no_reporting", "fail", "reporting"),
     "NoStatutoryWork": ("allowed", "fail", "not_for_volunteers"),
     "NomineeKindCheck": ("allowed", "fail", "not_allowed"),
     "PointOfEntry": ("routed", "flag", "unsettled"),
     "RolesAgreed": ("yes", "fail", "no"),
+    "SeatCount": ({"fits", "exactly", "enough"}, "fail", {"outside", "not_exactly", "too_few"}),
+    "SeatHolders": ({"allowed", "none_excluded"}, "fail", {"not_allowed", "excluded"}),
     "SociallyVulnerable": ("yes", "fail", "no"),
     "ThemeFocus": ("yes", "fail", "no"),
     "ThroughAssociation": ("through_association", "fail", "by_municipality"),
@@ -40,7 +47,8 @@ EXPECTED = {
     "VoluntarySocial": ("yes", "fail", "no"),
     "YearsTargetGroup": ("serves", "fail", "no_groups"),
 }
-"""For each check that gives examples: the passing message, the failing status and message."""
+"""For each check that gives examples: the passing message, the failing status and message
+(or the messages its parameters choose among)."""
 
 
 def _rules():
@@ -65,7 +73,7 @@ def test_a_checks_examples_give_the_result_they_promise(rule, known, passing):
     which renders in both languages."""
     check = rule.check
     pass_message, fail_status, fail_message = EXPECTED[type(check).__name__]
-    expected = ("pass", pass_message) if passing else (fail_status, fail_message)
+    status, messages = ("pass", pass_message) if passing else (fail_status, fail_message)
     examples = check.examples(passing, known)
     assert examples
     choices = [[(fact, value) for value in values] for fact, values in examples.items()]
@@ -73,7 +81,8 @@ def test_a_checks_examples_give_the_result_they_promise(rule, known, passing):
         values = dict.fromkeys(type(check).FACTS)
         values.update(dict(chosen))
         verdict = check.evaluate(Facts(values))
-        assert (verdict.status.value, verdict.message) == expected, chosen
+        assert verdict.status.value == status, chosen
+        assert verdict.message in ({messages} if isinstance(messages, str) else messages), chosen
         assert verdict.missing == ()
         template = rule.templates[verdict.message]
         da, en = (template.render(language, verdict.facts) for language in ("da", "en"))

@@ -14,11 +14,11 @@ from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._references import refers, refers_chosen
 from civilsamfund.core._text import Text
 from civilsamfund.core._validators import at_least, not_empty
-from civilsamfund.core.rules._check import Verdict, missing
+from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import FactValue, Status
 from civilsamfund.organisation._check import ForumCheck, seated
-from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal
+from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal, Meeting, Member
 from civilsamfund.organisation.facts import MEETINGS, MEMBERS
 
 
@@ -79,6 +79,16 @@ class SeatCount(ForumCheck):
             facts={"seat": self.seat, "min": self.min, "max": self.max, "count": count},
         )
 
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """Counts on the boundaries, where a wrong comparison shows: ``min`` and ``max``
+        (or ``min`` + 1) pass; ``min`` - 1 and ``max`` + 1 fail, where there are such."""
+        if passing:
+            counts = sorted({self.min, self.min + 1 if self.max is None else self.max})
+        else:
+            counts = [self.min - 1] if self.min > 0 else []
+            counts += [] if self.max is None else [self.max + 1]
+        return {MEMBERS: [(Member(seat=self.seat),) * n for n in counts]} if counts else None
+
 
 class MemberAttribute(str, enum.Enum):
     """What a rule may ask of the members holding a seat."""
@@ -90,12 +100,12 @@ class MemberAttribute(str, enum.Enum):
     ELECTED_AT = "elected_at"
 
 
-_CHOSEN = refers_chosen(
-    "attribute",
+_CONFIGURED = (
     MemberAttribute.AREA.value,
     MemberAttribute.COMMITTEE.value,
     MemberAttribute.DEPARTMENT.value,
 )
+_CHOSEN = refers_chosen("attribute", *_CONFIGURED)
 """Values of a member's attribute that name a configured entry: an area, a committee or
 a department (an organisation and where one was elected are free text)."""
 
@@ -109,6 +119,25 @@ _ATTRIBUTE_NAMES: Mapping[str, Text] = {
 }
 """How a member stands to a value of each attribute, as a sentence puts it: a member is
 *from* a committee, or *elected at* a meeting."""
+
+_OTHER = "other"
+"""A made-up value of a free-text attribute (an organisation, where one was elected)
+that no rule names, for examples that need one."""
+
+
+def _others(attribute: MemberAttribute, known: Known, named: tuple[str, ...]) -> tuple[str, ...]:
+    """Values of ``attribute`` a proposal may give other than ``named``, for examples:
+    the configured ids of an area, committee or department (a proposal may give no
+    other), and for free text, or ids not known, a made-up value."""
+    kind = attribute.value
+    if kind in _CONFIGURED and kind in known:
+        return tuple(value for value in known[kind] if value not in named)
+    return () if _OTHER in named else (_OTHER,)
+
+
+def _holding(seat: str, attribute: MemberAttribute, values: tuple[str, ...]) -> tuple[Member, ...]:
+    """One member in ``seat`` for each of ``values`` of ``attribute``."""
+    return tuple(Member(seat=seat, **{attribute.value: value}) for value in values)
 
 
 @frozen(kw_only=True)
@@ -190,6 +219,20 @@ class SeatHolders(ForumCheck):
         message = "none_excluded" if self.excluded else "allowed"
         return Verdict(status=Status.PASS, message=message, facts=recorded)
 
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """One member for each allowed value passes, one with another value fails; for
+        ``excluded`` the other way round. Only values a proposal may give are used, so
+        a rule that allows every configured id has no failing example."""
+        named = self.allowed or self.excluded
+        others = _others(self.attribute, known, named)
+        if self.allowed:
+            values = self.allowed if passing else others[:1]
+        else:
+            values = others if passing else self.excluded
+        if not (values or passing):
+            return None
+        return {MEMBERS: [_holding(self.seat, self.attribute, values)]}
+
 
 @frozen(kw_only=True)
 class FixedSeats(ForumCheck):
@@ -237,6 +280,19 @@ class FixedSeats(ForumCheck):
                 return Verdict(status=Status.FAIL, message=message, facts=recorded)
         return Verdict(status=Status.PASS, message="held", facts=recorded)
 
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """One seat for each organisation passes; each way of breaking that fails: the
+        first left out, the first seated twice, and someone else seated besides."""
+        held = _holding(self.seat, MemberAttribute.ORGANISATION, self.organisations)
+        if passing:
+            return {MEMBERS: [held]}
+        other = _holding(
+            self.seat,
+            MemberAttribute.ORGANISATION,
+            _others(MemberAttribute.ORGANISATION, known, self.organisations),
+        )
+        return {MEMBERS: [held[1:], held + held[:1], held + other]}
+
 
 @frozen(kw_only=True)
 class BroadMix(ForumCheck):
@@ -276,6 +332,15 @@ class BroadMix(ForumCheck):
                 "uncovered": uncovered,
             },
         )
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """One member for each value to cover passes; leaving out any one of them fails.
+        Without a seat of its own, the members sit in the first configured seat."""
+        seat = self.seat or next(iter(known.get("seat", ())), _OTHER)
+        members = _holding(seat, self.attribute, self.covering)
+        if passing:
+            return {MEMBERS: [members]}
+        return {MEMBERS: [members[:i] + members[i + 1 :] for i in range(len(members))]}
 
 
 @frozen(kw_only=True)
@@ -323,3 +388,17 @@ class MeetingPlan(ForumCheck):
             return Verdict(status=Status.FAIL, message="absent", facts=recorded)
         message = "planned" if self.guests else "planned_count"
         return Verdict(status=Status.PASS, message=message, facts=recorded)
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """``per_year`` meetings, the first joined by every guest, pass; one meeting
+        fewer or more fails, and so does a plan the last guest joins none of."""
+
+        def plan(count: int, guests: tuple[str, ...]) -> tuple[Meeting, ...]:
+            return tuple(Meeting(guests=guests if i == 0 else ()) for i in range(count))
+
+        if passing:
+            return {MEETINGS: [plan(self.per_year, self.guests)]}
+        failing = [plan(self.per_year - 1, self.guests), plan(self.per_year + 1, self.guests)]
+        if self.guests:
+            failing.append(plan(self.per_year, self.guests[:-1]))
+        return {MEETINGS: failing}

@@ -6,18 +6,18 @@ is upcoming (passes), within it due (flagged for someone to act), after it overd
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from attrs import field, frozen
 
 from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._text import Text
 from civilsamfund.core._validators import at_least
-from civilsamfund.core.rules._check import Verdict
+from civilsamfund.core.rules._check import Examples, Known, Verdict
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import FactValue, Status
 from civilsamfund.strategy._lifecycle import DONE, ON, LifecycleCheck, StrategyOn
-from civilsamfund.strategy._model import Milestone
+from civilsamfund.strategy._model import Done, Milestone
 
 _MESSAGES: Mapping[str, Text] = {
     "done": Text(
@@ -71,6 +71,18 @@ def _verdict(
     return Verdict(status=Status.FAIL, message="overdue", facts=facts)
 
 
+def _examples(milestone: Milestone, start: date, end: date, passing: bool) -> Examples | None:
+    """The day before the window passes, with ``milestone`` done that day or not done;
+    the day after it fails with nothing done (in the window it is due: flagged)."""
+    if passing:
+        day = start - timedelta(days=1) if start > date.min else start
+        done = (Done(milestone=milestone, on=day),)
+        return {ON: [day], DONE: [(), done] if day < start else [done]}
+    if end == date.max:
+        return None  # no day comes after the window: never overdue
+    return {ON: [end + timedelta(days=1)], DONE: [()]}
+
+
 @frozen(kw_only=True)
 class DueBetween(LifecycleCheck):
     """``milestone`` is due from ``start`` to ``end`` (both included), once."""
@@ -96,6 +108,10 @@ class DueBetween(LifecycleCheck):
             )
         return _verdict(self.milestone, facts[ON], self.start, self.end, {})
 
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """Around the window: see :func:`_examples`."""
+        return _examples(self.milestone, self.start, self.end, passing)
+
 
 @frozen(kw_only=True)
 class EveryYears(LifecycleCheck):
@@ -116,3 +132,9 @@ class EveryYears(LifecycleCheck):
         recorded: dict[str, FactValue] = {"done_on": last.isoformat() if done else None}
         start, end = date(year, 1, 1), date(year, 12, 31)
         return _verdict(self.milestone, facts[ON], start, end, recorded)
+
+    def examples(self, passing: bool, known: Known) -> Examples | None:
+        """Around the first window after ``since`` (see :func:`_examples`): done the
+        day before it, the milestone falls due only ``every`` years later."""
+        year = min(self.since.year + self.every, date.max.year)
+        return _examples(self.milestone, date(year, 1, 1), date(year, 12, 31), passing)
