@@ -365,7 +365,9 @@ def test_the_sentences_the_issue_quotes_read_as_a_caseworker_writes(loaded):
         attribute="elected_at",
         allowed=("nytaarskur",),
     )
-    assert elected == "All elected members are elected at New Year reception."
+    assert elected == (
+        "All elected members are elected at the Social Committee's New Year reception."
+    )
     assert _reason(odense, "O18-2", "missing", "en", missing=("other_funding",)) == (
         "The application gives no information on other sources of funding."
     )

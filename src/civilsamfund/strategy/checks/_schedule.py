@@ -21,7 +21,7 @@ from civilsamfund.strategy._model import Done, Milestone
 
 _MESSAGES: Mapping[str, Text] = {
     "done": Text(
-        da='Milepælen "{milestone:names}" er nået {done_on:date}.',
+        da='Milepælen "{milestone:names}" blev nået den {done_on:date}.',
         en='The milestone "{milestone:names}" was reached on {done_on:date}.',
     ),
     "upcoming": Text(
