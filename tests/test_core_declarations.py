@@ -10,9 +10,10 @@ from typing import Any, ClassVar
 import pytest
 from attrs import frozen
 
-from civilsamfund import Status, Text
+from civilsamfund import Citation, Outcome, RuleKind, Status, Text
 from civilsamfund.core.rules._check import Check
 from civilsamfund.core.rules._facts import Facts, attribute_fact
+from civilsamfund.core.rules._findings import Finding, outcome
 from civilsamfund.core.rules._yes import YesCheck
 
 LABEL = Text(da="andelen", en="the share")
@@ -90,3 +91,44 @@ def test_a_check_without_examples_says_which_it_is():
 
     with pytest.raises(NotImplementedError, match=r"^Quiet gives no examples of its facts$"):
         Quiet().examples(True, {})
+
+
+def test_reading_an_undeclared_fact_names_it():
+    """A check that reads a fact it did not declare is told which one."""
+    fact = attribute_fact("activity.share", LABEL)
+    with pytest.raises(KeyError, match="reads the fact 'share', which it does not declare"):
+        Facts({})[fact]
+
+
+def _finding(kind, status):
+    return Finding(
+        criterion="X-1",
+        kind=kind,
+        status=status,
+        citation=Citation(document="d.txt", section="1"),
+        rule=LABEL,
+        reason=LABEL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        ([], Outcome.ELIGIBLE),
+        ([(RuleKind.MANDATORY, Status.PASS), (RuleKind.PERMISSION, Status.INFO)], Outcome.ELIGIBLE),
+        ([(RuleKind.DISCRETIONARY, Status.FLAG)], Outcome.NEEDS_ASSESSMENT),
+        ([(RuleKind.DISCRETIONARY, Status.FAIL)], Outcome.NEEDS_ASSESSMENT),
+        (
+            [(RuleKind.PERMISSION, Status.FAIL), (RuleKind.MANDATORY, Status.PASS)],
+            Outcome.NEEDS_ASSESSMENT,
+        ),
+        (
+            [(RuleKind.DISCRETIONARY, Status.FLAG), (RuleKind.MANDATORY, Status.FAIL)],
+            Outcome.INELIGIBLE,
+        ),
+    ],
+)
+def test_the_outcome_is_decided_by_the_worst_finding(findings, expected):
+    """Only a failing mandatory rule makes a subject ineligible; any other failure or a
+    flag leaves it for a caseworker to assess."""
+    assert outcome(_finding(kind, status) for kind, status in findings) is expected

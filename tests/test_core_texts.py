@@ -66,3 +66,40 @@ def test_a_rulebook_counts_every_version_of_every_rule(odense):
     ids = {rule.id for rule in rulebook}
     assert len(rulebook) == len(list(rulebook)) == sum(len(rulebook.versions(i)) for i in ids)
     assert len(rulebook) > 0
+
+
+def _both(template, facts):
+    return template.render("da", facts), template.render("en", facts)
+
+
+def test_ids_are_named_and_other_values_written_as_they_are():
+    """A configured id is written by its name in each language; a value with no name
+    (an association's own words) as it is."""
+    names = {"aeldre": Text(da="ældre", en="older people")}
+    template = Template(Text(da="For {groups:names}.", en="For {groups:names}."), names)
+    assert _both(template, {"groups": ("aeldre", "Ensomme 1")}) == (
+        "For ældre og Ensomme 1.",
+        "For older people and Ensomme 1.",
+    )
+
+
+def test_a_fact_not_given_is_a_question_mark():
+    """A template whose fact is missing says so with ``?``, never ``None``."""
+    template = Template(Text(da="Beløb: {amount:kr}.", en="Amount: {amount:kr}."))
+    assert _both(template, {}) == ("Beløb: ?.", "Amount: ?.")
+    assert _both(template, {"amount": None}) == ("Beløb: ?.", "Amount: ?.")
+
+
+def test_literal_braces_stay_braces():
+    """Doubled braces in a message are literal braces, with facts or without."""
+    template = Template(Text(da="{{a}} {x} {{b}}", en="{{a}} {x}}}"))
+    assert _both(template, {"x": 1}) == ("{a} 1 {b}", "{a} 1}")
+    plain = Template(Text(da="{{ingen}}", en="{{none}}"))
+    assert _both(plain, {}) == ("{ingen}", "{none}")
+
+
+def test_an_unknown_format_is_refused_naming_it_and_the_template():
+    """A typo in a format is an error when the template is made, never a silent plain
+    value."""
+    with pytest.raises(ValueError, match=r"^unknown format 'kroner' in template '\{x:kroner\}'$"):
+        Template(Text(da="{x:kroner}", en="{x:kr}"))

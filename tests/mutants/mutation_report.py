@@ -3,7 +3,7 @@ branch changed) and prints a kill rate per module, so that a test that only chec
 cannot pass for one that checks what a finding says.
 
 Usage: python tests/mutants/mutation_report.py [--changed BASE | --stale] [--threshold PCT]
-       [--max-children N] [--report-only] [MODULE.py ...]
+       [--max-children N] [--report-only | --list] [MODULE.py ...]
 
 measured.toml beside this file keeps each module's rate as last measured, with a digest of
 the source it was measured on; a run records every module it ran that meets the threshold.
@@ -269,12 +269,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=THRESHOLD, metavar="PCT")
     parser.add_argument("--max-children", type=int, help="mutmut's parallel workers")
     parser.add_argument("--report-only", action="store_true", help="the last run's results")
+    parser.add_argument("--list", action="store_true", help="print the modules; run nothing")
     args = parser.parse_args(argv)
     mutated, measured = mutated_modules(), read_measured()
     changed = changed_since(args.changed) if args.changed else None
     if args.stale:
         changed = unmeasured(mutated, measured)
     modules = select(args.modules, mutated, changed)
+    if args.list:
+        print(*modules, sep="\n")
+        return 0
     if not modules:
         since = "what measured.toml records" if args.stale else args.changed
         print(f"mutants: no mutated module differs from {since}; nothing to do")

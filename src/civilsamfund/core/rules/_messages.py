@@ -141,10 +141,9 @@ class Template:
     ``names`` format, and ``labels`` the labels of fact names for the ``facts`` format.
     """
 
-    __slots__ = ("_compiled", "_labels", "_names", "text")
+    __slots__ = ("_compiled", "_labels", "_names")
 
     def __init__(self, text: Text, names: Names | None = None, labels: Names | None = None) -> None:
-        self.text = text
         self._names: Names = names or {}
         self._labels: Names = labels or {}
         self._compiled = {language: _compile(text.in_(language)) for language in ("da", "en")}
