@@ -63,7 +63,8 @@ def test_a_milestone_done_by_the_day_judged_is_done_on_its_last_day(start, on, d
 @given(since=days, every=st.integers(1, 10), on=days, done=st.none() | days)
 def test_a_recurring_milestone_falls_due_every_so_many_years(since, every, on, done):
     """A recurring milestone is due in the calendar year ``every`` years after it was last
-    done (or after ``since``), and overdue from the next 1 January."""
+    done (or after ``since``, if that is later), and overdue from the next 1 January; the
+    day it was last done is recorded as it was, even when ``since`` is later."""
     check = EveryYears(milestone=REVIEW, every=every, since=since)
     records = [Done(milestone=REVIEW, on=done)] if done is not None else []
     verdict = _judge(check, on, *records)
@@ -72,6 +73,6 @@ def test_a_recurring_milestone_falls_due_every_so_many_years(since, every, on, d
     year = last.year + every
     assert verdict.facts["due_from"] == date(year, 1, 1).isoformat()
     assert verdict.facts["due_by"] == date(year, 12, 31).isoformat()
-    assert verdict.facts["done_on"] == (last.isoformat() if counted else None)
+    assert verdict.facts["done_on"] == (done.isoformat() if counted else None)
     expected = "upcoming" if on.year < year else "due" if on.year == year else "overdue"
     assert verdict.message == expected

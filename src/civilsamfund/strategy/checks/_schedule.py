@@ -129,7 +129,7 @@ class EveryYears(LifecycleCheck):
         done = _done(facts, self.milestone)
         last = max([self.since, *done])
         year = min(last.year + self.every, date.max.year)  # no calendar goes further
-        recorded: dict[str, FactValue] = {"done_on": last.isoformat() if done else None}
+        recorded: dict[str, FactValue] = {"done_on": max(done).isoformat() if done else None}
         start, end = date(year, 1, 1), date(year, 12, 31)
         return _verdict(self.milestone, facts[ON], start, end, recorded)
 
