@@ -44,28 +44,31 @@ def test_a_fact_at_an_attribute_path_reads_and_writes_that_path():
 
 
 def test_a_fact_may_be_named_apart_from_its_path():
-    """``name`` overrides the path's last part, and a one-part path writes at the top."""
+    """``name`` overrides the path's last part; a one-part path is named by it and
+    writes at the top; a longer path is named by its last part."""
+    assert attribute_fact("name", LABEL).name == "name"
+    assert attribute_fact("a.b.c", LABEL).name == "c"
     fact = attribute_fact("name", LABEL, name="title")
     assert fact.name == "title"
     assert fact.write is not None
     assert fact.write(Outer(activity=Inner(share=1)), "z").name == "z"
 
 
-class Signed(YesCheck[Outer]):
-    FACT = attribute_fact("activity.share", LABEL, name="signed")
-    MESSAGES: ClassVar[Mapping[str, Text]] = {
-        "yes": Text(da="ja", en="yes"),
-        "no": Text(da="nej", en="no"),
-    }
-
-
-class Renamed(Signed):
-    """A subclass that declares no FACT of its own keeps its parent's."""
-
-
 def test_a_yes_check_reads_its_one_fact_and_nothing_else():
     """Declaring ``FACT`` makes it the whole of ``FACTS``; yes passes, no fails, not
-    given names it as missing, and the examples are the value asked for."""
+    given names it as missing, and the examples are the value asked for. (The classes
+    are made here, not at import, so that what making them does is tested.)"""
+
+    class Signed(YesCheck[Outer]):
+        FACT = attribute_fact("activity.share", LABEL, name="signed")
+        MESSAGES: ClassVar[Mapping[str, Text]] = {
+            "yes": Text(da="ja", en="yes"),
+            "no": Text(da="nej", en="no"),
+        }
+
+    class Renamed(Signed):
+        """A subclass that declares no FACT of its own keeps its parent's."""
+
     assert Signed.FACTS == (Signed.FACT,)
     assert Renamed.FACTS == (Signed.FACT,)
     assert "FACTS" not in Renamed.__dict__

@@ -18,12 +18,14 @@ from civilsamfund.volunteers.facts import TARGET_AGES
         ((("boern", None, 17), ("voksne", 18, None)), [(0, 17)], [(0, 18)]),
         ((("alle", 5, None),), [(5, 5)], None),
         ((("boern", None, 17),), [(0, 17)], [(0, 18)]),
+        ((("unge", None, 10), ("alle", None, 11)), [(0, 10)], None),
     ],
 )
 def test_point_of_entry_examples_sit_on_the_first_boundary(routes, passing, failing):
     """The passing example is the first route's whole span (from 0 when it has no lower
     end); the failing one crosses its upper end by one year and is flagged with both
-    departments it touches named, and there is none where the first route has no end."""
+    departments it touches named; there is none where the first route has no end, or
+    where a later route takes the year past it (the span is routed, not unsettled)."""
     ages = tuple(AgeRoute(department=d, min_age=low, max_age=high) for d, low, high in routes)
     check = PointOfEntry(routes=ages)
     assert check.examples(True, {}) == {TARGET_AGES: passing}

@@ -110,6 +110,15 @@ def test_target_group_examples_keep_their_promise(allowed, known, allow_relative
     assert all(_judge(check, groups)[0] is Status.FAIL for groups in expected)
 
 
+def test_without_known_categories_only_relatives_fail():
+    """With no other category configured, the failing examples are the relatives of each
+    allowed one, or none where relatives are allowed."""
+    check = TargetGroupInList(allowed=("a", "b"))
+    relatives = [(TargetGroup(category=c, relatives=True),) for c in ("a", "b")]
+    assert check.examples(False, {}) == {TARGET_GROUPS: relatives}
+    assert TargetGroupInList(allowed=("a",), allow_relatives=True).examples(False, {}) is None
+
+
 @given(min_age=st.integers(0, 130))
 def test_minimum_age_examples_sit_on_the_boundary(min_age):
     """The passing examples are the minimum itself and ten years above it (at most 130);

@@ -128,10 +128,14 @@ that no rule names, for examples that need one."""
 def _others(attribute: MemberAttribute, known: Known, named: tuple[str, ...]) -> tuple[str, ...]:
     """Values of ``attribute`` a proposal may give other than ``named``, for examples:
     the configured ids of an area, committee or department (a proposal may give no
-    other), and for free text, or ids not known, a made-up value."""
-    kind = attribute.value
-    if kind in _CONFIGURED and kind in known:
-        return tuple(value for value in known[kind] if value not in named)
+    other), and for free text a made-up value."""
+    if attribute.value in _CONFIGURED:
+        return tuple(value for value in known.get(attribute.value, ()) if value not in named)
+    return _made_up(named)
+
+
+def _made_up(named: tuple[str, ...]) -> tuple[str, ...]:
+    """A free-text value none of ``named`` is, for examples that need one."""
     return () if _OTHER in named else (_OTHER,)
 
 
@@ -286,11 +290,7 @@ class FixedSeats(ForumCheck):
         held = _holding(self.seat, MemberAttribute.ORGANISATION, self.organisations)
         if passing:
             return {MEMBERS: [held]}
-        other = _holding(
-            self.seat,
-            MemberAttribute.ORGANISATION,
-            _others(MemberAttribute.ORGANISATION, known, self.organisations),
-        )
+        other = _holding(self.seat, MemberAttribute.ORGANISATION, _made_up(self.organisations))
         return {MEMBERS: [held[1:], held + held[:1], held + other]}
 
 
