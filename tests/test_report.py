@@ -327,6 +327,19 @@ def test_the_chart_is_drawn_and_linked_from_the_report(tmp_path, written, suffix
     assert f"](charts/grants.{suffix})" in output.read_text(encoding="utf-8")
 
 
+def test_a_chart_is_the_same_whenever_it_is_drawn(tmp_path, written):
+    """An SVG chart carries no date and no random ids: drawn twice, the bytes agree."""
+    pytest.importorskip("matplotlib")
+    decisions, _ = written["odense"]
+    args = ["report", "-m", _dir("odense"), "--year", "2025", str(decisions)]
+    charts = [tmp_path / "a.svg", tmp_path / "b.svg"]
+    for chart in charts:
+        assert main([*args, "--chart", str(chart), "-o", str(tmp_path / "r.md")]) == 0
+    first, second = (chart.read_bytes() for chart in charts)
+    assert first == second
+    assert b"<dc:date>" not in first
+
+
 def test_a_chart_without_matplotlib_is_a_clear_error(capsys, tmp_path, written, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)

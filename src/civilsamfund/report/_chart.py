@@ -37,6 +37,7 @@ def chart_format(path: Path) -> str:
 def draw_chart(report: AnnualReport, out: BinaryIO, format: str, language: Language) -> None:
     """Draw the pools' applications stacked by outcome onto ``out``."""
     try:
+        from matplotlib import rc_context
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.ticker import MaxNLocator
@@ -62,4 +63,7 @@ def draw_chart(report: AnnualReport, out: BinaryIO, format: str, language: Langu
     axes.set_title(str(report.year))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    figure.savefig(out, format=format, metadata={"Software": None} if format == "png" else None)
+    # No date and fixed element ids: the same report draws the same bytes on any day.
+    metadata = {"Software": None} if format == "png" else {"Date": None}
+    with rc_context({"svg.hashsalt": "civilsamfund"}):
+        figure.savefig(out, format=format, metadata=metadata)
