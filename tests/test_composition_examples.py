@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from civilsamfund.core._errors import FieldValueError
 from civilsamfund.organisation import Meeting, Member
 from civilsamfund.organisation.checks import (
     BroadMix,
@@ -105,3 +106,27 @@ def test_a_window_from_the_first_day_of_the_calendar_passes_only_when_done():
     assert check.examples(False, {}) is None
     late = DueBetween(milestone=Milestone.REPORT, start=date.min, end=date.max - timedelta(1))
     assert late.examples(False, {}) == {ON: [date.max], DONE: [()]}
+
+
+@pytest.mark.parametrize(
+    ("make", "field", "message"),
+    [
+        (lambda: SeatCount(seat="s", min=3, max=2), "max", "expected at least min (3), got 2"),
+        (
+            lambda: SeatHolders(seat="s", attribute="area", allowed=("a",), excluded=("b",)),
+            "allowed",
+            "expected either allowed or excluded, not both",
+        ),
+        (
+            lambda: SeatHolders(seat="s", attribute="area"),
+            "allowed",
+            "expected either allowed or excluded, not both",
+        ),
+    ],
+)
+def test_a_rule_that_contradicts_itself_names_the_field(make, field, message):
+    """A forum rule whose parameters cannot both hold is refused at the field a
+    configuration error must point to, saying what was expected."""
+    with pytest.raises(FieldValueError) as raised:
+        make()
+    assert (raised.value.field, str(raised.value)) == (field, message)
