@@ -130,3 +130,16 @@ def test_a_rule_that_contradicts_itself_names_the_field(make, field, message):
     with pytest.raises(FieldValueError) as raised:
         make()
     assert (raised.value.field, str(raised.value)) == (field, message)
+
+
+def test_without_configured_ids_a_configured_attribute_has_no_other_value():
+    """An area, committee or department a proposal may give is a configured one: with
+    none known besides those allowed, there is no failing example, and an excluded rule
+    passes with no member to show."""
+    check = SeatHolders(seat="s", attribute="area", allowed=("nord",))
+    assert check.examples(False, {}) is None
+    assert check.examples(False, {"area": ("nord", "syd")}) == {
+        MEMBERS: [(Member(seat="s", area="syd"),)]
+    }
+    excluded = SeatHolders(seat="s", attribute="area", excluded=("nord",))
+    assert excluded.examples(True, {}) == {MEMBERS: [()]}

@@ -277,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         changed = unmeasured(mutated, measured)
     modules = select(args.modules, mutated, changed)
     if args.list:
-        print(*modules, sep="\n")
+        print("\n".join(modules), end="\n" if modules else "")
         return 0
     if not modules:
         since = "what measured.toml records" if args.stale else args.changed

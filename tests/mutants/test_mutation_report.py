@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from mutation_report import (
     EQUIVALENT,
+    MEASURED,
     REPO,
+    THRESHOLD,
     Row,
     below,
     digest,
@@ -142,3 +144,14 @@ def test_a_module_is_measured_again_when_its_source_changes(tmp_path: Path) -> N
     assert unmeasured(["a.py", "b.py"], measured, tmp_path) == ["b.py"]
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
     assert unmeasured(["a.py", "b.py"], measured, tmp_path) == ["a.py", "b.py"]
+
+
+def test_every_mutated_module_is_measured_at_the_threshold() -> None:
+    """The kept record names each mutated module, no other, each at the threshold or
+    above: a module added to the set, or one under the bar, cannot go unnoticed."""
+    measured = read_measured(MEASURED)
+    assert sorted(measured) == mutated_modules()
+    low = {
+        m: row["rate"] for m, row in measured.items() if float(str(row["rate"])[:-2]) < THRESHOLD
+    }
+    assert low == {}
