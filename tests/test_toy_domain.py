@@ -30,7 +30,9 @@ class Outing:
     department: str | None = field(default=None, metadata=cs.refers("department"))
 
 
-MEMBERS = cs.attribute_fact("members", cs.Text(da="antal medlemmer", en="the number of members"))
+MEMBERS: cs.Fact[Outing, int | None] = cs.attribute_fact(
+    "members", cs.Text(da="antal medlemmer", en="the number of members")
+)
 
 
 @frozen(kw_only=True)

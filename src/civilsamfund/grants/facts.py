@@ -8,6 +8,7 @@ check's facts say exactly what its finding depends on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from civilsamfund.core._money import Kroner
+from civilsamfund.core._money import Kroner, Share
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import Fact, attribute_fact
 from civilsamfund.grants._application import (
@@ -77,10 +78,16 @@ EQUITY: Fact[Application, Decimal | None] = _association_field(
 ANNUAL_RUNNING_COSTS: Fact[Application, Decimal | None] = _association_field(
     "annual_running_costs", Text(da="årlige driftsudgifter", en="annual running costs")
 )
-FOUNDED = _association_field("founded", Text(da="stiftelsesdatoen", en="the founding date"))
-RECEIVED = attribute_fact("received", Text(da="modtagelsesdatoen", en="the date received"))
-RESERVE = attribute_fact("reserve", Text(da="den reserverede pulje", en="the reserved share"))
-STANDING_GRANT_RENEWAL = attribute_fact(
+FOUNDED: Fact[Application, date | None] = _association_field(
+    "founded", Text(da="stiftelsesdatoen", en="the founding date")
+)
+RECEIVED: Fact[Application, date] = attribute_fact(
+    "received", Text(da="modtagelsesdatoen", en="the date received")
+)
+RESERVE: Fact[Application, str | None] = attribute_fact(
+    "reserve", Text(da="den reserverede pulje", en="the reserved share")
+)
+STANDING_GRANT_RENEWAL: Fact[Application, bool] = attribute_fact(
     "standing_grant_renewal",
     Text(da="om det er en fornyelse", en="whether it renews a standing grant"),
 )
@@ -142,32 +149,35 @@ def _purpose(application: Application) -> str | None:
     return (application.activity.purpose or "").strip() or None
 
 
+_WRITTEN_PURPOSE: Fact[Application, str | None] = attribute_fact(
+    "activity.purpose", Text(da="", en="")
+)
 PURPOSE: Fact[Application, str | None] = Fact(
     name="purpose",
     label=Text(da="aktivitetens formål", en="the activity's purpose"),
     read=_purpose,
-    write=attribute_fact("activity.purpose", Text(da="", en="")).write,
+    write=_WRITTEN_PURPOSE.write,
 )
-VOLUNTEER_SHARE = attribute_fact(
+VOLUNTEER_SHARE: Fact[Application, Share | None] = attribute_fact(
     "activity.volunteer_share",
     Text(da="frivilliges andel af arbejdet", en="the share of the work done by volunteers"),
 )
-LOCAL_SHARE = attribute_fact(
+LOCAL_SHARE: Fact[Application, Share | None] = attribute_fact(
     "activity.local_share",
     Text(
         da="andel af deltagerne, der bor i kommunen",
         en="the share of participants living in the municipality",
     ),
 )
-SOCIAL_AIM = attribute_fact(
+SOCIAL_AIM: Fact[Application, bool | None] = attribute_fact(
     "activity.social_aim",
     Text(da="om aktiviteten har et socialt sigte", en="whether it has a social aim"),
 )
-OPEN_TO_ALL = attribute_fact(
+OPEN_TO_ALL: Fact[Application, bool | None] = attribute_fact(
     "activity.open_to_all",
     Text(da="om arrangementet er åbent", en="whether the event is open"),
 )
-FOCUS_AREAS = attribute_fact(
+FOCUS_AREAS: Fact[Application, tuple[str, ...] | None] = attribute_fact(
     "activity.focus_areas", Text(da="indsatsområderne", en="the focus areas")
 )
 

@@ -4,9 +4,12 @@ both languages."""
 from __future__ import annotations
 
 from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import attribute_fact
+from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.organisation._proposal import ForumProposal, Meeting, Member
 
-MEMBERS = attribute_fact("members", Text(da="forummets medlemmer", en="the forum's members"))
-MEETINGS = attribute_fact(
+MEMBERS: Fact[ForumProposal, tuple[Member, ...]] = attribute_fact(
+    "members", Text(da="forummets medlemmer", en="the forum's members")
+)
+MEETINGS: Fact[ForumProposal, tuple[Meeting, ...] | None] = attribute_fact(
     "meetings", Text(da="årets planlagte møder", en="the year's planned meetings")
 )

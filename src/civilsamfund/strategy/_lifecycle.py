@@ -11,8 +11,8 @@ from attrs import frozen
 
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._check import Check
-from civilsamfund.core.rules._facts import attribute_fact
-from civilsamfund.strategy._model import Milestone, Strategy
+from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.strategy._model import Done, Milestone, Strategy
 
 
 @frozen(kw_only=True)
@@ -23,8 +23,10 @@ class StrategyOn:
     on: date
 
 
-ON = attribute_fact("on", Text(da="dagen", en="the day"))
-DONE = attribute_fact("strategy.done", Text(da="det gjorte", en="what has been done"))
+ON: Fact[StrategyOn, date] = attribute_fact("on", Text(da="dagen", en="the day"))
+DONE: Fact[StrategyOn, tuple[Done, ...]] = attribute_fact(
+    "strategy.done", Text(da="det gjorte", en="what has been done")
+)
 
 MILESTONE_NAMES: Mapping[str, Text] = {
     Milestone.RECOMMENDATIONS.value: Text(

@@ -9,68 +9,70 @@ import attrs
 from civilsamfund.core._age_routes import NO_LIMIT, Span, span
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._facts import Fact, attribute_fact
-from civilsamfund.volunteers._task import AgeRange, Agreement, VolunteerTask
+from civilsamfund.volunteers._task import AgeRange, Agreement, OrganiserKind, VolunteerTask
 
 Task = VolunteerTask
 
-ORGANISER = attribute_fact("organiser.kind", Text(da="hvem der organiserer", en="the organiser"))
-AFFILIATED = attribute_fact(
+ORGANISER: Fact[Task, OrganiserKind] = attribute_fact(
+    "organiser.kind", Text(da="hvem der organiserer", en="the organiser")
+)
+AFFILIATED: Fact[Task, bool | None] = attribute_fact(
     "engagement.affiliated",
     Text(
         da="om de frivillige er tilknyttet en forening",
         en="whether the volunteers are affiliated with an association",
     ),
 )
-SOCIAL_AREA = attribute_fact(
+SOCIAL_AREA: Fact[Task, bool | None] = attribute_fact(
     "social_area", Text(da="om opgaven er på socialområdet", en="whether the task is social work")
 )
-ARENA = attribute_fact("arena", Text(da="arenaen", en="the arena"))
-CORE_TASK = attribute_fact(
+ARENA: Fact[Task, str | None] = attribute_fact("arena", Text(da="arenaen", en="the arena"))
+CORE_TASK: Fact[Task, bool | None] = attribute_fact(
     "core_task",
     Text(da="om opgaven er en kerneopgave", en="whether it is a core task of the municipality"),
 )
-NEEDS_VISITATION = attribute_fact(
+NEEDS_VISITATION: Fact[Task, bool | None] = attribute_fact(
     "needs_visitation",
     Text(da="om der kræves visitation", en="whether a needs assessment is needed"),
 )
-NEEDS_REGISTRATION = attribute_fact(
+NEEDS_REGISTRATION: Fact[Task, bool | None] = attribute_fact(
     "needs_registration",
     Text(da="om borgere skal registreres", en="whether citizens are registered"),
 )
-STATUTORY_RESPONSIBILITY = attribute_fact(
+STATUTORY_RESPONSIBILITY: Fact[Task, bool | None] = attribute_fact(
     "statutory_responsibility",
     Text(
         da="om opgaven overtager et lovbestemt ansvar",
         en="whether it takes over a responsibility laid down in law",
     ),
 )
-REPORTS_ON_CITIZENS = attribute_fact(
+REPORTS_ON_CITIZENS: Fact[Task, bool | None] = attribute_fact(
     "reports_on_citizens",
     Text(
         da="om de frivillige skal referere om borgerne",
         en="whether the volunteers are asked to report on citizens",
     ),
 )
-CHILD_CONTACT = attribute_fact(
+CHILD_CONTACT: Fact[Task, bool | None] = attribute_fact(
     "children.contact",
     Text(
         da="om opgaven giver kontakt med børn", en="whether the task brings contact with children"
     ),
     name="child_contact",
 )
-YOUNGEST_CHILD = attribute_fact(
+YOUNGEST_CHILD: Fact[Task, int | None] = attribute_fact(
     "children.youngest_age",
     Text(da="det yngste barns alder", en="the youngest child's age"),
     name="youngest_child",
 )
-CERTIFICATES_OBTAINED = attribute_fact(
+CERTIFICATES_OBTAINED: Fact[Task, bool | None] = attribute_fact(
     "preparation.child_certificates_obtained",
     Text(
         da="om børneattester er indhentet", en="whether child-protection certificates are obtained"
     ),
     name="certificates_obtained",
 )
-DIALOGUE_HELD = attribute_fact(
+DIALOGUE_HELD: Fact[Task, bool | None] = attribute_fact(
     "preparation.criminal_record_dialogue_held",
     Text(
         da="om dialogen om straffeattest er holdt",
@@ -78,7 +80,7 @@ DIALOGUE_HELD = attribute_fact(
     ),
     name="dialogue_held",
 )
-INFORMED = attribute_fact(
+INFORMED: Fact[Task, bool | None] = attribute_fact(
     "preparation.informed_of_duty_to_notify",
     Text(
         da="om de frivillige kender underretningspligten",
@@ -86,18 +88,18 @@ INFORMED = attribute_fact(
     ),
     name="informed",
 )
-ROLES_AGREED = attribute_fact(
+ROLES_AGREED: Fact[Task, bool | None] = attribute_fact(
     "preparation.roles_agreed",
     Text(da="om rollerne er afstemt", en="whether the roles are agreed"),
 )
-ADDS_TO_STAFF_WORK = attribute_fact(
+ADDS_TO_STAFF_WORK: Fact[Task, bool | None] = attribute_fact(
     "preparation.adds_to_staff_work",
     Text(
         da="om de frivillige supplerer medarbejderne",
         en="whether the volunteers add to staff's work",
     ),
 )
-TOOLS = attribute_fact(
+TOOLS: Fact[Task, tuple[str, ...] | None] = attribute_fact(
     "preparation.tools", Text(da="de værktøjer, der bruges", en="the tools in use")
 )
 

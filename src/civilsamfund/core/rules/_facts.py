@@ -42,18 +42,22 @@ class Fact(Generic[S, T]):
     write: Callable[[S, T], S] | None = attrs.field(default=None, repr=False)
 
 
-def attribute_fact(path: str, label: Text, name: str | None = None) -> Fact[Any, Any]:
+def attribute_fact(path: str, label: Text, name: str | None = None) -> Fact[S, T]:
     """A fact found at an attribute path of the subject, such as ``activity.volunteer_share``.
 
     Read by following the path; written by copying each attrs value along it with
     :func:`attrs.evolve`. Named after the path's last part unless ``name`` is given.
+    A path says no type, so the declaration does: ``SHARE: Fact[Application, Share |
+    None] = attribute_fact(...)``; without one, mypy asks for it.
     """
     parts = tuple(path.split("."))
 
-    def write(subject: Any, value: Any) -> Any:
-        return _evolved(subject, parts, value)
+    def write(subject: S, value: T) -> S:
+        evolved: S = _evolved(subject, parts, value)
+        return evolved
 
-    return Fact(name=name or parts[-1], label=label, read=attrgetter(path), write=write)
+    read: Callable[[S], T] = attrgetter(path)
+    return Fact(name=name or parts[-1], label=label, read=read, write=write)
 
 
 def _evolved(subject: Any, parts: tuple[str, ...], value: Any) -> Any:

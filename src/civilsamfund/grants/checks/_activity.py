@@ -36,7 +36,7 @@ class _ShareThreshold(GrantCheck):
     minimum: Share = _HALF
     inclusive: bool = False
 
-    SHARE: ClassVar[Fact[GrantApplication, Decimal | None]]
+    SHARE: ClassVar[Fact[GrantApplication, Share | None]]
     ALSO: ClassVar[Mapping[Fact[GrantApplication, Any], str]] = {}
     """Each other needed fact, with the value the examples give it."""
     MET: ClassVar[str]
