@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -78,9 +79,19 @@ def pattern(path: str) -> str:
     return f"{module_name(path)}.x*"
 
 
+def _toml_file(path: Path) -> dict[str, Any]:
+    """A kept TOML file's tables; a file that does not parse stops the run, naming it."""
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SystemExit(f"{path}: not TOML: {error}") from None
+
+
 def read_equivalent(path: Path = EQUIVALENT) -> dict[str, str]:
     """Mutant name to the reason it cannot change behaviour; every reason a non-empty line."""
-    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data = _toml_file(path)
     table = data.get("equivalent", {})
     bad = [k for k, v in table.items() if not isinstance(v, str) or not v.strip() or "\n" in v]
     if bad or set(data) - {"equivalent"}:
@@ -187,8 +198,7 @@ def digest(path: str, root: Path = REPO) -> str:
 
 def read_measured(path: Path = MEASURED) -> dict[str, dict[str, object]]:
     """Each module's last measured row and source digest, by its path."""
-    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return dict(data.get("measured", {}))
+    return dict(_toml_file(path).get("measured", {}))
 
 
 def unmeasured(
@@ -251,10 +261,14 @@ def changed_since(base: str, root: Path = REPO) -> list[str]:
     diff = subprocess.run(
         ["git", "diff", "--name-only", f"{base}...HEAD"],
         cwd=root,
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if diff.returncode:
+        raise SystemExit(
+            f"--changed {base}: git cannot compare it with HEAD: {diff.stderr.strip()}"
+        )
     return diff.stdout.split()
 
 

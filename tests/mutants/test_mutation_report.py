@@ -13,6 +13,7 @@ from mutation_report import (
     THRESHOLD,
     Row,
     below,
+    changed_since,
     digest,
     module_name,
     mutated_modules,
@@ -155,3 +156,14 @@ def test_every_mutated_module_is_measured_at_the_threshold() -> None:
         m: row["rate"] for m, row in measured.items() if float(str(row["rate"])[:-2]) < THRESHOLD
     }
     assert low == {}
+
+
+def test_a_broken_record_or_an_unknown_base_stops_the_run_naming_it(tmp_path: Path) -> None:
+    """A kept file that is not TOML, or a base git does not know, is a one-line refusal
+    naming what is wrong, not a traceback."""
+    broken = tmp_path / "measured.toml"
+    broken.write_text("[measured\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"measured.toml: not TOML: "):
+        read_measured(broken)
+    with pytest.raises(SystemExit, match=r"^--changed no-such-ref: git cannot compare it"):
+        changed_since("no-such-ref")
