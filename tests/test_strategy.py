@@ -258,8 +258,8 @@ def _problems(tmp_path, slug, file, old, new):
             "strategy.toml",
             "ends_on = 2024-03-20\n",
             "",
-            "strategies[0].ends_on: expected its last day in force, as superseded_by names a "
-            "successor",
+            "strategies[0].criteria[0]: criterion 'ODS-REPORT' is not in force on 2024-03-21, "
+            "while this version is: every day of it must be covered",
         ),
         (
             "odense",
@@ -271,10 +271,10 @@ def _problems(tmp_path, slug, file, old, new):
         (
             "odense",
             "strategy.toml",
-            "ends_on = 2024-03-20",
-            "ends_on = 2024-03-21",
+            "in_force_by = 2024-03-21",
+            "in_force_by = 2024-03-20",
             "strategies[0].ends_on: expected a day before 'civilsamfundsstrategi' is in force "
-            "(in_force_by 2024-03-21)",
+            "(in_force_by 2024-03-20)",
         ),
         (
             "odense",
@@ -379,3 +379,23 @@ def test_a_milestone_due_on_one_day_names_that_day_once(odense):
         'The milestone "approval of recommendations" is not due yet; it falls due on 23 May 2024.'
     )
     assert finding.reason.da.endswith("den forfalder 23. maj 2024.")
+
+
+def test_a_superseded_strategy_must_say_its_last_day():
+    """A strategy that names its successor but not its last day is refused at ends_on
+    (the configuration's own criteria, checked first, usually say so already)."""
+    from civilsamfund.strategy._sections import _lifetime
+
+    strategy = sg.Strategy(
+        id="old",
+        title=cs.Text(da="Gammel", en="Old"),
+        citation=cs.Citation(document="d.txt", section="1"),
+        adopted_on=date(2009, 6, 1),
+        superseded_by="new",
+    )
+    assert list(_lifetime(strategy, "strategies[0]", {"old": strategy})) == [
+        (
+            "strategies[0].ends_on",
+            "expected its last day in force, as superseded_by names a successor",
+        )
+    ]

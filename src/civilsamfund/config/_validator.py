@@ -19,7 +19,7 @@ from typing import Any, cast, get_args, get_type_hints
 
 import attrs
 
-from civilsamfund.core._dates import Dated, Renamed, Versions, as_of, overlap
+from civilsamfund.core._dates import Dated, Renamed, Span, Spanning, Versions, as_of, overlap
 from civilsamfund.core._errors import Problems, described
 from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference, what
 from civilsamfund.core._shown import expected_one_of, shown
@@ -139,11 +139,11 @@ def _join(path: str, name: str) -> str:
 
 
 def problems(
-    value: object, catalogues: Catalogues, path: str = "", within: Dated | None = None
+    value: object, catalogues: Catalogues, path: str = "", within: Spanning | None = None
 ) -> Iterator[Found]:
     """Every shared problem in ``value`` and below it; ``within``: the version that
     holds ``value`` (a rule's, for its params), whose days its references must cover."""
-    yield from _check(value, catalogues, path, within)
+    yield from _check(value, catalogues, path, None if within is None else within.span())
 
 
 def renamed_within(
@@ -189,7 +189,7 @@ def _renamed_on(versions: Renamed, version: Dated) -> date | None:
 
 
 def _check(
-    value: object, catalogues: Catalogues, path: str, within: Dated | None
+    value: object, catalogues: Catalogues, path: str, within: Span | None
 ) -> Iterator[Found]:
     if isinstance(value, Citation):
         yield from _citation(value, catalogues, path)
@@ -201,10 +201,10 @@ def _check(
         return
     if not attrs.has(type(value)):
         return
-    if isinstance(value, Dated):
-        if value.valid_from and value.valid_until and value.valid_until < value.valid_from:
-            yield _join(path, "valid_until"), "expected a date on or after valid_from"
-        within = value
+    if isinstance(value, Dated) and not _ordered(value):
+        yield _join(path, "valid_until"), "expected a date on or after valid_from"
+    if isinstance(value, Spanning):
+        within = value.span()
     for attribute in attrs.fields(cast(Any, type(value))):
         if attribute.name.startswith("_"):
             continue
@@ -259,7 +259,7 @@ def _references(
     kinds: tuple[str, ...],
     catalogues: Catalogues,
     path: str,
-    within: Dated | None,
+    within: Span | None,
 ) -> Iterator[Found]:
     if not kinds:
         return
@@ -277,18 +277,35 @@ def _references(
                 where,
                 f"expected the id of a configured {what(kinds)}, got {shown(ref)}",
             )
-        elif reference.covered and within is not None:
-            gap = Versions(v for v in known[ref] if isinstance(v, Dated)).first_gap(
-                within.valid_from, within.valid_until
-            )
-            if gap is not None:
-                yield (
-                    where,
-                    (
-                        f"{what(kinds)} {shown(ref)} is not in force {_on(gap)}, "
-                        "while this version is: every day of it must be covered"
-                    ),
-                )
+        elif reference.covered:
+            yield from _uncovered(where, kinds, ref, known[ref], within)
+
+
+def _ordered(version: Dated) -> bool:
+    """Whether a version ends no earlier than it begins (an open end always does)."""
+    start, end = version.valid_from, version.valid_until
+    return start is None or end is None or start <= end
+
+
+def _uncovered(
+    where: str, kinds: tuple[str, ...], ref: object, entry: list[object], within: Span | None
+) -> Iterator[Found]:
+    """A day the entry ``ref`` names is not in force while what names it is: within the
+    version that holds the reference, or, for a list that holds no dates and so goes on,
+    any day from the entry's first on (a gap between versions, or an end)."""
+    versions = Versions(v for v in entry if isinstance(v, Dated))
+    if within is None and not versions.items:
+        return
+    start, end = within if within is not None else (versions.items[0].valid_from, None)
+    gap = versions.first_gap(start, end)
+    if gap is None:
+        return
+    holder = "this version is" if within is not None else "the list naming it goes on"
+    yield (
+        where,
+        f"{what(kinds)} {shown(ref)} is not in force {_on(gap)}, while {holder}: every day "
+        "of it must be covered",
+    )
 
 
 def _on(day: date) -> str:

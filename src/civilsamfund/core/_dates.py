@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from attrs import frozen
 
@@ -26,6 +26,23 @@ class Dated:
         return (self.valid_from is None or self.valid_from <= on) and (
             self.valid_until is None or on <= self.valid_until
         )
+
+    def span(self) -> Span:
+        """The first and last day in force (``None``: open)."""
+        return self.valid_from, self.valid_until
+
+
+Span = tuple[date | None, date | None]
+"""A first and a last day, both included; ``None`` is open."""
+
+
+@runtime_checkable
+class Spanning(Protocol):
+    """Something that holds over a span of days, such as a dated version or a strategy
+    from its adoption to its end: what it refers to must be in force on each of them."""
+
+    def span(self) -> Span | None:
+        """Its days; ``None`` when it has none of its own yet (it goes on)."""
 
 
 D = TypeVar("D", bound=Dated)

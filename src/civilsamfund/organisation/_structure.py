@@ -57,7 +57,7 @@ class Department(Dated):
     committee: str | None = field(default=None, metadata=refers("committee", covered=True))
     point_of_entry: Text | None = None
     hearing: tuple[str, ...] = field(default=(), metadata=refers("council", covered=True))
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion", covered=True))
     citation: Citation | None = None
     reading: Text | None = None
 
@@ -115,7 +115,7 @@ class Forum:
     description: Text
     citation: Citation
     seats: tuple[Seat, ...] = field(metadata=entries("seat"), validator=not_empty)
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion", covered=True))
 
 
 @frozen(kw_only=True)

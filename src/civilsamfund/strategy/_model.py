@@ -11,6 +11,7 @@ from datetime import date
 
 from attrs import field, frozen
 
+from civilsamfund.core._dates import Span
 from civilsamfund.core._references import entries, refers
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -123,7 +124,7 @@ class Strategy:
     values: tuple[Text, ...] = ()
     heard: tuple[str, ...] = ()
     informed: tuple[str, ...] = field(default=(), metadata=refers("committee"))
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion", covered=True))
     done: tuple[Done, ...] = ()
     arenas: tuple[str, ...] = field(default=(), metadata=refers("arena"))
     principles: tuple[Principle, ...] = field(default=(), metadata=entries("principle"))
@@ -131,6 +132,12 @@ class Strategy:
     action_plans: tuple[ActionPlan, ...] = field(default=(), metadata=entries("action_plan"))
     declarations: tuple[Declaration, ...] = field(default=(), metadata=entries("declaration"))
     reading: Text | None = None
+
+    def span(self) -> Span | None:
+        """From its adoption (or the day the documents show it in force) to its last day,
+        which its criteria must cover; ``None`` for a strategy in the making."""
+        start = self.adopted_on or self.in_force_by
+        return None if start is None and self.ends_on is None else (start, self.ends_on)
 
 
 @frozen(kw_only=True)

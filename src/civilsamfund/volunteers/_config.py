@@ -41,7 +41,7 @@ class Named:
 class VolunteersFile:
     """``volunteers.toml``."""
 
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion", covered=True))
     """The rules a volunteer task is judged by, in the order findings are given."""
     arenas: tuple[Arena, ...] = field(default=(), metadata=entries("arena"))
     agreement_parts: tuple[Named, ...] = field(default=(), metadata=entries("agreement_part"))
