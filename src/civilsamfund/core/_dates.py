@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Generic, Protocol, TypeVar, runtime_checkable
+from typing import Generic, Protocol, TypeVar
 
 from attrs import frozen
 
@@ -36,7 +36,6 @@ Span = tuple[date | None, date | None]
 """A first and a last day, both included; ``None`` is open."""
 
 
-@runtime_checkable
 class Spanning(Protocol):
     """Something that holds over a span of days, such as a dated version or a strategy
     from its adoption to its end: what it refers to must be in force on each of them."""
