@@ -29,7 +29,7 @@ from civilsamfund.grants import (
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # the library's own reader on 3.10 (civilsamfund.config._toml), for the tests
+else:  # the library's own reader on 3.10 (civilsamfund.reading._toml), for the tests
     import tomli as tomllib  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]

@@ -440,7 +440,10 @@ def test_any_nomination_for_odense_gets_a_decision_or_a_clear_error(odense, nomi
 
 
 def test_violating_says_plainly_that_it_builds_no_nominations(odense):
-    with pytest.raises(ValueError, match="judges Candidacy: violating builds grant applications"):
+    with pytest.raises(
+        ValueError,
+        match="judges Candidacy: violating builds the subjects of grants, volunteers only",
+    ):
         cst.violating(odense, "ODA-VSA")
 
 

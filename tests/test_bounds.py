@@ -15,7 +15,7 @@ import civilsamfund as cs
 from civilsamfund import awards, grants
 from civilsamfund.cli import main
 from civilsamfund.core import _problems
-from civilsamfund.pipeline._limits import CONFIG_LIMITS, values_in
+from civilsamfund.reading._limits import CONFIG_LIMITS, values_in
 
 BAD_LINE = {"description": "x", "category": "bogus", "amount": "1"}
 
@@ -162,7 +162,7 @@ def test_a_document_of_too_many_values_is_refused_before_it_is_parsed(
     def never(*args, **kwargs):
         raise AssertionError("parsed")
 
-    monkeypatch.setattr("civilsamfund.pipeline._documents.parse_json", never)
+    monkeypatch.setattr("civilsamfund.reading._documents.parse_json", never)
     code, err = _assess(capsys, path, "--max-values", "1000")
     assert code == 2
     assert err == (

@@ -9,7 +9,7 @@ import re
 import types
 
 import pytest
-from helpers import REPO, odense_application
+from helpers import REPO
 
 import civilsamfund as cs
 from civilsamfund import _deprecation
@@ -135,15 +135,6 @@ def test_the_types_0_2_0_renamed_resolve_again_with_a_warning(old, new):
     assert old not in dir(cs)
 
 
-def test_municipality_assess_is_grants_assess_with_a_warning():
-    """``Municipality.assess``, which 0.2.0 removed, decides as ``grants.assess`` does."""
-    odense = cs.load_municipality("odense")
-    application = odense_application()
-    with pytest.warns(DeprecationWarning, match=r"use civilsamfund\.grants\.assess\("):
-        decision = odense.assess(application)
-    assert decision == cs.grants.assess(odense, application)
-
-
 def _changelog_sections():
     text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     parts = re.split(r"^## \[([^\]]+)\].*$", text, flags=re.M)
@@ -162,7 +153,7 @@ def test_every_deprecation_is_in_its_releases_changelog_and_not_past_its_removal
     that deprecated it, and the package is older than the release it goes in."""
     sections = _changelog_sections()
     deprecations = _every_deprecation()
-    assert {"civilsamfund.Kind", "Municipality.assess"} <= deprecations.keys()
+    assert "civilsamfund.Kind" in deprecations
     for old, deprecation in deprecations.items():
         section = sections[deprecation.since]
         assert "\n### Deprecated\n" in section

@@ -8,6 +8,7 @@ import types
 from collections.abc import Mapping
 from typing import ClassVar
 
+import attrs
 import pytest
 from attrs import frozen
 from helpers import (
@@ -20,6 +21,7 @@ from helpers import (
 
 import civilsamfund_odense
 from civilsamfund import (
+    Check,
     ConfigError,
     Outcome,
     PluginError,
@@ -37,7 +39,7 @@ from civilsamfund.plugins._manager import ALLOWLIST_VARIABLE
 
 
 def _names(plugins):
-    return [info.name for info in plugins.info() if info.name != "civilsamfund"]
+    return [info.name for info in plugins.info() if not info.builtin]
 
 
 @frozen(kw_only=True)
@@ -435,3 +437,60 @@ def test_hook_json_schemas_adds_a_schema(monkeypatch, capsys):
     )
     with pytest.raises(PluginError, match="plugin 'thief': JSON Schema 'decision' is already"):
         thief.json_schemas()
+
+
+def test_hook_domains_adds_a_domain_after_the_librarys_own():
+    """civilsamfund_domains: a plugin's domain comes after the library's, its check
+    types and sections with the others; a key taken twice, or a value that is no
+    Domain, is an error naming the plugin."""
+    from civilsamfund import Domain, InputError, Section
+
+    @frozen(kw_only=True)
+    class Outing:
+        name: str
+
+    @frozen(kw_only=True)
+    class OutingsFile:
+        outings: tuple[str, ...] = ()
+
+    @frozen(kw_only=True)
+    class Members(Check[Outing]):
+        SUBJECT: ClassVar[type] = Outing
+        FACTS = ()
+        MESSAGES: ClassVar[Mapping[str, Text]] = {}
+
+    outings = Domain(
+        key="outings",
+        subject=Outing,
+        error=InputError,
+        sections=(Section(file="outings.toml", model=OutingsFile),),
+        checks={"toy.members": Members},
+    )
+    plugins = Plugins()
+    plugins.register(plugin_of(civilsamfund_domains=lambda: [outings]), "toy")
+    assert [domain.key for domain, _ in plugins.domains()] == [
+        "organisation",
+        "strategy",
+        "grants",
+        "volunteers",
+        "awards",
+        "outings",
+    ]
+    assert [plugin for domain, plugin in plugins.domains() if domain.key == "outings"] == ["toy"]
+    assert check_types(plugins)["toy.members"].origin == "toy"
+    files = {
+        section.file: result.plugin
+        for result in plugins.config_sections()
+        for section in result.value
+    }
+    assert files["outings.toml"] == "toy"
+
+    thief = Plugins()
+    stolen = attrs.evolve(outings, key="grants")
+    thief.register(plugin_of(civilsamfund_domains=lambda: [stolen]), "thief")
+    with pytest.raises(PluginError, match=r"domain 'grants' is already given by 'civilsamfund'"):
+        thief.domains()
+    odd = Plugins()
+    odd.register(plugin_of(civilsamfund_domains=lambda: ["outings"]), "odd")
+    with pytest.raises(PluginError, match=r"expected a Domain, got 'outings'"):
+        odd.domains()

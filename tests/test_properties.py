@@ -242,8 +242,8 @@ def test_params_keep_their_input_and_take_any_dict():
     OrderedDict, as code may build one) is left as it was."""
     from collections import OrderedDict
 
-    from civilsamfund.config._converter import structure
     from civilsamfund.config._sections import CriterionEntry
+    from civilsamfund.reading._converter import structure
 
     params = OrderedDict(start=date(2024, 10, 1), steps=[{"on": date(2025, 1, 1)}])
     given = copy.deepcopy(params)

@@ -12,8 +12,8 @@ from hypothesis import given
 from civilsamfund import testing as cst
 from civilsamfund import to_json
 from civilsamfund.cli import main
-from civilsamfund.config._toml import parse_toml
 from civilsamfund.grants._schema import application_schema, decision_line_schema, decision_schema
+from civilsamfund.reading._toml import parse_toml
 from civilsamfund.volunteers import task_decision_schema, task_schema
 
 TASK_EXAMPLES = {

@@ -17,11 +17,10 @@ from helpers import with_supplementary as supplementary
 
 from civilsamfund import Command, Plugins, Status, Text, Verdict, load_municipality_dir
 from civilsamfund.cli import main
-from civilsamfund.config import _discovery
 from civilsamfund.core._shown import CONTROL, WITHHELD_MARK
 from civilsamfund.grants import GrantCheck, write_decisions
 from civilsamfund.grants.facts import OPEN_TO_ALL
-from civilsamfund.plugins import _manager
+from civilsamfund.plugins import _discovery, _manager
 
 CPR = "230679-4321"
 DIGITS = "2306794321"

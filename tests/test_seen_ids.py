@@ -7,7 +7,7 @@ import tracemalloc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civilsamfund.pipeline._ids import SeenIds
+from civilsamfund.reading._ids import SeenIds
 
 
 @given(st.lists(st.text(max_size=8), max_size=300))

@@ -118,11 +118,11 @@ def test_check_config_names_the_example_file_and_path_of_each_problem(tmp_path):
     text = design.read_text(encoding="utf-8")
     design.write_text(text.replace('strategy = "revision_', 'strategy = "nope_', 1), "utf-8")
     problems = [(p.source, p.path) for p in cs.check_conformance(directory, cs.Plugins())]
-    assert problems == [
-        (str(applications), "applications[0].pool"),
+    assert problems == [  # by domain, in the order the domains read their configuration
         (str(forums), "proposals[0].on"),
         (str(forums), "proposals[1].on"),
         (str(design), "meetings[0].strategy"),
+        (str(applications), "applications[0].pool"),
     ]
 
 

@@ -79,7 +79,7 @@ def test_the_repositorys_folder_beside_other_copies_still_serves_kolding(
     """``--config municipalities`` beside other versions of Odense and Faaborg-Midtfyn
     (as older installed plugins would ship): the slugs found twice are listed as
     conflicts, and Kolding, found once, loads."""
-    from civilsamfund.config import _discovery
+    from civilsamfund.plugins import _discovery
 
     for slug in ("odense", "faaborg-midtfyn"):
         _rogue(tmp_path, slug)

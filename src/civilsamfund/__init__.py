@@ -50,18 +50,9 @@ if TYPE_CHECKING:
         volunteers,
     )
     from civilsamfund._conformance import check_conformance
-    from civilsamfund._municipality import Municipality, RulesSource
     from civilsamfund._new import new_municipality
-    from civilsamfund.cases._cases import CaseResult, Mismatch, run_cases
-    from civilsamfund.cli._command import Command, JsonSchema
-    from civilsamfund.config._converter import from_json, to_json
-    from civilsamfund.config._discovery import (
-        MunicipalitySource,
-        available_municipalities,
-        load_municipality,
-        municipality_conflicts,
-    )
-    from civilsamfund.config._loader import load_municipality_dir
+    from civilsamfund.cases._cases import CaseResult, run_cases
+    from civilsamfund.config._municipality import Municipality, RulesSource
     from civilsamfund.config._sections import CriterionEntry, MunicipalityInfo, Section
     from civilsamfund.config._validator import ReferencePlan
     from civilsamfund.core._audit import AuditRecord, Distribution
@@ -81,25 +72,36 @@ if TYPE_CHECKING:
     )
     from civilsamfund.core.rules._rule import Rule
     from civilsamfund.core.rules._rulebook import Rulebook
-    from civilsamfund.pipeline._limits import Limits
+    from civilsamfund.plugins._command import Command, JsonSchema
+    from civilsamfund.plugins._discovery import (
+        MunicipalitySource,
+        available_municipalities,
+        load_municipality,
+        load_municipality_dir,
+        municipality_conflicts,
+    )
+    from civilsamfund.plugins._domain import Batch, Cases, Domain, Items, Mismatch
     from civilsamfund.plugins._manager import PluginInfo, Plugins
     from civilsamfund.plugins.hookspecs import hookimpl
+    from civilsamfund.reading._converter import from_json, to_json
+    from civilsamfund.reading._limits import Limits
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund._conformance": ("check_conformance",),
-    "civilsamfund._municipality": ("Municipality", "RulesSource"),
+    "civilsamfund.config._municipality": ("Municipality", "RulesSource"),
     "civilsamfund._new": ("new_municipality",),
-    "civilsamfund.cases._cases": ("CaseResult", "Mismatch", "run_cases"),
-    "civilsamfund.cli._command": ("Command", "JsonSchema"),
-    "civilsamfund.config._converter": ("from_json", "to_json"),
-    "civilsamfund.config._discovery": (
+    "civilsamfund.cases._cases": ("CaseResult", "run_cases"),
+    "civilsamfund.plugins._domain": ("Batch", "Cases", "Domain", "Items", "Mismatch"),
+    "civilsamfund.plugins._command": ("Command", "JsonSchema"),
+    "civilsamfund.reading._converter": ("from_json", "to_json"),
+    "civilsamfund.plugins._discovery": (
         "MunicipalitySource",
         "available_municipalities",
         "load_municipality",
+        "load_municipality_dir",
         "municipality_conflicts",
     ),
-    "civilsamfund.config._loader": ("load_municipality_dir",),
-    "civilsamfund.pipeline._limits": ("Limits",),
+    "civilsamfund.reading._limits": ("Limits",),
     "civilsamfund.config._sections": ("CriterionEntry", "MunicipalityInfo", "Section"),
     "civilsamfund.config._validator": ("ReferencePlan",),
     "civilsamfund.core._audit": ("AuditRecord", "Distribution"),
@@ -157,7 +159,9 @@ def __dir__() -> list[str]:
 __all__ = [
     "ApplicationError",
     "AuditRecord",
+    "Batch",
     "CaseResult",
+    "Cases",
     "Check",
     "Citation",
     "CivilsamfundError",
@@ -166,6 +170,7 @@ __all__ = [
     "CriterionEntry",
     "Dated",
     "Distribution",
+    "Domain",
     "Evaluator",
     "Examples",
     "Fact",
@@ -176,6 +181,7 @@ __all__ = [
     "InputError",
     "InvalidValueError",
     "ItemError",
+    "Items",
     "JsonSchema",
     "Known",
     "Kroner",

@@ -3,47 +3,28 @@
 A municipality directory conforms when its configuration loads (every section read,
 every reference resolving, no overlapping versions or gaps, every check type
 explaining itself in both languages with the same facts), every example is judged
-(grant applications in ``examples/``, volunteer tasks in ``examples/volunteers/``,
-and role descriptions, checklists and agreements in ``examples/roles/``,
-``examples/checklists/`` and ``examples/agreements/``, nominations in
-``examples/nominations/``),
-every installed plugin loads, and no national rule is set aside. ``civilsamfund
-check-config`` runs it, and so does
-the pytest plugin, once per municipality directory.
+in the folder below ``examples/`` its domain declares (grant applications in
+``examples/``, volunteer tasks in ``examples/volunteers/``, role descriptions,
+checklists and agreements in ``examples/roles/``, ``examples/checklists/`` and
+``examples/agreements/``, nominations in ``examples/nominations/``, forum proposals in
+``examples/forums/``, design meetings in ``examples/design/``, and a plugin domain's
+own), every installed plugin loads, and no national rule is set aside.
+``civilsamfund check-config`` runs it, and so does the pytest plugin, once per
+municipality directory.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.awards import _reading as nominations
-from civilsamfund.awards._assessment import NominationAssessor
-from civilsamfund.awards._nomination import Nomination
-from civilsamfund.awards._year import AwardError
-from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._national import national_rules
 from civilsamfund.config._sections import RULES, RulesFile
-from civilsamfund.core._errors import ApplicationError, InputError, PluginError, Problems
+from civilsamfund.core._errors import InputError, PluginError
 from civilsamfund.core._problems import Problem
-from civilsamfund.grants import _reading as applications
-from civilsamfund.grants._application import GrantApplication
-from civilsamfund.grants._assessment import Assessor
-from civilsamfund.organisation import _reading as proposals
-from civilsamfund.organisation._assessment import ForumAssessor
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
-from civilsamfund.pipeline._documents import read_document, structured
+from civilsamfund.plugins._discovery import load_municipality_dir
 from civilsamfund.plugins._manager import Plugins, installed
-from civilsamfund.strategy import _design_batch as meetings
-from civilsamfund.strategy._design import DesignError, DesignMeeting
-from civilsamfund.strategy._meetings import DesignSummariser
-from civilsamfund.volunteers import _reading as tasks
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskError
-from civilsamfund.volunteers._review import FormKind, write_reviews
-from civilsamfund.volunteers._task import VolunteerTask
 
 EXAMPLES_DIRECTORY = "examples"
 
@@ -55,83 +36,12 @@ def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> 
         plugins = installed() if plugins is None else plugins
         plugins.require_loaded()
         municipality = load_municipality_dir(directory, plugins)
-        return [*_set_aside(municipality, directory), *_examples(municipality, directory)]
+        examples = _examples(municipality, directory, plugins)
+        return [*_set_aside(municipality, directory), *examples]
     except InputError as exc:
         return list(exc.problems)
     except PluginError as exc:
         return [Problem(source=f"plugin {exc.plugin!r}", path="", message=exc.message)]
-
-
-Judge = Callable[[Path], object]
-
-T = TypeVar("T")
-
-
-def _each(key: str, model: type[T], error: type[InputError], judge: Callable[[T], object]) -> Judge:
-    """A judge of every item of an example document: a problem the judging finds names
-    the file and the item's path (``proposals[0].on``), as a batch's would, not only the
-    item's id."""
-
-    def each(path: Path) -> None:
-        document = read_document(path, key, error=error)
-        found = Problems()
-        for index, item in enumerate(structured(document, model, error)):
-            try:
-                judge(item)
-            except InputError as exc:
-                placed = exc.within(document.source, document.where(index))
-                found.extend(placed.problems, placed.more)
-        found.raise_as(error)
-
-    return each
-
-
-def _applications(municipality: Municipality) -> Judge:
-    assess = Assessor(municipality).assess
-    return _each(applications.KEY, GrantApplication, ApplicationError, assess)
-
-
-def _tasks(municipality: Municipality) -> Judge:
-    return _each(tasks.KEY, VolunteerTask, TaskError, TaskAssessor(municipality).check)
-
-
-def _nominations(municipality: Municipality) -> Judge:
-    check = NominationAssessor(municipality).check
-    return _each(nominations.KEY, Nomination, AwardError, check)
-
-
-def _proposals(municipality: Municipality) -> Judge:
-    return _each(proposals.KEY, ForumProposal, ForumError, ForumAssessor(municipality).check)
-
-
-def _design(municipality: Municipality) -> Judge:
-    summariser = DesignSummariser(municipality)
-    return _each(
-        meetings.KEY,
-        DesignMeeting,
-        DesignError,
-        lambda meeting: summariser.summarise(summariser.admit(meeting)),
-    )
-
-
-def _forms(kind: FormKind) -> Callable[[Municipality], Judge]:
-    def judge_for(municipality: Municipality) -> Judge:
-        return lambda path: write_reviews(municipality, kind, [path], io.BytesIO())
-
-    return judge_for
-
-
-_EXAMPLES: Mapping[str, Callable[[Municipality], Judge]] = {
-    "": _applications,
-    "volunteers": _tasks,
-    "roles": _forms("role"),
-    "checklists": _forms("checklist"),
-    "agreements": _forms("agreement"),
-    "nominations": _nominations,
-    "forums": _proposals,
-    "design": _design,
-}
-"""Each kind of example by the folder below ``examples`` that holds it."""
 
 
 def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]:
@@ -152,8 +62,15 @@ def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]
         )
 
 
-def _examples(municipality: Municipality, directory: Path) -> Iterator[Problem]:
-    for folder, judge_for in _EXAMPLES.items():
+def _examples(municipality: Municipality, directory: Path, plugins: Plugins) -> Iterator[Problem]:
+    """Each problem in an example of a kind a domain declares, by the folder below
+    ``examples`` that holds it."""
+    folders = {
+        folder: judge_for
+        for domain, _ in plugins.domains()
+        for folder, judge_for in domain.examples.items()
+    }
+    for folder, judge_for in folders.items():
         examples = directory / EXAMPLES_DIRECTORY / folder
         judge = judge_for(municipality)
         for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):

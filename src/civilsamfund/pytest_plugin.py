@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
     from civilsamfund.cases._cases import CaseFile, CaseResult
+    from civilsamfund.config._municipality import Municipality
     from civilsamfund.core._problems import Problem
 
 
@@ -67,7 +67,7 @@ _LOADED = pytest.StashKey[dict[Any, "Municipality"]]()
 
 
 def _municipality(config: pytest.Config, key: str | Path) -> Municipality:
-    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.plugins._discovery import load_municipality
 
     loaded = config.stash.setdefault(_LOADED, {})
     if key not in loaded:
@@ -169,6 +169,6 @@ def civilsamfund_register_plugin() -> Iterator[Callable[..., None]]:
 @pytest.fixture
 def civilsamfund_load() -> Callable[[str | Path], Municipality]:
     """Load a municipality from a directory (or by slug) with the plugins in use."""
-    from civilsamfund.config._discovery import load_municipality
+    from civilsamfund.plugins._discovery import load_municipality
 
     return load_municipality

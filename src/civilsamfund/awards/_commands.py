@@ -9,17 +9,18 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
-from civilsamfund.cli._command import (
+from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     check_parser,
     judge_files,
+    municipality_of,
     municipality_options,
 )
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 def year(text: str) -> int:
@@ -37,9 +38,8 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     from civilsamfund.awards._catalogue import AwardsFile
     from civilsamfund.awards._document import catalogue_document, catalogue_text
     from civilsamfund.awards._year import catalogue
-    from civilsamfund.config._discovery import load_municipality
 
-    municipality = load_municipality(args.municipality, config=args.config)
+    municipality = municipality_of(args)
     year = date.today().year if args.year is None else args.year
     found = catalogue(municipality, year)
     section = municipality.section(AwardsFile)

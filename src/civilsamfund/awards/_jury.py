@@ -9,9 +9,9 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund._municipality import Municipality
 from civilsamfund.awards._assessment import NominationDecision
 from civilsamfund.awards._year import AwardError, award_in
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._shown import shown
 from civilsamfund.core._validators import not_empty

@@ -8,22 +8,21 @@ from pathlib import Path
 
 from civilsamfund.awards._nomination import Nomination
 from civilsamfund.awards._year import AwardError
-from civilsamfund.pipeline._documents import document_from_data, read_document, structured
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.plugins._domain import Items
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 
-KEY = "nominations"
-"""The key a document's list of nominations may sit under."""
+NOMINATIONS = Items(key="nominations", model=Nomination, error=AwardError)
+"""Nominations as documents hold them: a list, or ``nominations``."""
 
 
 def read_nominations(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Nomination, ...]:
     """Read the nominations in a ``.toml`` (``[[nominations]]``) or ``.json`` file (a
     list, or an object with a ``nominations`` list). Raises :class:`AwardError`."""
-    return structured(read_document(path, KEY, limits, AwardError), Nomination, AwardError, limits)
+    return NOMINATIONS.read(path, limits)
 
 
 def nominations_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Nomination, ...]:
     """Structure already parsed data (a list, or a table with ``nominations``)."""
-    document = document_from_data(data, KEY, source, limits, AwardError)
-    return structured(document, Nomination, AwardError, limits)
+    return NOMINATIONS.from_data(data, source, limits)

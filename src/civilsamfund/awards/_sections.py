@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from civilsamfund._municipality import Municipality
 from civilsamfund.awards._catalogue import (
     LAST_YEAR,
     Award,
@@ -19,6 +18,7 @@ from civilsamfund.awards._catalogue import (
 )
 from civilsamfund.awards._nomination import Candidacy
 from civilsamfund.awards._year import award_day, holding
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import Section
 from civilsamfund.core._shown import shown
 

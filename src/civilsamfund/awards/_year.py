@@ -9,7 +9,6 @@ from typing import TypeVar
 
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
 from civilsamfund.awards._catalogue import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -19,6 +18,7 @@ from civilsamfund.awards._catalogue import (
     Event,
     Years,
 )
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._errors import InputError
 from civilsamfund.core._shown import shown
 

@@ -11,18 +11,19 @@ A case file is ``municipalities/<slug>/cases/<name>.toml``::
     application = { id = "c1", amount = "5000", ... }   # merged over [base]
     expect = { outcome = "ineligible", criteria = { "O18-7" = "fail" } }
 
-A case gives its subject under the key of its kind: ``application`` (a grant
-application), ``task`` (a volunteer task), ``nomination`` (a nomination for an award),
-``proposal`` (a proposed forum membership) or ``strategy`` (a strategy by ``id``, on
-the case's ``on``). It is merged over ``base`` table by table (a value in the case
-wins; lists are replaced whole); ``replace = ["applicant"]`` takes a table from the
-case whole, which is how a case leaves a fact out. ``expect``
-names at least one of: the outcome, the status of any criteria, facts a criterion
-records, the facts named as missing, an error the decision must raise, and what the
-kind of decision adds: for an application the department (or the candidates when it is
+A case gives its subject under the key its domain declares
+(:class:`civilsamfund.Cases`): ``application`` (a grant application), ``task`` (a
+volunteer task), ``nomination`` (a nomination for an award), ``proposal`` (a proposed
+forum membership), ``strategy`` (a strategy by ``id``, on the case's ``on``), or a
+plugin domain's own. It is merged over ``base`` table by table (a value in the case
+wins; lists are replaced whole); ``replace = ["applicant"]`` takes a table from the case
+whole, which is how a case leaves a fact out. ``expect`` names at least one of: the
+outcome, the status of any criteria, facts a criterion records, the facts named as
+missing, an error the decision must raise, and what the domain's decisions add (its
+``Cases.expect``): for an application the department (or the candidates when it is
 unsettled), the auditor, the round, the legal bases and the appeal; for a task the ids
-of the obligations it gives; for a nomination the award's target group that year; for
-a strategy its state on the day.
+of the obligations it gives; for a nomination the award's target group that year; for a
+strategy its state on the day.
 
 A test repository of its own targets an installed municipality with a top-level
 ``municipality = "odense"`` in each case file.
@@ -30,152 +31,78 @@ A test repository of its own targets an installed municipality with a top-level
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.awards._assessment import NominationDecision, check_nomination
-from civilsamfund.awards._nomination import Nomination
-from civilsamfund.awards._year import AwardError
-from civilsamfund.config._converter import structure
-from civilsamfund.config._discovery import load_municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import MUNICIPALITY
-from civilsamfund.config._toml import parse_toml
-from civilsamfund.core._errors import (
-    ApplicationError,
-    CivilsamfundError,
-    FieldValueError,
-    InputError,
-)
-from civilsamfund.core._references import refers
+from civilsamfund.core._errors import CivilsamfundError, InputError, Problems
 from civilsamfund.core.rules._findings import Outcome, Status
-from civilsamfund.grants._application import GrantApplication
-from civilsamfund.grants._assessment import assess
-from civilsamfund.grants._decision import Decision, RoundKind
-from civilsamfund.organisation._assessment import ForumDecision, check_forum
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
-from civilsamfund.pipeline._files import decoded, read_bytes
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, require_values
-from civilsamfund.pipeline._screen import screen_for
-from civilsamfund.plugins._manager import Plugins
-from civilsamfund.strategy._status import (
-    StrategyError,
-    StrategyState,
-    StrategyStatus,
-    strategy_status,
-)
-from civilsamfund.volunteers._assessment import TaskDecision, TaskError, check_task
-from civilsamfund.volunteers._task import VolunteerTask
+from civilsamfund.plugins._discovery import load_municipality
+from civilsamfund.plugins._domain import Cases, Mismatch
+from civilsamfund.plugins._manager import Plugins, installed
+from civilsamfund.reading._converter import structure
+from civilsamfund.reading._files import decoded, read_bytes
+from civilsamfund.reading._limits import DEFAULT_LIMITS, require_values
+from civilsamfund.reading._screen import screen_for
+from civilsamfund.reading._toml import parse_toml
 
 CASES_DIRECTORY = "cases"
 
 
 @frozen(kw_only=True)
 class Expectation:
-    """What a case expects of the decision; anything left out is not checked."""
+    """What a case expects of any decision; anything left out is not checked. What a
+    domain's decisions add is in :attr:`more`, an instance of its ``Cases.expect``."""
 
     outcome: Outcome | None = None
     criteria: Mapping[str, Status] = field(factory=dict)
-    department: str | None = None
-    department_candidates: tuple[str, ...] | None = None
-    auditor: str | None = None
-    round_kind: RoundKind | None = None
-    round_year: int | None = None
-    legal_bases: tuple[str, ...] | None = None
-    appeal: str | None = None
-    """Text the appeal statement must contain (in Danish or English); ``""`` for none."""
     missing: tuple[str, ...] | None = None
     """The names of every fact the decision names as missing, in any order."""
     recorded: Mapping[str, Mapping[str, Any]] = field(factory=dict)
     """Facts a criterion's finding must record: ``{"ODV-ENTRY" = {department = "..."}}``."""
-    obligations: tuple[str, ...] | None = None
-    """The ids of every obligation a task's decision gives, in any order."""
-    target_group: str | None = None
-    """The award's target group in a nomination's year; ``""`` for none."""
-    state: StrategyState | None = None
-    """Where a strategy stands on the case's day."""
     error: str | None = None
     """Text the error message must contain, for a case whose assessment must fail."""
+    more: Any = None
+    """What the domain's decisions add, as its ``Cases.expect`` reads it; ``None`` for none."""
 
 
-_ONLY = {
-    "application": (
-        "department",
-        "department_candidates",
-        "auditor",
-        "round_kind",
-        "round_year",
-        "legal_bases",
-        "appeal",
-    ),
-    "task": ("obligations",),
-    "nomination": ("target_group",),
-    "proposal": (),
-    "strategy": ("state",),
-}
-"""What only one kind of decision gives, by the key of its subject."""
+_COMMON = frozenset(a.name for a in attrs.fields(Expectation)) - {"more"}
+
+
+@frozen(kw_only=True)
+class _Given:
+    """A case as written, less its subject and what its domain's decisions add."""
+
+    name: str
+    expect: Expectation
+    on: date | None = None
+    replace: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
 class Case:
-    """One policy case: its subject is under the key of its kind (``application``,
-    ``task``, ``nomination``, ``proposal`` or ``strategy``), whichever it gives."""
+    """One policy case: its subject as written under the key of its kind (``task``)."""
 
     name: str
+    kind: str
+    subject: Mapping[str, Any]
     expect: Expectation
-    application: Mapping[str, Any] | None = None
-    task: Mapping[str, Any] | None = None
-    nomination: Mapping[str, Any] | None = None
-    proposal: Mapping[str, Any] | None = None
-    strategy: Mapping[str, Any] | None = None
     on: date | None = None
     replace: tuple[str, ...] = ()
     """Tables of the subject that replace the base's whole instead of merging."""
 
-    def __attrs_post_init__(self) -> None:
-        given = [key for key in _KINDS if getattr(self, key) is not None]
-        if len(given) != 1:
-            raise FieldValueError(
-                "application",
-                "expected the case's subject: one of `application` (a grant application), "
-                "`task` (a volunteer task), `nomination` (a nomination for an award), "
-                "`proposal` (a proposed forum membership) or `strategy` (a strategy by id)",
-            )
-        if self.expect == Expectation():
-            raise FieldValueError(
-                "expect",
-                "expected at least one thing to check (outcome, criteria, recorded, missing, "
-                "error, or what the decision adds), got none",
-            )
-        wrong = [
-            name
-            for key, names in _ONLY.items()
-            if key != self.kind
-            for name in names
-            if getattr(self.expect, name) is not None
-        ]
-        if wrong:
-            raise FieldValueError(
-                f"expect.{wrong[0]}",
-                f"expected only what the decision on a case's {self.kind} gives; it has no "
-                f"{wrong[0]}",
-            )
 
-    @property
-    def kind(self) -> str:
-        """The key the case gives its subject under: ``application``, ``task``,
-        ``nomination``, ``proposal`` or ``strategy``."""
-        return next(key for key in _KINDS if getattr(self, key) is not None)
-
-    @property
-    def subject(self) -> Mapping[str, Any]:
-        """The case's subject as written, before it is merged over the base."""
-        subject: Mapping[str, Any] = getattr(self, self.kind)
-        return subject
+@frozen(kw_only=True)
+class _GivenFile:
+    cases: tuple[Mapping[str, Any], ...]
+    base: Mapping[str, Any] = field(factory=dict)
+    municipality: str | None = None
 
 
 @frozen(kw_only=True)
@@ -190,15 +117,6 @@ class CaseFile:
     cases: tuple[Case, ...]
     base: Mapping[str, Any] = field(factory=dict)
     municipality: str | None = None
-
-
-@frozen(kw_only=True)
-class Mismatch:
-    """One way a decision differs from what its case expects."""
-
-    field: str
-    expected: object
-    got: object
 
 
 @frozen(kw_only=True)
@@ -222,7 +140,13 @@ class CaseResult:
         ]
 
 
-def read_case_file(path: Path) -> CaseFile:
+def case_kinds(plugins: Plugins | None = None) -> dict[str, Cases[Any, Any]]:
+    """Every kind of case the domains declare, by the key a case gives its subject under."""
+    plugins = installed() if plugins is None else plugins
+    return {cases.key: cases for domain, _ in plugins.domains() for cases in domain.cases}
+
+
+def read_case_file(path: Path, plugins: Plugins | None = None) -> CaseFile:
     """Read and check a case file's shape; raises :class:`InputError` naming every problem."""
     source = str(path)
     text = decoded(read_bytes(path, DEFAULT_LIMITS.max_file_bytes), source)
@@ -233,7 +157,73 @@ def read_case_file(path: Path) -> CaseFile:
     screen_for(DEFAULT_LIMITS, personal=False).require(
         data, source, "", InputError, DEFAULT_LIMITS.max_problems
     )
-    return structure(data, CaseFile, source)
+    given = structure(data, _GivenFile, source)
+    kinds = case_kinds(plugins)
+    found = Problems()
+    cases = []
+    for index, raw in enumerate(given.cases):
+        try:
+            cases.append(_case(raw, kinds, source, f"cases[{index}]"))
+        except InputError as exc:
+            found.extend(exc.problems, exc.more)
+    found.raise_as(InputError)
+    return CaseFile(cases=tuple(cases), base=given.base, municipality=given.municipality)
+
+
+def _case(
+    raw: Mapping[str, Any], kinds: Mapping[str, Cases[Any, Any]], source: str, at: str
+) -> Case:
+    """One case: its subject under exactly one kind's key, what it expects split into
+    what every decision gives and what its domain's add."""
+    keys = [key for key in raw if key in kinds]
+    if len(keys) != 1:
+        named = ", ".join(f"`{key}` ({kinds[key].what})" for key in sorted(kinds))
+        first = keys[0] if keys else min(kinds)
+        raise InputError.at(source, f"{at}.{first}", f"expected the case's subject: one of {named}")
+    kind = kinds[keys[0]]
+    expect = raw.get("expect")
+    expect = expect if isinstance(expect, Mapping) else {}
+    own = _fields(kind)
+    elsewhere = {name for other in kinds.values() for name in _fields(other)} - own
+    for name in expect:
+        if name in elsewhere:
+            raise InputError.at(
+                source,
+                f"{at}.expect.{name}",
+                f"expected only what the decision on a case's {kind.key} gives; it has no {name}",
+            )
+    common = {k: v for k, v in raw.items() if k != kind.key}
+    if "expect" in raw:  # what no domain knows is left for the reader to refuse
+        common["expect"] = {k: v for k, v in expect.items() if k not in own}
+    case = structure(common, _Given, source, at)
+    more_given = {k: v for k, v in expect.items() if k in own}
+    more = None
+    if kind.expect is not None and more_given:
+        more = structure(more_given, kind.expect, source, f"{at}.expect")
+    expectation = attrs.evolve(case.expect, more=more)
+    if expectation == Expectation():
+        raise InputError.at(
+            source,
+            f"{at}.expect",
+            "expected at least one thing to check (outcome, criteria, recorded, missing, "
+            "error, or what the decision adds), got none",
+        )
+    subject = raw[kind.key]
+    if not isinstance(subject, Mapping):
+        raise InputError.at(source, f"{at}.{kind.key}", f"expected a table, got {subject!r}")
+    return Case(
+        name=case.name,
+        kind=kind.key,
+        subject=subject,
+        expect=expectation,
+        on=case.on,
+        replace=case.replace,
+    )
+
+
+def _fields(kind: Cases[Any, Any]) -> set[str]:
+    """What a kind's decisions add that a case may expect."""
+    return set() if kind.expect is None else {a.name for a in attrs.fields(kind.expect)}
 
 
 def merged(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -248,13 +238,19 @@ def merged(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, A
     return result
 
 
-def run_case(municipality: Municipality, path: Path, index: int, case_file: CaseFile) -> CaseResult:
+def run_case(
+    municipality: Municipality,
+    path: Path,
+    index: int,
+    case_file: CaseFile,
+    plugins: Plugins | None = None,
+) -> CaseResult:
     """Decide one case and compare the decision with what it expects."""
     case = case_file.cases[index]
     expect = case.expect
     base = {k: v for k, v in case_file.base.items() if k not in case.replace}
     data = merged(base, case.subject)
-    kind = _KINDS[case.kind]
+    kind = case_kinds(plugins)[case.kind]
     try:
         subject = structure(data, kind.model, str(path), f"cases[{index}].{case.kind}", kind.error)
         decision = kind.decide(municipality, subject, case.on)
@@ -267,24 +263,13 @@ def run_case(municipality: Municipality, path: Path, index: int, case_file: Case
             name=case.name,
             mismatches=(Mismatch(field="error", expected=expect.error, got=message),),
         )
-    mismatches = (*_compare(expect, decision), *kind.compare(expect, decision))
-    return CaseResult(file=path, name=case.name, mismatches=mismatches)
+    mismatches = list(_compare(expect, decision))
+    if expect.more is not None and kind.compare is not None:
+        mismatches.extend(kind.compare(expect.more, decision))
+    return CaseResult(file=path, name=case.name, mismatches=tuple(mismatches))
 
 
-Decided = Decision | TaskDecision | NominationDecision | ForumDecision | StrategyStatus
-
-
-@frozen(kw_only=True)
-class _Kind:
-    """How cases of one kind of subject are read, decided and compared."""
-
-    model: type[Any]
-    error: type[InputError]
-    decide: Callable[[Municipality, Any, date | None], Any]
-    compare: Callable[[Expectation, Any], Iterator[Mismatch]]
-
-
-def _compare(expect: Expectation, decision: Decided) -> Iterator[Mismatch]:
+def _compare(expect: Expectation, decision: Any) -> Iterator[Mismatch]:
     """What every kind of decision is compared by: the error, the outcome, the criteria."""
     if expect.error is not None:
         yield Mismatch(field="error", expected=expect.error, got=None)
@@ -313,93 +298,6 @@ def _compare(expect: Expectation, decision: Decided) -> Iterator[Mismatch]:
 def _plain(value: object) -> object:
     """A recorded value as TOML writes it: tuples as lists."""
     return [_plain(item) for item in value] if isinstance(value, tuple | list) else value
-
-
-def _compare_task(expect: Expectation, decision: TaskDecision) -> Iterator[Mismatch]:
-    given = sorted(obligation.id for obligation in decision.obligations)
-    if expect.obligations is not None and sorted(expect.obligations) != given:
-        yield Mismatch(field="obligations", expected=sorted(expect.obligations), got=given)
-
-
-def _compare_nomination(expect: Expectation, decision: NominationDecision) -> Iterator[Mismatch]:
-    group = decision.target_group or ""
-    if expect.target_group is not None and expect.target_group != group:
-        yield Mismatch(field="target_group", expected=expect.target_group, got=group)
-
-
-def _compare_strategy(expect: Expectation, status: StrategyStatus) -> Iterator[Mismatch]:
-    if expect.state is not None and status.state is not expect.state:
-        yield Mismatch(field="state", expected=expect.state.value, got=status.state.value)
-
-
-@frozen(kw_only=True)
-class StrategyCase:
-    """A strategy case's subject: the strategy, by id; the day is the case's ``on``."""
-
-    id: str = field(metadata=refers("strategy"))
-
-
-def _strategy_on(municipality: Municipality, case: StrategyCase, on: date | None) -> StrategyStatus:
-    if on is None:
-        raise StrategyError.at("", "on", "expected the day a strategy case asks about")
-    (status,) = strategy_status(municipality, on, case.id)
-    return status
-
-
-def _compare_grant(expect: Expectation, decision: Decision) -> Iterator[Mismatch]:
-    department = decision.department.id if decision.department else None
-    if expect.department is not None and department != expect.department:
-        yield Mismatch(field="department", expected=expect.department, got=department)
-    candidates = decision.department_candidates
-    if expect.department_candidates is not None and candidates != expect.department_candidates:
-        yield Mismatch(
-            field="department_candidates",
-            expected=list(expect.department_candidates),
-            got=list(candidates),
-        )
-    auditor = decision.auditor.id if decision.auditor else None
-    if expect.auditor is not None and auditor != expect.auditor:
-        yield Mismatch(field="auditor", expected=expect.auditor, got=auditor)
-    round_ = decision.round
-    kind = round_.kind if round_ else None
-    if expect.round_kind is not None and kind is not expect.round_kind:
-        yield Mismatch(
-            field="round_kind", expected=expect.round_kind.value, got=kind.value if kind else None
-        )
-    year = round_.year if round_ else None
-    if expect.round_year is not None and year != expect.round_year:
-        yield Mismatch(field="round_year", expected=expect.round_year, got=year)
-    if expect.legal_bases is not None and decision.legal_bases != expect.legal_bases:
-        yield Mismatch(
-            field="legal_bases", expected=list(expect.legal_bases), got=list(decision.legal_bases)
-        )
-    if expect.appeal is not None and not _appeal_matches(expect.appeal, decision):
-        appeal = decision.appeal.en if decision.appeal else None
-        yield Mismatch(field="appeal", expected=expect.appeal, got=appeal)
-
-
-def _appeal_matches(expected: str, decision: Decision) -> bool:
-    appeal = decision.appeal
-    if not expected:
-        return appeal is None
-    return appeal is not None and (expected in appeal.da or expected in appeal.en)
-
-
-_KINDS: Mapping[str, _Kind] = {
-    "application": _Kind(
-        model=GrantApplication, error=ApplicationError, decide=assess, compare=_compare_grant
-    ),
-    "task": _Kind(model=VolunteerTask, error=TaskError, decide=check_task, compare=_compare_task),
-    "nomination": _Kind(
-        model=Nomination, error=AwardError, decide=check_nomination, compare=_compare_nomination
-    ),
-    "proposal": _Kind(
-        model=ForumProposal, error=ForumError, decide=check_forum, compare=lambda *_: iter(())
-    ),
-    "strategy": _Kind(
-        model=StrategyCase, error=StrategyError, decide=_strategy_on, compare=_compare_strategy
-    ),
-}
 
 
 def case_files(path: Path) -> Iterator[Path]:
@@ -439,13 +337,13 @@ def run_cases(paths: Iterable[str | Path], plugins: Plugins | None = None) -> li
     results: list[CaseResult] = []
     for path in paths:
         for file in case_files(Path(path)):
-            case_file = read_case_file(file)
+            case_file = read_case_file(file, plugins)
             key = target(file, case_file)
             municipality = loaded.get(key)
             if municipality is None:
                 municipality = loaded[key] = load_municipality(key, plugins)
             results.extend(
-                run_case(municipality, file, index, case_file)
+                run_case(municipality, file, index, case_file, plugins)
                 for index in range(len(case_file.cases))
             )
     return results

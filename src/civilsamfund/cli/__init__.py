@@ -21,10 +21,16 @@ from contextlib import suppress
 from typing import Any, NoReturn, TextIO, cast
 
 from civilsamfund._version import __version__
-from civilsamfund.cli._command import BAD_INPUT, PROBLEMS, SUCCESS, Command
 from civilsamfund.core import _guard
 from civilsamfund.core._errors import CivilsamfundError, OutputError
 from civilsamfund.core._shown import screened
+from civilsamfund.plugins._command import (
+    BAD_INPUT,
+    LOADS_MUNICIPALITY,
+    PROBLEMS,
+    SUCCESS,
+    Command,
+)
 
 __all__ = [
     "BAD_INPUT",
@@ -108,7 +114,7 @@ class _Screened:
 
 
 def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
-    from civilsamfund.plugins._manager import BUILTIN
+    from civilsamfund.core._guard import BUILTIN
 
     parser = _Parser(
         prog="civilsamfund",
@@ -137,17 +143,29 @@ def _point_stdout_away() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _load_municipality(args: argparse.Namespace) -> None:
+    """Load the municipality a command's ``--municipality`` names, in its place: a
+    command is handed the municipality, never finding it itself."""
+    if getattr(args, LOADS_MUNICIPALITY, False) and args.municipality is not None:
+        from civilsamfund.plugins._discovery import load_municipality
+
+        args.municipality = load_municipality(args.municipality, config=args.config)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from civilsamfund.plugins._manager import BUILTIN, installed
+    from civilsamfund.cli._core import CORE_COMMANDS
+    from civilsamfund.core._guard import BUILTIN
+    from civilsamfund.plugins._manager import installed
 
     screened_out, screened_err = _Screened(sys.stdout), _Screened(sys.stderr)
     out, err = cast(TextIO, screened_out), cast(TextIO, screened_err)
     try:
         with _guard.run_signals():
-            commands = installed().cli_commands()
+            commands = installed().cli_commands(CORE_COMMANDS)
             args = _parser(commands).parse_args(argv)
             command, plugin = next((c, p) for c, p in commands if c.name == args.command)
+            _load_municipality(args)
             if plugin == BUILTIN:
                 code = command.run(args, out, err)
             else:  # unbounded in time: a command's work is the user's

@@ -8,19 +8,20 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from civilsamfund.cli._command import (
+from civilsamfund.core._errors import InputError
+from civilsamfund.plugins._command import (
     BAD_INPUT,
     PROBLEMS,
     SUCCESS,
     Command,
     config_option,
     iso_date,
+    municipality_options,
 )
-from civilsamfund.core._errors import InputError
 
 
 def _municipalities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import available_municipalities, municipality_conflicts
+    from civilsamfund.plugins._discovery import available_municipalities, municipality_conflicts
 
     sources = available_municipalities(config=args.config)
     conflicts = municipality_conflicts(config=args.config)
@@ -34,7 +35,7 @@ def _municipalities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _plugins(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import available_municipalities, municipality_conflicts
+    from civilsamfund.plugins._discovery import available_municipalities, municipality_conflicts
     from civilsamfund.plugins._manager import installed
 
     plugins = installed()
@@ -96,7 +97,7 @@ def _test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _new_municipality(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund._new import new_municipality
-    from civilsamfund.config._discovery import available_municipalities
+    from civilsamfund.plugins._discovery import available_municipalities
 
     for path in new_municipality(args.slug, args.name, args.dir, on=args.on):
         out.write(f"wrote {path}\n")
@@ -134,14 +135,11 @@ def _configure_test(parser: argparse.ArgumentParser) -> None:
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.core import _guard
     from civilsamfund.core._errors import CivilsamfundError
-    from civilsamfund.plugins._manager import BUILTIN, installed
+    from civilsamfund.core._guard import BUILTIN
+    from civilsamfund.plugins._manager import installed
 
     schemas = {schema.name: (schema, plugin) for schema, plugin in installed().json_schemas()}
-    municipality = None
-    if args.municipality is not None:
-        from civilsamfund.config._discovery import load_municipality
-
-        municipality = load_municipality(args.municipality, config=args.config)
+    municipality = args.municipality
     given, plugin = schemas[args.which]
     if plugin == BUILTIN:
         schema = given.build(municipality)
@@ -163,13 +161,12 @@ def _configure_schema(parser: argparse.ArgumentParser) -> None:
         choices=[schema.name for schema in schemas],
         help="; ".join(f"{schema.name}: {schema.help}" for schema in schemas),
     )
-    parser.add_argument(
-        "--municipality",
-        "-m",
+    municipality_options(
+        parser,
+        required=False,
         help="include what this municipality configures (slug or path), for the schemas that "
         "depend on it (application: its declared facts)",
     )
-    config_option(parser)
 
 
 def _configure_new(parser: argparse.ArgumentParser) -> None:
@@ -223,4 +220,4 @@ CORE_COMMANDS = (
         run=_plugins,
     ),
 )
-"""The commands of the core, registered by the built-in plugin."""
+"""The commands of the core, which the command line puts before every other."""

@@ -9,15 +9,14 @@ problem is reported at once, naming its file and the path to the field.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
-from civilsamfund._municipality import Municipality, RulesSource
-from civilsamfund.config._converter import structure
+from civilsamfund.config._municipality import Municipality, RulesSource
 from civilsamfund.config._national import (
     NATIONAL,
     NATIONAL_PREFIX,
@@ -34,12 +33,12 @@ from civilsamfund.config._sections import (
     RulesFile,
     Section,
 )
-from civilsamfund.config._toml import parse_toml
 from civilsamfund.config._validator import Catalogues, problems, renamed_within
 from civilsamfund.core import _guard
 from civilsamfund.core._audit import Distribution
 from civilsamfund.core._dates import names_on
 from civilsamfund.core._errors import ConfigError, InputError, PluginError
+from civilsamfund.core._guard import BUILTIN, Attributed
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._sources import Citation
@@ -49,12 +48,23 @@ from civilsamfund.core.rules._facts import Fact
 from civilsamfund.core.rules._messages import Names, Template
 from civilsamfund.core.rules._rule import Rule
 from civilsamfund.core.rules._rulebook import Rulebook
-from civilsamfund.pipeline._files import read_bytes
-from civilsamfund.pipeline._limits import CONFIG_LIMITS, Limits, raising, require_values
-from civilsamfund.pipeline._screen import screen_for
-from civilsamfund.plugins._manager import BUILTIN, Plugins, installed
+from civilsamfund.reading._converter import structure
+from civilsamfund.reading._files import read_bytes
+from civilsamfund.reading._limits import CONFIG_LIMITS, Limits, raising, require_values
+from civilsamfund.reading._screen import screen_for
+from civilsamfund.reading._toml import parse_toml
 
 T = TypeVar("T")
+
+
+class Registry(Protocol):
+    """What loading needs of the plugins in use; :class:`civilsamfund.Plugins` is one."""
+
+    def criterion_types(self) -> list[Attributed[Mapping[str, Any]]]: ...
+
+    def config_sections(self) -> list[Attributed[Sequence[Any]]]: ...
+
+    def version(self, name: str) -> str | None: ...
 
 
 @attrs.frozen
@@ -66,7 +76,7 @@ class CheckType:
     origin: str
 
 
-def check_types(plugins: Plugins) -> dict[str, CheckType]:
+def check_types(plugins: Registry) -> dict[str, CheckType]:
     """Every check type a rule may name, each checked to declare what a check must."""
     types: dict[str, CheckType] = {}
     results = plugins.criterion_types()
@@ -101,7 +111,7 @@ def _unfit(cls: object) -> str | None:
     return None
 
 
-def sections(plugins: Plugins) -> list[tuple[Section[Any], str]]:
+def sections(plugins: Registry) -> list[tuple[Section[Any], str]]:
     """Every registered section with its plugin; two taking one key of a file is an error."""
     found: list[tuple[Section[Any], str]] = []
     taken: dict[tuple[str, str], str] = {}
@@ -122,24 +132,17 @@ def sections(plugins: Plugins) -> list[tuple[Section[Any], str]]:
     return found
 
 
-def load_municipality_dir(
+def load_directory(
     directory: str | Path,
-    plugins: Plugins | None = None,
+    plugins: Registry,
     found_by: str = "given path",
     *,
     distribution: Distribution | None = None,
     limits: Limits = CONFIG_LIMITS,
 ) -> Municipality:
-    """Load and check the configuration in ``directory``; ``found_by`` and the installed
-    ``distribution`` that shipped it enter every decision's audit record.
-
-    Raises :class:`ConfigError` listing every problem found, each naming its file and
-    the path to the field, and :class:`PluginError` naming a plugin that misbehaves.
-    Each file is read within ``limits``: by default a configuration's own, far below a
-    document's (see docs/batches.md, "Limits").
-    """
+    """Load and check the configuration in ``directory`` with the check types and
+    sections ``plugins`` give: :func:`civilsamfund.load_municipality_dir` says more."""
     directory = Path(directory)
-    plugins = installed() if plugins is None else plugins
     shown = {name: str(directory / name) for name in {MUNICIPALITY, RULES}}
     declared = sections(plugins)
     types = check_types(plugins)

@@ -13,13 +13,13 @@ from importlib.resources import files
 
 from attrs import field, frozen
 
-from civilsamfund.config._converter import structure
 from civilsamfund.config._sections import CriterionEntry
-from civilsamfund.config._toml import parse_toml
 from civilsamfund.config._validator import Catalogues, problems
 from civilsamfund.core._errors import ConfigError
 from civilsamfund.core._references import entries
 from civilsamfund.core._sources import SourceDocument
+from civilsamfund.reading._converter import structure
+from civilsamfund.reading._toml import parse_toml
 
 NATIONAL = "national.toml"
 NATIONAL_PREFIX = "DK-"

@@ -20,7 +20,7 @@ from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import RuleKind
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 T = TypeVar("T")
 

@@ -27,13 +27,26 @@ from contextlib import contextmanager
 from functools import lru_cache
 from time import perf_counter
 from types import FrameType
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from attrs import field, frozen
 
 from civilsamfund.core._errors import ConfigError, PluginError
 
 T = TypeVar("T")
+
+BUILTIN = "civilsamfund"
+"""The name the library's own plugins give what they contribute: their code is the
+library's, called directly, its bugs left as tracebacks."""
+
+
+@frozen
+class Attributed(Generic[T]):
+    """A hook's result, with the plugin that gave it."""
+
+    plugin: str
+    value: T
+
 
 BUDGET_VARIABLE = "CIVILSAMFUND_PLUGIN_BUDGET"
 """Seconds a plugin may take per call: ``hook=S,check=S`` (either may be left out), or

@@ -13,7 +13,7 @@ from itertools import chain
 
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Versions

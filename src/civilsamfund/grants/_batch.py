@@ -13,16 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.config._converter import structurer
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._text import Language
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for
+from civilsamfund.reading._converter import structurer
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 
 Format = Literal["text", "json", "jsonl"]
 """``text``: decision letters' justifications; ``json``: a JSON array of decision

@@ -8,18 +8,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-from civilsamfund.cli._command import (
+from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     batch_options,
     limits_from,
     limits_options,
+    municipality_of,
     whole_number,
 )
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 @contextmanager
@@ -40,11 +41,10 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.grants._batch import write_decisions
     from civilsamfund.pipeline._output import binary
 
-    municipality = load_municipality(args.municipality, config=args.config)
+    municipality = municipality_of(args)
     with _without_cycle_collection():
         write_decisions(
             municipality,

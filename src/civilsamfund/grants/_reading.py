@@ -11,19 +11,18 @@ from pathlib import Path
 
 from civilsamfund.core._errors import ApplicationError
 from civilsamfund.grants._application import GrantApplication
-from civilsamfund.pipeline._documents import (
+from civilsamfund.plugins._domain import Items
+from civilsamfund.reading._documents import (
     Document,
-    document_from_data,
     is_stream,
-    read_document,
     stream_items,
     structured,
 )
-from civilsamfund.pipeline._json import parse_json
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits, require_values
+from civilsamfund.reading._json import parse_json
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits, require_values
 
-KEY = "applications"
-"""The key a document's list of applications may sit under."""
+APPLICATIONS = Items(key="applications", model=GrantApplication, error=ApplicationError)
+"""Grant applications as documents hold them: a list, or ``applications``."""
 
 
 def read_applications(
@@ -40,7 +39,7 @@ def read_applications(
         source = str(path)
         document = Document(source=source, path="", items=items)
     else:
-        document = read_document(path, KEY, limits, ApplicationError)
+        return APPLICATIONS.read(path, limits)
     return structure_document(document, limits)
 
 
@@ -57,8 +56,7 @@ def applications_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[GrantApplication, ...]:
     """Structure already parsed data (a list, or a table with ``applications``)."""
-    document = document_from_data(data, KEY, source, limits, ApplicationError)
-    return structure_document(document, limits)
+    return APPLICATIONS.from_data(data, source, limits)
 
 
 def structure_document(

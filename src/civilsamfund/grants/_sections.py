@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import MUNICIPALITY, Section
 from civilsamfund.core.rules._rulebook import Rulebook
 from civilsamfund.grants._application import GrantApplication

@@ -6,18 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.config._converter import structurer
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._text import Language
 from civilsamfund.core.rules._rule import Rule
-from civilsamfund.organisation._assessment import ForumAssessor
+from civilsamfund.organisation._assessment import ForumAssessor, ForumDecision
 from civilsamfund.organisation._document import decision_json, decision_text
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
-from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import layout_for
+from civilsamfund.organisation._proposal import ForumProposal
+from civilsamfund.organisation._reading import PROPOSALS
+from civilsamfund.pipeline._batch import Output
+from civilsamfund.plugins._domain import Batch
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 
 ForumFormat = Literal["text", "json"]
 """``text``: a summary per proposal; ``json``: a JSON array of forum decision documents."""
@@ -25,32 +25,22 @@ ForumFormat = Literal["text", "json"]
 Prepared = tuple[tuple[Rule[ForumProposal], ...], ForumProposal, date]
 
 
-def proposal_steps(
-    assessor: ForumAssessor, on: date | None, format: ForumFormat, language: Language
-) -> Steps[Prepared]:
-    """How a batch prepares, judges and names a forum proposal."""
-    read = structurer(ForumProposal, ForumError)
-    render = decision_text if format == "text" else decision_json
+def _prepare(assessor: ForumAssessor, proposal: ForumProposal, on: date | None) -> Prepared:
+    """An unknown seat, or a day when no rule is in force, is the proposal's error."""
+    day = proposal.on if on is None else on
+    admitted = assessor.admit(proposal)
+    return assessor.rules(admitted, day), admitted, day
 
-    def prepare(item: Any, source: str, path: str) -> Prepared:
-        proposal = read(item, source, path)
-        day = proposal.on if on is None else on
-        try:
-            admitted = assessor.admit(proposal)
-            return assessor.rules(admitted, day), admitted, day
-        except ForumError as exc:  # an unknown seat, or a day when no rule is in force
-            raise exc.within(source, path) from None
 
-    def judge(prepared: Prepared) -> bytes:
-        return render(assessor.decide(*prepared), language).encode()
-
-    return Steps(
-        key="proposals",
-        prepare=prepare,
-        judge=judge,
-        identify=lambda prepared: prepared[1].id,
-        error=ForumError,
-    )
+PROPOSAL_BATCH: Batch[ForumAssessor, ForumProposal, Prepared, ForumDecision] = Batch(
+    items=PROPOSALS,
+    assessor=ForumAssessor,
+    prepare=_prepare,
+    decide=lambda assessor, prepared: assessor.decide(*prepared),
+    identify=lambda prepared: prepared[1].id,
+    renderers={"text": decision_text, "json": decision_json},
+)
+"""How a batch checks forum proposals."""
 
 
 def write_forum_decisions(
@@ -68,6 +58,6 @@ def write_forum_decisions(
     ``output``: a path, replaced only once every decision is written, or a stream
     (default: standard output). Raises :class:`ForumError` for bad input.
     """
-    layout = layout_for(format, ("text", "json"))
-    steps = proposal_steps(ForumAssessor(municipality), on, format, language)
-    return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)
+    return PROPOSAL_BATCH.write(
+        municipality, files, output, format=format, language=language, on=on, limits=limits
+    )

@@ -9,19 +9,20 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
-from civilsamfund.cli._command import (
+from civilsamfund.core._validators import MAX_AGE
+from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     check_parser,
     iso_date,
     judge_files,
+    municipality_of,
     municipality_options,
 )
-from civilsamfund.core._validators import MAX_AGE
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 def ages(text: str) -> tuple[int, int]:
@@ -44,11 +45,10 @@ def ages(text: str) -> tuple[int, int]:
 
 
 def _entry_point(args: argparse.Namespace, out: TextIO) -> int:
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.organisation._document import entry_document, entry_text
     from civilsamfund.organisation._entry import entry_point
 
-    municipality = load_municipality(args.municipality, config=args.config)
+    municipality = municipality_of(args)
     answer = entry_point(municipality, args.ages, date.today() if args.on is None else args.on)
     if args.format == "json":
         document = entry_document(answer, args.lang)

@@ -13,7 +13,7 @@ from datetime import date
 
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._age_routes import Span, route
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text

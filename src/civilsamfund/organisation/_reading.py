@@ -7,23 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from civilsamfund.organisation._proposal import ForumError, ForumProposal
-from civilsamfund.pipeline._documents import document_from_data, read_document, structured
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.plugins._domain import Items
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 
-KEY = "proposals"
-"""The key a document's list of proposals may sit under."""
+PROPOSALS = Items(key="proposals", model=ForumProposal, error=ForumError)
+"""Forum proposals as documents hold them: a list, or ``proposals``."""
 
 
 def read_proposals(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[ForumProposal, ...]:
     """Read the proposals in a ``.toml`` (``[[proposals]]``) or ``.json`` file (a list,
     or an object with a ``proposals`` list). Raises :class:`ForumError`."""
-    document = read_document(path, KEY, limits, ForumError)
-    return structured(document, ForumProposal, ForumError, limits)
+    return PROPOSALS.read(path, limits)
 
 
 def proposals_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[ForumProposal, ...]:
     """Structure already parsed data (a list, or a table with ``proposals``)."""
-    document = document_from_data(data, KEY, source, limits, ForumError)
-    return structured(document, ForumProposal, ForumError, limits)
+    return PROPOSALS.from_data(data, source, limits)

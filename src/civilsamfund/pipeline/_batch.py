@@ -37,17 +37,17 @@ from civilsamfund.core._errors import (
 )
 from civilsamfund.core._guard import timed
 from civilsamfund.core._shown import shown
-from civilsamfund.pipeline._documents import (
+from civilsamfund.pipeline._output import Layout, Sink, atomic_output, binary
+from civilsamfund.pipeline._workers import can_fork, in_workers
+from civilsamfund.reading._documents import (
     Document,
     is_stream,
     read_document,
     source_name,
     stream_items,
 )
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import Layout, Sink, atomic_output, binary
-from civilsamfund.pipeline._screen import screened_result
-from civilsamfund.pipeline._workers import can_fork, in_workers
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.reading._screen import screened_result
 
 P = TypeVar("P")
 

@@ -20,12 +20,12 @@ import os
 import re
 import types
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib import metadata
+from importlib import import_module, metadata
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pluggy
 from attrs import frozen
@@ -33,11 +33,13 @@ from attrs import frozen
 from civilsamfund.core import _guard
 from civilsamfund.core._audit import Distribution
 from civilsamfund.core._errors import ConfigError, PluginError
+from civilsamfund.core._guard import BUILTIN, Attributed
 from civilsamfund.core._shown import shown
 from civilsamfund.plugins import hookspecs
 
 if TYPE_CHECKING:
-    from civilsamfund.cli._command import Command, JsonSchema
+    from civilsamfund.plugins._command import Command, JsonSchema
+    from civilsamfund.plugins._domain import Domain
 
 T = TypeVar("T")
 
@@ -49,15 +51,26 @@ class _Named(Protocol):
 
 N = TypeVar("N", bound=_Named)
 
+BUILTIN_PLUGINS = (
+    "civilsamfund.plugins._builtin",
+    "civilsamfund.organisation._plugin",
+    "civilsamfund.strategy._plugin",
+    "civilsamfund.grants._plugin",
+    "civilsamfund.volunteers._plugin",
+    "civilsamfund.awards._plugin",
+    "civilsamfund.report._plugin",
+)
+"""The library's own plugins, registered by module name and called in this order, as
+pytest and datasette register theirs: the core's sections (named ``civilsamfund``), then
+each domain (named by its package, ``civilsamfund.grants``), a domain after those whose
+configuration it refers to, then the annual report."""
+
 ENTRY_POINT_GROUP = "civilsamfund"
 ALLOWLIST_VARIABLE = "CIVILSAMFUND_PLUGINS"
 """Comma-separated entry-point names to load; unset loads all, empty loads none."""
 PINS_VARIABLE = "CIVILSAMFUND_PINS"
 """Comma-separated ``slug=distribution`` pairs: only that distribution may provide the
 slug, by its entry-point name or a configuration it ships. Since 0.3.0."""
-
-BUILTIN = "civilsamfund"
-"""The name the library's own plugin is registered under."""
 
 
 @frozen(kw_only=True)
@@ -71,14 +84,8 @@ class PluginInfo:
     version: str | None
     hooks: tuple[str, ...]
     error: str | None = None
-
-
-@frozen
-class Attributed(Generic[T]):
-    """A hook's result, with the plugin that gave it."""
-
-    plugin: str
-    value: T
+    builtin: bool = False
+    """Whether it is one of the library's own."""
 
 
 def _attributed(plugin: str, hook: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -166,15 +173,17 @@ class Plugins:
         self._manager = pluggy.PluginManager(hookspecs.PROJECT)
         self._manager.add_hookspecs(hookspecs)
         self._versions: dict[str, str | None] = {}
+        self._builtin: set[str] = set()
         self._broken: dict[str, tuple[str | None, str]] = {}
         self._distributions: dict[str, metadata.Distribution] = {}
         self._fingerprints: dict[str, Distribution] = {}
         self._conflicts: dict[str, str] = {}
         self._pins: dict[str, str] = {}
         from civilsamfund import _version
-        from civilsamfund.plugins import _builtin
 
-        self.register(_builtin, BUILTIN, _version.__version__)
+        for module in reversed(BUILTIN_PLUGINS):  # pluggy calls the last registered first
+            name = BUILTIN if module == BUILTIN_PLUGINS[0] else module.rpartition(".")[0]
+            self.register(import_module(module), name, _version.__version__, builtin=True)
 
     @classmethod
     def from_entry_points(cls, pins: Mapping[str, str] | None = None) -> Plugins:
@@ -262,10 +271,13 @@ class Plugins:
                     f"not installed with a civilsamfund plugin (installed: {known})",
                 )
 
-    def register(self, plugin: object, name: str, version: str | None = None) -> None:
+    def register(
+        self, plugin: object, name: str, version: str | None = None, *, builtin: bool = False
+    ) -> None:
         """Add ``plugin`` under ``name``, checking that every hook it implements exists.
 
-        Hook wrappers are refused: every result must come from one plugin.
+        Hook wrappers are refused: every result must come from one plugin. The library's
+        own (``builtin``) are attributed to the library.
         """
         if any(slug_key(name) == slug_key(taken) for taken in self._versions):
             raise PluginError(name, "a plugin of that name is already registered")
@@ -278,7 +290,8 @@ class Plugins:
                 raise PluginError(
                     name, f"{attribute} is a hook wrapper; civilsamfund hooks take no wrappers"
                 )
-            setattr(proxy, attribute, _attributed(name, attribute, getattr(plugin, attribute)))
+            given_by = BUILTIN if builtin else name
+            setattr(proxy, attribute, _attributed(given_by, attribute, getattr(plugin, attribute)))
         try:
             self._manager.register(proxy, name=name)
             self._manager.check_pending()
@@ -287,6 +300,8 @@ class Plugins:
                 self._manager.unregister(name=name)
             raise PluginError(name, str(exc)) from exc
         self._versions[name] = version
+        if builtin:
+            self._builtin.add(name)
 
     def unregister(self, name: str) -> None:
         """Remove the plugin registered under ``name``."""
@@ -341,6 +356,7 @@ class Plugins:
                 hooks=tuple(
                     sorted(caller.name for caller in self._manager.get_hookcallers(plugin) or ())
                 ),
+                builtin=name in self._builtin,
             )
             for name, plugin in self._manager.list_name_plugin()
         ]
@@ -367,8 +383,19 @@ class Plugins:
             yield result
 
     def criterion_types(self) -> list[Attributed[Mapping[str, Any]]]:
-        """Each plugin's mapping of check type names to check classes, unchecked."""
-        return list(self._call("civilsamfund_criterion_types", Mapping, "a mapping"))
+        """Each plugin's mapping of check type names to check classes, unchecked, then
+        each domain's."""
+        given = list(self._call("civilsamfund_criterion_types", Mapping, "a mapping"))
+        return [*given, *self._of_domains("checks")]
+
+    def domains(self) -> list[tuple[Domain, str]]:
+        """Every plugin's domains with the plugin's name, the library's first; a key
+        given twice is an error."""
+        from civilsamfund.plugins._domain import Domain
+
+        return self._named(
+            self._call("civilsamfund_domains", (list, tuple), "a list of domains"), Domain, "domain"
+        )
 
     def municipality_dirs(self) -> list[tuple[Path, str]]:
         """Municipality directories the plugins ship, each with the plugin's name."""
@@ -385,24 +412,32 @@ class Plugins:
                 found.append((Path(directory), result.plugin))
         return found
 
-    def cli_commands(self) -> list[tuple[Command, str]]:
-        """Every plugin's commands with the plugin's name, the built-in plugin's first; a
-        name given twice is an error."""
-        from civilsamfund.cli._command import Command
+    def cli_commands(self, first: Sequence[Command] = ()) -> list[tuple[Command, str]]:
+        """The library's own commands (``first``, the command line's), each domain's,
+        then every plugin's, each with the plugin's name; a name given twice is an error."""
+        from civilsamfund.plugins._command import Command
 
-        return self._named("civilsamfund_cli_commands", Command, "command")
+        given = self._call("civilsamfund_cli_commands", (list, tuple), "a list of commands")
+        results = [Attributed(BUILTIN, tuple(first)), *self._of_domains("commands"), *given]
+        return self._named(results, Command, "command")
 
     def json_schemas(self) -> list[tuple[JsonSchema, str]]:
-        """Every plugin's JSON Schemas with the plugin's name, the built-in plugin's first;
-        a name given twice is an error."""
-        from civilsamfund.cli._command import JsonSchema
+        """Each domain's JSON Schemas, then every plugin's, with the plugin's name; a
+        name given twice is an error."""
+        from civilsamfund.plugins._command import JsonSchema
 
-        return self._named("civilsamfund_json_schemas", JsonSchema, "JSON Schema")
+        given = self._call("civilsamfund_json_schemas", (list, tuple), "a list of JSON Schemas")
+        return self._named([*self._of_domains("schemas"), *given], JsonSchema, "JSON Schema")
 
-    def _named(self, hook: str, kind: type[N], what: str) -> list[tuple[N, str]]:
-        """Each plugin's named values of ``hook`` (``kind`` with a ``name``), by name."""
+    def _of_domains(self, part: str) -> list[Attributed[Any]]:
+        """Each domain's ``part`` (its commands, schemas or sections), with its plugin."""
+        return [Attributed(plugin, getattr(domain, part)) for domain, plugin in self.domains()]
+
+    def _named(
+        self, results: Iterable[Attributed[Any]], kind: type[N], what: str
+    ) -> list[tuple[N, str]]:
+        """Each plugin's named values (``kind`` with a ``name``), by name."""
         found: dict[str, tuple[N, str]] = {}
-        results = self._call(hook, (list, tuple), f"a list of {what}s")
         for result in sorted(results, key=lambda result: result.plugin != BUILTIN):
             for value in result.value:
                 if not isinstance(value, kind):
@@ -416,8 +451,9 @@ class Plugins:
         return list(found.values())
 
     def config_sections(self) -> list[Attributed[Sequence[Any]]]:
-        """Each plugin's configuration sections, unchecked."""
-        return list(self._call("civilsamfund_config_sections", (list, tuple), "a list of sections"))
+        """Each plugin's configuration sections, unchecked, then each domain's."""
+        given = self._call("civilsamfund_config_sections", (list, tuple), "a list of sections")
+        return [*given, *self._of_domains("sections")]
 
 
 @cache

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from civilsamfund.cli._command import Command, JsonSchema
     from civilsamfund.config._sections import Section
     from civilsamfund.core.rules._check import Check
+    from civilsamfund.plugins._command import Command, JsonSchema
+    from civilsamfund.plugins._domain import Domain
 
 PROJECT = "civilsamfund"
 
@@ -88,5 +89,18 @@ def civilsamfund_json_schemas() -> Sequence[JsonSchema]:
 
     A name already taken is an error naming the plugin. All implementations are
     called. Since 0.2.0.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def civilsamfund_domains() -> Sequence[Domain]:
+    """Add domains: each a :class:`civilsamfund.Domain` declaring its subject, error,
+    sections, check types, commands, schemas, examples, policy cases and test strategies.
+
+    The library builds a domain's batch commands, ``schema``, policy cases,
+    conformance and Hypothesis registration from its record; the library's own domains
+    come through this hook too. A key already taken is an error naming the plugin. All
+    implementations are called. Since 0.4.0.
     """
     raise NotImplementedError

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from civilsamfund._municipality import Municipality
 from civilsamfund.awards._year import AwardYear, awards_in
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._errors import Problems
 from civilsamfund.core._money import Kroner
 from civilsamfund.core._shown import expected_one_of, shown

@@ -8,17 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.awards._commands import year
-from civilsamfund.cli._command import (
+from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     limits_from,
     limits_options,
+    municipality_of,
     municipality_options,
 )
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 def _shown_from(chart: Path, output: Path | None) -> str:
@@ -29,16 +30,15 @@ def _shown_from(chart: Path, output: Path | None) -> str:
 
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.pipeline._output import atomic_output
-    from civilsamfund.pipeline._screen import screened_result
+    from civilsamfund.reading._screen import screened_result
     from civilsamfund.report._build import annual_report
     from civilsamfund.report._chart import chart_format, draw_chart
     from civilsamfund.report._document import report_json
     from civilsamfund.report._markdown import report_markdown
     from civilsamfund.report._records import GrantRecord, NominationRecord, read_records
 
-    municipality = load_municipality(args.municipality, config=args.config)
+    municipality = municipality_of(args)
     limits = limits_from(args)
     slug = municipality.slug
     decisions = read_records(args.decisions, GrantRecord, "decisions", slug, limits)

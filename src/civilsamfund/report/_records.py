@@ -24,15 +24,15 @@ from typing import (
 import attrs
 from attrs import field, frozen
 
-from civilsamfund.config._converter import structurer
 from civilsamfund.core._errors import InputError, Problems, describing
 from civilsamfund.core._money import Kroner
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core.rules._findings import Outcome
-from civilsamfund.pipeline._documents import read_document
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._screen import screen_for
+from civilsamfund.reading._converter import structurer
+from civilsamfund.reading._documents import read_document
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.reading._screen import screen_for
 
 if TYPE_CHECKING:
     from civilsamfund.awards._assessment import NominationDecision

@@ -8,29 +8,29 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from civilsamfund.cli._command import (
+from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     check_parser,
     iso_date,
     judge_files,
+    municipality_of,
     municipality_options,
 )
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 def _strategy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.strategy._design_batch import write_meeting_summaries
     from civilsamfund.strategy._document import status_document, status_text
     from civilsamfund.strategy._status import strategy_status
 
     if args.action == "design":
         return judge_files(args, out, write_meeting_summaries)
-    municipality = load_municipality(args.municipality, config=args.config)
+    municipality = municipality_of(args)
     on = date.today() if args.on is None else args.on
     found = strategy_status(municipality, on, args.strategy)
     if args.format == "json":

@@ -5,22 +5,21 @@ problem naming the file and the path; a result is whole or absent."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.config._converter import structurer
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._text import Language
-from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._documents import document_from_data, read_document, structured
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import layout_for
+from civilsamfund.pipeline._batch import Output
+from civilsamfund.plugins._domain import Batch, Items
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.strategy._design import DesignError, DesignMeeting
 from civilsamfund.strategy._design_document import meeting_json, meeting_text
-from civilsamfund.strategy._meetings import DesignSummariser
+from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
 
-KEY = "meetings"
-"""The key a document's list of meeting records may sit under."""
+MEETINGS = Items(key="meetings", model=DesignMeeting, error=DesignError)
+"""Meeting records as documents hold them: a list, or ``meetings``."""
 
 DesignFormat = Literal["text", "json"]
 """``text``: a summary per meeting; ``json``: a JSON array of meeting summaries."""
@@ -29,40 +28,30 @@ DesignFormat = Literal["text", "json"]
 def read_meetings(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[DesignMeeting, ...]:
     """Read the meeting records in a ``.toml`` (``[[meetings]]``) or ``.json`` file (a
     list, or an object with a ``meetings`` list). Raises :class:`DesignError`."""
-    return structured(
-        read_document(path, KEY, limits, DesignError), DesignMeeting, DesignError, limits
-    )
+    return MEETINGS.read(path, limits)
 
 
 def meetings_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[DesignMeeting, ...]:
     """Structure already parsed data (a list, or a table with ``meetings``)."""
-    document = document_from_data(data, KEY, source, limits, DesignError)
-    return structured(document, DesignMeeting, DesignError, limits)
+    return MEETINGS.from_data(data, source, limits)
 
 
-def meeting_steps(
-    summariser: DesignSummariser, language: Language, format: DesignFormat
-) -> Steps[DesignMeeting]:
-    """How a batch prepares, sums up and names a meeting record."""
-    read = structurer(DesignMeeting, DesignError)
-    render = meeting_text if format == "text" else meeting_json
+def _admit(summariser: DesignSummariser, meeting: DesignMeeting, on: date | None) -> DesignMeeting:
+    """A meeting is summed up as it was held: the day given to a batch is not its."""
+    return summariser.admit(meeting)
 
-    def prepare(item: Any, source: str, path: str) -> DesignMeeting:
-        meeting = read(item, source, path)
-        try:
-            return summariser.admit(meeting)
-        except DesignError as exc:
-            raise exc.within(source, path) from None
 
-    return Steps(
-        key=KEY,
-        prepare=prepare,
-        judge=lambda meeting: render(summariser.summarise(meeting), language).encode(),
-        identify=lambda meeting: meeting.id,
-        error=DesignError,
-    )
+MEETING_BATCH: Batch[DesignSummariser, DesignMeeting, DesignMeeting, MeetingSummary] = Batch(
+    items=MEETINGS,
+    assessor=DesignSummariser,
+    prepare=_admit,
+    decide=DesignSummariser.summarise,
+    identify=lambda meeting: meeting.id,
+    renderers={"text": meeting_text, "json": meeting_json},
+)
+"""How a batch sums up meeting records."""
 
 
 def write_meeting_summaries(
@@ -79,6 +68,6 @@ def write_meeting_summaries(
     ``output``: a path, replaced only once every summary is written, or a stream
     (default: standard output). Raises :class:`DesignError` for bad input.
     """
-    layout = layout_for(format, ("text", "json"))
-    steps = meeting_steps(DesignSummariser(municipality), language, format)
-    return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)
+    return MEETING_BATCH.write(
+        municipality, files, output, format=format, language=language, limits=limits
+    )

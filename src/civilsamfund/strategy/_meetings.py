@@ -18,7 +18,7 @@ from civilsamfund.strategy._model import StrategyFile
 from civilsamfund.strategy._ranking import Ranking, rank
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 @frozen(kw_only=True)

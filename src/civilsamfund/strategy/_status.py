@@ -10,7 +10,7 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._errors import InputError
 from civilsamfund.core._shown import shown

@@ -23,7 +23,8 @@ from civilsamfund.testing._awards import (
     nominees,
     years,
 )
-from civilsamfund.testing._grants import applications_for, violating
+from civilsamfund.testing._domains import violating
+from civilsamfund.testing._grants import applications_for
 from civilsamfund.testing._models import (
     activities,
     applicants,

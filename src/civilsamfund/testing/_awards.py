@@ -129,7 +129,7 @@ jury_decisions = st.builds(
     audit=audit_records,
 )
 
-AWARD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Nominee: nominees,
     Nominator: nominators,
     Nomination: nominations,

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._money import Kroner
 from civilsamfund.core.rules._check import Known
 from civilsamfund.core.rules._facts import FactText
@@ -33,7 +32,6 @@ from civilsamfund.grants._config import (
 )
 from civilsamfund.testing._models import cvr_numbers, dates, kroner, names, shares
 from civilsamfund.testing._rules import plan, satisfying
-from civilsamfund.volunteers._task import VolunteerTask
 
 _FIRST, _LAST = date(2000, 1, 1), date(2040, 12, 31)
 
@@ -162,24 +160,8 @@ def applications_for(
 
 def violating(
     municipality: Municipality, criterion: str, pool: str | None = None
-) -> st.SearchStrategy[Any]:
-    """Subjects that fail ``criterion`` and no other mandatory criterion: grant
-    applications to ``pool`` (default: the first configured), or volunteer tasks when
-    ``criterion`` judges tasks.
-
-    Raises :class:`ValueError` at once when the criterion is not in force for the
-    subject, can never fail, its check gives no examples of its facts, or it judges
-    another subject (nominations: test those with policy cases).
-    """
-    subjects = {rule.subject for rule in municipality.rulebook.versions(criterion)}
-    if subjects - {GrantApplication, VolunteerTask}:
-        raise ValueError(
-            f"criterion {criterion!r} judges {', '.join(sorted(s.__name__ for s in subjects))}: "
-            "violating builds grant applications and volunteer tasks only; check other "
-            "subjects with policy cases"
-        )
-    if VolunteerTask in subjects:
-        from civilsamfund.testing._volunteers import violating_task
-
-        return violating_task(municipality, criterion)
+) -> st.SearchStrategy[GrantApplication]:
+    """Grant applications to ``pool`` (default: the first configured) that fail
+    ``criterion`` and no other mandatory criterion: :func:`civilsamfund.testing.violating`
+    hands grant rules here."""
     return _applications(municipality, pool, criterion)

@@ -7,22 +7,13 @@ from __future__ import annotations
 
 
 def setup() -> None:
-    """Register a strategy for each model, so ``st.from_type`` builds valid ones."""
+    """Register a strategy for each model, so ``st.from_type`` builds valid ones: the
+    core's and the report's, then each domain's (``Domain.testing``)."""
     from hypothesis import strategies as st
 
-    from civilsamfund.testing._awards import AWARD_STRATEGIES
+    from civilsamfund.testing._domains import domain_strategies
     from civilsamfund.testing._models import STRATEGIES
-    from civilsamfund.testing._organisation import ORGANISATION_STRATEGIES
-    from civilsamfund.testing._report import REPORT_STRATEGIES
-    from civilsamfund.testing._strategy import STRATEGY_STRATEGIES
-    from civilsamfund.testing._volunteers import VOLUNTEER_STRATEGIES
+    from civilsamfund.testing._report import STRATEGIES as REPORT
 
-    for kind, strategy in {
-        **STRATEGIES,
-        **VOLUNTEER_STRATEGIES,
-        **AWARD_STRATEGIES,
-        **ORGANISATION_STRATEGIES,
-        **STRATEGY_STRATEGIES,
-        **REPORT_STRATEGIES,
-    }.items():
+    for kind, strategy in {**STRATEGIES, **REPORT, **domain_strategies()}.items():
         st.register_type_strategy(kind, strategy)

@@ -74,7 +74,7 @@ entry_answers = st.builds(
     reading=st.none() | texts,
 )
 
-ORGANISATION_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Member: members,
     Meeting: meetings,
     ForumProposal: forum_proposals,

@@ -21,7 +21,7 @@ from typing import Any, cast
 import attrs
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._text import LANGUAGES, Language
 from civilsamfund.core.rules._check import Check
 from civilsamfund.core.rules._facts import Facts

@@ -124,7 +124,7 @@ def annual_reports(draw: st.DrawFn) -> AnnualReport:
     )
 
 
-REPORT_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     GrantRecord: grant_records(),
     NominationRecord: nomination_records(),
     Grants: grant_sections(),

@@ -159,7 +159,7 @@ meeting_summaries = st.builds(
     names=st.dictionaries(names, texts, max_size=3),
 )
 
-STRATEGY_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Done: done_records,
     Strategy: strategy_models(),
     StrategyStatus: strategy_statuses,

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.testing._models import audit_records, citations, dates, findings, names, texts
 from civilsamfund.testing._rules import plan, satisfying
@@ -112,7 +112,7 @@ task_decisions = st.builds(
     names=st.dictionaries(names, texts, max_size=3),
 )
 
-VOLUNTEER_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     AgeRange: age_ranges(),
     VolunteerTask: volunteer_tasks,
     Obligation: obligations,
@@ -151,7 +151,7 @@ def tasks_for(municipality: Municipality) -> st.SearchStrategy[VolunteerTask]:
     return _for(municipality, None)
 
 
-def violating_task(municipality: Municipality, criterion: str) -> st.SearchStrategy[VolunteerTask]:
+def violating(municipality: Municipality, criterion: str) -> st.SearchStrategy[VolunteerTask]:
     """Volunteer tasks that fail ``criterion`` (or, for advice, are flagged by it) and no
     other mandatory task rule; :func:`violating` hands task rules here."""
     return _for(municipality, criterion)

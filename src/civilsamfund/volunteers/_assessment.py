@@ -8,7 +8,7 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund._municipality import Municipality
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core import _guard
 from civilsamfund.core._audit import AuditRecord

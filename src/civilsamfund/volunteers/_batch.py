@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.config._converter import structurer
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._text import Language
 from civilsamfund.core.rules._rule import Rule
-from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.pipeline._output import layout_for
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskError
+from civilsamfund.pipeline._batch import Output
+from civilsamfund.plugins._domain import Batch
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision
 from civilsamfund.volunteers._document import task_json, task_text
+from civilsamfund.volunteers._reading import TASKS
 from civilsamfund.volunteers._task import VolunteerTask
 
 TaskFormat = Literal["text", "json"]
@@ -25,30 +25,19 @@ TaskFormat = Literal["text", "json"]
 Prepared = tuple[tuple[Rule[VolunteerTask], ...], VolunteerTask, date]
 
 
-def task_steps(
-    assessor: TaskAssessor, on: date | None, format: TaskFormat, language: Language
-) -> Steps[Prepared]:
-    """How a batch prepares, judges and names a volunteer task."""
-    read = structurer(VolunteerTask, TaskError)
-    render = task_text if format == "text" else task_json
+def _prepare(assessor: TaskAssessor, task: VolunteerTask, on: date | None) -> Prepared:
+    return assessor.rules_for(task, on), task, task.starts if on is None else on
 
-    def prepare(item: Any, source: str, path: str) -> Prepared:
-        task = read(item, source, path)
-        try:
-            return assessor.rules_for(task, on), task, task.starts if on is None else on
-        except TaskError as exc:
-            raise exc.within(source, path) from None
 
-    def judge(prepared: Prepared) -> bytes:
-        return render(assessor.decide(*prepared), language).encode()
-
-    return Steps(
-        key="tasks",
-        prepare=prepare,
-        judge=judge,
-        identify=lambda prepared: prepared[1].id,
-        error=TaskError,
-    )
+TASK_BATCH: Batch[TaskAssessor, VolunteerTask, Prepared, TaskDecision] = Batch(
+    items=TASKS,
+    assessor=TaskAssessor,
+    prepare=_prepare,
+    decide=lambda assessor, prepared: assessor.decide(*prepared),
+    identify=lambda prepared: prepared[1].id,
+    renderers={"text": task_text, "json": task_json},
+)
+"""How a batch checks volunteer tasks."""
 
 
 def write_task_decisions(
@@ -66,6 +55,6 @@ def write_task_decisions(
     ``output``: a path, replaced only once every decision is written, or a stream
     (default: standard output). Raises :class:`TaskError` for bad input.
     """
-    layout = layout_for(format, ("text", "json"))
-    steps = task_steps(TaskAssessor(municipality), on, format, language)
-    return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)
+    return TASK_BATCH.write(
+        municipality, files, output, format=format, language=language, on=on, limits=limits
+    )

@@ -6,7 +6,7 @@ import argparse
 from functools import partial
 from typing import TYPE_CHECKING, Any, TextIO
 
-from civilsamfund.cli._command import (
+from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
@@ -15,21 +15,21 @@ from civilsamfund.cli._command import (
     judge_files,
     limits_from,
     limits_options,
+    municipality_of,
 )
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
+    from civilsamfund.config._municipality import Municipality
 
 
 def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.pipeline._output import binary
     from civilsamfund.volunteers._batch import write_task_decisions
     from civilsamfund.volunteers._review import write_reviews
 
     if args.action == "review":
         write_reviews(
-            load_municipality(args.municipality, config=args.config),
+            municipality_of(args),
             args.kind,
             args.files,
             args.output if args.output is not None else binary(out),

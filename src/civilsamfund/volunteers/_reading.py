@@ -6,24 +6,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civilsamfund.pipeline._documents import document_from_data, read_document, structured
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.plugins._domain import Items
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.volunteers._assessment import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 
-KEY = "tasks"
-"""The key a document's list of tasks may sit under."""
+TASKS = Items(key="tasks", model=VolunteerTask, error=TaskError)
+"""Volunteer tasks as documents hold them: a list, or ``tasks``."""
 
 
 def read_tasks(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[VolunteerTask, ...]:
     """Read the tasks in a ``.toml`` (``[[tasks]]``) or ``.json`` file (a list, or an
     object with a ``tasks`` list). Raises :class:`TaskError` naming every problem."""
-    return structured(read_document(path, KEY, limits, TaskError), VolunteerTask, TaskError, limits)
+    return TASKS.read(path, limits)
 
 
 def tasks_from_data(
     data: object, source: str = "<data>", limits: Limits = DEFAULT_LIMITS
 ) -> tuple[VolunteerTask, ...]:
     """Structure already parsed data (a list, or a table with ``tasks``)."""
-    document = document_from_data(data, KEY, source, limits, TaskError)
-    return structured(document, VolunteerTask, TaskError, limits)
+    return TASKS.from_data(data, source, limits)

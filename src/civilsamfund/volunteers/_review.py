@@ -9,8 +9,7 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.config._converter import structurer
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._errors import Problems
 from civilsamfund.core._json import compact_json
@@ -18,8 +17,9 @@ from civilsamfund.core._prose import cited
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Language
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for
+from civilsamfund.reading._converter import structurer
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.volunteers._assessment import TaskError
 from civilsamfund.volunteers._config import Named, VolunteersFile
 from civilsamfund.volunteers._forms import (

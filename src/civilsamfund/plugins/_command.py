@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from attrs import field, frozen
 
 if TYPE_CHECKING:
-    from civilsamfund._municipality import Municipality
-    from civilsamfund.pipeline._limits import Limits
+    from civilsamfund.config._municipality import Municipality
+    from civilsamfund.reading._limits import Limits
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
 """Exit codes: success; a run found problems; bad usage or bad input."""
@@ -63,15 +63,30 @@ def config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def municipality_options(parser: argparse.ArgumentParser) -> None:
-    """``--municipality`` (required) and ``--config``: which municipality, from where."""
+LOADS_MUNICIPALITY = "loads_municipality"
+"""The default a command's parser sets when the command line is to load the
+municipality ``--municipality`` names before the command runs."""
+
+
+def municipality_options(
+    parser: argparse.ArgumentParser, required: bool = True, help: str | None = None
+) -> None:
+    """``--municipality`` and ``--config``: which municipality, from where. The command
+    line loads it before the command runs: :func:`municipality_of` gives it."""
     parser.add_argument(
         "--municipality",
         "-m",
-        required=True,
-        help="a municipality's slug, or the path of its directory (with a /)",
+        required=required,
+        help=help or "a municipality's slug, or the path of its directory (with a /)",
     )
+    parser.set_defaults(**{LOADS_MUNICIPALITY: True})
     config_option(parser)
+
+
+def municipality_of(args: argparse.Namespace) -> Municipality:
+    """The municipality the command line loaded for ``--municipality``."""
+    municipality: Municipality = args.municipality
+    return municipality
 
 
 def batch_options(parser: argparse.ArgumentParser, items: str, dated: bool = True) -> None:
@@ -130,7 +145,7 @@ def whole_number(text: str) -> int:
 
 def limits_options(parser: argparse.ArgumentParser) -> None:
     """``--max-*``: raise or lower the reading limits (see ``civilsamfund.Limits``)."""
-    from civilsamfund.pipeline._limits import DEFAULT_LIMITS as limits
+    from civilsamfund.reading._limits import DEFAULT_LIMITS as limits
 
     group = parser.add_argument_group("limits", "what an input may hold before it is refused")
     options = (
@@ -161,7 +176,7 @@ def limits_options(parser: argparse.ArgumentParser) -> None:
 
 def limits_from(args: argparse.Namespace) -> Limits:
     """The limits the ``--max-*`` options ask for."""
-    from civilsamfund.pipeline._limits import Limits
+    from civilsamfund.reading._limits import Limits
 
     return Limits(
         max_file_bytes=args.max_file_size,
@@ -206,11 +221,10 @@ def check_parser(
 def judge_files(args: argparse.Namespace, out: TextIO, write: BatchWriter) -> int:
     """Run ``write`` on the municipality, files and options the command line gives;
     decisions go to ``--output``, or to standard output."""
-    from civilsamfund.config._discovery import load_municipality
     from civilsamfund.pipeline._output import binary
 
     write(
-        load_municipality(args.municipality, config=args.config),
+        municipality_of(args),
         args.files,
         args.output if args.output is not None else binary(out),
         format=args.format,

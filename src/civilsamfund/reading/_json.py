@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from civilsamfund.core._errors import InputError
-from civilsamfund.pipeline._limits import emptied_below
-from civilsamfund.pipeline._screen import Repeated
+from civilsamfund.reading._limits import emptied_below
+from civilsamfund.reading._screen import Repeated
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from attrs import field, frozen
 
-from civilsamfund._deprecation import deprecate
 from civilsamfund._version import __version__
 from civilsamfund.core._audit import AuditRecord, Distribution
 from civilsamfund.core._dates import Renamed, names_on
@@ -22,14 +21,7 @@ from civilsamfund.core._sources import Citation, SourceDocument
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._rulebook import Rulebook
 
-if TYPE_CHECKING:
-    from civilsamfund.grants import Decision, GrantApplication
-
 T = TypeVar("T")
-
-_ASSESS = deprecate(
-    "Municipality.assess", "civilsamfund.grants.assess(municipality, application, on)", "0.3.0"
-)
 
 
 @frozen(kw_only=True)
@@ -139,11 +131,3 @@ class Municipality:
             rules_source=self.source.describe(),
             distribution=self.source.distribution,
         )
-
-    def assess(self, application: GrantApplication, on: date | None = None) -> Decision:
-        """Deprecated since 0.3.0, goes in 0.4.0: 0.2.0 moved assessing to the grants
-        domain, :func:`civilsamfund.grants.assess`, which this calls."""
-        _ASSESS.warn()
-        from civilsamfund.grants import assess
-
-        return assess(self, application, on)

@@ -12,7 +12,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 from civilsamfund.core._errors import InputError
-from civilsamfund.pipeline._limits import emptied_below
+from civilsamfund.reading._limits import emptied_below
 
 
 def parse_toml(

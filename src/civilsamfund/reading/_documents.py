@@ -15,16 +15,16 @@ from typing import Any, BinaryIO, TypeVar
 
 from attrs import frozen
 
-from civilsamfund.config._converter import structure_items
-from civilsamfund.config._toml import parse_toml
 from civilsamfund.core._errors import InputError, Problems
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
-from civilsamfund.pipeline._files import decoded, open_regular, read_bytes
-from civilsamfund.pipeline._ids import SeenIds
-from civilsamfund.pipeline._json import parse_json
-from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits, require_values
-from civilsamfund.pipeline._screen import Repeated, screen_for
+from civilsamfund.reading._converter import structure_items
+from civilsamfund.reading._files import decoded, open_regular, read_bytes
+from civilsamfund.reading._ids import SeenIds
+from civilsamfund.reading._json import parse_json
+from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits, require_values
+from civilsamfund.reading._screen import Repeated, screen_for
+from civilsamfund.reading._toml import parse_toml
 
 DOCUMENT_SUFFIXES = (".json", ".toml")
 STREAM_SUFFIXES = (".jsonl", ".ndjson")

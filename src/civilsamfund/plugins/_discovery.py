@@ -18,14 +18,16 @@ from pathlib import Path
 
 from attrs import frozen
 
-from civilsamfund._municipality import Municipality
-from civilsamfund.config._loader import load_municipality_dir
+from civilsamfund.config._loader import load_directory
+from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import MUNICIPALITY
-from civilsamfund.config._toml import parse_toml
+from civilsamfund.core._audit import Distribution
 from civilsamfund.core._errors import ConfigError, PluginError, UnknownMunicipalityError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.plugins._manager import PINS_VARIABLE, Plugins, installed, slug_key
+from civilsamfund.reading._limits import CONFIG_LIMITS, Limits
+from civilsamfund.reading._toml import parse_toml
 
 PATH_VARIABLE = "CIVILSAMFUND_PATH"
 """Directories to search for municipalities, separated like ``PATH``."""
@@ -173,6 +175,27 @@ def municipality_conflicts(
 def _is_path(slug_or_path: str | Path) -> bool:
     text = str(slug_or_path)
     return isinstance(slug_or_path, Path) or os.sep in text or "/" in text or text.startswith(".")
+
+
+def load_municipality_dir(
+    directory: str | Path,
+    plugins: Plugins | None = None,
+    found_by: str = "given path",
+    *,
+    distribution: Distribution | None = None,
+    limits: Limits = CONFIG_LIMITS,
+) -> Municipality:
+    """Load and check the configuration in ``directory`` with ``plugins`` (default: the
+    installed ones); ``found_by`` and the installed ``distribution`` that shipped it enter
+    every decision's audit record.
+
+    Raises :class:`ConfigError` listing every problem found, each naming its file and
+    the path to the field, and :class:`PluginError` naming a plugin that misbehaves.
+    Each file is read within ``limits``: by default a configuration's own, far below a
+    document's (see docs/batches.md, "Limits").
+    """
+    plugins = installed() if plugins is None else plugins
+    return load_directory(directory, plugins, found_by, distribution=distribution, limits=limits)
 
 
 def load_municipality(

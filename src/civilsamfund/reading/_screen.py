@@ -34,7 +34,7 @@ from civilsamfund.core._shown import (
     shown,
     withheld,
 )
-from civilsamfund.pipeline._limits import Limits, raising
+from civilsamfund.reading._limits import Limits, raising
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_OR_CPR = re.compile(f"[\ud800-\udfff]|{CPR_LIKE.pattern}")

@@ -1,0 +1,64 @@
+"""What the domains declare for tests: the strategies of their models, and subjects that
+break one of their rules, each from the module a domain names in ``Domain.testing``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import import_module
+from types import ModuleType
+from typing import Any
+
+from hypothesis import strategies as st
+
+from civilsamfund.config._municipality import Municipality
+from civilsamfund.plugins._domain import Domain
+from civilsamfund.plugins._manager import Plugins, installed
+
+
+def _testing(plugins: Plugins | None = None) -> Iterator[tuple[Domain, ModuleType]]:
+    for domain, _ in (installed() if plugins is None else plugins).domains():
+        if domain.testing is not None:
+            yield domain, import_module(domain.testing)
+
+
+def domain_strategies(plugins: Plugins | None = None) -> dict[type, st.SearchStrategy[Any]]:
+    """Every domain's strategy for each of its models, as its ``STRATEGIES`` gives them."""
+    found: dict[type, st.SearchStrategy[Any]] = {}
+    for _, module in _testing(plugins):
+        found.update(getattr(module, "STRATEGIES", {}))
+    return found
+
+
+def violating(
+    municipality: Municipality, criterion: str, pool: str | None = None, **options: Any
+) -> st.SearchStrategy[Any]:
+    """Subjects that fail ``criterion`` and no other mandatory criterion of its domain:
+    grant applications (to ``pool``, default the first configured), volunteer tasks, or
+    a plugin domain's, built by the ``violating`` of the module its ``Domain.testing``
+    names, given ``options``.
+
+    Raises :class:`ValueError` at once when the criterion is not in force for the
+    subject, can never fail, its check gives no examples of its facts, or it judges a
+    subject no domain builds this way (nominations: test those with policy cases).
+    """
+    subjects = {rule.subject for rule in municipality.rulebook.versions(criterion)}
+    builders = {
+        domain.key: module.violating
+        for domain, module in _testing()
+        if hasattr(module, "violating")
+    }
+    found = [
+        builders[domain.key]
+        for domain, _ in installed().domains()
+        if domain.subject in subjects and domain.key in builders
+    ]
+    if len(found) != 1 or len(subjects) != 1:
+        judged = ", ".join(sorted(subject.__name__ for subject in subjects)) or "nothing"
+        raise ValueError(
+            f"criterion {criterion!r} judges {judged}: violating builds the subjects of "
+            f"{', '.join(sorted(builders))} only; check other subjects with policy cases"
+        )
+    if pool is not None:
+        options["pool"] = pool
+    subject: st.SearchStrategy[Any] = found[0](municipality, criterion, **options)
+    return subject
