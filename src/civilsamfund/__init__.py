@@ -12,7 +12,7 @@ Each domain is a subpackage: :mod:`civilsamfund.grants` assesses grant applicati
     for application in grants.read_applications("applications.toml"):
         print(grants.render_text(assessor.assess(application), "en"))
 
-Only the errors, text and money load with the package; everything else (the rules
+Only the shared errors, text and money load with the package; everything else (the rules
 core, configuration, cattrs, pluggy, the domains) loads on first use.
 """
 
@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from civilsamfund._deprecation import deprecated_names
 from civilsamfund._version import __version__
 from civilsamfund.core._errors import (
-    ApplicationError,
     CivilsamfundError,
     ConfigError,
     FieldValueError,
@@ -81,6 +80,7 @@ if TYPE_CHECKING:
     )
     from civilsamfund.core.rules._rule import Rule
     from civilsamfund.core.rules._rulebook import Rulebook
+    from civilsamfund.grants._errors import ApplicationError
     from civilsamfund.pipeline._limits import Limits
     from civilsamfund.plugins._manager import PluginInfo, Plugins
     from civilsamfund.plugins.hookspecs import hookimpl
@@ -119,6 +119,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "civilsamfund.core.rules._rule": ("Rule",),
     "civilsamfund.core.rules._rulebook": ("Rulebook",),
+    "civilsamfund.grants._errors": ("ApplicationError",),
     "civilsamfund.plugins._manager": ("PluginInfo", "Plugins"),
     "civilsamfund.plugins.hookspecs": ("hookimpl",),
 }

@@ -22,26 +22,30 @@ from typing import TypeVar
 from civilsamfund._municipality import Municipality
 from civilsamfund.awards import _reading as nominations
 from civilsamfund.awards._assessment import NominationAssessor
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Nomination
-from civilsamfund.awards._year import AwardError
 from civilsamfund.config._loader import load_municipality_dir
 from civilsamfund.config._national import national_rules
 from civilsamfund.config._sections import RULES, RulesFile
-from civilsamfund.core._errors import ApplicationError, InputError, PluginError, Problems
+from civilsamfund.core._errors import InputError, PluginError, Problems
 from civilsamfund.core._problems import Problem
 from civilsamfund.grants import _reading as applications
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.organisation import _reading as proposals
 from civilsamfund.organisation._assessment import ForumAssessor
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.pipeline._documents import read_document, structured
 from civilsamfund.plugins._manager import Plugins, installed
 from civilsamfund.strategy import _design_batch as meetings
-from civilsamfund.strategy._design import DesignError, DesignMeeting
+from civilsamfund.strategy._design import DesignMeeting
+from civilsamfund.strategy._errors import DesignError
 from civilsamfund.strategy._meetings import DesignSummariser
 from civilsamfund.volunteers import _reading as tasks
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskError
+from civilsamfund.volunteers._assessment import TaskAssessor
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._review import FormKind, write_reviews
 from civilsamfund.volunteers._task import VolunteerTask
 

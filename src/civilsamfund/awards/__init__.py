@@ -36,6 +36,7 @@ from civilsamfund.awards._document import (
     decision_json,
     decision_text,
 )
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._jury import JuryDecision, Winner, record_jury_decision
 from civilsamfund.awards._nomination import (
     Candidacy,
@@ -47,7 +48,6 @@ from civilsamfund.awards._nomination import (
 from civilsamfund.awards._reading import nominations_from_data, read_nominations
 from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
 from civilsamfund.awards._year import (
-    AwardError,
     AwardYear,
     ProgrammeYear,
     YearCatalogue,

@@ -10,8 +10,9 @@ from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.awards._catalogue import AwardsFile
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Candidacy, Nomination
-from civilsamfund.awards._year import AwardError, AwardYear, award_in
+from civilsamfund.awards._year import AwardYear, award_in
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._shown import shown

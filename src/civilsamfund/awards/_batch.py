@@ -11,8 +11,8 @@ from typing import Any, Literal
 from civilsamfund._municipality import Municipality
 from civilsamfund.awards._assessment import NominationAssessor
 from civilsamfund.awards._document import decision_json, decision_text
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Candidacy, Nomination
-from civilsamfund.awards._year import AwardError
 from civilsamfund.config._converter import structurer
 from civilsamfund.core._text import Language
 from civilsamfund.core.rules._rule import Rule

@@ -11,7 +11,8 @@ from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.awards._assessment import NominationDecision
-from civilsamfund.awards._year import AwardError, award_in
+from civilsamfund.awards._errors import AwardError
+from civilsamfund.awards._year import award_in
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._shown import shown
 from civilsamfund.core._validators import not_empty

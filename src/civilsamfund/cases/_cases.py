@@ -39,36 +39,30 @@ from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.awards._assessment import NominationDecision, check_nomination
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Nomination
-from civilsamfund.awards._year import AwardError
 from civilsamfund.config._converter import structure
 from civilsamfund.config._discovery import load_municipality
 from civilsamfund.config._sections import MUNICIPALITY
 from civilsamfund.config._toml import parse_toml
-from civilsamfund.core._errors import (
-    ApplicationError,
-    CivilsamfundError,
-    FieldValueError,
-    InputError,
-)
+from civilsamfund.core._errors import CivilsamfundError, FieldValueError, InputError
 from civilsamfund.core._references import refers
 from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import assess
 from civilsamfund.grants._decision import Decision, RoundKind
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.organisation._assessment import ForumDecision, check_forum
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.pipeline._files import decoded, read_bytes
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, require_values
 from civilsamfund.pipeline._screen import screen_for
 from civilsamfund.plugins._manager import Plugins
-from civilsamfund.strategy._status import (
-    StrategyError,
-    StrategyState,
-    StrategyStatus,
-    strategy_status,
-)
-from civilsamfund.volunteers._assessment import TaskDecision, TaskError, check_task
+from civilsamfund.strategy._errors import StrategyError
+from civilsamfund.strategy._status import StrategyState, StrategyStatus, strategy_status
+from civilsamfund.volunteers._assessment import TaskDecision, check_task
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 
 CASES_DIRECTORY = "cases"

@@ -15,11 +15,11 @@ from typing import Any, Literal
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.config._converter import structurer
-from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._text import Language
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for

@@ -27,7 +27,8 @@ from civilsamfund.organisation._document import (
     entry_text,
 )
 from civilsamfund.organisation._entry import Contact, EntryAnswer, entry_point
-from civilsamfund.organisation._proposal import ForumError, ForumProposal, Meeting, Member
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal, Meeting, Member
 from civilsamfund.organisation._reading import proposals_from_data, read_proposals
 from civilsamfund.organisation._schema import forum_decision_schema, proposal_schema
 from civilsamfund.organisation._structure import (

@@ -16,7 +16,8 @@ from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._findings import Finding, Outcome, outcome
 from civilsamfund.core.rules._rule import Rule
-from civilsamfund.organisation._proposal import GUEST_KINDS, ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal
 from civilsamfund.organisation._structure import Forum, OrganisationFile
 
 

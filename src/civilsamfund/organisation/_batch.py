@@ -14,7 +14,8 @@ from civilsamfund.core._text import Language
 from civilsamfund.core.rules._rule import Rule
 from civilsamfund.organisation._assessment import ForumAssessor
 from civilsamfund.organisation._document import decision_json, decision_text
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.pipeline._documents import document_from_data, read_document, structured
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 

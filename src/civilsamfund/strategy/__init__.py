@@ -17,7 +17,6 @@ docs/design.md.
 from __future__ import annotations
 
 from civilsamfund.strategy._design import (
-    DesignError,
     DesignMeeting,
     Evaluation,
     MeetingKind,
@@ -33,6 +32,7 @@ from civilsamfund.strategy._design_batch import (
 )
 from civilsamfund.strategy._design_document import meeting_document, meeting_text
 from civilsamfund.strategy._document import state_text, status_document, status_text
+from civilsamfund.strategy._errors import DesignError, StrategyError
 from civilsamfund.strategy._evaluation import EvaluationSummary, Rated, summarise
 from civilsamfund.strategy._lifecycle import LifecycleCheck, StrategyOn
 from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
@@ -49,7 +49,6 @@ from civilsamfund.strategy._model import (
 )
 from civilsamfund.strategy._ranking import RankedPoint, Ranking, rank
 from civilsamfund.strategy._status import (
-    StrategyError,
     StrategyState,
     StrategyStatus,
     strategies,

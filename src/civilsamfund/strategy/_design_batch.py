@@ -15,8 +15,9 @@ from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._documents import document_from_data, read_document, structured
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for
-from civilsamfund.strategy._design import DesignError, DesignMeeting
+from civilsamfund.strategy._design import DesignMeeting
 from civilsamfund.strategy._design_document import meeting_json, meeting_text
+from civilsamfund.strategy._errors import DesignError
 from civilsamfund.strategy._meetings import DesignSummariser
 
 KEY = "meetings"

@@ -12,17 +12,13 @@ from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._errors import InputError
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._lifecycle import MILESTONE_NAMES, StrategyOn
 from civilsamfund.strategy._model import Milestone, Strategy, StrategyFile
-
-
-class StrategyError(InputError):
-    """A strategy asked for that the municipality does not configure."""
 
 
 class StrategyState(str, enum.Enum):

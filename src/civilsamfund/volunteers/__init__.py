@@ -10,11 +10,12 @@ docs/volunteers.md.
 
 from __future__ import annotations
 
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, TaskError, check_task
+from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, check_task
 from civilsamfund.volunteers._batch import TaskFormat, write_task_decisions
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import Arena, Named, VolunteersFile
 from civilsamfund.volunteers._document import task_document, task_json, task_text
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._forms import (
     Checklist,
     CollaborationAgreement,

@@ -12,7 +12,7 @@ from civilsamfund._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core import _guard
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._errors import InputError, PluginError
+from civilsamfund.core._errors import PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
@@ -21,13 +21,9 @@ from civilsamfund.core.rules._findings import Finding, Outcome, outcome
 from civilsamfund.core.rules._rule import CORE, Rule
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import VolunteersFile
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._obligations import Obligation
 from civilsamfund.volunteers._task import VolunteerTask
-
-
-class TaskError(InputError):
-    """A volunteer task that cannot be checked: it names what the municipality does not
-    configure."""
 
 
 @frozen(kw_only=True)

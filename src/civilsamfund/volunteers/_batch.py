@@ -15,8 +15,9 @@ from civilsamfund.core.rules._rule import Rule
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskError
+from civilsamfund.volunteers._assessment import TaskAssessor
 from civilsamfund.volunteers._document import task_json, task_text
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 
 TaskFormat = Literal["text", "json"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from civilsamfund.pipeline._documents import document_from_data, read_document, structured
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.volunteers._assessment import TaskError
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 
 KEY = "tasks"

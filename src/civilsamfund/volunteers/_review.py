@@ -20,8 +20,8 @@ from civilsamfund.core._text import Language
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._limits import DEFAULT_LIMITS, Limits
 from civilsamfund.pipeline._output import layout_for
-from civilsamfund.volunteers._assessment import TaskError
 from civilsamfund.volunteers._config import Named, VolunteersFile
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._forms import (
     Checklist,
     CollaborationAgreement,
