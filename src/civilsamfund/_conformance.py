@@ -96,16 +96,16 @@ def _applications(municipality: Municipality) -> Judge:
 
 
 def _tasks(municipality: Municipality) -> Judge:
-    return _each(tasks.KEY, VolunteerTask, TaskError, TaskAssessor(municipality).check)
+    return _each(tasks.KEY, VolunteerTask, TaskError, TaskAssessor(municipality).assess)
 
 
 def _nominations(municipality: Municipality) -> Judge:
-    check = NominationAssessor(municipality).check
-    return _each(nominations.KEY, Nomination, AwardError, check)
+    assess = NominationAssessor(municipality).assess
+    return _each(nominations.KEY, Nomination, AwardError, assess)
 
 
 def _proposals(municipality: Municipality) -> Judge:
-    return _each(proposals.KEY, ForumProposal, ForumError, ForumAssessor(municipality).check)
+    return _each(proposals.KEY, ForumProposal, ForumError, ForumAssessor(municipality).assess)
 
 
 def _design(municipality: Municipality) -> Judge:

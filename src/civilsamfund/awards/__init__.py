@@ -10,10 +10,11 @@ committee's choice. See docs/awards.md.
 
 from __future__ import annotations
 
+from civilsamfund._deprecation import deprecated_names
 from civilsamfund.awards._assessment import (
     NominationAssessor,
     NominationDecision,
-    check_nomination,
+    assess,
 )
 from civilsamfund.awards._batch import NominationFormat, write_nomination_decisions
 from civilsamfund.awards._catalogue import (
@@ -56,6 +57,11 @@ from civilsamfund.awards._year import (
     catalogue,
 )
 
+__getattr__ = deprecated_names(
+    __name__, {"check_nomination": ("civilsamfund.awards.assess", "0.4.0")}
+)
+"""``check_nomination``, the old name of :func:`assess`, still resolves, warning, until 0.5.0."""
+
 __all__ = [
     "Award",
     "AwardError",
@@ -82,12 +88,12 @@ __all__ = [
     "Winner",
     "YearCatalogue",
     "Years",
+    "assess",
     "award_in",
     "awards_in",
     "catalogue",
     "catalogue_document",
     "catalogue_text",
-    "check_nomination",
     "decision_document",
     "decision_json",
     "decision_text",

@@ -38,7 +38,8 @@ from typing import Any
 from attrs import field, frozen
 
 from civilsamfund._municipality import Municipality
-from civilsamfund.awards._assessment import NominationDecision, check_nomination
+from civilsamfund.awards._assessment import NominationDecision
+from civilsamfund.awards._assessment import assess as assess_nomination
 from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Nomination
 from civilsamfund.config._converter import structure
@@ -52,7 +53,8 @@ from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import assess
 from civilsamfund.grants._decision import Decision, RoundKind
 from civilsamfund.grants._errors import ApplicationError
-from civilsamfund.organisation._assessment import ForumDecision, check_forum
+from civilsamfund.organisation._assessment import ForumDecision
+from civilsamfund.organisation._assessment import assess as assess_proposal
 from civilsamfund.organisation._errors import ForumError
 from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.pipeline._files import decoded, read_bytes
@@ -61,7 +63,8 @@ from civilsamfund.pipeline._screen import screen_for
 from civilsamfund.plugins._manager import Plugins
 from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._status import StrategyState, StrategyStatus, strategy_status
-from civilsamfund.volunteers._assessment import TaskDecision, check_task
+from civilsamfund.volunteers._assessment import TaskDecision
+from civilsamfund.volunteers._assessment import assess as assess_task
 from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 
@@ -383,12 +386,12 @@ _KINDS: Mapping[str, _Kind] = {
     "application": _Kind(
         model=GrantApplication, error=ApplicationError, decide=assess, compare=_compare_grant
     ),
-    "task": _Kind(model=VolunteerTask, error=TaskError, decide=check_task, compare=_compare_task),
+    "task": _Kind(model=VolunteerTask, error=TaskError, decide=assess_task, compare=_compare_task),
     "nomination": _Kind(
-        model=Nomination, error=AwardError, decide=check_nomination, compare=_compare_nomination
+        model=Nomination, error=AwardError, decide=assess_nomination, compare=_compare_nomination
     ),
     "proposal": _Kind(
-        model=ForumProposal, error=ForumError, decide=check_forum, compare=lambda *_: iter(())
+        model=ForumProposal, error=ForumError, decide=assess_proposal, compare=lambda *_: iter(())
     ),
     "strategy": _Kind(
         model=StrategyCase, error=StrategyError, decide=_strategy_on, compare=_compare_strategy
