@@ -201,7 +201,7 @@ def test_each_award_finding_says_why_and_what_it_records(
     """An award finding's status, recorded facts, missing facts and reason in both languages."""
     given = {key: value for key, value in {**base, **changes}.items() if value is not None}
     (nomination,) = aw.nominations_from_data([given])
-    decision = aw.check_nomination(odense, nomination)
+    decision = aw.assess(odense, nomination)
     (finding,) = [f for f in decision.findings if f.criterion == criterion]
     assert finding.status.value == status
     assert dict(finding.facts) == facts

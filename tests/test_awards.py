@@ -213,8 +213,8 @@ def test_a_decision_never_repeats_the_reasons_or_a_persons_reference(capsys):
 
 def test_checking_twice_gives_the_same_decisions(odense):
     nominations = aw.read_nominations(ODENSE_NOMINATIONS)
-    first = [aw.decision_json(aw.check_nomination(odense, n)) for n in nominations]
-    assert first == [aw.decision_json(aw.check_nomination(odense, n)) for n in nominations]
+    first = [aw.decision_json(aw.assess(odense, n)) for n in nominations]
+    assert first == [aw.decision_json(aw.assess(odense, n)) for n in nominations]
 
 
 @pytest.mark.parametrize(
@@ -341,7 +341,7 @@ def test_a_typo_in_a_key_fails(odense_copy):
 
 
 def _decisions(odense):
-    return [aw.check_nomination(odense, n) for n in aw.read_nominations(ODENSE_NOMINATIONS)]
+    return [aw.assess(odense, n) for n in aw.read_nominations(ODENSE_NOMINATIONS)]
 
 
 def test_the_jury_records_an_eligible_winner_with_reasons(odense):
@@ -434,7 +434,7 @@ def test_generated_versions_hold_their_own_years(version):
 def test_any_nomination_for_odense_gets_a_decision_or_a_clear_error(odense, nomination):
     """Whatever the facts, a nomination for a known award ends in a whole decision."""
     nomination = attrs.evolve(nomination, award="mental-trivsel", year=2025, target_groups=None)
-    decision = aw.check_nomination(odense, nomination)
+    decision = aw.assess(odense, nomination)
     assert decision.outcome in set(cs.Outcome)
     assert len(decision.findings) == 6
 

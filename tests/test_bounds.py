@@ -144,7 +144,7 @@ def test_unknown_ids_past_those_described_are_counted_not_built(odense, monkeypa
     (read,) = awards.nominations_from_data([nomination])
     made = _built(monkeypatch)
     with pytest.raises(awards.AwardError) as caught:
-        awards.check_nomination(odense, read)
+        awards.assess(odense, read)
     assert len(caught.value.problems) == 100
     assert caught.value.more == 2_900
     assert "target_groups[0]: expected one of 'children-young'" in str(caught.value)

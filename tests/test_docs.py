@@ -119,7 +119,7 @@ def test_the_proposals_odense_did_not_choose_configure_as_the_awards_guide_shows
             }
         ]
     )
-    decision = aw.check_nomination(municipality, nomination)
+    decision = aw.assess(municipality, nomination)
     assert decision.outcome is cs.Outcome.NEEDS_ASSESSMENT  # a discretionary rule flags
 
 

@@ -31,7 +31,7 @@ def _municipality(slug):
 
 def _decide(municipality, **changes):
     (task,) = v.tasks_from_data([{**TASK, **changes}])
-    return v.check_task(municipality, task)
+    return v.assess(municipality, task)
 
 
 def _finding(decision, criterion):

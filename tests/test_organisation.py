@@ -130,7 +130,7 @@ def test_bundled_proposals_get_decisions_that_match_the_schema(capsys, slug, lan
 
 def test_the_bundled_proposals_give_each_outcome():
     outcomes = {
-        org.check_forum(cs.load_municipality_dir(MUNICIPALITIES / slug, cs.Plugins()), p).outcome
+        org.assess(cs.load_municipality_dir(MUNICIPALITIES / slug, cs.Plugins()), p).outcome
         for slug in SLUGS
         for path in _forums(slug)
         for p in org.read_proposals(path)
@@ -178,7 +178,7 @@ def test_bad_proposals_are_clear_errors(odense, change, message):
 
 def _judge(municipality, data):
     (proposal,) = org.proposals_from_data([data], "p.json")
-    return org.check_forum(municipality, proposal)
+    return org.assess(municipality, proposal)
 
 
 def test_a_duplicate_json_key_is_an_error(tmp_path, capsys):
@@ -222,9 +222,7 @@ def test_the_number_of_representatives_is_judged_at_its_boundary(odense, count):
         org.Member(seat="foreningsrepraesentant", area="under_60") for _ in range(count)
     )
     proposal = org.ForumProposal(id="p", forum="samarbejdsforum", on=DAY, members=members)
-    (finding,) = [
-        f for f in org.check_forum(odense, proposal).findings if f.criterion == "OSF-ASSOC"
-    ]
+    (finding,) = [f for f in org.assess(odense, proposal).findings if f.criterion == "OSF-ASSOC"]
     assert (finding.status is cs.Status.PASS) is (count <= 10)
 
 
@@ -233,7 +231,7 @@ def test_any_proposal_for_a_known_forum_gets_a_whole_decision_or_a_clear_error(o
     proposal = attrs.evolve(proposal, forum="samarbejdsforum", on=DAY)
     before = repr(proposal)
     try:
-        decision = org.check_forum(odense, proposal)
+        decision = org.assess(odense, proposal)
     except org.ForumError:  # a clear error is an answer too
         decision = None
     assert repr(proposal) == before

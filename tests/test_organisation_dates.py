@@ -60,7 +60,7 @@ def test_a_forum_decision_names_the_aldermans_department_of_its_day(odense, on, 
     """The rule on the alderman's department names it as it was called on the day."""
     members = (org.Member(seat="raadmand", department="social_og_arbejdsmarked"),)
     proposal = org.ForumProposal(id="p", forum="samarbejdsforum", on=on, members=members)
-    decision = org.check_forum(odense, proposal)
+    decision = org.assess(odense, proposal)
     (finding,) = [f for f in decision.findings if f.criterion == "OSF-ALDERMAN-DEPARTMENT"]
     assert finding.reason.da == f"Alle rådmænd er fra {name}."
     assert decision.names["social_og_arbejdsmarked"].da == name

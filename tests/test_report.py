@@ -400,9 +400,7 @@ def test_decisions_made_in_memory_give_the_report_the_files_give(written, slug):
     decided = [
         grants.assess(municipality, a) for a in grants.read_applications(GRANT_EXAMPLES[slug])
     ]
-    checked = [
-        awards.check_nomination(municipality, n) for n in awards.read_nominations(NOMINATIONS[slug])
-    ]
+    checked = [awards.assess(municipality, n) for n in awards.read_nominations(NOMINATIONS[slug])]
     in_memory = rp.annual_report(
         municipality,
         2025,

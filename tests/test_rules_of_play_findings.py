@@ -30,7 +30,7 @@ def _given(data):
 
 def _decide(municipality, changes):
     (task,) = v.tasks_from_data([_given({**READY, **changes})])
-    return v.check_task(municipality, task)
+    return v.assess(municipality, task)
 
 
 def _prepared(**changes):

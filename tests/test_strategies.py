@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum.dk import cvr
 
-from civilsamfund import Outcome, RuleKind, Status, to_json
+from civilsamfund import Outcome, RuleKind, Status, to_json, volunteers
 from civilsamfund import testing as cst
 from civilsamfund.grants import Association, Decision, GrantApplication, PoolsFile, assess
-from civilsamfund.volunteers import TaskDecision, VolunteerTask, check_task, tasks_from_data
+from civilsamfund.volunteers import TaskDecision, VolunteerTask, tasks_from_data
 
 
 @given(st.from_type(Association))
@@ -107,7 +107,7 @@ def test_from_type_gives_task_decisions(decision):
 @given(st.data())
 def test_tasks_for_meet_every_mandatory_task_rule(faaborg, data):
     task = data.draw(cst.tasks_for(faaborg))
-    decision = check_task(faaborg, task)
+    decision = volunteers.assess(faaborg, task)
     assert decision.outcome is not Outcome.INELIGIBLE
 
 
@@ -120,7 +120,7 @@ def test_violating_each_task_rule(odense, faaborg, data):
     rules = {r.id: r.kind for r in municipality.rulebook if r.subject is VolunteerTask}
     criterion = data.draw(st.sampled_from(sorted(rules)))
     task = data.draw(cst.violating(municipality, criterion))
-    decision = check_task(municipality, task)
+    decision = volunteers.assess(municipality, task)
     failed = [f.criterion for f in decision.findings if f.status is Status.FAIL]
     if rules[criterion] is RuleKind.MANDATORY:
         assert failed == [criterion]

@@ -211,7 +211,7 @@ def _decide(municipalities, criterion, changes):
     faaborg = criterion.startswith("FMV")
     base = READY if faaborg else ODENSE_TASK
     (task,) = v.tasks_from_data([_given({**base, **changes})])
-    return v.check_task(municipalities["faaborg-midtfyn" if faaborg else "odense"], task)
+    return v.assess(municipalities["faaborg-midtfyn" if faaborg else "odense"], task)
 
 
 @pytest.mark.parametrize(("criterion", "changes", "status", "facts", "en", "da"), CASES)

@@ -55,7 +55,7 @@ def faaborg():
 def _decide(municipality, **changes):
     data = {**READY, **changes}
     (task,) = v.tasks_from_data([data])
-    return v.check_task(municipality, task)
+    return v.assess(municipality, task)
 
 
 def _status(decision, criterion):
@@ -106,7 +106,7 @@ def test_a_missing_agreement_is_flagged_not_rejected(faaborg):
 def test_a_fact_not_given_is_named_as_missing(faaborg):
     data = {key: value for key, value in READY.items() if key != "reports_on_citizens"}
     (task,) = v.tasks_from_data([data])
-    decision = v.check_task(faaborg, task)
+    decision = v.assess(faaborg, task)
     (finding,) = [f for f in decision.findings if f.criterion == "FMV-LAW-A"]
     assert (finding.status.value, finding.missing) == ("flag", ("reports_on_citizens",))
 
@@ -170,7 +170,7 @@ def test_a_date_in_year_9999_and_a_cpr_number_are_clear_errors(faaborg, tmp_path
         v.write_task_decisions(faaborg, [path], io.BytesIO())
     assert "1234" not in str(caught.value)
     (task,) = v.tasks_from_data([{**READY, "starts": "9999-12-31"}])
-    assert v.check_task(faaborg, task).audit.rules_date == date(9999, 12, 31)
+    assert v.assess(faaborg, task).audit.rules_date == date(9999, 12, 31)
 
 
 @pytest.mark.parametrize("slug", ["faaborg-midtfyn", "odense"])
@@ -282,7 +282,7 @@ def test_a_plugin_giving_nonsense_obligations_is_named(tmp_path, fail):
     municipality = cs.load_municipality_dir(target, plugins)
     (task,) = v.tasks_from_data([READY])
     with pytest.raises(cs.PluginError, match=r"plugin 'nonsense': .*rule 'X-1'"):
-        v.check_task(municipality, task)
+        v.assess(municipality, task)
 
 
 @pytest.mark.parametrize("arena", ["B", "C"])
@@ -291,7 +291,7 @@ def test_whether_a_task_is_a_core_task_is_asked_in_every_arena(faaborg, arena):
     say whether it is one is a missing fact wherever it is placed."""
     data = {key: value for key, value in READY.items() if key != "core_task"}
     (task,) = v.tasks_from_data([{**data, "arena": arena}])
-    decision = v.check_task(faaborg, task)
+    decision = v.assess(faaborg, task)
     (finding,) = [f for f in decision.findings if f.criterion == "FMV-ARENA-C"]
     assert finding.missing == ("core_task",)
     assert finding.facts["arena"] == arena

@@ -12,7 +12,7 @@ Each domain is a subpackage: :mod:`civilsamfund.grants` assesses grant applicati
     for application in grants.read_applications("applications.toml"):
         print(grants.render_text(assessor.assess(application), "en"))
 
-Only the errors, text and money load with the package; everything else (the rules
+Only the shared errors, text and money load with the package; everything else (the rules
 core, configuration, cattrs, pluggy, the domains) loads on first use.
 """
 
@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from civilsamfund._deprecation import deprecated_names
 from civilsamfund._version import __version__
 from civilsamfund.core._errors import (
-    ApplicationError,
     CivilsamfundError,
     ConfigError,
     FieldValueError,
@@ -121,6 +120,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "civilsamfund.core.rules._rule": ("Rule",),
     "civilsamfund.core.rules._rulebook": ("Rulebook",),
+    "civilsamfund.grants._errors": ("ApplicationError",),
     "civilsamfund.plugins._manager": ("PluginInfo", "Plugins"),
     "civilsamfund.plugins.hookspecs": ("hookimpl",),
 }

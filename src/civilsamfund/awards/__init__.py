@@ -10,10 +10,11 @@ committee's choice. See docs/awards.md.
 
 from __future__ import annotations
 
+from civilsamfund._deprecation import deprecated_names
 from civilsamfund.awards._assessment import (
     NominationAssessor,
     NominationDecision,
-    check_nomination,
+    assess,
 )
 from civilsamfund.awards._batch import NominationFormat, write_nomination_decisions
 from civilsamfund.awards._catalogue import (
@@ -36,6 +37,7 @@ from civilsamfund.awards._document import (
     decision_json,
     decision_text,
 )
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._jury import JuryDecision, Winner, record_jury_decision
 from civilsamfund.awards._nomination import (
     Candidacy,
@@ -47,7 +49,6 @@ from civilsamfund.awards._nomination import (
 from civilsamfund.awards._reading import nominations_from_data, read_nominations
 from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
 from civilsamfund.awards._year import (
-    AwardError,
     AwardYear,
     ProgrammeYear,
     YearCatalogue,
@@ -55,6 +56,11 @@ from civilsamfund.awards._year import (
     awards_in,
     catalogue,
 )
+
+__getattr__ = deprecated_names(
+    __name__, {"check_nomination": ("civilsamfund.awards.assess", "0.4.0")}
+)
+"""``check_nomination``, the old name of :func:`assess`, still resolves, warning, until 0.5.0."""
 
 __all__ = [
     "Award",
@@ -82,12 +88,12 @@ __all__ = [
     "Winner",
     "YearCatalogue",
     "Years",
+    "assess",
     "award_in",
     "awards_in",
     "catalogue",
     "catalogue_document",
     "catalogue_text",
-    "check_nomination",
     "decision_document",
     "decision_json",
     "decision_text",

@@ -1,4 +1,4 @@
-"""Checking a nomination: the award as given in its year, the rules in force on that
+"""Assessing a nomination: the award as given in its year, the rules in force on that
 year's award day, their findings and the outcome."""
 
 from __future__ import annotations
@@ -8,9 +8,11 @@ from datetime import date
 
 from attrs import field, frozen
 
+from civilsamfund._deprecation import renamed_method
 from civilsamfund.awards._catalogue import AwardsFile
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Candidacy, Nomination
-from civilsamfund.awards._year import AwardError, AwardYear, award_in
+from civilsamfund.awards._year import AwardYear, award_in
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
@@ -43,7 +45,7 @@ class NominationDecision:
 
 
 class NominationAssessor:
-    """Checks nominations by one municipality's award catalogue and rules; make one for
+    """Assesses nominations by one municipality's award catalogue and rules; make one for
     many nominations."""
 
     __slots__ = ("_evaluator", "_plan", "_rules", "municipality")
@@ -84,12 +86,14 @@ class NominationAssessor:
         source = f"nomination {shown(nomination.id)}"
         raise AwardError(found.kept, found.more).within(source, "")
 
-    def check(self, nomination: Nomination, on: date | None = None) -> NominationDecision:
-        """Check ``nomination`` by its award's rules in force on ``on`` (default: the
+    def assess(self, nomination: Nomination, on: date | None = None) -> NominationDecision:
+        """Assess ``nomination`` by its award's rules in force on ``on`` (default: the
         award day of its year)."""
         candidacy = self.candidacy(nomination)
         day = candidacy.award.day if on is None else on
         return self.decide(self.rules(candidacy.award, day), candidacy, day)
+
+    check = renamed_method(assess, old="check", since="0.4.0")
 
     def decide(
         self, rules: tuple[Rule[Candidacy], ...], candidacy: Candidacy, on: date
@@ -117,9 +121,9 @@ class NominationAssessor:
         )
 
 
-def check_nomination(
+def assess(
     municipality: Municipality, nomination: Nomination, on: date | None = None
 ) -> NominationDecision:
-    """Check one nomination by ``municipality``'s award rules in force on ``on``
+    """Assess one nomination by ``municipality``'s award rules in force on ``on``
     (default: its year's award day). For many, make one :class:`NominationAssessor`."""
-    return NominationAssessor(municipality).check(nomination, on)
+    return NominationAssessor(municipality).assess(nomination, on)

@@ -10,7 +10,8 @@ from datetime import date
 from attrs import field, frozen
 
 from civilsamfund.awards._assessment import NominationDecision
-from civilsamfund.awards._year import AwardError, award_in
+from civilsamfund.awards._errors import AwardError
+from civilsamfund.awards._year import award_in
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._shown import shown

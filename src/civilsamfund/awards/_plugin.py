@@ -10,13 +10,13 @@ from attrs import frozen
 from civilsamfund.awards._assessment import (
     NominationAssessor,
     NominationDecision,
-    check_nomination,
+    assess,
 )
 from civilsamfund.awards._commands import AWARD_COMMANDS, AWARD_SCHEMAS
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Candidacy, Nomination
 from civilsamfund.awards._reading import NOMINATIONS
 from civilsamfund.awards._sections import AWARD_SECTIONS
-from civilsamfund.awards._year import AwardError
 from civilsamfund.awards.checks import AWARD_CHECKS
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.plugins._domain import Cases, Domain, Mismatch
@@ -38,7 +38,7 @@ def _compare(expect: NominationExpectation, decision: NominationDecision) -> Ite
 
 
 def _nominations(municipality: Municipality) -> Callable[[Path], object]:
-    return NOMINATIONS.each(NominationAssessor(municipality).check)
+    return NOMINATIONS.each(NominationAssessor(municipality).assess)
 
 
 AWARDS = Domain(
@@ -56,7 +56,7 @@ AWARDS = Domain(
             what="a nomination for an award",
             model=Nomination,
             error=AwardError,
-            decide=check_nomination,
+            decide=assess,
             expect=NominationExpectation,
             compare=_compare,
         ),

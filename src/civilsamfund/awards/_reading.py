@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Nomination
-from civilsamfund.awards._year import AwardError
 from civilsamfund.plugins._domain import Items
 from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 

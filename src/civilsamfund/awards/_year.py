@@ -18,15 +18,11 @@ from civilsamfund.awards._catalogue import (
     Event,
     Years,
 )
+from civilsamfund.awards._errors import AwardError
 from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._errors import InputError
 from civilsamfund.core._shown import shown
 
 Y = TypeVar("Y", bound=Years)
-
-
-class AwardError(InputError):
-    """An award asked about in a year it is not given, or a year out of range."""
 
 
 def holding(versions: Iterable[Y], year: int) -> Y | None:

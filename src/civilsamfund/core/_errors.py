@@ -121,10 +121,6 @@ class ConfigError(InputError):
     """A municipality's configuration is invalid."""
 
 
-class ApplicationError(InputError):
-    """A grant application document is invalid."""
-
-
 class OutputError(CivilsamfundError):
     """The output could not be written (a full disk, no permission); nothing partial was
     left in place of the file asked for."""

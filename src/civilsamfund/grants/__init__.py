@@ -34,6 +34,7 @@ from civilsamfund.grants._decision import (
     Round,
     RoundKind,
 )
+from civilsamfund.grants._errors import ApplicationError
 
 if TYPE_CHECKING:
     from civilsamfund.grants._assessment import Assessor, PoolRules, assess
@@ -125,6 +126,7 @@ __all__ = [
     "AmountBasis",
     "AppealStatement",
     "Applicant",
+    "ApplicationError",
     "Assessor",
     "Association",
     "AssociationKind",

@@ -17,7 +17,6 @@ from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
 from civilsamfund.core._dates import Versions
-from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._shown import expected_one_of, shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
@@ -40,6 +39,7 @@ from civilsamfund.grants._decision import (
     Round,
     RoundKind,
 )
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.grants._routing import Router, Routing
 from civilsamfund.grants._sections import POOLS
 from civilsamfund.organisation._structure import OrganisationFile

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._errors import ApplicationError
 from civilsamfund.core._text import Language
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._output import layout_for
 from civilsamfund.reading._converter import structurer

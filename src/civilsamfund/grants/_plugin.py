@@ -8,11 +8,11 @@ from pathlib import Path
 from attrs import frozen
 
 from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._errors import ApplicationError
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, assess
 from civilsamfund.grants._commands import GRANT_COMMANDS, GRANT_SCHEMAS
 from civilsamfund.grants._decision import Decision, RoundKind
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.grants._reading import APPLICATIONS
 from civilsamfund.grants._sections import GRANT_SECTIONS
 from civilsamfund.grants.checks import GRANT_CHECKS

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civilsamfund.core._errors import ApplicationError
 from civilsamfund.grants._application import GrantApplication
+from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.plugins._domain import Items
 from civilsamfund.reading._documents import (
     Document,

@@ -5,16 +5,17 @@ with composition rules.
 every domain reads (grants route to its departments, volunteer tasks name its points
 of entry). :func:`entry_point` says whom an association contacts by its target group's
 ages; a :class:`ForumProposal` is judged by its forum's composition rules
-(:func:`check_forum`), each a ``forum.*`` criterion with a citation. See
+(:func:`assess`), each a ``forum.*`` criterion with a citation. See
 docs/organisation.md.
 """
 
 from __future__ import annotations
 
+from civilsamfund._deprecation import deprecated_names
 from civilsamfund.organisation._assessment import (
     ForumAssessor,
     ForumDecision,
-    check_forum,
+    assess,
     forum,
 )
 from civilsamfund.organisation._batch import ForumFormat, write_forum_decisions
@@ -27,7 +28,8 @@ from civilsamfund.organisation._document import (
     entry_text,
 )
 from civilsamfund.organisation._entry import Contact, EntryAnswer, entry_point
-from civilsamfund.organisation._proposal import ForumError, ForumProposal, Meeting, Member
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal, Meeting, Member
 from civilsamfund.organisation._reading import proposals_from_data, read_proposals
 from civilsamfund.organisation._schema import forum_decision_schema, proposal_schema
 from civilsamfund.organisation._structure import (
@@ -41,6 +43,11 @@ from civilsamfund.organisation._structure import (
     Partner,
     Seat,
 )
+
+__getattr__ = deprecated_names(
+    __name__, {"check_forum": ("civilsamfund.organisation.assess", "0.4.0")}
+)
+"""``check_forum``, the old name of :func:`assess`, still resolves, warning, until 0.5.0."""
 
 __all__ = [
     "Area",
@@ -62,7 +69,7 @@ __all__ = [
     "OrganisationFile",
     "Partner",
     "Seat",
-    "check_forum",
+    "assess",
     "decision_document",
     "decision_json",
     "decision_text",

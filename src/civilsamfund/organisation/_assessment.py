@@ -1,4 +1,4 @@
-"""Checking a proposed forum membership: the forum's composition rules in force on the
+"""Assessing a proposed forum membership: the forum's composition rules in force on the
 day the membership would start, their findings and the outcome."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from datetime import date
 
 from attrs import field, frozen
 
+from civilsamfund._deprecation import renamed_method
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._audit import AuditRecord
@@ -16,7 +17,8 @@ from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._findings import Finding, Outcome, outcome
 from civilsamfund.core.rules._rule import Rule
-from civilsamfund.organisation._proposal import GUEST_KINDS, ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal
 from civilsamfund.organisation._structure import Forum, OrganisationFile
 
 
@@ -57,7 +59,7 @@ _ORGANISATION = ("committee", "council", "department", "partner", "area", "forum
 
 
 class ForumAssessor:
-    """Checks proposed memberships against one municipality's forum rules; make one
+    """Assesses proposed memberships against one municipality's forum rules; make one
     for many proposals."""
 
     __slots__ = ("_evaluator", "_plan", "municipality")
@@ -99,11 +101,13 @@ class ForumAssessor:
             raise ForumError(found.kept, found.more).within(source, "")
         return proposal
 
-    def check(self, proposal: ForumProposal, on: date | None = None) -> ForumDecision:
+    def assess(self, proposal: ForumProposal, on: date | None = None) -> ForumDecision:
         """Judge ``proposal`` by its forum's rules in force on ``on`` (default: the day
         the membership would start)."""
         day = proposal.on if on is None else on
         return self.decide(self.rules(self.admit(proposal), day), proposal, day)
+
+    check = renamed_method(assess, old="check", since="0.4.0")
 
     def decide(
         self, rules: tuple[Rule[ForumProposal], ...], proposal: ForumProposal, on: date
@@ -152,10 +156,10 @@ def _unknown(
                 )
 
 
-def check_forum(
+def assess(
     municipality: Municipality, proposal: ForumProposal, on: date | None = None
 ) -> ForumDecision:
-    """Check one proposed membership against ``municipality``'s rules for its forum in
+    """Assess one proposed membership against ``municipality``'s rules for its forum in
     force on ``on`` (default: the day it would start). For many, make one
     :class:`ForumAssessor`."""
-    return ForumAssessor(municipality).check(proposal, on)
+    return ForumAssessor(municipality).assess(proposal, on)

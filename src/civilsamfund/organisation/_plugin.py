@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from civilsamfund.config._municipality import Municipality
-from civilsamfund.organisation._assessment import ForumAssessor, check_forum
+from civilsamfund.organisation._assessment import ForumAssessor, assess
 from civilsamfund.organisation._commands import ORGANISATION_COMMANDS, ORGANISATION_SCHEMAS
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.organisation._reading import PROPOSALS
 from civilsamfund.organisation._sections import ORGANISATION_SECTIONS
 from civilsamfund.organisation.checks import FORUM_CHECKS
@@ -17,7 +18,7 @@ from civilsamfund.plugins.hookspecs import hookimpl
 
 
 def _proposals(municipality: Municipality) -> Callable[[Path], object]:
-    return PROPOSALS.each(ForumAssessor(municipality).check)
+    return PROPOSALS.each(ForumAssessor(municipality).assess)
 
 
 ORGANISATION = Domain(
@@ -35,7 +36,7 @@ ORGANISATION = Domain(
             what="a proposed forum membership",
             model=ForumProposal,
             error=ForumError,
-            decide=check_forum,
+            decide=assess,
         ),
     ),
     testing="civilsamfund.testing._organisation",

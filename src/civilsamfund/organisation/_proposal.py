@@ -13,14 +13,8 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import InputError
 from civilsamfund.core._references import refers
 from civilsamfund.core._validators import opaque_reference
-
-
-class ForumError(InputError):
-    """A proposed membership the municipality's forums cannot judge: an unknown forum
-    or seat, or a reference to something not configured."""
 
 
 @frozen(kw_only=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civilsamfund.organisation._proposal import ForumError, ForumProposal
+from civilsamfund.organisation._errors import ForumError
+from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.plugins._domain import Items
 from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
 

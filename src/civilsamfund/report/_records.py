@@ -244,7 +244,7 @@ def records_of_nominations(
     decisions: Iterable[NominationDecision], municipality: str
 ) -> tuple[NominationRecord, ...]:
     """The records of nomination decisions made in memory
-    (:func:`civilsamfund.awards.check_nomination`), as :func:`records_of_decisions` gives
+    (:func:`civilsamfund.awards.assess`), as :func:`records_of_decisions` gives
     those of grants."""
     records = (
         NominationRecord(

@@ -5,8 +5,9 @@ and revise.
 values, the arenas it frames, its principles, objectives (each serving a principle or
 none), action plans and declarations of intent, and what of its schedule has been
 done. When a status review, a report or a revision is due is a lifecycle rule in
-``criteria.toml`` (``strategy.*`` checks), cited like any rule. :func:`strategy_status`
-says where each strategy stands on a day. See docs/strategy.md.
+``criteria.toml`` (``strategy.*`` checks), cited like any rule. A
+:class:`StrategyAssessor` (or :func:`assess`, for one) says where a strategy stands on a
+day, :func:`strategy_status` where each does. See docs/strategy.md.
 
 A strategy designed meeting by meeting keeps a :class:`DesignMeeting` record of each:
 the points paper its members prioritise, ranked by a stated method
@@ -17,7 +18,6 @@ docs/design.md.
 from __future__ import annotations
 
 from civilsamfund.strategy._design import (
-    DesignError,
     DesignMeeting,
     Evaluation,
     MeetingKind,
@@ -33,6 +33,7 @@ from civilsamfund.strategy._design_batch import (
 )
 from civilsamfund.strategy._design_document import meeting_document, meeting_text
 from civilsamfund.strategy._document import state_text, status_document, status_text
+from civilsamfund.strategy._errors import DesignError, StrategyError
 from civilsamfund.strategy._evaluation import EvaluationSummary, Rated, summarise
 from civilsamfund.strategy._lifecycle import LifecycleCheck, StrategyOn
 from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
@@ -49,9 +50,10 @@ from civilsamfund.strategy._model import (
 )
 from civilsamfund.strategy._ranking import RankedPoint, Ranking, rank
 from civilsamfund.strategy._status import (
-    StrategyError,
+    StrategyAssessor,
     StrategyState,
     StrategyStatus,
+    assess,
     strategies,
     strategy_status,
 )
@@ -80,11 +82,13 @@ __all__ = [
     "Rated",
     "Stakeholder",
     "Strategy",
+    "StrategyAssessor",
     "StrategyError",
     "StrategyFile",
     "StrategyOn",
     "StrategyState",
     "StrategyStatus",
+    "assess",
     "meeting_document",
     "meeting_text",
     "meetings_from_data",

@@ -15,7 +15,7 @@ from typing import Any
 
 from attrs import Attribute, field, frozen
 
-from civilsamfund.core._errors import FieldValueError, InputError
+from civilsamfund.core._errors import FieldValueError
 from civilsamfund.core._references import refers
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
@@ -27,11 +27,6 @@ LOWEST_RATING, HIGHEST_RATING = 0, 100
 MOST_PARTICIPANTS = 1_000_000
 """More people than live in the largest Danish municipality: a meeting's count beyond
 it is a typing error, not a meeting."""
-
-
-class DesignError(InputError):
-    """A design meeting record the municipality cannot take: an unknown strategy or
-    committee, a priority naming a point the paper lacks, a rating off the scale."""
 
 
 class MeetingKind(str, enum.Enum):

@@ -14,8 +14,9 @@ from civilsamfund.core._text import Language
 from civilsamfund.pipeline._batch import Output
 from civilsamfund.plugins._domain import Batch, Items
 from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.strategy._design import DesignError, DesignMeeting
+from civilsamfund.strategy._design import DesignMeeting
 from civilsamfund.strategy._design_document import meeting_json, meeting_text
+from civilsamfund.strategy._errors import DesignError
 from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
 
 MEETINGS = Items(key="meetings", model=DesignMeeting, error=DesignError)

@@ -12,7 +12,8 @@ from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core._shown import shown
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.strategy._design import DesignError, DesignMeeting, MeetingKind
+from civilsamfund.strategy._design import DesignMeeting, MeetingKind
+from civilsamfund.strategy._errors import DesignError
 from civilsamfund.strategy._evaluation import EvaluationSummary, summarise
 from civilsamfund.strategy._model import StrategyFile
 from civilsamfund.strategy._ranking import Ranking, rank

@@ -14,15 +14,11 @@ from civilsamfund.plugins._domain import Cases, Domain, Mismatch
 from civilsamfund.plugins.hookspecs import hookimpl
 from civilsamfund.strategy._commands import STRATEGY_COMMANDS, STRATEGY_SCHEMAS
 from civilsamfund.strategy._design_batch import MEETINGS
+from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._lifecycle import StrategyOn
 from civilsamfund.strategy._meetings import DesignSummariser
 from civilsamfund.strategy._sections import STRATEGY_SECTIONS
-from civilsamfund.strategy._status import (
-    StrategyError,
-    StrategyState,
-    StrategyStatus,
-    strategy_status,
-)
+from civilsamfund.strategy._status import StrategyState, StrategyStatus, strategy_status
 from civilsamfund.strategy.checks import STRATEGY_CHECKS
 
 

@@ -12,17 +12,13 @@ from attrs import field, frozen
 
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._errors import InputError
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._evaluator import Evaluator
 from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._lifecycle import MILESTONE_NAMES, StrategyOn
 from civilsamfund.strategy._model import Milestone, Strategy, StrategyFile
-
-
-class StrategyError(InputError):
-    """A strategy asked for that the municipality does not configure."""
 
 
 class StrategyState(str, enum.Enum):
@@ -62,23 +58,70 @@ def strategies(municipality: Municipality) -> tuple[Strategy, ...]:
     return municipality.section(StrategyFile).strategies
 
 
+class StrategyAssessor:
+    """Says where one municipality's strategies stand on a day, as every domain's assessor
+    says what its rules make of a subject; make one for many strategies or days."""
+
+    __slots__ = ("_evaluator", "municipality")
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._evaluator = Evaluator()
+
+    def assess(self, strategy: Strategy | str, on: date | None = None) -> StrategyStatus:
+        """Where ``strategy`` (configured, or its id) stands on ``on`` (default: the day it
+        is known to be in force from, its adoption or else its ``in_force_by``).
+
+        Raises :class:`StrategyError` when the id is not configured, or when no day is
+        given and the strategy states neither.
+        """
+        if isinstance(strategy, str):
+            strategy = _configured(self.municipality, strategy, "<strategy>", "strategy")
+        if on is None:
+            on = strategy.adopted_on or strategy.in_force_by
+            if on is None:
+                raise StrategyError.at(
+                    f"strategy {shown(strategy.id)}",
+                    "on",
+                    "expected a day: the strategy states neither the day it was adopted nor "
+                    "a day it is in force by",
+                )
+        return _status(self.municipality, self._evaluator, strategy, on)
+
+
+def assess(
+    municipality: Municipality, strategy: Strategy | str, on: date | None = None
+) -> StrategyStatus:
+    """Where one strategy (configured, or its id) stands on ``on`` in ``municipality``
+    (default: the day it is known to be in force from). For many, make one
+    :class:`StrategyAssessor`."""
+    return StrategyAssessor(municipality).assess(strategy, on)
+
+
 def strategy_status(
     municipality: Municipality, on: date, strategy: str | None = None
 ) -> tuple[StrategyStatus, ...]:
-    """The status on ``on`` of every configured strategy, or of ``strategy`` alone.
+    """The status on ``on`` of every configured strategy, or of ``strategy`` alone: the
+    question the ``strategy status`` command asks, for all strategies at once.
 
     Raises :class:`StrategyError` when ``strategy`` is not configured.
     """
     found = strategies(municipality)
     if strategy is not None:
-        found = tuple(s for s in found if s.id == strategy)
-        if not found:
-            known = ", ".join(s.id for s in strategies(municipality)) or "none"
-            raise StrategyError.at(
-                "--strategy", "", f"expected a configured strategy ({known}), got {shown(strategy)}"
-            )
-    evaluator = Evaluator()
-    return tuple(_status(municipality, evaluator, s, on) for s in found)
+        found = (_configured(municipality, strategy, "--strategy", ""),)
+    assessor = StrategyAssessor(municipality)
+    return tuple(assessor.assess(s, on) for s in found)
+
+
+def _configured(municipality: Municipality, strategy: str, source: str, path: str) -> Strategy:
+    """The configured strategy ``strategy``; an error at ``path`` in ``source`` if none is."""
+    found = next((s for s in strategies(municipality) if s.id == strategy), None)
+    if found is None:
+        known = ", ".join(s.id for s in strategies(municipality)) or "none"
+        raise StrategyError.at(
+            source, path, f"expected a configured strategy ({known}), got {shown(strategy)}"
+        )
+    return found
 
 
 def _status(

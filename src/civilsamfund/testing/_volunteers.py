@@ -133,7 +133,7 @@ def _for(municipality: Municipality, breaking: str | None) -> st.SearchStrategy[
     tools = _subsets(known.get("tool", ()))
 
     def judge(task: VolunteerTask) -> dict[str, Status]:
-        return {f.criterion: f.status for f in assessor.check(task).findings}
+        return {f.criterion: f.status for f in assessor.assess(task).findings}
 
     def for_day(starts: date) -> st.SearchStrategy[VolunteerTask]:
         base = _tasks(st.just(starts), _IDS, arenas, parts, tools)

@@ -10,11 +10,13 @@ docs/volunteers.md.
 
 from __future__ import annotations
 
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, TaskError, check_task
+from civilsamfund._deprecation import deprecated_names
+from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, assess
 from civilsamfund.volunteers._batch import TaskFormat, write_task_decisions
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import Arena, Named, VolunteersFile
 from civilsamfund.volunteers._document import task_document, task_json, task_text
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._forms import (
     Checklist,
     CollaborationAgreement,
@@ -48,6 +50,11 @@ from civilsamfund.volunteers._task import (
     VolunteerTask,
 )
 
+__getattr__ = deprecated_names(
+    __name__, {"check_task": ("civilsamfund.volunteers.assess", "0.4.0")}
+)
+"""``check_task``, the old name of :func:`assess`, still resolves, warning, until 0.5.0."""
+
 __all__ = [
     "AgeRange",
     "Agreement",
@@ -76,7 +83,7 @@ __all__ = [
     "TaskFormat",
     "VolunteerTask",
     "VolunteersFile",
-    "check_task",
+    "assess",
     "read_tasks",
     "review_document",
     "review_form",

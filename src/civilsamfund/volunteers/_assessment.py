@@ -1,4 +1,4 @@
-"""Checking a volunteer task: the rules in force on the day it starts, their findings,
+"""Assessing a volunteer task: the rules in force on the day it starts, their findings,
 the outcome, and the obligations the findings give."""
 
 from __future__ import annotations
@@ -8,11 +8,12 @@ from datetime import date
 
 from attrs import field, frozen
 
+from civilsamfund._deprecation import renamed_method
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._validator import ReferencePlan
 from civilsamfund.core import _guard
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._errors import InputError, PluginError
+from civilsamfund.core._errors import PluginError
 from civilsamfund.core._problems import Problem
 from civilsamfund.core._shown import shown
 from civilsamfund.core._text import Text
@@ -21,13 +22,9 @@ from civilsamfund.core.rules._findings import Finding, Outcome, outcome
 from civilsamfund.core.rules._rule import CORE, Rule
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import VolunteersFile
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._obligations import Obligation
 from civilsamfund.volunteers._task import VolunteerTask
-
-
-class TaskError(InputError):
-    """A volunteer task that cannot be checked: it names what the municipality does not
-    configure."""
 
 
 @frozen(kw_only=True)
@@ -51,7 +48,7 @@ class TaskDecision:
 
 
 class TaskAssessor:
-    """Checks volunteer tasks by one municipality's rules; make one for many tasks."""
+    """Assesses volunteer tasks by one municipality's rules; make one for many tasks."""
 
     __slots__ = ("_evaluator", "_plan", "_rules", "municipality")
 
@@ -90,9 +87,11 @@ class TaskAssessor:
             raise TaskError(Problem.at(source, path, message) for path, message in wrong)
         return rules
 
-    def check(self, task: VolunteerTask, on: date | None = None) -> TaskDecision:
-        """Check ``task`` by the rules in force on ``on`` (default: the day it starts)."""
+    def assess(self, task: VolunteerTask, on: date | None = None) -> TaskDecision:
+        """Assess ``task`` by the rules in force on ``on`` (default: the day it starts)."""
         return self.decide(self.rules_for(task, on), task, task.starts if on is None else on)
+
+    check = renamed_method(assess, old="check", since="0.4.0")
 
     def decide(
         self, rules: tuple[Rule[VolunteerTask], ...], task: VolunteerTask, on: date
@@ -142,9 +141,7 @@ def _obligations(rule: Rule[VolunteerTask], finding: Finding) -> tuple[Obligatio
     return given
 
 
-def check_task(
-    municipality: Municipality, task: VolunteerTask, on: date | None = None
-) -> TaskDecision:
-    """Check one volunteer task by ``municipality``'s rules in force on ``on`` (default:
+def assess(municipality: Municipality, task: VolunteerTask, on: date | None = None) -> TaskDecision:
+    """Assess one volunteer task by ``municipality``'s rules in force on ``on`` (default:
     the day it starts). For many tasks, make one :class:`TaskAssessor`."""
-    return TaskAssessor(municipality).check(task, on)
+    return TaskAssessor(municipality).assess(task, on)

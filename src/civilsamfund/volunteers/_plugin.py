@@ -11,8 +11,9 @@ from attrs import frozen
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.plugins._domain import Cases, Domain, Mismatch
 from civilsamfund.plugins.hookspecs import hookimpl
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, TaskError, check_task
+from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, assess
 from civilsamfund.volunteers._commands import VOLUNTEER_COMMANDS, VOLUNTEER_SCHEMAS
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._reading import TASKS
 from civilsamfund.volunteers._review import FormKind, write_reviews
 from civilsamfund.volunteers._sections import VOLUNTEER_SECTIONS
@@ -35,7 +36,7 @@ def _compare(expect: TaskExpectation, decision: TaskDecision) -> Iterator[Mismat
 
 
 def _tasks(municipality: Municipality) -> Callable[[Path], object]:
-    return TASKS.each(TaskAssessor(municipality).check)
+    return TASKS.each(TaskAssessor(municipality).assess)
 
 
 def _forms(kind: FormKind) -> Callable[[Municipality], Callable[[Path], object]]:
@@ -65,7 +66,7 @@ VOLUNTEERS = Domain(
             what="a volunteer task",
             model=VolunteerTask,
             error=TaskError,
-            decide=check_task,
+            decide=assess,
             expect=TaskExpectation,
             compare=_compare,
         ),

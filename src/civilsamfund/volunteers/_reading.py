@@ -8,7 +8,7 @@ from pathlib import Path
 
 from civilsamfund.plugins._domain import Items
 from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.volunteers._assessment import TaskError
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 
 TASKS = Items(key="tasks", model=VolunteerTask, error=TaskError)

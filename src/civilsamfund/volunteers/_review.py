@@ -20,8 +20,8 @@ from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
 from civilsamfund.pipeline._output import layout_for
 from civilsamfund.reading._converter import structurer
 from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.volunteers._assessment import TaskError
 from civilsamfund.volunteers._config import Named, VolunteersFile
+from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._forms import (
     Checklist,
     CollaborationAgreement,
