@@ -147,10 +147,15 @@ def problems(
 
 
 def renamed_within(
-    value: object, renamed: Mapping[str, Renamed], version: Dated, path: str = ""
+    value: object,
+    catalogues: Catalogues,
+    renamed: Mapping[str, Renamed],
+    version: Dated,
+    path: str = "",
 ) -> Iterator[Found]:
     """Each reference in ``value`` to an entry of ``renamed`` (:attr:`Catalogues.renamed`)
-    that takes a new name during ``version``.
+    that takes a new name during ``version``; an id of another kind than the field
+    names is only the unknown id :func:`problems` reports.
 
     A rule's messages name entries as they are called when its version begins, so a
     version must not outlast a name it mentions: it is split on the day of the new name.
@@ -159,16 +164,17 @@ def renamed_within(
         return
     for where, attribute, item, owner in _fields(value, path):
         reference = attribute.metadata.get(REFERS)
-        if not isinstance(reference, Reference) or not reference.kinds(owner):
+        kinds = reference.kinds(owner) if isinstance(reference, Reference) else ()
+        if not kinds:
             continue
         ids = item if isinstance(item, tuple) else (item,)
         for index, ref in enumerate(ids):
             day = _renamed_on(renamed.get(ref, ()), version)
-            if day is not None:
+            if day is not None and any(ref in catalogues.entries[kind] for kind in kinds):
                 at = f"{where}[{index}]" if isinstance(item, tuple) else where
                 yield (
                     at,
-                    f"{what(reference.kinds(owner))} {shown(ref)} is called by a new name from "
+                    f"{what(kinds)} {shown(ref)} is called by a new name from "
                     f"{day.isoformat()}, within this version: end the version the day before "
                     "and begin a new one that day, so that its messages name it as it is "
                     "called then",

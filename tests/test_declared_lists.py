@@ -1,0 +1,81 @@
+"""What the fields of a configuration declare is checked the same way in every domain:
+a list something is judged by names at least one rule, a list a rule must be given
+names at least one entry, age routes held together share no age, and an id of the
+wrong kind is refused once, as unknown."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from helpers import MUNICIPALITIES, edit, load_problems
+
+
+def _copy(tmp_path, slug):
+    target = tmp_path / slug
+    shutil.copytree(MUNICIPALITIES / slug, target)
+    return target
+
+
+def test_a_department_where_a_committee_is_expected_is_only_unknown(tmp_path):
+    """A department's id in a rule that names committees is refused once, as not a
+    committee, not also as a committee renamed within the rule."""
+    target = _copy(tmp_path, "odense")
+    edit(
+        target / "criteria.toml",
+        'allowed = ["socialudvalget"]',
+        'allowed = ["social_og_arbejdsmarked"]',
+    )
+    assert load_problems(target) == [
+        f"{target / 'criteria.toml'}: criteria[32].params.allowed[0]: expected the id of a "
+        "configured committee, got 'social_og_arbejdsmarked'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "where", "kind"),
+    [
+        (
+            "criteria.toml",
+            'allowed = ["socialudvalget"]',
+            'excluded = ["nope"]',
+            "criteria[32].params.excluded[0]",
+            "committee",
+        ),
+        (
+            "criteria.toml",
+            'allowed = ["children_youth",',
+            'allowed = ["nope",',
+            "criteria[9].params.allowed[0]",
+            "target group",
+        ),
+        (
+            "organisation.toml",
+            'committee = "socialudvalget"',
+            'committee = "social_og_arbejdsmarked"',
+            "departments[0].committee",
+            "committee",
+        ),
+    ],
+)
+def test_an_unknown_id_in_a_rule_or_entry_is_refused(tmp_path, file, old, new, where, kind):
+    """The ids a forum rule, a target group rule and a department name must be of the
+    kind the field declares."""
+    target = _copy(tmp_path, "odense")
+    edit(target / file, old, new)
+    got = new.split('"')[1]
+    assert load_problems(target) == [
+        f"{target / file}: {where}: expected the id of a configured {kind}, got {got!r}"
+    ]
+
+
+def test_a_forum_rule_that_ends_while_its_forum_goes_on_is_refused(tmp_path):
+    """OSF-POLITICIAN-COMMITTEE ending in 2020 would leave later proposals unjudged by it."""
+    target = _copy(tmp_path, "odense")
+    rule = 'id = "OSF-POLITICIAN-COMMITTEE"\ntype = "forum.seat_holders"\nkind = "mandatory"\n'
+    edit(target / "criteria.toml", rule, rule + "valid_until = 2020-12-31\n")
+    assert load_problems(target) == [
+        f"{target / 'organisation.toml'}: forums[0].criteria[3]: criterion "
+        "'OSF-POLITICIAN-COMMITTEE' is not in force on 2021-01-01, while the list naming it "
+        "goes on: every day of it must be covered"
+    ]
