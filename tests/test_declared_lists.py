@@ -17,6 +17,74 @@ def _copy(tmp_path, slug):
     return target
 
 
+def test_an_award_judged_by_no_rules_is_refused(tmp_path):
+    """An award version with no criteria would find every nomination eligible."""
+    target = _copy(tmp_path, "odense")
+    edit(
+        target / "awards.toml",
+        'criteria = ["OD9-KIND", "OD9-LOCAL", "OD9-SOCIAL"]',
+        "criteria = []",
+    )
+    assert load_problems(target) == [
+        f"{target / 'awards.toml'}: awards[0].versions[0].criteria: expected the id of at "
+        "least one configured criterion, got none"
+    ]
+
+
+def test_an_award_version_that_leaves_out_its_criteria_is_refused(tmp_path):
+    """Leaving the list out is the same as giving it empty."""
+    target = _copy(tmp_path, "faaborg-midtfyn")
+    edit(target / "awards.toml", 'criteria = ["FMA-KIND", "FMA-LOCAL"]\n', "")
+    assert load_problems(target) == [
+        f"{target / 'awards.toml'}: awards[0].versions[0].criteria: expected the id of at "
+        "least one configured criterion, got none"
+    ]
+
+
+def test_a_forum_judged_by_no_rules_is_refused(tmp_path):
+    """The forum docs promise a proposal is never judged by no rules."""
+    target = _copy(tmp_path, "faaborg-midtfyn")
+    edit(
+        target / "organisation.toml",
+        'criteria = ["FMF-FIXED", "FMF-ELECTED", "FMF-MIX", "FMF-MEETINGS"]',
+        "criteria = []",
+    )
+    assert load_problems(target) == [
+        f"{target / 'organisation.toml'}: forums[0].criteria: expected the id of at least "
+        "one configured criterion, got none"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "old", "new", "where", "kind"),
+    [
+        (
+            "faaborg-midtfyn",
+            'params = { arenas = ["C"] }',
+            "params = { arenas = [] }",
+            "criteria[12].params.arenas",
+            "arena",
+        ),
+        (
+            "faaborg-midtfyn",
+            'params = { allowed = ["socially_disadvantaged"] }',
+            "params = { allowed = [] }",
+            "criteria[0].params.allowed",
+            "target group",
+        ),
+    ],
+)
+def test_a_rule_given_an_empty_list_it_must_have_is_refused(tmp_path, slug, old, new, where, kind):
+    """A check's list given no default (core tasks' own arenas, the target groups
+    allowed) must name an entry: empty, the rule would judge by nothing."""
+    target = _copy(tmp_path, slug)
+    edit(target / "criteria.toml", old, new)
+    assert load_problems(target) == [
+        f"{target / 'criteria.toml'}: {where}: expected the id of at least one configured "
+        f"{kind}, got none"
+    ]
+
+
 def test_a_department_where_a_committee_is_expected_is_only_unknown(tmp_path):
     """A department's id in a rule that names committees is refused once, as not a
     committee, not also as a committee renamed within the rule."""
@@ -79,3 +147,21 @@ def test_a_forum_rule_that_ends_while_its_forum_goes_on_is_refused(tmp_path):
         "'OSF-POLITICIAN-COMMITTEE' is not in force on 2021-01-01, while the list naming it "
         "goes on: every day of it must be covered"
     ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "file", "old", "new"),
+    [
+        ("kolding", "volunteers.toml", None, None),
+        ("odense", "strategy.toml", 'criteria = ["ODS-REPORT", "ODS-REVISION"]\n', ""),
+    ],
+)
+def test_lists_that_may_be_empty_stay_allowed(tmp_path, slug, file, old, new):
+    """Kolding's tasks are judged by the national rules alone, and a strategy with no
+    known schedule has no lifecycle rules: neither list must name a rule."""
+    from civilsamfund import Plugins, load_municipality_dir
+
+    target = _copy(tmp_path, slug)
+    if old is not None:
+        edit(target / file, old, new)
+    assert load_municipality_dir(target, Plugins()).slug == slug

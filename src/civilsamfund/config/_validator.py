@@ -4,7 +4,8 @@ Every citation names a declared document and a section; every text has both
 languages; entries have unique ids, and dated versions of one setting never share a
 day; every reference declared on a field (:func:`civilsamfund.core._references.refers`)
 names a configured entry, in force wherever the referring version is when the field
-asks for that, and a rule's params name no entry renamed during the rule's version.
+asks for that, and a rule's params name no entry renamed during the rule's version; a
+list of references that must be given, or is declared ``required``, names at least one.
 Subjects (an application's target-group categories) are checked against the same
 catalogues.
 """
@@ -223,6 +224,8 @@ def _check(
         reference = attribute.metadata.get(REFERS)
         if isinstance(reference, Reference):
             kinds = reference.kinds(value)
+            if item == () and kinds and (reference.required or attribute.default is attrs.NOTHING):
+                yield where, f"expected the id of at least one configured {what(kinds)}, got none"
             yield from _references(item, reference, kinds, catalogues, where, within)
         if isinstance(item, tuple):
             for index, element in enumerate(item):
