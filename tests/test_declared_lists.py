@@ -10,6 +10,8 @@ import shutil
 import pytest
 from helpers import MUNICIPALITIES, edit, load_problems
 
+ODENSE_ROUTES = 'department = "aeldre_og_handicap"\nmin_age = 60\n'
+
 
 def _copy(tmp_path, slug):
     target = tmp_path / slug
@@ -82,6 +84,32 @@ def test_a_rule_given_an_empty_list_it_must_have_is_refused(tmp_path, slug, old,
     assert load_problems(target) == [
         f"{target / 'criteria.toml'}: {where}: expected the id of at least one configured "
         f"{kind}, got none"
+    ]
+
+
+def test_overlapping_age_routes_of_a_rule_are_refused(tmp_path):
+    """Two routes of Odense's age routing that both take 55-59 are named, both of them."""
+    target = _copy(tmp_path, "odense")
+    edit(target / "criteria.toml", ODENSE_ROUTES, ODENSE_ROUTES.replace("60", "55"))
+    assert load_problems(target) == [
+        f"{target / 'criteria.toml'}: criteria[13].params.routes[1]: takes ages 55-59, which "
+        "criteria[13].params.routes[0] takes too: each must be taken by one only"
+    ]
+
+
+def test_overlapping_entry_point_routes_are_refused(tmp_path):
+    """A route added to Odense's points of entry overlaps both routes already there."""
+    target = _copy(tmp_path, "odense")
+    edit(
+        target / "organisation.toml",
+        "[[entry_points.routes]]\n",
+        '[[entry_points.routes]]\ndepartment = "social_og_arbejdsmarked"\nmin_age = 40\n\n'
+        "[[entry_points.routes]]\n",
+    )
+    assert load_problems(target) == [
+        f"{target / 'organisation.toml'}: entry_points.routes[{i}]: takes ages {ages}, which "
+        "entry_points.routes[0] takes too: each must be taken by one only"
+        for i, ages in ((1, "40-59"), (2, "60-"))
     ]
 
 

@@ -5,7 +5,9 @@ languages; entries have unique ids, and dated versions of one setting never shar
 day; every reference declared on a field (:func:`civilsamfund.core._references.refers`)
 names a configured entry, in force wherever the referring version is when the field
 asks for that, and a rule's params name no entry renamed during the rule's version; a
-list of references that must be given, or is declared ``required``, names at least one.
+list of references that must be given, or is declared ``required``, names at least one,
+and items of one list that each claim a part of something (age routes, by
+``overlap_with``) claim no part twice.
 Subjects (an application's target-group categories) are checked against the same
 catalogues.
 """
@@ -227,6 +229,8 @@ def _check(
             if item == () and kinds and (reference.required or attribute.default is attrs.NOTHING):
                 yield where, f"expected the id of at least one configured {what(kinds)}, got none"
             yield from _references(item, reference, kinds, catalogues, where, within)
+        if isinstance(item, tuple) and item and hasattr(type(item[0]), "overlap_with"):
+            yield from _overlaps(item, where)
         if isinstance(item, tuple):
             for index, element in enumerate(item):
                 yield from _check(element, catalogues, f"{where}[{index}]", within)
@@ -261,6 +265,18 @@ def _entries(items: tuple[Any, ...], spec: Entries, path: str) -> Iterator[Found
                     f"its dates overlap those of {path}[{first}]: versions of one setting "
                     "must not share a day",
                 )
+
+
+def _overlaps(items: tuple[Any, ...], path: str) -> Iterator[Found]:
+    """Each two items of one list that claim something in common (age routes that take
+    the same age: only the first would ever be used), each named."""
+    for (first, a), (second, b) in combinations(enumerate(items), 2):
+        shared = a.overlap_with(b)
+        if shared is not None:
+            yield (
+                f"{path}[{second}]",
+                f"takes {shared}, which {path}[{first}] takes too: each must be taken by one only",
+            )
 
 
 def _references(
