@@ -121,7 +121,7 @@ class AwardVersion(Years):
     count: int = field(default=1, validator=between(1, 1000))
     winners: tuple[NomineeKind, ...] = field(validator=not_empty)
     who: Text
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion"))
+    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion", required=True))
     theme: Text | None = None
     examples: tuple[Text, ...] = ()
     target_group: str | None = field(default=None, metadata=refers("award_group"))

@@ -225,7 +225,7 @@ def load_directory(
                 Problem.at(source, path, message)
                 for path, message in chain(
                     problems(built[1], catalogues, where, within=entry),
-                    renamed_within(built[1], renamed, entry, where),
+                    renamed_within(built[1], catalogues, renamed, entry, where),
                 )
             )
     if found:

@@ -4,7 +4,10 @@ Every citation names a declared document and a section; every text has both
 languages; entries have unique ids, and dated versions of one setting never share a
 day; every reference declared on a field (:func:`civilsamfund.core._references.refers`)
 names a configured entry, in force wherever the referring version is when the field
-asks for that, and a rule's params name no entry renamed during the rule's version.
+asks for that, and a rule's params name no entry renamed during the rule's version; a
+list of references that must be given, or is declared ``required``, names at least one,
+and items of one list that each claim a part of something (age routes, by
+``overlap_with``) claim no part twice.
 Subjects (an application's target-group categories) are checked against the same
 catalogues.
 """
@@ -147,10 +150,15 @@ def problems(
 
 
 def renamed_within(
-    value: object, renamed: Mapping[str, Renamed], version: Dated, path: str = ""
+    value: object,
+    catalogues: Catalogues,
+    renamed: Mapping[str, Renamed],
+    version: Dated,
+    path: str = "",
 ) -> Iterator[Found]:
     """Each reference in ``value`` to an entry of ``renamed`` (:attr:`Catalogues.renamed`)
-    that takes a new name during ``version``.
+    that takes a new name during ``version``; an id of another kind than the field
+    names is only the unknown id :func:`problems` reports.
 
     A rule's messages name entries as they are called when its version begins, so a
     version must not outlast a name it mentions: it is split on the day of the new name.
@@ -159,16 +167,17 @@ def renamed_within(
         return
     for where, attribute, item, owner in _fields(value, path):
         reference = attribute.metadata.get(REFERS)
-        if not isinstance(reference, Reference) or not reference.kinds(owner):
+        kinds = reference.kinds(owner) if isinstance(reference, Reference) else ()
+        if not kinds:
             continue
         ids = item if isinstance(item, tuple) else (item,)
         for index, ref in enumerate(ids):
             day = _renamed_on(renamed.get(ref, ()), version)
-            if day is not None:
+            if day is not None and any(ref in catalogues.entries[kind] for kind in kinds):
                 at = f"{where}[{index}]" if isinstance(item, tuple) else where
                 yield (
                     at,
-                    f"{what(reference.kinds(owner))} {shown(ref)} is called by a new name from "
+                    f"{what(kinds)} {shown(ref)} is called by a new name from "
                     f"{day.isoformat()}, within this version: end the version the day before "
                     "and begin a new one that day, so that its messages name it as it is "
                     "called then",
@@ -217,7 +226,11 @@ def _check(
         reference = attribute.metadata.get(REFERS)
         if isinstance(reference, Reference):
             kinds = reference.kinds(value)
+            if item == () and kinds and (reference.required or attribute.default is attrs.NOTHING):
+                yield where, f"expected the id of at least one configured {what(kinds)}, got none"
             yield from _references(item, reference, kinds, catalogues, where, within)
+        if isinstance(item, tuple) and item and hasattr(type(item[0]), "overlap_with"):
+            yield from _overlaps(item, where)
         if isinstance(item, tuple):
             for index, element in enumerate(item):
                 yield from _check(element, catalogues, f"{where}[{index}]", within)
@@ -252,6 +265,18 @@ def _entries(items: tuple[Any, ...], spec: Entries, path: str) -> Iterator[Found
                     f"its dates overlap those of {path}[{first}]: versions of one setting "
                     "must not share a day",
                 )
+
+
+def _overlaps(items: tuple[Any, ...], path: str) -> Iterator[Found]:
+    """Each two items of one list that claim something in common (age routes that take
+    the same age: only the first would ever be used), each named."""
+    for (first, a), (second, b) in combinations(enumerate(items), 2):
+        shared = a.overlap_with(b)
+        if shared is not None:
+            yield (
+                f"{path}[{second}]",
+                f"takes {shared}, which {path}[{first}] takes too: each must be taken by one only",
+            )
 
 
 def _references(

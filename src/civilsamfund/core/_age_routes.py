@@ -44,6 +44,17 @@ class AgeRoute:
             NO_LIMIT if self.max_age is None else self.max_age
         )
 
+    def overlap_with(self, other: AgeRoute) -> str | None:
+        """The ages this route and ``other`` both take, in words (``ages 55-59``), or
+        ``None``: the validator refuses two routes of one list that share an age, since
+        only the first would ever take it."""
+        (low, high), (first, last) = (
+            span(self.min_age, self.max_age),
+            span(other.min_age, other.max_age),
+        )
+        low, high = max(low, first), min(high, last)
+        return f"ages {spans_text([(low, high)])}" if low <= high else None
+
     def touches(self, low: int, high: int) -> bool:
         """Whether any age of the span lies in this route."""
         return (self.min_age or 0) <= high and low <= (

@@ -30,7 +30,10 @@ class Entries:
 @frozen
 class Reference:
     """A field naming an entry of ``kind`` or of one of ``also``; ``covered``: the
-    entry's versions must be in force on every day the referring item is.
+    entry's versions must be in force on every day the referring item is; ``required``:
+    a list that names at least one entry, as a list something is judged by must (the
+    validator asks the same of a list field given no default: one the configuration
+    must give).
 
     ``chosen_by``: the field beside this one whose value (an enum's value) says which of
     ``kind`` and ``also`` is named; any other value names no entry.
@@ -40,6 +43,7 @@ class Reference:
     covered: bool = False
     also: tuple[str, ...] = ()
     chosen_by: str | None = None
+    required: bool = False
 
     def kinds(self, owner: object) -> tuple[str, ...]:
         """The kinds ``owner``'s field may name."""
@@ -69,10 +73,11 @@ def entries(
     return {ENTRIES: Entries(kind, key, versioned)}
 
 
-def refers(kind: str, *also: str, covered: bool = False) -> dict[str, Any]:
+def refers(kind: str, *also: str, covered: bool = False, required: bool = False) -> dict[str, Any]:
     """Field metadata for a field that names entries of ``kind`` (or of any of ``also``)
-    by id."""
-    return {REFERS: Reference(kind, covered, also)}
+    by id; ``required``: a list of them that must name at least one (see
+    :class:`Reference`)."""
+    return {REFERS: Reference(kind, covered, also, required=required)}
 
 
 def refers_chosen(by: str, *kinds: str) -> dict[str, Any]:

@@ -115,7 +115,9 @@ class Forum:
     description: Text
     citation: Citation
     seats: tuple[Seat, ...] = field(metadata=entries("seat"), validator=not_empty)
-    criteria: tuple[str, ...] = field(default=(), metadata=refers("criterion", covered=True))
+    criteria: tuple[str, ...] = field(
+        default=(), metadata=refers("criterion", covered=True, required=True)
+    )
 
 
 @frozen(kw_only=True)
