@@ -79,7 +79,14 @@ if TYPE_CHECKING:
         load_municipality_dir,
         municipality_conflicts,
     )
-    from civilsamfund.plugins._domain import Batch, Cases, Domain, Items, Mismatch
+    from civilsamfund.plugins._domain import (
+        Batch,
+        Cases,
+        Domain,
+        Items,
+        Mismatch,
+        document_json,
+    )
     from civilsamfund.plugins._manager import PluginInfo, Plugins
     from civilsamfund.plugins.hookspecs import hookimpl
     from civilsamfund.reading._converter import from_json, to_json
@@ -90,7 +97,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund.config._municipality": ("Municipality", "RulesSource"),
     "civilsamfund._new": ("new_municipality",),
     "civilsamfund.cases._cases": ("CaseResult", "run_cases"),
-    "civilsamfund.plugins._domain": ("Batch", "Cases", "Domain", "Items", "Mismatch"),
+    "civilsamfund.plugins._domain": (
+        "Batch",
+        "Cases",
+        "Domain",
+        "Items",
+        "Mismatch",
+        "document_json",
+    ),
     "civilsamfund.plugins._command": ("Command", "JsonSchema"),
     "civilsamfund.reading._converter": ("from_json", "to_json"),
     "civilsamfund.plugins._discovery": (
@@ -215,6 +229,7 @@ __all__ = [
     "available_municipalities",
     "awards",
     "check_conformance",
+    "document_json",
     "entries",
     "from_json",
     "grants",

@@ -207,13 +207,19 @@ class BatchWriter(Protocol):
 
 
 def check_parser(
-    actions: Any, name: str, help: str, items: str, formats: str, dated: bool = True
+    actions: Any,
+    name: str,
+    help: str,
+    items: str,
+    formats: str,
+    dated: bool = True,
+    choices: Sequence[str] = ("text", "json"),
 ) -> argparse.ArgumentParser:
-    """A subcommand that judges files: the batch options, ``--format text|json`` (as
-    ``formats`` describes them) and the limits."""
+    """A subcommand that judges files: the batch options, ``--format`` (one of
+    ``choices``, the first the default, as ``formats`` describes them) and the limits."""
     parser: argparse.ArgumentParser = actions.add_parser(name, help=help)
     batch_options(parser, items, dated)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=formats)
+    parser.add_argument("--format", choices=choices, default=choices[0], help=formats)
     limits_options(parser)
     return parser
 

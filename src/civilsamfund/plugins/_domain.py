@@ -8,21 +8,26 @@ Hypothesis registration and ``testing.violating``; nothing outside a domain name
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TextIO, TypeVar
 
 from attrs import field, frozen
 
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import Section
 from civilsamfund.core._errors import InputError, Problems
+from civilsamfund.core._json import compact_json
+from civilsamfund.core._projection import projected
+from civilsamfund.core._schema import DIALECT, SchemaBuilder, input_schema, output_schema
 from civilsamfund.core._text import Language
 from civilsamfund.core.rules._check import Check
 from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._output import layout_for
-from civilsamfund.plugins._command import Command, JsonSchema
+from civilsamfund.pipeline._output import END_RECORD_SCHEMA, layout_for
+from civilsamfund.plugins._command import Command, JsonSchema, check_parser, judge_files
 from civilsamfund.reading._converter import structurer
 from civilsamfund.reading._documents import document_from_data, read_document, structured
 from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
@@ -75,10 +80,18 @@ class Items(Generic[S]):
         return each
 
 
+def document_json(decision: Any, language: Language) -> str:
+    """A decision as one compact JSON document: its public fields, texts in ``language``
+    (the projection a batch's generated schema describes), and the ``language``."""
+    return compact_json({**projected(decision, language), "language": language})
+
+
 @frozen(kw_only=True)
 class Batch(Generic[A, S, P, D]):
     """How a batch judges a domain's items: an assessor made once per batch prepares
-    each item (checking it can be judged) and decides it; a renderer per format."""
+    each item (checking it can be judged) and decides it; a renderer per format, JSON
+    Lines (with its end record) wherever there is JSON. ``decision`` is the type of
+    what is decided, for the JSON Schema of :func:`document_json`'s documents."""
 
     items: Items[S]
     assessor: Callable[[Municipality], A] = field(eq=False)
@@ -86,8 +99,16 @@ class Batch(Generic[A, S, P, D]):
     """Check the item can be judged on the day (``None``: its own), or raise."""
     decide: Callable[[A, P], D] = field(eq=False)
     identify: Callable[[P], str] = field(eq=False)
-    renderers: Mapping[str, Callable[[D, Language], str]] = field(eq=False)
-    """Each ``--format`` by name (``text``, ``json``)."""
+    renderers: Mapping[str, Callable[[D, Language], str]] = field(
+        eq=False, factory=lambda: {"json": document_json}
+    )
+    """Each ``--format`` by name (``text``, ``json``); a JSON renderer writes one line."""
+    decision: type[D] | None = None
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """The formats a batch writes: its renderers', and ``jsonl`` with ``json``."""
+        return (*self.renderers, *(("jsonl",) if "json" in self.renderers else ()))
 
     def steps(
         self, municipality: Municipality, on: date | None, format: str, language: Language
@@ -95,7 +116,7 @@ class Batch(Generic[A, S, P, D]):
         """The pipeline's steps for a batch judged on ``on`` in ``format``."""
         assessor = self.assessor(municipality)
         read = structurer(self.items.model, self.items.error)
-        render = self.renderers[format]
+        render = self.renderers["json" if format == "jsonl" else format]
         prepare, decide, error = self.prepare, self.decide, self.items.error
 
         def prepared(item: Any, source: str, path: str) -> P:
@@ -129,7 +150,7 @@ class Batch(Generic[A, S, P, D]):
         ``output``: a path, replaced only once every result is written, or a stream
         (default: standard output).
         """
-        layout = layout_for(format, tuple(self.renderers))
+        layout = layout_for(format, self.formats)
         steps = self.steps(municipality, on, format, language)
         return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)
 
@@ -190,10 +211,94 @@ class Domain:
     commands: Sequence[Command] = ()
     schemas: Sequence[JsonSchema] = ()
     examples: Mapping[str, ExampleJudge] = field(factory=dict, eq=False)
+    batch: Batch[Any, Any, Any, Any] | None = None
     cases: Sequence[Cases[Any, Any]] = ()
     testing: str | None = None
+
+    @property
+    def cli_commands(self) -> tuple[Command, ...]:
+        """The domain's commands, and ``KEY check`` made from its batch when it gives no
+        command of its key's name."""
+        if self.batch is None or any(command.name == self.key for command in self.commands):
+            return tuple(self.commands)
+        return (*self.commands, _check_command(self.key, self.batch))
+
+    @property
+    def json_schemas(self) -> tuple[JsonSchema, ...]:
+        """The domain's schemas, and those of its batch's input and output when the
+        command line's ``KEY check`` is made from it."""
+        if self.batch is None or any(command.name == self.key for command in self.commands):
+            return tuple(self.schemas)
+        return (*self.schemas, *_batch_schemas(self.key, self.batch))
 
     @property
     def name(self) -> str:
         """The domain's key, as a duplicate is reported."""
         return self.key
+
+
+def _check_command(key: str, batch: Batch[Any, Any, Any, Any]) -> Command:
+    """``civilsamfund KEY check``: the items of files judged and written, whole or not
+    at all, in every format the batch renders."""
+    items = batch.items.key
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        check_parser(
+            actions,
+            "check",
+            help=f"check {items} against the municipality's rules",
+            items=f"{items}: .toml or .json documents, .jsonl streams (- for standard input)",
+            formats="; ".join(_FORMATS[format] for format in batch.formats),
+            choices=batch.formats,
+        )
+
+    def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        return judge_files(args, out, partial(batch.write, on=args.on))
+
+    return Command(
+        name=key, help=f"check {items} against their rules", configure=configure, run=run
+    )
+
+
+_FORMATS = {
+    "text": "text: a summary per item",
+    "json": "json: a JSON array of decision documents",
+    "jsonl": "jsonl: one decision document per line, then an end record",
+}
+
+
+def _batch_schemas(key: str, batch: Batch[Any, Any, Any, Any]) -> tuple[JsonSchema, ...]:
+    """The schemas of a batch's input, and of its output where its decision type is
+    given: ``KEY``, ``KEY-decisions`` and ``KEY-decision-line``."""
+    items = batch.items
+
+    def given(municipality: Municipality | None) -> dict[str, Any]:
+        builder = SchemaBuilder(document=False)
+        schema = builder.schema(items.model)
+        return input_schema(f"civilsamfund {items.key}", items.key, schema, builder.defs)
+
+    schemas = [JsonSchema(name=key, help=f"{items.key}, the input of {key} check", build=given)]
+    decision = batch.decision
+    if decision is None:
+        return tuple(schemas)
+
+    def decided(municipality: Municipality | None) -> dict[str, Any]:
+        builder = SchemaBuilder(document=True, documents=(decision,))
+        schema = builder.schema(decision)
+        return output_schema(f"civilsamfund {key} decisions", schema, builder.defs)
+
+    def line(municipality: Municipality | None) -> dict[str, Any]:
+        builder = SchemaBuilder(document=True, documents=(decision,))
+        return {
+            "$schema": DIALECT,
+            "title": f"civilsamfund {key} decisions, one JSON Lines line",
+            "oneOf": [builder.schema(decision), {"$ref": "#/$defs/EndRecord"}],
+            "$defs": {**builder.defs, "EndRecord": END_RECORD_SCHEMA},
+        }
+
+    return (
+        *schemas,
+        JsonSchema(name=f"{key}-decisions", help=f"{key} check --format json", build=decided),
+        JsonSchema(name=f"{key}-decision-line", help=f"{key} check --format jsonl", build=line),
+    )

@@ -418,7 +418,7 @@ class Plugins:
         from civilsamfund.plugins._command import Command
 
         given = self._call("civilsamfund_cli_commands", (list, tuple), "a list of commands")
-        results = [Attributed(BUILTIN, tuple(first)), *self._of_domains("commands"), *given]
+        results = [Attributed(BUILTIN, tuple(first)), *self._of_domains("cli_commands"), *given]
         return self._named(results, Command, "command")
 
     def json_schemas(self) -> list[tuple[JsonSchema, str]]:
@@ -427,7 +427,7 @@ class Plugins:
         from civilsamfund.plugins._command import JsonSchema
 
         given = self._call("civilsamfund_json_schemas", (list, tuple), "a list of JSON Schemas")
-        return self._named([*self._of_domains("schemas"), *given], JsonSchema, "JSON Schema")
+        return self._named([*self._of_domains("json_schemas"), *given], JsonSchema, "JSON Schema")
 
     def _of_domains(self, part: str) -> list[Attributed[Any]]:
         """Each domain's ``part`` (its commands, schemas or sections), with its plugin."""

@@ -23,7 +23,7 @@ from civilsamfund.testing._awards import (
     nominees,
     years,
 )
-from civilsamfund.testing._domains import violating
+from civilsamfund.testing._domains import register_strategies, violating
 from civilsamfund.testing._grants import applications_for
 from civilsamfund.testing._models import (
     activities,
@@ -145,6 +145,7 @@ __all__ = [
     "points_papers",
     "prose_faults",
     "rankings",
+    "register_strategies",
     "rendered_messages",
     "rounds",
     "satisfying",

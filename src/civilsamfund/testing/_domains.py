@@ -29,6 +29,18 @@ def domain_strategies(plugins: Plugins | None = None) -> dict[type, st.SearchStr
     return found
 
 
+def register_strategies(plugins: Plugins | None = None) -> None:
+    """Register with Hypothesis a strategy for each model, so ``st.from_type`` builds
+    valid ones: the core's and the report's, then each domain's. Hypothesis's entry
+    point calls this when it starts; call it again after registering a plugin's domain
+    in a running process."""
+    from civilsamfund.testing._models import STRATEGIES
+    from civilsamfund.testing._report import STRATEGIES as REPORT
+
+    for kind, strategy in {**STRATEGIES, **REPORT, **domain_strategies(plugins)}.items():
+        st.register_type_strategy(kind, strategy)
+
+
 def violating(
     municipality: Municipality, criterion: str, pool: str | None = None, **options: Any
 ) -> st.SearchStrategy[Any]:

@@ -1,0 +1,249 @@
+"""A sixth domain from a plugin outside src/ (tests/plugins/outings): installed, it gets
+`civilsamfund outings check` with every format, limits and the end record, `schema`,
+policy cases, conformance, `testing.violating` and `st.from_type`, and its
+configuration every check the core makes of a domain's, with no file under src/
+naming it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import civilsamfund_outings
+import jsonschema
+import pytest
+from civilsamfund_outings import Outing, OutingAssessor
+from helpers import MUNICIPALITIES, REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import civilsamfund as cs
+from civilsamfund import testing as cst
+from civilsamfund.cli import main
+
+PLUGIN = Path(civilsamfund_outings.__file__).parents[2]
+DATA = PLUGIN / "municipality"
+
+
+@pytest.fixture(scope="module")
+def outings():
+    """The outings plugin, installed for this module's tests as an entry point would
+    install it, and its models' strategies registered with Hypothesis."""
+    from civilsamfund.plugins._manager import installed
+
+    plugins = installed()
+    plugins.register(civilsamfund_outings, "outings", "0.1.0")
+    cst.register_strategies()
+    yield plugins
+    plugins.unregister("outings")
+
+
+@pytest.fixture
+def club(tmp_path):
+    """Faaborg-Midtfyn's configuration with the toy domain's: its file, its two rules,
+    an example and a case file."""
+    target = tmp_path / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    shutil.copy(DATA / "outings.toml", target)
+    with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
+        criteria.write((DATA / "criteria.toml").read_text(encoding="utf-8"))
+    shutil.copytree(DATA / "examples" / "outings", target / "examples" / "outings")
+    shutil.copy(DATA / "cases" / "outings.toml", target / "cases")
+    return target
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_no_file_under_src_names_the_toy_domain():
+    """The core knows the domain only through its record: not one name of it is in src/."""
+    named = [
+        path
+        for path in (REPO / "src").rglob("*")
+        if path.is_file()
+        and re.search(
+            r"\boutings?\b|civilsamfund_outings", path.read_text("utf-8", "replace"), re.I
+        )
+    ]
+    assert named == []
+
+
+def test_the_check_command_writes_text_and_json(outings, club, capsys):
+    """`outings check` judges the example: each outing's outcome, its findings' reasons."""
+    example = club / "examples" / "outings" / "spring.toml"
+    assert main(["outings", "check", "-m", str(club), str(example), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "skoven: eligible\n"
+        "  OUT-1: 18 members is at most 30.\n"
+        "  OUT-2: 2 leaders are enough for 18 members.\n"
+        "\n"
+        "stranden: needs_assessment\n"
+        "  OUT-1: 25 members is at most 30.\n"
+        "  OUT-2: 1 leaders are too few for 25 members.\n"
+    )
+    assert main(["outings", "check", "-m", str(club), str(example), "--format", "json"]) == 0
+    documents = json.loads(capsys.readouterr().out)
+    assert [(d["outing"], d["outcome"], d["language"]) for d in documents] == [
+        ("skoven", "eligible", "da"),
+        ("stranden", "needs_assessment", "da"),
+    ]
+    assert documents[1]["findings"][1]["reason"] == "1 ledere er for få til 25 deltagere."
+    assert main(["schema", "outings-decisions"]) == 0
+    jsonschema.validate(documents, json.loads(capsys.readouterr().out))
+
+
+def test_jsonl_ends_with_the_end_record_and_output_is_whole(outings, club, tmp_path, capsys):
+    """JSON Lines closes with the count and digest of the lines before it; `-o` writes
+    the file only once every decision is made."""
+    example = club / "examples" / "outings" / "spring.toml"
+    output = tmp_path / "decisions.jsonl"
+    argv = ["outings", "check", "-m", str(club), str(example), "--format", "jsonl", "-o"]
+    assert main([*argv, str(output)]) == 0
+    *lines, end = output.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 2
+    record = json.loads(end)["end"]
+    assert record["count"] == 2
+    assert record["sha256"] == hashlib.sha256(b"".join(lines)).hexdigest()
+    assert main(["schema", "outings-decision-line"]) == 0
+    line_schema = json.loads(capsys.readouterr().out)
+    for line in (*lines, end):
+        jsonschema.validate(json.loads(line), line_schema)
+
+    _edit(example, "members = 25", 'members = "many"')
+    output.write_text("kept\n", encoding="utf-8")
+    assert main([*argv, str(output)]) == 2
+    assert "outings[1].members: expected a whole number" in capsys.readouterr().err
+    assert output.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_the_limits_apply_to_the_toy_domain_too(outings, club, capsys):
+    """`--max-items` bounds a file of outings as it bounds every domain's."""
+    example = club / "examples" / "outings" / "spring.toml"
+    argv = ["outings", "check", "-m", str(club), str(example), "--max-items", "1"]
+    assert main(argv) == 2
+    assert "items" in capsys.readouterr().err
+
+
+def test_the_input_schema_describes_the_example(outings, club, capsys):
+    """`schema outings` is made from the subject's model; the example meets it."""
+    from civilsamfund.reading._toml import parse_toml
+
+    assert main(["schema", "outings"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    example = (club / "examples" / "outings" / "spring.toml").read_text(encoding="utf-8")
+    data = json.loads(json.dumps(parse_toml(example, "spring.toml"), default=str))
+    jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"outings": [{"id": "x"}]}, schema)
+
+
+def test_policy_cases_run_and_fail_naming_what_differs(outings, club, capsys):
+    """`civilsamfund test` runs the domain's case file; a wrong expectation fails by name."""
+    cases = club / "cases" / "outings.toml"
+    assert main(["test", str(cases)]) == 0
+    assert capsys.readouterr().out.endswith("4 passed, 0 failed\n")
+    _edit(cases, '"OUT-1" = "fail"', '"OUT-1" = "pass"')
+    assert main(["test", str(cases)]) == 1
+    assert "criteria.OUT-1: expected 'pass', got 'fail'" in capsys.readouterr().out
+
+
+def test_a_case_expects_only_what_every_decision_gives(outings, club, capsys):
+    """The toy domain adds nothing to expect: a grant's department is refused by name."""
+    cases = club / "cases" / "outings.toml"
+    _edit(cases, '{ outcome = "ineligible"', '{ department = "x", outcome = "ineligible"')
+    assert main(["test", str(cases)]) == 2
+    assert (
+        "cases[1].expect.department: expected only what the decision on a case's outing "
+        "gives; it has no department"
+    ) in capsys.readouterr().err
+
+
+def test_conformance_judges_the_examples(outings, club):
+    """`check-config` judges the domain's examples, naming the file and the path."""
+    assert cs.check_conformance(club) == []
+    example = club / "examples" / "outings" / "spring.toml"
+    _edit(example, 'kind = "udflugt"\non = 2025-05-10', 'kind = "udflugt"\non = 2019-05-10')
+    assert [str(p) for p in cs.check_conformance(club)] == [
+        f"{example}: outings[1].on: expected a day on which the rules of 'udflugt' are in "
+        "force, got 2019-05-10"
+    ]
+
+
+@settings(max_examples=15, deadline=None)
+@given(data=st.data())
+def test_violating_and_from_type(data, outings_loaded):
+    """`testing.violating` builds outings that fail one rule (or are flagged by it) and no
+    other; `st.from_type(Outing)` draws outings once the domain's strategies are
+    registered."""
+    municipality, assessor = outings_loaded
+    criterion = data.draw(st.sampled_from(["OUT-1", "OUT-2"]))
+    outing = data.draw(cst.violating(municipality, criterion))
+    statuses = {f.criterion: f.status for f in assessor.assess(outing).findings}
+    broken = cs.Status.FAIL if criterion == "OUT-1" else cs.Status.FLAG
+    assert statuses[criterion] is broken
+    assert [c for c, s in statuses.items() if s is cs.Status.FAIL and c != criterion] == []
+    assert isinstance(data.draw(st.from_type(Outing)), Outing)
+
+
+@pytest.fixture(scope="module")
+def outings_loaded(outings, tmp_path_factory):
+    """The club's municipality and an assessor, loaded once for the property test."""
+    target = tmp_path_factory.mktemp("club") / "faaborg-midtfyn"
+    shutil.copytree(MUNICIPALITIES / "faaborg-midtfyn", target)
+    shutil.copy(DATA / "outings.toml", target)
+    with (target / "criteria.toml").open("a", encoding="utf-8") as criteria:
+        criteria.write((DATA / "criteria.toml").read_text(encoding="utf-8"))
+    municipality = cs.load_municipality_dir(target, outings)
+    return municipality, OutingAssessor(municipality)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "problem"),
+    [
+        (
+            "outings.toml",
+            'criteria = ["OUT-1", "OUT-2"]',
+            "criteria = []",
+            "outings.toml: outings[0].criteria: expected the id of at least one configured "
+            "criterion, got none",
+        ),
+        (
+            "outings.toml",
+            '"OUT-2"]',
+            '"OUT-9"]',
+            "outings.toml: outings[0].criteria[1]: expected the id of a configured criterion",
+        ),
+        (
+            "outings.toml",
+            'department = "sundhed_aeldre_social"',
+            'department = "nowhere"',
+            "outings.toml: outings[0].department: expected the id of a configured department",
+        ),
+        (
+            "criteria.toml",
+            "params = { limit = 30 }",
+            "valid_until = 2022-12-31\nparams = { limit = 30 }",
+            "outings.toml: outings[0].criteria[0]: criterion 'OUT-1' is not in force on "
+            "2023-01-01, while the list naming it goes on",
+        ),
+        (
+            "criteria.toml",
+            "params = { per = 10 }",
+            'params = { per = "ten" }',
+            "params.per: expected a whole number",
+        ),
+    ],
+)
+def test_the_toy_configuration_gets_every_check_of_a_domain(outings, club, file, old, new, problem):
+    """An empty rule list, an unknown rule or department, a gap in a listed rule, a bad
+    parameter: each is refused with the file and the path, as in every domain."""
+    _edit(club / file, old, new)
+    with pytest.raises(cs.ConfigError) as caught:
+        cs.load_municipality_dir(club)
+    assert any(problem in str(p) for p in caught.value.problems), caught.value.problems
