@@ -62,6 +62,12 @@ class Items(Generic[S]):
         document = document_from_data(data, self.key, source, limits, self.error)
         return structured(document, self.model, self.error, limits)
 
+    def schema(self, title: str) -> dict[str, Any]:
+        """The JSON Schema of a document of these items: a list, or a table's list."""
+        builder = SchemaBuilder(document=False)
+        items = builder.schema(self.model)
+        return input_schema(title, self.key, items, builder.defs)
+
     def each(self, judge: Callable[[S], object]) -> Callable[[Path], None]:
         """A judge of every item of a document: a problem names the file and the item's
         path (``proposals[0].on``), as a batch's would."""
@@ -78,6 +84,24 @@ class Items(Generic[S]):
             found.raise_as(self.error)
 
         return each
+
+
+def decisions_schema(decision: type[Any], title: str) -> dict[str, Any]:
+    """The JSON Schema of ``--format json``: a list of ``decision`` documents."""
+    builder = SchemaBuilder(document=True, documents=(decision,))
+    items = builder.schema(decision)
+    return output_schema(title, items, builder.defs)
+
+
+def _decide(assessor: Any, prepared: Any) -> Any:
+    """What most assessors do with a prepared item: ``decide(rules, subject, day)``."""
+    return assessor.decide(*prepared)
+
+
+def _identify(prepared: Any) -> str:
+    """A prepared item's id, for the most common preparation: ``(rules, subject, day)``."""
+    identity: str = prepared[1].id
+    return identity
 
 
 def document_json(decision: Any, language: Language) -> str:
@@ -97,8 +121,10 @@ class Batch(Generic[A, S, P, D]):
     assessor: Callable[[Municipality], A] = field(eq=False)
     prepare: Callable[[A, S, date | None], P] = field(eq=False)
     """Check the item can be judged on the day (``None``: its own), or raise."""
-    decide: Callable[[A, P], D] = field(eq=False)
-    identify: Callable[[P], str] = field(eq=False)
+    decide: Callable[[A, P], D] = field(eq=False, default=_decide)
+    """Decide a prepared item (default: ``assessor.decide(*prepared)``)."""
+    identify: Callable[[P], str] = field(eq=False, default=_identify)
+    """A prepared item's id, as an error names it (default: ``prepared[1].id``)."""
     renderers: Mapping[str, Callable[[D, Language], str]] = field(
         eq=False, factory=lambda: {"json": document_json}
     )
@@ -274,9 +300,7 @@ def _batch_schemas(key: str, batch: Batch[Any, Any, Any, Any]) -> tuple[JsonSche
     items = batch.items
 
     def given(municipality: Municipality | None) -> dict[str, Any]:
-        builder = SchemaBuilder(document=False)
-        schema = builder.schema(items.model)
-        return input_schema(f"civilsamfund {items.key}", items.key, schema, builder.defs)
+        return items.schema(f"civilsamfund {items.key}")
 
     schemas = [JsonSchema(name=key, help=f"{items.key}, the input of {key} check", build=given)]
     decision = batch.decision
@@ -284,9 +308,7 @@ def _batch_schemas(key: str, batch: Batch[Any, Any, Any, Any]) -> tuple[JsonSche
         return tuple(schemas)
 
     def decided(municipality: Municipality | None) -> dict[str, Any]:
-        builder = SchemaBuilder(document=True, documents=(decision,))
-        schema = builder.schema(decision)
-        return output_schema(f"civilsamfund {key} decisions", schema, builder.defs)
+        return decisions_schema(decision, f"civilsamfund {key} decisions")
 
     def line(municipality: Municipality | None) -> dict[str, Any]:
         builder = SchemaBuilder(document=True, documents=(decision,))

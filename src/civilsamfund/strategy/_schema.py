@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._schema import NULL, SchemaBuilder, input_schema, output_schema
+from civilsamfund.core._schema import NULL, SchemaBuilder, output_schema
 from civilsamfund.core._text import Text
 from civilsamfund.core.rules._findings import Finding
-from civilsamfund.strategy._design import DesignMeeting
+from civilsamfund.plugins._domain import decisions_schema
+from civilsamfund.strategy._design_batch import MEETINGS
 from civilsamfund.strategy._meetings import MeetingSummary
 from civilsamfund.strategy._model import Milestone, Stakeholder
 from civilsamfund.strategy._status import StrategyState
@@ -105,13 +106,9 @@ def status_schema() -> dict[str, Any]:
 
 def meetings_schema() -> dict[str, Any]:
     """The schema of a meeting records document: a list, or ``{"meetings": [...]}``."""
-    builder = SchemaBuilder(document=False)
-    items = builder.schema(DesignMeeting)
-    return input_schema("civilsamfund design meetings", "meetings", items, builder.defs)
+    return MEETINGS.schema("civilsamfund design meetings")
 
 
 def summary_schema() -> dict[str, Any]:
     """The schema of ``civilsamfund strategy design --format json``."""
-    builder = SchemaBuilder(document=True, documents=(MeetingSummary,))
-    items = builder.schema(MeetingSummary)
-    return output_schema("civilsamfund design meeting summaries", items, builder.defs)
+    return decisions_schema(MeetingSummary, "civilsamfund design meeting summaries")
