@@ -7,20 +7,22 @@ import argparse
 import json
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
 from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     check_parser,
+    fixed,
     judge_files,
     municipality_of,
     municipality_options,
 )
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    pass
 
 
 def year(text: str) -> int:
@@ -93,24 +95,16 @@ AWARD_COMMANDS = (
 """The awards domain's commands, registered by the built-in plugin."""
 
 
-def _nomination(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.awards._schema import nomination_schema
-
-    return nomination_schema()
-
-
-def _nomination_decision(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.awards._schema import nomination_decision_schema
-
-    return nomination_decision_schema()
-
-
 AWARD_SCHEMAS = (
-    JsonSchema(name="nomination", help="nominations, the input of awards check", build=_nomination),
+    JsonSchema(
+        name="nomination",
+        help="nominations, the input of awards check",
+        build=fixed(nomination_schema),
+    ),
     JsonSchema(
         name="nomination-decision",
         help="awards check --format json: the nomination decisions",
-        build=_nomination_decision,
+        build=fixed(nomination_decision_schema),
     ),
 )
 """The awards domain's JSON Schemas, registered by the built-in plugin."""

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
+from civilsamfund.grants._schema import decision_line_schema, decision_schema
 from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     batch_options,
+    fixed,
     limits_from,
     limits_options,
     municipality_of,
@@ -106,29 +108,19 @@ def _application(municipality: Municipality | None) -> dict[str, Any]:
     return application_schema(municipality.section(GrantCatalogue).application_facts)
 
 
-def _decision(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.grants._schema import decision_schema
-
-    return decision_schema()
-
-
-def _decision_line(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.grants._schema import decision_line_schema
-
-    return decision_line_schema()
-
-
 GRANT_SCHEMAS = (
     JsonSchema(
         name="application",
         help="grant applications, the input of assess (with -m, the facts it declares)",
         build=_application,
     ),
-    JsonSchema(name="decision", help="assess --format json: the decisions", build=_decision),
+    JsonSchema(
+        name="decision", help="assess --format json: the decisions", build=fixed(decision_schema)
+    ),
     JsonSchema(
         name="decision-line",
         help="one line of assess --format jsonl: a decision, or the end record",
-        build=_decision_line,
+        build=fixed(decision_line_schema),
     ),
 )
 """The grants domain's JSON Schemas, registered by the built-in plugin."""

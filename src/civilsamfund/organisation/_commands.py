@@ -7,14 +7,16 @@ import argparse
 import json
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from civilsamfund.core._validators import MAX_AGE
+from civilsamfund.organisation._schema import forum_decision_schema, proposal_schema
 from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     check_parser,
+    fixed,
     iso_date,
     judge_files,
     municipality_of,
@@ -22,7 +24,7 @@ from civilsamfund.plugins._command import (
 )
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    pass
 
 
 def ages(text: str) -> tuple[int, int]:
@@ -114,28 +116,16 @@ ORGANISATION_COMMANDS = (
 """The organisation domain's commands, registered by the built-in plugin."""
 
 
-def _proposal(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.organisation._schema import proposal_schema
-
-    return proposal_schema()
-
-
-def _forum_decision(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.organisation._schema import forum_decision_schema
-
-    return forum_decision_schema()
-
-
 ORGANISATION_SCHEMAS = (
     JsonSchema(
         name="forum-proposal",
         help="forum proposals, the input of organisation check-forum",
-        build=_proposal,
+        build=fixed(proposal_schema),
     ),
     JsonSchema(
         name="forum-decision",
         help="organisation check-forum --format json: the forum decisions",
-        build=_forum_decision,
+        build=fixed(forum_decision_schema),
     ),
 )
 """The organisation domain's JSON Schemas, registered by the built-in plugin."""

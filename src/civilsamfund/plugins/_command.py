@@ -50,6 +50,11 @@ class JsonSchema:
     build: Callable[[Municipality | None], dict[str, Any]] = field(eq=False)
 
 
+def fixed(make: Callable[[], dict[str, Any]]) -> Callable[[Municipality | None], dict[str, Any]]:
+    """A :class:`JsonSchema`'s ``build`` for a schema no municipality changes."""
+    return lambda municipality: make()
+
+
 def config_option(parser: argparse.ArgumentParser) -> None:
     """``--config DIR``: where else to look for municipalities, explicitly."""
     parser.add_argument(

@@ -5,21 +5,23 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from civilsamfund.awards._commands import year
 from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
+    fixed,
     limits_from,
     limits_options,
     municipality_of,
     municipality_options,
 )
+from civilsamfund.report._schema import report_schema
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    pass
 
 
 def _shown_from(chart: Path, output: Path | None) -> str:
@@ -114,17 +116,11 @@ REPORT_COMMANDS = (
 """The report command, registered by the built-in plugin."""
 
 
-def _annual_report(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.report._schema import report_schema
-
-    return report_schema()
-
-
 REPORT_SCHEMAS = (
     JsonSchema(
         name="annual-report",
         help="report --format json: the annual report",
-        build=_annual_report,
+        build=fixed(report_schema),
     ),
 )
 """The report's JSON Schema, registered by the built-in plugin."""

@@ -6,21 +6,23 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from civilsamfund.plugins._command import (
     SUCCESS,
     Command,
     JsonSchema,
     check_parser,
+    fixed,
     iso_date,
     judge_files,
     municipality_of,
     municipality_options,
 )
+from civilsamfund.strategy._schema import meetings_schema, status_schema, summary_schema
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    pass
 
 
 def _strategy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -80,39 +82,21 @@ STRATEGY_COMMANDS = (
 """The strategy domain's commands, registered by the built-in plugin."""
 
 
-def _status(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.strategy._schema import status_schema
-
-    return status_schema()
-
-
-def _meetings(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.strategy._schema import meetings_schema
-
-    return meetings_schema()
-
-
-def _summaries(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.strategy._schema import summary_schema
-
-    return summary_schema()
-
-
 STRATEGY_SCHEMAS = (
     JsonSchema(
         name="strategy-status",
         help="strategy status --format json: the strategies on a day",
-        build=_status,
+        build=fixed(status_schema),
     ),
     JsonSchema(
         name="design-meeting",
         help="design meeting records, the input of strategy design",
-        build=_meetings,
+        build=fixed(meetings_schema),
     ),
     JsonSchema(
         name="design-summary",
         help="strategy design --format json: the meeting summaries",
-        build=_summaries,
+        build=fixed(summary_schema),
     ),
 )
 """The strategy domain's JSON Schemas, registered by the built-in plugin."""

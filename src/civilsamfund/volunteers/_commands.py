@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from functools import partial
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from civilsamfund.plugins._command import (
     SUCCESS,
@@ -12,14 +12,16 @@ from civilsamfund.plugins._command import (
     JsonSchema,
     batch_options,
     check_parser,
+    fixed,
     judge_files,
     limits_from,
     limits_options,
     municipality_of,
 )
+from civilsamfund.volunteers._schema import task_decision_schema, task_schema
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    pass
 
 
 def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -77,28 +79,16 @@ VOLUNTEER_COMMANDS = (
 """The volunteers domain's commands, registered by the built-in plugin."""
 
 
-def _task(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.volunteers._schema import task_schema
-
-    return task_schema()
-
-
-def _task_decision(municipality: Municipality | None) -> dict[str, Any]:
-    from civilsamfund.volunteers._schema import task_decision_schema
-
-    return task_decision_schema()
-
-
 VOLUNTEER_SCHEMAS = (
     JsonSchema(
         name="volunteer-task",
         help="volunteer tasks, the input of volunteers check",
-        build=_task,
+        build=fixed(task_schema),
     ),
     JsonSchema(
         name="task-decision",
         help="volunteers check --format json: the task decisions",
-        build=_task_decision,
+        build=fixed(task_decision_schema),
     ),
 )
 """The volunteers domain's JSON Schemas, registered by the built-in plugin."""
