@@ -247,3 +247,73 @@ def test_the_toy_configuration_gets_every_check_of_a_domain(outings, club, file,
     with pytest.raises(cs.ConfigError) as caught:
         cs.load_municipality_dir(club)
     assert any(problem in str(p) for p in caught.value.problems), caught.value.problems
+
+
+def _boom(*args):
+    raise RuntimeError("the plugin's own bug")
+
+
+@pytest.fixture
+def broken(outings, civilsamfund_register_plugin):
+    """A second plugin whose domain's example judge and case decision both raise."""
+    import types
+
+    import attrs
+
+    (cases,) = civilsamfund_outings.DOMAIN.cases
+    domain = attrs.evolve(
+        civilsamfund_outings.DOMAIN,
+        key="broken",
+        sections=(),
+        checks={},
+        batch=None,
+        examples={"broken": lambda municipality: _boom},
+        cases=(attrs.evolve(cases, key="broken_outing", decide=_boom),),
+        testing=None,
+    )
+    plugin = types.SimpleNamespace(civilsamfund_domains=cs.hookimpl(lambda: [domain]))
+    civilsamfund_register_plugin(plugin, "broken")
+
+
+def test_a_plugin_domains_failing_code_is_named_never_a_traceback(broken, club, capsys):
+    """An example judge or a case decision of a plugin's domain that raises is reported
+    as that plugin's error: conformance names it, and the case fails saying so."""
+    (club / "examples" / "broken").mkdir()
+    shutil.copy(club / "examples" / "outings" / "spring.toml", club / "examples" / "broken")
+    (problem,) = cs.check_conformance(club)
+    assert problem.source == "plugin 'broken'"
+    assert problem.message == (
+        'judging the example spring.toml failed: RuntimeError("the plugin\'s own bug")'
+    )
+    cases = club / "cases" / "broken.toml"
+    cases.write_text(
+        '[[cases]]\nname = "c"\nbroken_outing = { id = "x", kind = "udflugt", on = 2025-04-12 }\n'
+        'expect = { outcome = "eligible" }\n',
+        encoding="utf-8",
+    )
+    assert main(["test", str(cases)]) == 1
+    (result,) = cs.run_cases([cases])
+    ((field, expected, got),) = [(m.field, m.expected, m.got) for m in result.mismatches]
+    assert (field, expected) == ("error", None)
+    assert (
+        got
+        == "plugin 'broken': deciding the case 'c' failed: RuntimeError(\"the plugin's own bug\")"
+    )
+    assert capsys.readouterr().out.endswith("0 passed, 1 failed\n")
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"key": "Outings!"}, "'key' must match regex"),
+        ({"subject": dict}, "subject must be an attrs class"),
+        ({"cases": ("outing",)}, "'cases' must be <class 'civilsamfund.plugins._domain.Cases'>"),
+    ],
+)
+def test_a_domain_record_that_makes_no_sense_is_refused_when_made(change, problem):
+    """A plugin's record is checked as it is made, so a plugin that gives nonsense fails to
+    load, named, instead of failing later in a command."""
+    import attrs
+
+    with pytest.raises((TypeError, ValueError), match=re.escape(problem)):
+        attrs.evolve(civilsamfund_outings.DOMAIN, **change)

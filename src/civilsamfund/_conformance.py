@@ -15,18 +15,22 @@ municipality directory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._national import national_rules
 from civilsamfund.config._sections import RULES, RulesFile
 from civilsamfund.core._errors import InputError, PluginError
+from civilsamfund.core._guard import own_or_guarded
 from civilsamfund.core._problems import Problem
 from civilsamfund.plugins._discovery import load_municipality_dir
 from civilsamfund.plugins._manager import Plugins, installed
 
 EXAMPLES_DIRECTORY = "examples"
+
+T = TypeVar("T")
 
 
 def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> list[Problem]:
@@ -42,6 +46,12 @@ def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> 
         return list(exc.problems)
     except PluginError as exc:
         return [Problem(source=f"plugin {exc.plugin!r}", path="", message=exc.message)]
+
+
+def _plugin_code(plugin: str, doing: str, function: Callable[..., T], *args: Any) -> T:
+    """A plugin domain's code, unbounded in time, named by its plugin whatever it raises
+    but the library's own input errors; the library's own called directly."""
+    return own_or_guarded(plugin, doing, None, function, *args, passing=(InputError,))
 
 
 def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]:
@@ -65,16 +75,14 @@ def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]
 def _examples(municipality: Municipality, directory: Path, plugins: Plugins) -> Iterator[Problem]:
     """Each problem in an example of a kind a domain declares, by the folder below
     ``examples`` that holds it."""
-    folders = {
-        folder: judge_for
-        for domain, _ in plugins.domains()
-        for folder, judge_for in domain.examples.items()
-    }
-    for folder, judge_for in folders.items():
-        examples = directory / EXAMPLES_DIRECTORY / folder
-        judge = judge_for(municipality)
-        for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):
-            try:
-                judge(path)
-            except InputError as exc:
-                yield from exc.problems
+    for domain, plugin in plugins.domains():
+        for folder, judge_for in domain.examples.items():
+            examples = directory / EXAMPLES_DIRECTORY / folder
+            judge = _plugin_code(
+                plugin, f"judging the examples in {folder}", judge_for, municipality
+            )
+            for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):
+                try:
+                    _plugin_code(plugin, f"judging the example {path.name}", judge, path)
+                except InputError as exc:
+                    yield from exc.problems

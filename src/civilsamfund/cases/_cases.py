@@ -42,6 +42,7 @@ from attrs import field, frozen
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import MUNICIPALITY
 from civilsamfund.core._errors import CivilsamfundError, InputError, Problems
+from civilsamfund.core._guard import own_or_guarded
 from civilsamfund.core.rules._findings import Outcome, Status
 from civilsamfund.plugins._discovery import load_municipality
 from civilsamfund.plugins._domain import Cases, Mismatch
@@ -140,10 +141,13 @@ class CaseResult:
         ]
 
 
-def case_kinds(plugins: Plugins | None = None) -> dict[str, Cases[Any, Any]]:
-    """Every kind of case the domains declare, by the key a case gives its subject under."""
+def case_kinds(plugins: Plugins | None = None) -> dict[str, tuple[Cases[Any, Any], str]]:
+    """Every kind of case the domains declare, with the plugin that gives it, by the key
+    a case gives its subject under."""
     plugins = installed() if plugins is None else plugins
-    return {cases.key: cases for domain, _ in plugins.domains() for cases in domain.cases}
+    return {
+        cases.key: (cases, plugin) for domain, plugin in plugins.domains() for cases in domain.cases
+    }
 
 
 def read_case_file(path: Path, plugins: Plugins | None = None) -> CaseFile:
@@ -158,7 +162,7 @@ def read_case_file(path: Path, plugins: Plugins | None = None) -> CaseFile:
         data, source, "", InputError, DEFAULT_LIMITS.max_problems
     )
     given = structure(data, _GivenFile, source)
-    kinds = case_kinds(plugins)
+    kinds = {key: kind for key, (kind, _) in case_kinds(plugins).items()}
     found = Problems()
     cases = []
     for index, raw in enumerate(given.cases):
@@ -250,10 +254,25 @@ def run_case(
     expect = case.expect
     base = {k: v for k, v in case_file.base.items() if k not in case.replace}
     data = merged(base, case.subject)
-    kind = case_kinds(plugins)[case.kind]
+    kind, plugin = case_kinds(plugins)[case.kind]
+    doing = f"deciding the case {case.name!r}"
     try:
         subject = structure(data, kind.model, str(path), f"cases[{index}].{case.kind}", kind.error)
-        decision = kind.decide(municipality, subject, case.on)
+        decision = own_or_guarded(
+            plugin,
+            doing,
+            None,
+            kind.decide,
+            municipality,
+            subject,
+            case.on,
+            passing=(CivilsamfundError,),
+        )
+        mismatches = list(_compare(expect, decision))
+        compare = kind.compare
+        if expect.more is not None and compare is not None:
+            more = expect.more
+            mismatches += own_or_guarded(plugin, doing, None, lambda: list(compare(more, decision)))
     except CivilsamfundError as exc:
         message = str(exc)
         if expect.error is not None and expect.error in message:
@@ -263,9 +282,6 @@ def run_case(
             name=case.name,
             mismatches=(Mismatch(field="error", expected=expect.error, got=message),),
         )
-    mismatches = list(_compare(expect, decision))
-    if expect.more is not None and kind.compare is not None:
-        mismatches.extend(kind.compare(expect.more, decision))
     return CaseResult(file=path, name=case.name, mismatches=tuple(mismatches))
 
 

@@ -114,8 +114,6 @@ class _Screened:
 
 
 def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
-    from civilsamfund.core._guard import BUILTIN
-
     parser = _Parser(
         prog="civilsamfund",
         description="How Danish municipalities work with civil society: assess, check and "
@@ -128,11 +126,8 @@ def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command, plugin in commands:
         subparser = subparsers.add_parser(command.name, help=command.help)
-        if plugin == BUILTIN:
-            command.configure(subparser)
-        else:
-            doing = f"command {command.name!r} adding its arguments"
-            _guard.call(plugin, doing, "hook", command.configure, subparser)
+        doing = f"command {command.name!r} adding its arguments"
+        _guard.own_or_guarded(plugin, doing, "hook", command.configure, subparser)
     return parser
 
 
@@ -155,7 +150,6 @@ def _load_municipality(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     from civilsamfund.cli._core import CORE_COMMANDS
-    from civilsamfund.core._guard import BUILTIN
     from civilsamfund.plugins._manager import installed
 
     screened_out, screened_err = _Screened(sys.stdout), _Screened(sys.stderr)
@@ -166,19 +160,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _parser(commands).parse_args(argv)
             command, plugin = next((c, p) for c, p in commands if c.name == args.command)
             _load_municipality(args)
-            if plugin == BUILTIN:
-                code = command.run(args, out, err)
-            else:  # unbounded in time: a command's work is the user's
-                code = _guard.call(
-                    plugin,
-                    f"command {command.name!r}",
-                    None,
-                    command.run,
-                    args,
-                    out,
-                    err,
-                    passing=(CivilsamfundError, OSError),
-                )
+            code = _guard.own_or_guarded(  # unbounded in time: a command's work is the user's
+                plugin,
+                f"command {command.name!r}",
+                None,
+                command.run,
+                args,
+                out,
+                err,
+                passing=(CivilsamfundError, OSError),
+            )
             out.flush()
             return code
     except OutputError as exc:

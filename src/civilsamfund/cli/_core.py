@@ -135,19 +135,14 @@ def _configure_test(parser: argparse.ArgumentParser) -> None:
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.core import _guard
     from civilsamfund.core._errors import CivilsamfundError
-    from civilsamfund.core._guard import BUILTIN
     from civilsamfund.plugins._manager import installed
 
     schemas = {schema.name: (schema, plugin) for schema, plugin in installed().json_schemas()}
-    municipality = args.municipality
     given, plugin = schemas[args.which]
-    if plugin == BUILTIN:
-        schema = given.build(municipality)
-    else:
-        doing = f"JSON Schema {given.name!r}"
-        schema = _guard.call(
-            plugin, doing, "hook", given.build, municipality, passing=(CivilsamfundError,)
-        )
+    doing = f"JSON Schema {given.name!r}"
+    schema = _guard.own_or_guarded(
+        plugin, doing, "hook", given.build, args.municipality, passing=(CivilsamfundError,)
+    )
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return SUCCESS
 

@@ -284,11 +284,9 @@ def _validated(
 
 
 def _plugin_code(plugin: str, doing: str, function: Callable[..., T], *args: Any) -> T:
-    """``function(*args)``: the library's own called directly, a plugin's within the
-    hook budget, whatever it raises but the library's own errors named by its plugin."""
-    if plugin == BUILTIN:
-        return function(*args)
-    return _guard.call(plugin, doing, "hook", function, *args, passing=(InputError,))
+    """A plugin's code within the hook budget, whatever it raises but the library's own
+    errors named by its plugin; the library's own called directly."""
+    return _guard.own_or_guarded(plugin, doing, "hook", function, *args, passing=(InputError,))
 
 
 def titled(value: Any, titles: Mapping[str, str]) -> Any:

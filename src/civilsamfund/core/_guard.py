@@ -267,3 +267,18 @@ def run_signals() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def own_or_guarded(
+    plugin: str,
+    doing: str,
+    bound: Literal["hook", "check"] | None,
+    function: Callable[..., T],
+    *args: Any,
+    passing: tuple[type[BaseException], ...] = (),
+) -> T:
+    """``function(*args)``: the library's own code called directly (its bugs stay
+    tracebacks), a plugin's through :func:`call`, named by the plugin."""
+    if plugin == BUILTIN:
+        return function(*args)
+    return call(plugin, doing, bound, function, *args, passing=passing)

@@ -15,7 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TextIO, TypeVar
 
-from attrs import field, frozen
+import attrs
+from attrs import Attribute, field, frozen
+from attrs.validators import deep_iterable, instance_of, matches_re, optional
 
 from civilsamfund.config._municipality import Municipality
 from civilsamfund.config._sections import Section
@@ -39,13 +41,18 @@ D = TypeVar("D")
 T = TypeVar("T")
 
 
+def _attrs_class(_: object, attribute: Attribute[Any], value: object) -> None:
+    if not (isinstance(value, type) and attrs.has(value)):
+        raise TypeError(f"{attribute.name} must be an attrs class, got {value!r}")
+
+
 @frozen(kw_only=True)
 class Items(Generic[S]):
     """A domain's items as documents hold them: a list, or a table's list under ``key``."""
 
     key: str
     """The key a document's list may sit under (``tasks``)."""
-    model: type[S]
+    model: type[S] = field(validator=_attrs_class)
     error: type[InputError]
     """What bad input raises, naming the file and the path to the field."""
 
@@ -203,10 +210,10 @@ class Cases(Generic[S, D]):
     """The key a case gives its subject under (``task``)."""
     what: str
     """The subject as a case file's reader calls it (``a volunteer task``)."""
-    model: type[S]
+    model: type[S] = field(validator=_attrs_class)
     error: type[InputError]
     decide: Callable[[Municipality, S, date | None], D] = field(eq=False)
-    expect: type[Any] | None = None
+    expect: type[Any] | None = field(default=None, validator=optional(_attrs_class))
     compare: Callable[[Any, D], Iterator[Mismatch]] | None = field(default=None, eq=False)
 
 
@@ -229,16 +236,20 @@ class Domain:
     break one rule.
     """
 
-    key: str
-    subject: type[Any]
+    key: str = field(validator=matches_re(r"[a-z][a-z0-9-]*"))
+    subject: type[Any] = field(validator=_attrs_class)
     error: type[InputError]
     sections: Sequence[Section[Any]] = ()
     checks: Mapping[str, type[Check[Any]]] = field(factory=dict)
     commands: Sequence[Command] = ()
     schemas: Sequence[JsonSchema] = ()
     examples: Mapping[str, ExampleJudge] = field(factory=dict, eq=False)
-    batch: Batch[Any, Any, Any, Any] | None = None
-    cases: Sequence[Cases[Any, Any]] = ()
+    batch: Batch[Any, Any, Any, Any] | None = field(
+        default=None, validator=optional(instance_of(Batch))
+    )
+    cases: Sequence[Cases[Any, Any]] = field(
+        default=(), validator=deep_iterable(instance_of(Cases))
+    )
     testing: str | None = None
 
     @property
