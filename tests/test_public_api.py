@@ -13,6 +13,11 @@ def test_every_public_name_resolves():
     assert [name for name in civilsamfund.__all__ if not hasattr(civilsamfund, name)] == []
 
 
+def _as_ruff_sorts(names: list[str]) -> list[str]:
+    """``names`` in the order ruff keeps an ``__all__`` in: constants, classes, the rest."""
+    return sorted(names, key=lambda n: (not n.isupper(), not n[:1].isupper(), n))
+
+
 def test_public_names_are_sorted():
     """__all__ is kept sorted, so additions are easy to review."""
     assert civilsamfund.__all__ == sorted(civilsamfund.__all__)
@@ -45,7 +50,7 @@ def test_each_domain_namespace_resolves_and_is_sorted():
 
     for module in (grants, testing, validators):
         assert [name for name in module.__all__ if not hasattr(module, name)] == []
-        assert module.__all__ == sorted(module.__all__)
+        assert module.__all__ == _as_ruff_sorts(module.__all__)
 
 
 def test_the_top_level_keeps_only_what_every_domain_shares():
@@ -71,7 +76,7 @@ def test_every_domain_is_public_and_resolves():
         module = importlib.import_module(f"civilsamfund.{name}")
         assert getattr(civilsamfund, name) is module
         assert [n for n in module.__all__ if not hasattr(module, n)] == []
-        assert module.__all__ == sorted(module.__all__)
+        assert module.__all__ == _as_ruff_sorts(module.__all__)
 
 
 def test_a_float_amount_is_the_librarys_own_error():

@@ -23,20 +23,24 @@ from typing import TYPE_CHECKING, Any
 
 from civilsamfund._deprecation import deprecated_names
 from civilsamfund._version import __version__
-from civilsamfund.core._errors import (
+from civilsamfund.core import (
     CivilsamfundError,
     ConfigError,
     FieldValueError,
     InputError,
     InvalidValueError,
     ItemError,
+    Kroner,
+    Language,
     OutputError,
     PluginError,
+    Problem,
+    Share,
+    Text,
     UnknownMunicipalityError,
+    kroner,
+    share,
 )
-from civilsamfund.core._money import Kroner, Share, kroner, share
-from civilsamfund.core._problems import Problem
-from civilsamfund.core._text import Language, Text
 
 if TYPE_CHECKING:
     from civilsamfund import (
@@ -50,93 +54,134 @@ if TYPE_CHECKING:
     )
     from civilsamfund._conformance import check_conformance
     from civilsamfund._new import new_municipality
-    from civilsamfund.cases._cases import CaseResult, run_cases
-    from civilsamfund.config._municipality import Municipality, RulesSource
-    from civilsamfund.config._sections import CriterionEntry, MunicipalityInfo, Section
-    from civilsamfund.config._validator import ReferencePlan
-    from civilsamfund.core._audit import AuditRecord, Distribution
-    from civilsamfund.core._dates import Dated, Versions, in_force
-    from civilsamfund.core._references import entries, refers
-    from civilsamfund.core._sources import Citation, SourceDocument
-    from civilsamfund.core.rules._check import Check, Examples, Known, Verdict, missing
-    from civilsamfund.core.rules._evaluator import Evaluator
-    from civilsamfund.core.rules._facts import Fact, Facts, attribute_fact
-    from civilsamfund.core.rules._findings import (
+    from civilsamfund.cases import CaseResult, run_cases
+    from civilsamfund.config import (
+        CriterionEntry,
+        Municipality,
+        MunicipalityInfo,
+        ReferencePlan,
+        RulesSource,
+        Section,
+    )
+    from civilsamfund.core import (
+        AuditRecord,
+        Citation,
+        Dated,
+        Distribution,
+        SourceDocument,
+        Versions,
+        entries,
+        in_force,
+        refers,
+    )
+    from civilsamfund.core.rules import (
+        Check,
+        Evaluator,
+        Examples,
+        Fact,
+        Facts,
         FactValue,
         Finding,
+        Known,
         Outcome,
+        Rule,
+        Rulebook,
         RuleKind,
         Status,
+        Verdict,
+        attribute_fact,
+        missing,
         outcome,
     )
-    from civilsamfund.core.rules._rule import Rule
-    from civilsamfund.core.rules._rulebook import Rulebook
-    from civilsamfund.plugins._command import Command, JsonSchema
-    from civilsamfund.plugins._discovery import (
+    from civilsamfund.plugins import (
+        Batch,
+        Cases,
+        Command,
+        Domain,
+        Items,
+        JsonSchema,
+        Mismatch,
         MunicipalitySource,
+        PluginInfo,
+        Plugins,
         available_municipalities,
+        document_json,
+        hookimpl,
         load_municipality,
         load_municipality_dir,
         municipality_conflicts,
     )
-    from civilsamfund.plugins._domain import (
-        Batch,
-        Cases,
-        Domain,
-        Items,
-        Mismatch,
-        document_json,
-    )
-    from civilsamfund.plugins._manager import PluginInfo, Plugins
-    from civilsamfund.plugins.hookspecs import hookimpl
-    from civilsamfund.reading._converter import from_json, to_json
-    from civilsamfund.reading._limits import Limits
+    from civilsamfund.reading import Limits, from_json, to_json
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund._conformance": ("check_conformance",),
-    "civilsamfund.config._municipality": ("Municipality", "RulesSource"),
+    "civilsamfund.config": (
+        "CriterionEntry",
+        "Municipality",
+        "MunicipalityInfo",
+        "ReferencePlan",
+        "RulesSource",
+        "Section",
+    ),
     "civilsamfund._new": ("new_municipality",),
-    "civilsamfund.cases._cases": ("CaseResult", "run_cases"),
-    "civilsamfund.plugins._domain": (
+    "civilsamfund.cases": (
+        "CaseResult",
+        "run_cases",
+    ),
+    "civilsamfund.plugins": (
         "Batch",
         "Cases",
+        "Command",
         "Domain",
         "Items",
+        "JsonSchema",
         "Mismatch",
-        "document_json",
-    ),
-    "civilsamfund.plugins._command": ("Command", "JsonSchema"),
-    "civilsamfund.reading._converter": ("from_json", "to_json"),
-    "civilsamfund.plugins._discovery": (
         "MunicipalitySource",
+        "PluginInfo",
+        "Plugins",
         "available_municipalities",
+        "document_json",
+        "hookimpl",
         "load_municipality",
         "load_municipality_dir",
         "municipality_conflicts",
     ),
-    "civilsamfund.reading._limits": ("Limits",),
-    "civilsamfund.config._sections": ("CriterionEntry", "MunicipalityInfo", "Section"),
-    "civilsamfund.config._validator": ("ReferencePlan",),
-    "civilsamfund.core._audit": ("AuditRecord", "Distribution"),
-    "civilsamfund.core._dates": ("Dated", "Versions", "in_force"),
-    "civilsamfund.core._references": ("entries", "refers"),
-    "civilsamfund.core._sources": ("Citation", "SourceDocument"),
-    "civilsamfund.core.rules._check": ("Check", "Examples", "Known", "Verdict", "missing"),
-    "civilsamfund.core.rules._evaluator": ("Evaluator",),
-    "civilsamfund.core.rules._facts": ("Fact", "Facts", "attribute_fact"),
-    "civilsamfund.core.rules._findings": (
+    "civilsamfund.reading": (
+        "Limits",
+        "from_json",
+        "to_json",
+    ),
+    "civilsamfund.core": (
+        "AuditRecord",
+        "Citation",
+        "Dated",
+        "Distribution",
+        "SourceDocument",
+        "Versions",
+        "entries",
+        "in_force",
+        "refers",
+    ),
+    "civilsamfund.core.rules": (
+        "Check",
+        "Evaluator",
+        "Examples",
+        "Fact",
         "FactValue",
+        "Facts",
         "Finding",
+        "Known",
         "Outcome",
+        "Rule",
         "RuleKind",
+        "Rulebook",
         "Status",
+        "Verdict",
+        "attribute_fact",
+        "missing",
         "outcome",
     ),
-    "civilsamfund.core.rules._rule": ("Rule",),
-    "civilsamfund.core.rules._rulebook": ("Rulebook",),
-    "civilsamfund.grants._errors": ("ApplicationError",),
-    "civilsamfund.plugins._manager": ("PluginInfo", "Plugins"),
-    "civilsamfund.plugins.hookspecs": ("hookimpl",),
+    "civilsamfund.grants": ("ApplicationError",),
 }
 _LAZY = {name: module for module, names in _MODULES.items() for name in names}
 _SUBPACKAGES = ("awards", "grants", "organisation", "report", "strategy", "testing", "volunteers")

@@ -19,14 +19,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._national import national_rules
-from civilsamfund.config._sections import RULES, RulesFile
-from civilsamfund.core._errors import InputError, PluginError
-from civilsamfund.core._guard import own_or_guarded
-from civilsamfund.core._problems import Problem
-from civilsamfund.plugins._discovery import load_municipality_dir
-from civilsamfund.plugins._manager import Plugins, installed
+from civilsamfund.config import RULES, Municipality, RulesFile, national_rules
+from civilsamfund.core import InputError, PluginError, Problem, own_or_guarded
+from civilsamfund.plugins import Plugins, installed, load_municipality_dir
 
 EXAMPLES_DIRECTORY = "examples"
 

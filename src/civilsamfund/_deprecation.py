@@ -1,5 +1,6 @@
 """The release policy in code: when a deprecated name may go, which cores a plugin
-works with, and the helpers that keep a renamed name working while it warns.
+works with, and the module ``__getattr__`` helpers: a renamed name keeps working while
+it warns, and a package states its public names while loading each on first use.
 
 docs/releasing.md states the policy. A public name deprecated in release X.Y.Z keeps
 working, warning with a :class:`DeprecationWarning` that names its replacement and the
@@ -110,6 +111,30 @@ def deprecated_names(
         if fallback is not None:
             return fallback(name)
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__
+
+
+def lazy_names(
+    package: str,
+    modules: Mapping[str, tuple[str, ...]],
+    submodules: Mapping[str, str] | None = None,
+) -> Callable[[str], Any]:
+    """The package's module ``__getattr__``: a name listed under a module in ``modules``
+    is imported from it, a name in ``submodules`` is that module itself.
+
+    Nothing is kept in the package: each lookup asks the module again, so the face always
+    shows what its module holds, a test's patch of the module included.
+    """
+    where = {name: module for module, names in modules.items() for name in names}
+    whole = dict(submodules or {})
+
+    def __getattr__(name: str) -> Any:
+        if name in whole:
+            return import_module(whole[name])
+        if name in where:
+            return getattr(import_module(where[name]), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
 

@@ -10,8 +10,7 @@ from string import Template
 
 from civilsamfund._deprecation import core_requirement
 from civilsamfund._version import __version__
-from civilsamfund.core._errors import InputError
-from civilsamfund.core._problems import Problem
+from civilsamfund.core import InputError, Problem
 
 _REVISION_YEARS = 4
 """How often the example strategy is revised (``every`` of its revision criterion)."""

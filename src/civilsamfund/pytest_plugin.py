@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from civilsamfund.cases._cases import CaseFile, CaseResult
-    from civilsamfund.config._municipality import Municipality
-    from civilsamfund.core._problems import Problem
+    from civilsamfund.cases import CaseFile, CaseResult
+    from civilsamfund.config import Municipality
+    from civilsamfund.core import Problem
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -67,7 +67,7 @@ _LOADED = pytest.StashKey[dict[Any, "Municipality"]]()
 
 
 def _municipality(config: pytest.Config, key: str | Path) -> Municipality:
-    from civilsamfund.plugins._discovery import load_municipality
+    from civilsamfund.plugins import load_municipality
 
     loaded = config.stash.setdefault(_LOADED, {})
     if key not in loaded:
@@ -79,8 +79,8 @@ class CaseFileCollector(pytest.File):
     """A case file: one item per case."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from civilsamfund.cases._cases import read_case_file
-        from civilsamfund.core._errors import InputError
+        from civilsamfund.cases import read_case_file
+        from civilsamfund.core import InputError
 
         try:
             case_file = read_case_file(self.path)
@@ -99,7 +99,7 @@ class CaseItem(_PolicyItem):
         self.case_file = case_file
 
     def runtest(self) -> None:
-        from civilsamfund.cases._cases import run_case, target
+        from civilsamfund.cases import run_case, target
 
         municipality = _municipality(self.config, target(self.path, self.case_file))
         result = run_case(municipality, self.path, self.index, self.case_file)
@@ -152,7 +152,7 @@ def civilsamfund_register_plugin() -> Iterator[Callable[..., None]]:
 
     Call it as ``civilsamfund_register_plugin(module_or_object, "name")``.
     """
-    from civilsamfund.plugins._manager import installed
+    from civilsamfund.plugins import installed
 
     plugins = installed()
     names: list[str] = []
@@ -169,6 +169,6 @@ def civilsamfund_register_plugin() -> Iterator[Callable[..., None]]:
 @pytest.fixture
 def civilsamfund_load() -> Callable[[str | Path], Municipality]:
     """Load a municipality from a directory (or by slug) with the plugins in use."""
-    from civilsamfund.plugins._discovery import load_municipality
+    from civilsamfund.plugins import load_municipality
 
     return load_municipality

@@ -7,7 +7,13 @@ in code refuses what a file may not hold.
 
 from __future__ import annotations
 
-from civilsamfund.core._money import kroner_field, share_field
-from civilsamfund.core._validators import at_least, between, finite_non_negative, not_empty
+from civilsamfund.core import (
+    at_least,
+    between,
+    finite_non_negative,
+    kroner_field,
+    not_empty,
+    share_field,
+)
 
 __all__ = ["at_least", "between", "finite_non_negative", "kroner_field", "not_empty", "share_field"]

@@ -10,7 +10,9 @@ committee's choice. See docs/awards.md.
 
 from __future__ import annotations
 
-from civilsamfund._deprecation import deprecated_names
+from typing import TYPE_CHECKING
+
+from civilsamfund._deprecation import deprecated_names, lazy_names
 from civilsamfund.awards._assessment import (
     NominationAssessor,
     NominationDecision,
@@ -18,6 +20,8 @@ from civilsamfund.awards._assessment import (
 )
 from civilsamfund.awards._batch import NominationFormat, write_nomination_decisions
 from civilsamfund.awards._catalogue import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Award,
     AwardGroup,
     AwardsFile,
@@ -57,12 +61,20 @@ from civilsamfund.awards._year import (
     catalogue,
 )
 
+if TYPE_CHECKING:
+    from civilsamfund.awards._commands import year
+
 __getattr__ = deprecated_names(
-    __name__, {"check_nomination": ("civilsamfund.awards.assess", "0.4.0")}
+    __name__,
+    {"check_nomination": ("civilsamfund.awards.assess", "0.4.0")},
+    fallback=lazy_names(__name__, {"civilsamfund.awards._commands": ("year",)}),
 )
-"""``check_nomination``, the old name of :func:`assess`, still resolves, warning, until 0.5.0."""
+"""``check_nomination``, the old name of :func:`assess`, still resolves, warning, until 0.5.0;
+:func:`year`, the command line's year, loads with the commands on first use."""
 
 __all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "Award",
     "AwardError",
     "AwardGroup",
@@ -103,4 +115,5 @@ __all__ = [
     "read_nominations",
     "record_jury_decision",
     "write_nomination_decisions",
+    "year",
 ]

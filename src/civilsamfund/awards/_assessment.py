@@ -13,14 +13,9 @@ from civilsamfund.awards._catalogue import AwardsFile
 from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Candidacy, Nomination
 from civilsamfund.awards._year import AwardYear, award_in
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._shown import shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._evaluator import Evaluator
-from civilsamfund.core.rules._findings import Finding, Outcome, outcome
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.config import Municipality, ReferencePlan
+from civilsamfund.core import AuditRecord, Text, shown
+from civilsamfund.core.rules import Evaluator, Finding, Outcome, Rule, outcome
 
 
 @frozen(kw_only=True)

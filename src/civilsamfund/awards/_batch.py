@@ -10,8 +10,8 @@ from civilsamfund.awards._assessment import NominationAssessor, NominationDecisi
 from civilsamfund.awards._document import decision_json, decision_text
 from civilsamfund.awards._nomination import Candidacy, Nomination
 from civilsamfund.awards._reading import NOMINATIONS
-from civilsamfund.core.rules._rule import Rule
-from civilsamfund.plugins._domain import Batch
+from civilsamfund.core.rules import Rule
+from civilsamfund.plugins import Batch
 
 NominationFormat = Literal["text", "json"]
 """``text``: a summary per nomination; ``json``: a JSON array of decision documents."""

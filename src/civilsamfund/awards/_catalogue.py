@@ -13,10 +13,7 @@ import enum
 
 from attrs import field, frozen
 
-from civilsamfund.core._references import entries, refers
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import between, not_empty
+from civilsamfund.core import Citation, Text, between, entries, not_empty, refers
 
 FIRST_YEAR, LAST_YEAR = 1800, 9998
 """The years a version may name: a year is a typing error outside them."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from civilsamfund.awards._nomination import Candidacy
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Check
 
 
 class NominationCheck(Check[Candidacy]):

@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
 from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
-from civilsamfund.plugins._command import (
+from civilsamfund.plugins import (
     SUCCESS,
     Command,
     JsonSchema,

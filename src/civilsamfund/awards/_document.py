@@ -14,11 +14,8 @@ from civilsamfund.awards._assessment import NominationDecision
 from civilsamfund.awards._catalogue import AwardsFile, Edition, Event
 from civilsamfund.awards._year import AwardYear, ProgrammeYear, YearCatalogue
 from civilsamfund.awards.checks._eligibility import KIND_NAMES
-from civilsamfund.core._json import compact_json
-from civilsamfund.core._prose import MONTHS, cited, listed
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._document import finding_lines, judged_document
+from civilsamfund.core import MONTHS, Citation, Language, Text, cited, compact_json, listed
+from civilsamfund.core.rules import finding_lines, judged_document
 
 
 def _citation(citation: Citation) -> dict[str, str]:

@@ -12,11 +12,9 @@ from attrs import field, frozen
 from civilsamfund.awards._assessment import NominationDecision
 from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._year import award_in
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._shown import shown
-from civilsamfund.core._validators import not_empty
-from civilsamfund.core.rules._findings import Outcome
+from civilsamfund.config import Municipality
+from civilsamfund.core import AuditRecord, not_empty, shown
+from civilsamfund.core.rules import Outcome
 
 
 @frozen(kw_only=True)

@@ -15,9 +15,14 @@ from attrs import field, frozen
 
 from civilsamfund.awards._catalogue import FIRST_YEAR, LAST_YEAR, NomineeKind
 from civilsamfund.awards._year import AwardYear
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._references import refers
-from civilsamfund.core._validators import MAX_AGE, between, cvr_number, opaque_reference
+from civilsamfund.core import (
+    MAX_AGE,
+    FieldValueError,
+    between,
+    cvr_number,
+    opaque_reference,
+    refers,
+)
 
 _NOT_NAMED = (
     "expected no name for a person: a {kind} is given by an opaque `reference`, never named"

@@ -18,9 +18,8 @@ from civilsamfund.awards._nomination import Candidacy, Nomination
 from civilsamfund.awards._reading import NOMINATIONS
 from civilsamfund.awards._sections import AWARD_SECTIONS
 from civilsamfund.awards.checks import AWARD_CHECKS
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.plugins._domain import Cases, Domain, Mismatch
-from civilsamfund.plugins.hookspecs import hookimpl
+from civilsamfund.config import Municipality
+from civilsamfund.plugins import Cases, Domain, Mismatch, hookimpl
 
 
 @frozen(kw_only=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Nomination
-from civilsamfund.plugins._domain import Items
+from civilsamfund.plugins import Items
 
 NOMINATIONS = Items(key="nominations", model=Nomination, error=AwardError)
 """Nominations as documents hold them: a list, or ``nominations``."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from civilsamfund.awards._assessment import NominationDecision
 from civilsamfund.awards._reading import NOMINATIONS
-from civilsamfund.plugins._domain import decisions_schema
+from civilsamfund.plugins import decisions_schema
 
 
 def nomination_schema() -> dict[str, Any]:

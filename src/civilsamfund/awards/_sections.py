@@ -18,9 +18,8 @@ from civilsamfund.awards._catalogue import (
 )
 from civilsamfund.awards._nomination import Candidacy
 from civilsamfund.awards._year import award_day, holding
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import Section
-from civilsamfund.core._shown import shown
+from civilsamfund.config import Municipality, Section
+from civilsamfund.core import shown
 
 AWARDS = "awards.toml"
 

@@ -19,8 +19,8 @@ from civilsamfund.awards._catalogue import (
     Years,
 )
 from civilsamfund.awards._errors import AwardError
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._shown import shown
+from civilsamfund.config import Municipality
+from civilsamfund.core import shown
 
 Y = TypeVar("Y", bound=Years)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from civilsamfund.awards._catalogue import NomineeKind
 from civilsamfund.awards._nomination import Candidacy
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Fact, attribute_fact
 
 NOMINEE_KIND: Fact[Candidacy, NomineeKind] = attribute_fact(
     "nomination.nominee.kind",

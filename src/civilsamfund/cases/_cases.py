@@ -39,19 +39,19 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import MUNICIPALITY
-from civilsamfund.core._errors import CivilsamfundError, InputError, Problems
-from civilsamfund.core._guard import own_or_guarded
-from civilsamfund.core.rules._findings import Outcome, Status
-from civilsamfund.plugins._discovery import load_municipality
-from civilsamfund.plugins._domain import Cases, Mismatch
-from civilsamfund.plugins._manager import Plugins, installed
-from civilsamfund.reading._converter import structure
-from civilsamfund.reading._files import decoded, read_bytes
-from civilsamfund.reading._limits import DEFAULT_LIMITS, require_values
-from civilsamfund.reading._screen import screen_for
-from civilsamfund.reading._toml import parse_toml
+from civilsamfund.config import MUNICIPALITY, Municipality
+from civilsamfund.core import CivilsamfundError, InputError, Problems, own_or_guarded
+from civilsamfund.core.rules import Outcome, Status
+from civilsamfund.plugins import Cases, Mismatch, Plugins, installed, load_municipality
+from civilsamfund.reading import (
+    DEFAULT_LIMITS,
+    decoded,
+    parse_toml,
+    read_bytes,
+    require_values,
+    screen_for,
+    structure,
+)
 
 CASES_DIRECTORY = "cases"
 

@@ -21,16 +21,8 @@ from contextlib import suppress
 from typing import Any, NoReturn, TextIO, cast
 
 from civilsamfund._version import __version__
-from civilsamfund.core import _guard
-from civilsamfund.core._errors import CivilsamfundError, OutputError
-from civilsamfund.core._shown import screened
-from civilsamfund.plugins._command import (
-    BAD_INPUT,
-    LOADS_MUNICIPALITY,
-    PROBLEMS,
-    SUCCESS,
-    Command,
-)
+from civilsamfund.core import CivilsamfundError, OutputError, guard, screened
+from civilsamfund.plugins import BAD_INPUT, LOADS_MUNICIPALITY, PROBLEMS, SUCCESS, Command
 
 __all__ = [
     "BAD_INPUT",
@@ -127,7 +119,7 @@ def _parser(commands: Sequence[tuple[Command, str]]) -> argparse.ArgumentParser:
     for command, plugin in commands:
         subparser = subparsers.add_parser(command.name, help=command.help)
         doing = f"command {command.name!r} adding its arguments"
-        _guard.own_or_guarded(plugin, doing, "hook", command.configure, subparser)
+        guard.own_or_guarded(plugin, doing, "hook", command.configure, subparser)
     return parser
 
 
@@ -142,7 +134,7 @@ def _load_municipality(args: argparse.Namespace) -> None:
     """Load the municipality a command's ``--municipality`` names, in its place: a
     command is handed the municipality, never finding it itself."""
     if getattr(args, LOADS_MUNICIPALITY, False) and args.municipality is not None:
-        from civilsamfund.plugins._discovery import load_municipality
+        from civilsamfund.plugins import load_municipality
 
         args.municipality = load_municipality(args.municipality, config=args.config)
 
@@ -150,17 +142,17 @@ def _load_municipality(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     from civilsamfund.cli._core import CORE_COMMANDS
-    from civilsamfund.plugins._manager import installed
+    from civilsamfund.plugins import installed
 
     screened_out, screened_err = _Screened(sys.stdout), _Screened(sys.stderr)
     out, err = cast(TextIO, screened_out), cast(TextIO, screened_err)
     try:
-        with _guard.run_signals():
+        with guard.run_signals():
             commands = installed().cli_commands(CORE_COMMANDS)
             args = _parser(commands).parse_args(argv)
             command, plugin = next((c, p) for c, p in commands if c.name == args.command)
             _load_municipality(args)
-            code = _guard.own_or_guarded(  # unbounded in time: a command's work is the user's
+            code = guard.own_or_guarded(  # unbounded in time: a command's work is the user's
                 plugin,
                 f"command {command.name!r}",
                 None,
@@ -189,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.write("civilsamfund: interrupted\n")
         return INTERRUPTED
-    except _guard.Terminated:
+    except guard.Terminated:
         err.write("civilsamfund: terminated\n")
         return TERMINATED
     finally:

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from civilsamfund.core._errors import InputError
-from civilsamfund.plugins._command import (
+from civilsamfund.core import InputError
+from civilsamfund.plugins import (
     BAD_INPUT,
     PROBLEMS,
     SUCCESS,
@@ -21,7 +21,7 @@ from civilsamfund.plugins._command import (
 
 
 def _municipalities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.plugins._discovery import available_municipalities, municipality_conflicts
+    from civilsamfund.plugins import available_municipalities, municipality_conflicts
 
     sources = available_municipalities(config=args.config)
     conflicts = municipality_conflicts(config=args.config)
@@ -35,8 +35,7 @@ def _municipalities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _plugins(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.plugins._discovery import available_municipalities, municipality_conflicts
-    from civilsamfund.plugins._manager import installed
+    from civilsamfund.plugins import available_municipalities, installed, municipality_conflicts
 
     plugins = installed()
     for info in plugins.info():
@@ -54,8 +53,8 @@ def _plugins(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund._conformance import check_conformance
-    from civilsamfund.config._sections import MUNICIPALITY
-    from civilsamfund.core._problems import Problem
+    from civilsamfund.config import MUNICIPALITY
+    from civilsamfund.core import Problem
 
     found, code = [], SUCCESS
     for directory in args.directories:
@@ -81,7 +80,7 @@ def _check_config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.cases._cases import run_cases
+    from civilsamfund.cases import run_cases
 
     results = run_cases(args.paths)
     if not results:
@@ -97,7 +96,7 @@ def _test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _new_municipality(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund._new import new_municipality
-    from civilsamfund.plugins._discovery import available_municipalities
+    from civilsamfund.plugins import available_municipalities
 
     for path in new_municipality(args.slug, args.name, args.dir, on=args.on):
         out.write(f"wrote {path}\n")
@@ -133,14 +132,13 @@ def _configure_test(parser: argparse.ArgumentParser) -> None:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.core import _guard
-    from civilsamfund.core._errors import CivilsamfundError
-    from civilsamfund.plugins._manager import installed
+    from civilsamfund.core import CivilsamfundError, guard
+    from civilsamfund.plugins import installed
 
     schemas = {schema.name: (schema, plugin) for schema, plugin in installed().json_schemas()}
     given, plugin = schemas[args.which]
     doing = f"JSON Schema {given.name!r}"
-    schema = _guard.own_or_guarded(
+    schema = guard.own_or_guarded(
         plugin, doing, "hook", given.build, args.municipality, passing=(CivilsamfundError,)
     )
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
@@ -148,7 +146,7 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _configure_schema(parser: argparse.ArgumentParser) -> None:
-    from civilsamfund.plugins._manager import installed
+    from civilsamfund.plugins import installed
 
     schemas = [schema for schema, _ in installed().json_schemas()]
     parser.add_argument(

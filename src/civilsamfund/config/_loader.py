@@ -34,25 +34,32 @@ from civilsamfund.config._sections import (
     Section,
 )
 from civilsamfund.config._validator import Catalogues, problems, renamed_within
-from civilsamfund.core import _guard
-from civilsamfund.core._audit import Distribution
-from civilsamfund.core._dates import names_on
-from civilsamfund.core._errors import ConfigError, InputError, PluginError
-from civilsamfund.core._guard import BUILTIN, Attributed
-from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import expected_one_of, shown
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import MISSING, Check
-from civilsamfund.core.rules._facts import Fact
-from civilsamfund.core.rules._messages import Names, Template
-from civilsamfund.core.rules._rule import Rule
-from civilsamfund.core.rules._rulebook import Rulebook
-from civilsamfund.reading._converter import structure
-from civilsamfund.reading._files import read_bytes
-from civilsamfund.reading._limits import CONFIG_LIMITS, Limits, raising, require_values
-from civilsamfund.reading._screen import screen_for
-from civilsamfund.reading._toml import parse_toml
+from civilsamfund.core import (
+    BUILTIN,
+    Attributed,
+    Citation,
+    ConfigError,
+    Distribution,
+    InputError,
+    PluginError,
+    Problem,
+    Text,
+    expected_one_of,
+    guard,
+    names_on,
+    shown,
+)
+from civilsamfund.core.rules import MISSING, Check, Fact, Names, Rule, Rulebook, Template
+from civilsamfund.reading import (
+    CONFIG_LIMITS,
+    Limits,
+    parse_toml,
+    raising,
+    read_bytes,
+    require_values,
+    screen_for,
+    structure,
+)
 
 T = TypeVar("T")
 
@@ -286,7 +293,7 @@ def _validated(
 def _plugin_code(plugin: str, doing: str, function: Callable[..., T], *args: Any) -> T:
     """A plugin's code within the hook budget, whatever it raises but the library's own
     errors named by its plugin; the library's own called directly."""
-    return _guard.own_or_guarded(plugin, doing, "hook", function, *args, passing=(InputError,))
+    return guard.own_or_guarded(plugin, doing, "hook", function, *args, passing=(InputError,))
 
 
 def titled(value: Any, titles: Mapping[str, str]) -> Any:

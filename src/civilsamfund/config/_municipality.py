@@ -15,11 +15,16 @@ import attrs
 from attrs import field, frozen
 
 from civilsamfund._version import __version__
-from civilsamfund.core._audit import AuditRecord, Distribution
-from civilsamfund.core._dates import Renamed, names_on
-from civilsamfund.core._sources import Citation, SourceDocument
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._rulebook import Rulebook
+from civilsamfund.core import (
+    AuditRecord,
+    Citation,
+    Distribution,
+    Renamed,
+    SourceDocument,
+    Text,
+    names_on,
+)
+from civilsamfund.core.rules import Rulebook
 
 T = TypeVar("T")
 

@@ -15,11 +15,8 @@ from attrs import field, frozen
 
 from civilsamfund.config._sections import CriterionEntry
 from civilsamfund.config._validator import Catalogues, problems
-from civilsamfund.core._errors import ConfigError
-from civilsamfund.core._references import entries
-from civilsamfund.core._sources import SourceDocument
-from civilsamfund.reading._converter import structure
-from civilsamfund.reading._toml import parse_toml
+from civilsamfund.core import ConfigError, SourceDocument, entries
+from civilsamfund.reading import parse_toml, structure
 
 NATIONAL = "national.toml"
 NATIONAL_PREFIX = "DK-"

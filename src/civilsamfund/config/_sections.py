@@ -13,11 +13,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 import attrs
 from attrs import field, frozen
 
-from civilsamfund.core._dates import Dated
-from civilsamfund.core._references import entries
-from civilsamfund.core._sources import Citation, SourceDocument
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import RuleKind
+from civilsamfund.core import Citation, Dated, SourceDocument, Text, entries
+from civilsamfund.core.rules import RuleKind
 
 if TYPE_CHECKING:
     from civilsamfund.config._municipality import Municipality

@@ -22,12 +22,26 @@ from typing import Any, cast, get_args, get_type_hints
 
 import attrs
 
-from civilsamfund.core._dates import Dated, Renamed, Span, Spanning, Versions, as_of, overlap
-from civilsamfund.core._errors import Problems, described
-from civilsamfund.core._references import ENTRIES, REFERS, Entries, Reference, what
-from civilsamfund.core._shown import expected_one_of, shown
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.core import (
+    ENTRIES,
+    REFERS,
+    Citation,
+    Dated,
+    Entries,
+    Problems,
+    Reference,
+    Renamed,
+    Span,
+    Spanning,
+    Text,
+    Versions,
+    as_of,
+    described,
+    expected_one_of,
+    overlap,
+    shown,
+    what,
+)
 
 Found = tuple[str, str]
 """A problem as the path to the field and what is wrong."""

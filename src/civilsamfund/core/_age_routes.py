@@ -17,7 +17,7 @@ from civilsamfund.core._validators import MAX_AGE, between, not_below_min_age
 NO_LIMIT = 10_000
 """The upper end of an age span left open."""
 
-Span = tuple[int, int]
+AgeSpan = tuple[int, int]
 
 
 @frozen(kw_only=True)
@@ -62,12 +62,12 @@ class AgeRoute:
         )
 
 
-def span(min_age: int | None, max_age: int | None) -> Span:
+def span(min_age: int | None, max_age: int | None) -> AgeSpan:
     """An age span from optional ends: no lower end is 0, no upper end is open."""
     return (min_age or 0, NO_LIMIT if max_age is None else max_age)
 
 
-def route(routes: Sequence[AgeRoute], spans: Sequence[Span]) -> Routing:
+def route(routes: Sequence[AgeRoute], spans: Sequence[AgeSpan]) -> Routing:
     """The first route that covers every span; else every route any span touches, as
     candidates, for a person to choose between."""
     for candidate in routes:
@@ -83,15 +83,15 @@ def route(routes: Sequence[AgeRoute], spans: Sequence[Span]) -> Routing:
     )
 
 
-def spans_text(spans: Sequence[Span]) -> str:
+def spans_text(spans: Sequence[AgeSpan]) -> str:
     """``18-59, 60-``: age spans as findings record them (sentences word them with
     :func:`civilsamfund.core._prose.ages_text`)."""
     return ", ".join(f"{low}-{'' if high == NO_LIMIT else high}" for low, high in spans)
 
 
-def parse_spans(text: str) -> list[Span]:
+def parse_spans(text: str) -> list[AgeSpan]:
     """The age spans a finding recorded with :func:`spans_text`."""
-    spans: list[Span] = []
+    spans: list[AgeSpan] = []
     for part in text.split(", "):
         low, _, high = part.partition("-")
         spans.append((int(low), int(high) if high else NO_LIMIT))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Literal
 
-from civilsamfund.core._age_routes import NO_LIMIT, Span
+from civilsamfund.core._age_routes import NO_LIMIT, AgeSpan
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Language
 
@@ -85,7 +85,7 @@ def age_span(low: int, high: int | None, language: Language) -> str:
     return f"{ages} år" if language == "da" else ages
 
 
-def ages_text(spans: Sequence[Span], language: Language) -> str:
+def ages_text(spans: Sequence[AgeSpan], language: Language) -> str:
     """Age spans in words, joined: ``25-55 år og 60 år og derover``."""
     return listed((age_span(low, high, language) for low, high in spans), language)
 

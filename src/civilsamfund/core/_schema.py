@@ -19,8 +19,7 @@ import attrs
 from civilsamfund.core._money import Kroner, Share
 from civilsamfund.core._sources import Citation
 from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import FactText
-from civilsamfund.core.rules._findings import FactValue
+from civilsamfund.core._values import FactText, FactValue
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NULL = {"type": "null"}

@@ -13,17 +13,20 @@ from typing import ClassVar
 
 from attrs import Attribute, field, frozen
 
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._money import Kroner, Share, kroner_field, share_field
-from civilsamfund.core._references import refers
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import (
+from civilsamfund.core import (
     MAX_AGE,
+    FieldValueError,
+    Kroner,
+    Share,
+    Text,
     cvr_number,
+    kroner_field,
     not_below_min_age,
     opaque_reference,
+    refers,
+    share_field,
 )
-from civilsamfund.core.rules._facts import FactText
+from civilsamfund.core.rules import FactText
 
 
 class AssociationKind(str, enum.Enum):

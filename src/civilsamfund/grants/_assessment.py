@@ -13,16 +13,9 @@ from itertools import chain
 
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._dates import Versions
-from civilsamfund.core._shown import expected_one_of, shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._evaluator import Evaluator
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Finding, outcome
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.config import Municipality, ReferencePlan
+from civilsamfund.core import AuditRecord, Text, Versions, expected_one_of, shown
+from civilsamfund.core.rules import Evaluator, Facts, Finding, Rule, outcome
 from civilsamfund.grants._application import Association, GrantApplication
 from civilsamfund.grants._config import (
     AuditorRule,
@@ -42,7 +35,7 @@ from civilsamfund.grants._decision import (
 from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.grants._routing import Router, Routing
 from civilsamfund.grants._sections import POOLS
-from civilsamfund.organisation._structure import OrganisationFile
+from civilsamfund.organisation import OrganisationFile
 
 
 @frozen(kw_only=True)

@@ -13,16 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._text import Language
+from civilsamfund.config import Municipality
+from civilsamfund.core import Language
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, PoolRules
 from civilsamfund.grants._decision import Decision
 from civilsamfund.grants._errors import ApplicationError
-from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._output import layout_for
-from civilsamfund.reading._converter import structurer
-from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.pipeline import Inputs, Output, Steps, layout_for, write
+from civilsamfund.reading import DEFAULT_LIMITS, Limits, structurer
 
 Format = Literal["text", "json", "jsonl"]
 """``text``: decision letters' justifications; ``json``: a JSON array of decision

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Check
 from civilsamfund.grants._application import GrantApplication
 
 HUNDREDTH = Decimal("0.01")

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 from civilsamfund.grants._schema import decision_line_schema, decision_schema
-from civilsamfund.plugins._command import (
+from civilsamfund.plugins import (
     SUCCESS,
     Command,
     JsonSchema,
@@ -22,7 +22,7 @@ from civilsamfund.plugins._command import (
 )
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    from civilsamfund.config import Municipality
 
 
 @contextmanager
@@ -44,7 +44,7 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def _assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.grants._batch import write_decisions
-    from civilsamfund.pipeline._output import binary
+    from civilsamfund.pipeline import binary
 
     municipality = municipality_of(args)
     with _without_cycle_collection():

@@ -16,15 +16,24 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
-from civilsamfund.core._age_routes import span
-from civilsamfund.core._dates import Dated
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._money import Kroner, Share, kroner, share
-from civilsamfund.core._references import entries, refers
-from civilsamfund.core._shown import shown
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, between, not_below_min_age, not_empty
+from civilsamfund.core import (
+    MAX_AGE,
+    Citation,
+    Dated,
+    FieldValueError,
+    Kroner,
+    Share,
+    Text,
+    between,
+    entries,
+    kroner,
+    not_below_min_age,
+    not_empty,
+    refers,
+    share,
+    shown,
+    span,
+)
 from civilsamfund.grants._application import TargetGroup
 from civilsamfund.grants._decision import RoundKind
 

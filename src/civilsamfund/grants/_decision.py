@@ -8,10 +8,8 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._money import Kroner
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import Finding, Outcome
+from civilsamfund.core import AuditRecord, Kroner, Text
+from civilsamfund.core.rules import Finding, Outcome
 
 
 class RoundKind(str, enum.Enum):

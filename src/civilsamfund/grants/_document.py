@@ -10,11 +10,8 @@ import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from civilsamfund.core._json import json_encoder
-from civilsamfund.core._money import decimal_text
-from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._document import audit_document, finding_document
-from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.core import Language, Text, decimal_text, json_encoder
+from civilsamfund.core.rules import Finding, Status, audit_document, finding_document
 from civilsamfund.grants._decision import Decision, DepartmentRef
 
 
@@ -195,7 +192,7 @@ def decision_json(decision: Decision, language: Language = "da") -> str:
 def decisions_to_json(decisions: Iterable[Decision], language: Language = "da") -> str:
     """A JSON list of decision documents, one decision per line, laid out as
     ``civilsamfund assess --format json`` writes them."""
-    from civilsamfund.pipeline._output import JSON_ARRAY, Sink
+    from civilsamfund.pipeline import JSON_ARRAY, Sink
 
     buffer = io.BytesIO()
     sink = Sink(buffer, JSON_ARRAY, "<json>")

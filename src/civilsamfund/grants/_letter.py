@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from civilsamfund.core._prose import cited, listed, prose_date
-from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._findings import Finding, Outcome, Status
-from civilsamfund.core.rules._messages import kroner_text
+from civilsamfund.core import Language, Text, cited, listed, prose_date
+from civilsamfund.core.rules import Finding, Outcome, Status, kroner_text
 from civilsamfund.grants._decision import Decision, RoundKind
 
 _OUTCOMES = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
+from civilsamfund.config import Municipality
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._assessment import Assessor, assess
 from civilsamfund.grants._commands import GRANT_COMMANDS, GRANT_SCHEMAS
@@ -16,8 +16,7 @@ from civilsamfund.grants._errors import ApplicationError
 from civilsamfund.grants._reading import APPLICATIONS
 from civilsamfund.grants._sections import GRANT_SECTIONS
 from civilsamfund.grants.checks import GRANT_CHECKS
-from civilsamfund.plugins._domain import Cases, Domain, Mismatch
-from civilsamfund.plugins.hookspecs import hookimpl
+from civilsamfund.plugins import Cases, Domain, Mismatch, hookimpl
 
 
 @frozen(kw_only=True)

@@ -11,15 +11,17 @@ from pathlib import Path
 
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._errors import ApplicationError
-from civilsamfund.plugins._domain import Items
-from civilsamfund.reading._documents import (
+from civilsamfund.plugins import Items
+from civilsamfund.reading import (
+    DEFAULT_LIMITS,
     Document,
+    Limits,
     is_stream,
+    parse_json,
+    require_values,
     stream_items,
     structured,
 )
-from civilsamfund.reading._json import parse_json
-from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits, require_values
 
 APPLICATIONS = Items(key="applications", model=GrantApplication, error=ApplicationError)
 """Grant applications as documents hold them: a list, or ``applications``."""

@@ -7,16 +7,13 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from civilsamfund.core._age_routes import AgeRoute, Routing, Span, route, span, spans_text
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Status
+from civilsamfund.core import AgeRoute, AgeSpan, Routing, Text, route, span, spans_text
+from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, missing
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_AGES
 
-Spans = list[Span]
+Spans = list[AgeSpan]
 
 
 class Router(GrantCheck):

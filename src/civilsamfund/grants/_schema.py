@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from civilsamfund.core._schema import (
+from civilsamfund.core import (
     DECIMAL,
     DIALECT,
     KRONER,
@@ -98,7 +98,7 @@ def decision_schema() -> dict[str, Any]:
 def decision_line_schema() -> dict[str, Any]:
     """The schema of one line of ``civilsamfund assess --format jsonl``: a decision
     document, or the end record that closes a whole stream."""
-    from civilsamfund.pipeline._output import END_RECORD_SCHEMA
+    from civilsamfund.pipeline import END_RECORD_SCHEMA
 
     builder = _decision_builder()
     return {

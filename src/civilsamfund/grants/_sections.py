@@ -8,16 +8,14 @@ from typing import Any
 
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import MUNICIPALITY, Section
-from civilsamfund.core.rules._rulebook import Rulebook
+from civilsamfund.config import MUNICIPALITY, Municipality, Section
+from civilsamfund.core.rules import Rulebook
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._config import FactType, GrantCatalogue, PoolsFile, Window
 from civilsamfund.grants._decision import RoundKind
 from civilsamfund.grants._routing import Router
 from civilsamfund.grants.facts import ApplicationFact
-from civilsamfund.organisation._sections import ORGANISATION
-from civilsamfund.organisation._structure import OrganisationFile
+from civilsamfund.organisation import ORGANISATION, OrganisationFile
 
 POOLS = "pools.toml"
 

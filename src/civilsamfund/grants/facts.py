@@ -16,9 +16,8 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from civilsamfund.core._money import Kroner, Share
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.core import Kroner, Share, Text
+from civilsamfund.core.rules import Fact, attribute_fact
 from civilsamfund.grants._application import (
     Association,
     AssociationKind,

@@ -11,7 +11,9 @@ docs/organisation.md.
 
 from __future__ import annotations
 
-from civilsamfund._deprecation import deprecated_names
+from typing import TYPE_CHECKING
+
+from civilsamfund._deprecation import deprecated_names, lazy_names
 from civilsamfund.organisation._assessment import (
     ForumAssessor,
     ForumDecision,
@@ -44,12 +46,19 @@ from civilsamfund.organisation._structure import (
     Seat,
 )
 
+if TYPE_CHECKING:
+    from civilsamfund.organisation._sections import ORGANISATION
+
 __getattr__ = deprecated_names(
-    __name__, {"check_forum": ("civilsamfund.organisation.assess", "0.4.0")}
+    __name__,
+    {"check_forum": ("civilsamfund.organisation.assess", "0.4.0")},
+    fallback=lazy_names(__name__, {"civilsamfund.organisation._sections": ("ORGANISATION",)}),
 )
-"""``check_forum``, the old name of :func:`assess`, still resolves, warning, until 0.5.0."""
+"""``check_forum``, the old name of :func:`assess`, still resolves, warning, until 0.5.0;
+the ``organisation`` section, which grants read too, loads on first use."""
 
 __all__ = [
+    "ORGANISATION",
     "Area",
     "Committee",
     "Contact",

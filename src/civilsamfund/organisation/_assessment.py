@@ -9,14 +9,9 @@ from datetime import date
 from attrs import field, frozen
 
 from civilsamfund._deprecation import renamed_method
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._shown import shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._evaluator import Evaluator
-from civilsamfund.core.rules._findings import Finding, Outcome, outcome
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.config import Municipality, ReferencePlan
+from civilsamfund.core import AuditRecord, Text, shown
+from civilsamfund.core.rules import Evaluator, Finding, Outcome, Rule, outcome
 from civilsamfund.organisation._errors import ForumError
 from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal
 from civilsamfund.organisation._structure import Forum, OrganisationFile

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.core.rules import Rule
 from civilsamfund.organisation._assessment import ForumAssessor, ForumDecision
 from civilsamfund.organisation._document import decision_json, decision_text
 from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.organisation._reading import PROPOSALS
-from civilsamfund.plugins._domain import Batch
+from civilsamfund.plugins import Batch
 
 ForumFormat = Literal["text", "json"]
 """``text``: a summary per proposal; ``json``: a JSON array of forum decision documents."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Check
 from civilsamfund.organisation._proposal import ForumProposal, Member
 
 

@@ -9,9 +9,9 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
-from civilsamfund.core._validators import MAX_AGE
+from civilsamfund.core import MAX_AGE
 from civilsamfund.organisation._schema import forum_decision_schema, proposal_schema
-from civilsamfund.plugins._command import (
+from civilsamfund.plugins import (
     SUCCESS,
     Command,
     JsonSchema,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 def ages(text: str) -> tuple[int, int]:
     """A target group's ages as written on the command line: ``65-`` (65 and over),
     ``18-59``, ``-17`` (up to 17) or ``60`` (exactly 60)."""
-    from civilsamfund.core._age_routes import span
+    from civilsamfund.core import span
 
     low, dash, high = text.partition("-")
     ends = [low, high] if dash else [low, low]

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilsamfund.core._age_routes import NO_LIMIT
-from civilsamfund.core._json import compact_json
-from civilsamfund.core._prose import ages_text, cited, prose_date
-from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._document import finding_lines, judged_document
+from civilsamfund.core import NO_LIMIT, Language, Text, ages_text, cited, compact_json, prose_date
+from civilsamfund.core.rules import finding_lines, judged_document
 from civilsamfund.organisation._assessment import ForumDecision
 from civilsamfund.organisation._entry import EntryAnswer
 

@@ -13,10 +13,8 @@ from datetime import date
 
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._age_routes import Span, route
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.config import Municipality
+from civilsamfund.core import AgeSpan, Citation, Text, route
 from civilsamfund.organisation._structure import OrganisationFile
 
 
@@ -38,7 +36,7 @@ class EntryAnswer:
 
     municipality: str
     on: date
-    spans: tuple[Span, ...]
+    spans: tuple[AgeSpan, ...]
     configured: bool
     settled: bool
     contacts: tuple[Contact, ...]
@@ -46,7 +44,7 @@ class EntryAnswer:
     reading: Text | None = None
 
 
-def entry_point(municipality: Municipality, spans: Sequence[Span], on: date) -> EntryAnswer:
+def entry_point(municipality: Municipality, spans: Sequence[AgeSpan], on: date) -> EntryAnswer:
     """Whom an association whose target groups are aged ``spans`` (each from and to,
     both included) contacts on ``on``: the departments as they are called that day,
     and who answers there then."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from civilsamfund.core._errors import InputError
+from civilsamfund.core import InputError
 
 
 class ForumError(InputError):

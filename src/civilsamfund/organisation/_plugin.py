@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from civilsamfund.config._municipality import Municipality
+from civilsamfund.config import Municipality
 from civilsamfund.organisation._assessment import ForumAssessor, assess
 from civilsamfund.organisation._commands import ORGANISATION_COMMANDS, ORGANISATION_SCHEMAS
 from civilsamfund.organisation._errors import ForumError
@@ -13,8 +13,7 @@ from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.organisation._reading import PROPOSALS
 from civilsamfund.organisation._sections import ORGANISATION_SECTIONS
 from civilsamfund.organisation.checks import FORUM_CHECKS
-from civilsamfund.plugins._domain import Cases, Domain
-from civilsamfund.plugins.hookspecs import hookimpl
+from civilsamfund.plugins import Cases, Domain, hookimpl
 
 
 def _proposals(municipality: Municipality) -> Callable[[Path], object]:

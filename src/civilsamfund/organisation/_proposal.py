@@ -13,8 +13,7 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.core._references import refers
-from civilsamfund.core._validators import opaque_reference
+from civilsamfund.core import opaque_reference, refers
 
 
 @frozen(kw_only=True)

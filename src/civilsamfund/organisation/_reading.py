@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from civilsamfund.organisation._errors import ForumError
 from civilsamfund.organisation._proposal import ForumProposal
-from civilsamfund.plugins._domain import Items
+from civilsamfund.plugins import Items
 
 PROPOSALS = Items(key="proposals", model=ForumProposal, error=ForumError)
 """Forum proposals as documents hold them: a list, or ``proposals``."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from civilsamfund.organisation._assessment import ForumDecision
 from civilsamfund.organisation._reading import PROPOSALS
-from civilsamfund.plugins._domain import decisions_schema
+from civilsamfund.plugins import decisions_schema
 
 
 def proposal_schema() -> dict[str, Any]:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import Section
+from civilsamfund.config import Municipality, Section
 from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.organisation._structure import OrganisationFile
 

@@ -12,12 +12,7 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.core._age_routes import AgeRoute
-from civilsamfund.core._dates import Dated
-from civilsamfund.core._references import entries, refers
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import not_empty
+from civilsamfund.core import AgeRoute, Citation, Dated, Text, entries, not_empty, refers
 
 
 @frozen(kw_only=True)

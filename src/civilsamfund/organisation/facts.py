@@ -3,8 +3,8 @@ both languages."""
 
 from __future__ import annotations
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Fact, attribute_fact
 from civilsamfund.organisation._proposal import ForumProposal, Meeting, Member
 
 MEMBERS: Fact[ForumProposal, tuple[Member, ...]] = attribute_fact(

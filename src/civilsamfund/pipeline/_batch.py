@@ -28,26 +28,27 @@ from typing import IO, Any, Generic, TextIO, TypeVar, cast
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import (
+from civilsamfund.core import (
     CivilsamfundError,
     InputError,
     ItemError,
     Problems,
     describing,
+    shown,
+    timed,
 )
-from civilsamfund.core._guard import timed
-from civilsamfund.core._shown import shown
 from civilsamfund.pipeline._output import Layout, Sink, atomic_output, binary
 from civilsamfund.pipeline._workers import can_fork, in_workers
-from civilsamfund.reading._documents import (
+from civilsamfund.reading import (
+    DEFAULT_LIMITS,
     Document,
+    Limits,
     is_stream,
     read_document,
+    screened_result,
     source_name,
     stream_items,
 )
-from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.reading._screen import screened_result
 
 P = TypeVar("P")
 

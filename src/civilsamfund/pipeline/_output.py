@@ -23,7 +23,7 @@ from typing import IO, Any, BinaryIO, TextIO, cast
 from attrs import frozen
 
 from civilsamfund._version import __version__
-from civilsamfund.core._errors import InvalidValueError, OutputError
+from civilsamfund.core import InvalidValueError, OutputError
 
 _COPY = 1 << 20
 

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import IO, Any, TypeVar
 
-from civilsamfund.core._errors import OutputError
+from civilsamfund.core import OutputError
 
 R = TypeVar("R")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from civilsamfund.config._sections import CORE_SECTIONS, Section
+from civilsamfund.config import CORE_SECTIONS, Section
 from civilsamfund.plugins.hookspecs import hookimpl
 
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from attrs import field, frozen
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
-    from civilsamfund.reading._limits import Limits
+    from civilsamfund.config import Municipality
+    from civilsamfund.reading import Limits
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
 """Exit codes: success; a run found problems; bad usage or bad input."""
@@ -150,7 +150,7 @@ def whole_number(text: str) -> int:
 
 def limits_options(parser: argparse.ArgumentParser) -> None:
     """``--max-*``: raise or lower the reading limits (see ``civilsamfund.Limits``)."""
-    from civilsamfund.reading._limits import DEFAULT_LIMITS as limits
+    from civilsamfund.reading import DEFAULT_LIMITS as limits
 
     group = parser.add_argument_group("limits", "what an input may hold before it is refused")
     options = (
@@ -181,7 +181,7 @@ def limits_options(parser: argparse.ArgumentParser) -> None:
 
 def limits_from(args: argparse.Namespace) -> Limits:
     """The limits the ``--max-*`` options ask for."""
-    from civilsamfund.reading._limits import Limits
+    from civilsamfund.reading import Limits
 
     return Limits(
         max_file_bytes=args.max_file_size,
@@ -232,7 +232,7 @@ def check_parser(
 def judge_files(args: argparse.Namespace, out: TextIO, write: BatchWriter) -> int:
     """Run ``write`` on the municipality, files and options the command line gives;
     decisions go to ``--output``, or to standard output."""
-    from civilsamfund.pipeline._output import binary
+    from civilsamfund.pipeline import binary
 
     write(
         municipality_of(args),

@@ -18,16 +18,17 @@ from pathlib import Path
 
 from attrs import frozen
 
-from civilsamfund.config._loader import load_directory
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import MUNICIPALITY
-from civilsamfund.core._audit import Distribution
-from civilsamfund.core._errors import ConfigError, PluginError, UnknownMunicipalityError
-from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
+from civilsamfund.config import MUNICIPALITY, Municipality, load_directory
+from civilsamfund.core import (
+    ConfigError,
+    Distribution,
+    PluginError,
+    Problem,
+    UnknownMunicipalityError,
+    shown,
+)
 from civilsamfund.plugins._manager import PINS_VARIABLE, Plugins, installed, slug_key
-from civilsamfund.reading._limits import CONFIG_LIMITS, Limits
-from civilsamfund.reading._toml import parse_toml
+from civilsamfund.reading import CONFIG_LIMITS, Limits, parse_toml
 
 PATH_VARIABLE = "CIVILSAMFUND_PATH"
 """Directories to search for municipalities, separated like ``PATH``."""

@@ -19,20 +19,29 @@ import attrs
 from attrs import Attribute, field, frozen
 from attrs.validators import deep_iterable, instance_of, matches_re, optional
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import Section
-from civilsamfund.core._errors import InputError, Problems
-from civilsamfund.core._json import compact_json
-from civilsamfund.core._projection import projected
-from civilsamfund.core._schema import DIALECT, SchemaBuilder, input_schema, output_schema
-from civilsamfund.core._text import Language
-from civilsamfund.core.rules._check import Check
-from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._output import END_RECORD_SCHEMA, layout_for
+from civilsamfund.config import Municipality, Section
+from civilsamfund.core import (
+    DIALECT,
+    InputError,
+    Language,
+    Problems,
+    SchemaBuilder,
+    compact_json,
+    input_schema,
+    output_schema,
+    projected,
+)
+from civilsamfund.core.rules import Check
+from civilsamfund.pipeline import END_RECORD_SCHEMA, Inputs, Output, Steps, layout_for, write
 from civilsamfund.plugins._command import Command, JsonSchema, check_parser, judge_files
-from civilsamfund.reading._converter import structurer
-from civilsamfund.reading._documents import document_from_data, read_document, structured
-from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.reading import (
+    DEFAULT_LIMITS,
+    Limits,
+    document_from_data,
+    read_document,
+    structured,
+    structurer,
+)
 
 A = TypeVar("A")
 S = TypeVar("S")

@@ -30,11 +30,15 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import pluggy
 from attrs import frozen
 
-from civilsamfund.core import _guard
-from civilsamfund.core._audit import Distribution
-from civilsamfund.core._errors import ConfigError, PluginError
-from civilsamfund.core._guard import BUILTIN, Attributed
-from civilsamfund.core._shown import shown
+from civilsamfund.core import (
+    BUILTIN,
+    Attributed,
+    ConfigError,
+    Distribution,
+    PluginError,
+    guard,
+    shown,
+)
 from civilsamfund.plugins import hookspecs
 
 if TYPE_CHECKING:
@@ -94,7 +98,7 @@ def _attributed(plugin: str, hook: str, function: Callable[..., Any]) -> Callabl
         if plugin == BUILTIN:
             result = function(*args)  # the library's own bugs stay tracebacks
         else:
-            result = _guard.call(plugin, hook, "hook", function, *args)
+            result = guard.call(plugin, hook, "hook", function, *args)
         return None if result is None else Attributed(plugin, result)
 
     return call
@@ -236,7 +240,7 @@ class Plugins:
         name, dist = entry_point.name, entry_point.dist
         version = dist.version if dist else None
         try:
-            module = _guard.call(name, "loading", "hook", entry_point.load)
+            module = guard.call(name, "loading", "hook", entry_point.load)
             self.register(module, name, version)
         except PluginError as exc:
             self._broken[name] = (version, exc.message)

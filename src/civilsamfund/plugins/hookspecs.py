@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from civilsamfund.config._sections import Section
-    from civilsamfund.core.rules._check import Check
+    from civilsamfund.config import Section
+    from civilsamfund.core.rules import Check
     from civilsamfund.plugins._command import Command, JsonSchema
     from civilsamfund.plugins._domain import Domain
 

@@ -27,19 +27,26 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from civilsamfund.core._errors import (
+from civilsamfund.core import (
+    CONTROL,
+    ENTRIES,
+    REFERS,
+    Entries,
     FieldValueError,
     InputError,
+    Kroner,
     Problems,
+    Share,
+    Text,
+    decimal_text,
     described,
     describing,
+    kroner,
+    number,
+    share,
+    shown,
 )
-from civilsamfund.core._money import Kroner, Share, decimal_text, kroner, number, share
-from civilsamfund.core._references import ENTRIES, REFERS, Entries
-from civilsamfund.core._shown import CONTROL, shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import FactText
-from civilsamfund.core.rules._findings import FactValue
+from civilsamfund.core.rules import FactText, FactValue
 
 T = TypeVar("T")
 

@@ -15,9 +15,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from attrs import frozen
 
-from civilsamfund.core._errors import InputError, Problems
-from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
+from civilsamfund.core import InputError, Problem, Problems, shown
 from civilsamfund.reading._converter import structure_items
 from civilsamfund.reading._files import decoded, open_regular, read_bytes
 from civilsamfund.reading._ids import SeenIds

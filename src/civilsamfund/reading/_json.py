@@ -14,7 +14,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from civilsamfund.core._errors import InputError
+from civilsamfund.core import InputError
 from civilsamfund.reading._limits import emptied_below
 from civilsamfund.reading._screen import Repeated
 

@@ -12,8 +12,7 @@ import re
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import InputError
-from civilsamfund.core._validators import at_least
+from civilsamfund.core import InputError, at_least
 
 MIB = 1 << 20
 

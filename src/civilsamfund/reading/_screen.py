@@ -22,12 +22,13 @@ from functools import cache
 from json import loads
 from typing import Any
 
-from civilsamfund.core._errors import InputError, Problems
-from civilsamfund.core._json import json_encoder
-from civilsamfund.core._shown import (
+from civilsamfund.core import (
     CPR_LIKE,
     WITHHELD_MARK,
+    InputError,
+    Problems,
     escaped,
+    json_encoder,
     looks_like_cpr,
     readable,
     screened,

@@ -11,7 +11,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from civilsamfund.core._errors import InputError
+from civilsamfund.core import InputError
 from civilsamfund.reading._limits import emptied_below
 
 

@@ -7,13 +7,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from civilsamfund.awards._year import AwardYear, awards_in
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._errors import Problems
-from civilsamfund.core._money import Kroner
-from civilsamfund.core._shown import expected_one_of, shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import Outcome
+from civilsamfund.awards import AwardYear, awards_in
+from civilsamfund.config import Municipality
+from civilsamfund.core import Kroner, Problems, Text, expected_one_of, shown
+from civilsamfund.core.rules import Outcome
 from civilsamfund.report._model import (
     AnnualReport,
     AwardLine,
@@ -25,7 +22,7 @@ from civilsamfund.report._model import (
     StrategyLine,
 )
 from civilsamfund.report._records import GrantRecord, NominationRecord, ReportError
-from civilsamfund.strategy._status import StrategyStatus, strategy_status
+from civilsamfund.strategy import StrategyStatus, strategy_status
 
 
 def _counts(records: Sequence[GrantRecord]) -> tuple[Count, ...]:

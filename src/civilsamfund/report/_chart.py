@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from civilsamfund.core._errors import CivilsamfundError
-from civilsamfund.core._shown import screened
-from civilsamfund.core._text import Language
+from civilsamfund.core import CivilsamfundError, Language, screened
 from civilsamfund.report._markdown import OUTCOME_WORDS, named
 from civilsamfund.report._model import AnnualReport
 

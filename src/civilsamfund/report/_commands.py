@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from civilsamfund.awards._commands import year
-from civilsamfund.plugins._command import (
+from civilsamfund.awards import year
+from civilsamfund.plugins import (
     SUCCESS,
     Command,
     JsonSchema,
@@ -32,8 +32,8 @@ def _shown_from(chart: Path, output: Path | None) -> str:
 
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.pipeline._output import atomic_output
-    from civilsamfund.reading._screen import screened_result
+    from civilsamfund.pipeline import atomic_output
+    from civilsamfund.reading import screened_result
     from civilsamfund.report._build import annual_report
     from civilsamfund.report._chart import chart_format, draw_chart
     from civilsamfund.report._document import report_json

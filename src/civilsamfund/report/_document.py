@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from civilsamfund.core._projection import projected
-from civilsamfund.core._text import Language
+from civilsamfund.core import Language, projected
 from civilsamfund.report._model import AnnualReport
 
 

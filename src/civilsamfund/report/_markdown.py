@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from civilsamfund.core._prose import listed, prose_date
-from civilsamfund.core._text import Language
-from civilsamfund.core.rules._document import finding_lines
-from civilsamfund.core.rules._messages import kroner_text
+from civilsamfund.core import Language, listed, prose_date
+from civilsamfund.core.rules import finding_lines, kroner_text
 from civilsamfund.report._model import AnnualReport, Count, GrantLine, StrategyLine
-from civilsamfund.strategy._document import state_text
+from civilsamfund.strategy import state_text
 
 OUTCOME_WORDS = {
     "da": {

@@ -9,12 +9,9 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._money import Kroner
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import Finding, Outcome
-from civilsamfund.strategy._model import ActionPlan, Milestone
-from civilsamfund.strategy._status import StrategyState
+from civilsamfund.core import AuditRecord, Kroner, Text
+from civilsamfund.core.rules import Finding, Outcome
+from civilsamfund.strategy import ActionPlan, Milestone, StrategyState
 
 
 @frozen(kw_only=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from civilsamfund.plugins._command import Command, JsonSchema
-from civilsamfund.plugins.hookspecs import hookimpl
+from civilsamfund.plugins import Command, JsonSchema, hookimpl
 from civilsamfund.report._commands import REPORT_COMMANDS, REPORT_SCHEMAS
 
 

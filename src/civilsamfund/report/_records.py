@@ -24,19 +24,13 @@ from typing import (
 import attrs
 from attrs import field, frozen
 
-from civilsamfund.core._errors import InputError, Problems, describing
-from civilsamfund.core._money import Kroner
-from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
-from civilsamfund.core.rules._findings import Outcome
-from civilsamfund.reading._converter import structurer
-from civilsamfund.reading._documents import read_document
-from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
-from civilsamfund.reading._screen import screen_for
+from civilsamfund.core import InputError, Kroner, Problem, Problems, describing, shown
+from civilsamfund.core.rules import Outcome
+from civilsamfund.reading import DEFAULT_LIMITS, Limits, read_document, screen_for, structurer
 
 if TYPE_CHECKING:
-    from civilsamfund.awards._assessment import NominationDecision
-    from civilsamfund.grants._decision import Decision
+    from civilsamfund.awards import NominationDecision
+    from civilsamfund.grants import Decision
 
 
 class _Record(Protocol):

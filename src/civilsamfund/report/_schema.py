@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilsamfund.core._schema import DIALECT, SchemaBuilder
+from civilsamfund.core import DIALECT, SchemaBuilder
 from civilsamfund.report._model import AnnualReport
 
 

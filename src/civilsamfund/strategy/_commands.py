@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
-from civilsamfund.plugins._command import (
+from civilsamfund.plugins import (
     SUCCESS,
     Command,
     JsonSchema,

@@ -15,11 +15,16 @@ from typing import Any
 
 from attrs import Attribute, field, frozen
 
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._references import refers
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import at_least, between, not_empty, opaque_reference
+from civilsamfund.core import (
+    Citation,
+    FieldValueError,
+    Text,
+    at_least,
+    between,
+    not_empty,
+    opaque_reference,
+    refers,
+)
 
 LOWEST_RATING, HIGHEST_RATING = 0, 100
 """The widest scale an evaluation may state; the default is 1 to 5."""

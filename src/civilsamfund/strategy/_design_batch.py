@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from civilsamfund.plugins._domain import Batch, Items
+from civilsamfund.plugins import Batch, Items
 from civilsamfund.strategy._design import DesignMeeting
 from civilsamfund.strategy._design_document import meeting_json, meeting_text
 from civilsamfund.strategy._errors import DesignError

@@ -7,10 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from civilsamfund.core._json import compact_json
-from civilsamfund.core._projection import projected
-from civilsamfund.core._prose import cited, prose_date
-from civilsamfund.core._text import Language
+from civilsamfund.core import Language, cited, compact_json, projected, prose_date
 from civilsamfund.strategy._evaluation import EvaluationSummary
 from civilsamfund.strategy._meetings import MeetingSummary
 from civilsamfund.strategy._ranking import Ranking

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from civilsamfund.core._prose import listed, prose_date
-from civilsamfund.core._text import Language, Text
-from civilsamfund.core.rules._document import finding_lines, judged_document
+from civilsamfund.core import Language, Text, listed, prose_date
+from civilsamfund.core.rules import finding_lines, judged_document
 from civilsamfund.strategy._lifecycle import MILESTONE_NAMES
 from civilsamfund.strategy._model import Milestone, Strategy
 from civilsamfund.strategy._status import StrategyState, StrategyStatus

@@ -9,9 +9,8 @@ from typing import Any, ClassVar
 
 from attrs import frozen
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Check
-from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Check, Fact, attribute_fact
 from civilsamfund.strategy._model import Done, Milestone, Strategy
 
 

@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core._shown import shown
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.config import ReferencePlan
+from civilsamfund.core import Citation, Text, shown
 from civilsamfund.strategy._design import DesignMeeting, MeetingKind
 from civilsamfund.strategy._errors import DesignError
 from civilsamfund.strategy._evaluation import EvaluationSummary, summarise
@@ -19,7 +17,7 @@ from civilsamfund.strategy._model import StrategyFile
 from civilsamfund.strategy._ranking import Ranking, rank
 
 if TYPE_CHECKING:
-    from civilsamfund.config._municipality import Municipality
+    from civilsamfund.config import Municipality
 
 
 @frozen(kw_only=True)

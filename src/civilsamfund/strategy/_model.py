@@ -11,10 +11,7 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.core._dates import Span
-from civilsamfund.core._references import entries, refers
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.core import Citation, Span, Text, entries, refers
 
 
 class Milestone(str, enum.Enum):

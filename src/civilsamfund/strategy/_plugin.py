@@ -8,10 +8,9 @@ from pathlib import Path
 
 from attrs import field, frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._references import refers
-from civilsamfund.plugins._domain import Cases, Domain, Mismatch
-from civilsamfund.plugins.hookspecs import hookimpl
+from civilsamfund.config import Municipality
+from civilsamfund.core import refers
+from civilsamfund.plugins import Cases, Domain, Mismatch, hookimpl
 from civilsamfund.strategy._commands import STRATEGY_COMMANDS, STRATEGY_SCHEMAS
 from civilsamfund.strategy._design_batch import MEETINGS
 from civilsamfund.strategy._errors import StrategyError

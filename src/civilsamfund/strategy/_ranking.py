@@ -7,7 +7,7 @@ from collections import Counter
 
 from attrs import frozen
 
-from civilsamfund.core._text import Text
+from civilsamfund.core import Text
 from civilsamfund.strategy._design import PointsPaper, RankingMethod
 
 

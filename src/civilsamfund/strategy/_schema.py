@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._schema import NULL, SchemaBuilder, output_schema
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import Finding
-from civilsamfund.plugins._domain import decisions_schema
+from civilsamfund.core import NULL, AuditRecord, SchemaBuilder, Text, output_schema
+from civilsamfund.core.rules import Finding
+from civilsamfund.plugins import decisions_schema
 from civilsamfund.strategy._design_batch import MEETINGS
 from civilsamfund.strategy._meetings import MeetingSummary
 from civilsamfund.strategy._model import Milestone, Stakeholder

@@ -10,8 +10,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import Section
+from civilsamfund.config import Municipality, Section
 from civilsamfund.strategy._lifecycle import StrategyOn
 from civilsamfund.strategy._model import Strategy, StrategyFile
 

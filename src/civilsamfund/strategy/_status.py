@@ -10,12 +10,9 @@ from datetime import date
 
 from attrs import field, frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._shown import shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._evaluator import Evaluator
-from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.config import Municipality
+from civilsamfund.core import AuditRecord, Text, shown
+from civilsamfund.core.rules import Evaluator, Finding, Status
 from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._lifecycle import MILESTONE_NAMES, StrategyOn
 from civilsamfund.strategy._model import Milestone, Strategy, StrategyFile

@@ -7,18 +7,22 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.awards._assessment import NominationDecision
-from civilsamfund.awards._catalogue import (
+from civilsamfund.awards import (
     FIRST_YEAR,
     LAST_YEAR,
     AwardVersion,
+    JuryDecision,
+    Nomination,
+    NominationDecision,
+    Nominator,
+    NominatorKind,
+    Nominee,
     NomineeKind,
     Rotation,
+    Winner,
 )
-from civilsamfund.awards._jury import JuryDecision, Winner
-from civilsamfund.awards._nomination import Nomination, Nominator, NominatorKind, Nominee
-from civilsamfund.core._shown import looks_like_cpr
-from civilsamfund.core.rules._findings import Outcome
+from civilsamfund.core import looks_like_cpr
+from civilsamfund.core.rules import Outcome
 from civilsamfund.testing._models import (
     audit_records,
     citations,

@@ -10,9 +10,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.plugins._domain import Domain
-from civilsamfund.plugins._manager import Plugins, installed
+from civilsamfund.config import Municipality
+from civilsamfund.plugins import Domain, Plugins, installed
 
 
 def _testing(plugins: Plugins | None = None) -> Iterator[tuple[Domain, ModuleType]]:

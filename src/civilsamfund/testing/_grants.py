@@ -8,27 +8,23 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._money import Kroner
-from civilsamfund.core.rules._check import Known
-from civilsamfund.core.rules._facts import FactText
-from civilsamfund.core.rules._findings import Status
-from civilsamfund.grants._application import (
+from civilsamfund.config import Municipality
+from civilsamfund.core import Kroner
+from civilsamfund.core.rules import FactText, Known, Status
+from civilsamfund.grants import (
     Activity,
+    Assessor,
     Association,
     BudgetCategory,
     BudgetLine,
-    FundingSource,
-    GrantApplication,
-    TargetGroup,
-)
-from civilsamfund.grants._assessment import Assessor
-from civilsamfund.grants._config import (
     FactDeclaration,
     FactType,
+    FundingSource,
+    GrantApplication,
     GrantCatalogue,
     Pool,
     PoolsFile,
+    TargetGroup,
 )
 from civilsamfund.testing._models import cvr_numbers, dates, kroner, names, shares
 from civilsamfund.testing._rules import plan, satisfying

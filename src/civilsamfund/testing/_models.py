@@ -13,31 +13,25 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._money import Kroner, Share
-from civilsamfund.core._shown import looks_like_cpr
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import FactValue, Finding, Outcome, RuleKind, Status
-from civilsamfund.grants._application import (
+from civilsamfund.core import AuditRecord, Citation, Kroner, Share, Text, looks_like_cpr
+from civilsamfund.core.rules import FactValue, Finding, Outcome, RuleKind, Status
+from civilsamfund.grants import (
     Activity,
     Applicant,
     Association,
     AssociationKind,
+    AuditorRequirement,
     BudgetCategory,
     BudgetLine,
+    Decision,
+    DepartmentRef,
     FundingSource,
     FundingStatus,
     GrantApplication,
     PrivatePerson,
-    TargetGroup,
-)
-from civilsamfund.grants._decision import (
-    AuditorRequirement,
-    Decision,
-    DepartmentRef,
     Round,
     RoundKind,
+    TargetGroup,
 )
 
 _HUNDREDTH = Decimal("0.01")

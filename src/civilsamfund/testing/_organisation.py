@@ -6,13 +6,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.core._age_routes import NO_LIMIT
-from civilsamfund.core._shown import looks_like_cpr
-from civilsamfund.core._validators import MAX_AGE
-from civilsamfund.core.rules._findings import Outcome
-from civilsamfund.organisation._assessment import ForumDecision
-from civilsamfund.organisation._entry import Contact, EntryAnswer
-from civilsamfund.organisation._proposal import ForumProposal, Meeting, Member
+from civilsamfund.core import MAX_AGE, NO_LIMIT, looks_like_cpr
+from civilsamfund.core.rules import Outcome
+from civilsamfund.organisation import (
+    Contact,
+    EntryAnswer,
+    ForumDecision,
+    ForumProposal,
+    Meeting,
+    Member,
+)
 from civilsamfund.testing._models import audit_records, citations, dates, findings, names, texts
 
 _maybe_name = st.none() | names

@@ -21,12 +21,9 @@ from typing import Any, cast
 import attrs
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core._text import LANGUAGES, Language
-from civilsamfund.core.rules._check import Check
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._messages import Template
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.config import Municipality
+from civilsamfund.core import LANGUAGES, Language
+from civilsamfund.core.rules import Check, Facts, Rule, Template
 
 _CONJUNCTION = r"\b(?:og|eller|samt|and|or|nor)\b"
 _SUBORDINATE = (

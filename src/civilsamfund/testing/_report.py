@@ -8,19 +8,21 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.core.rules._findings import Outcome, Status
-from civilsamfund.report._build import count_grants
-from civilsamfund.report._model import (
+from civilsamfund.core.rules import Outcome, Status
+from civilsamfund.report import (
     AnnualReport,
     AwardLine,
+    GrantRecord,
     Grants,
     Nominated,
+    NominationRecord,
     ObjectiveLine,
+    Ref,
+    RulesDay,
     StrategyLine,
+    count_grants,
 )
-from civilsamfund.report._records import GrantRecord, NominationRecord, Ref, RulesDay
-from civilsamfund.strategy._model import Milestone
-from civilsamfund.strategy._status import StrategyState
+from civilsamfund.strategy import Milestone, StrategyState
 from civilsamfund.testing._models import audit_records, dates, findings, kroner, names, texts
 
 POOLS = ("paragraf18", "paragraf79", "samskabelse")

@@ -13,11 +13,7 @@ from typing import Any, TypeVar
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from civilsamfund.core.rules._check import Examples, Known
-from civilsamfund.core.rules._evaluator import Evaluator
-from civilsamfund.core.rules._facts import Fact
-from civilsamfund.core.rules._findings import RuleKind, Status
-from civilsamfund.core.rules._rule import Rule
+from civilsamfund.core.rules import Evaluator, Examples, Fact, Known, Rule, RuleKind, Status
 
 S = TypeVar("S")
 

@@ -8,21 +8,28 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.core.rules._findings import Status
-from civilsamfund.strategy._design import (
+from civilsamfund.core.rules import Status
+from civilsamfund.strategy import (
     DesignMeeting,
+    Done,
     Evaluation,
+    EvaluationSummary,
     MeetingKind,
+    MeetingSummary,
+    Milestone,
+    Objective,
     Point,
     PointsPaper,
+    Principle,
     Priority,
+    Ranking,
     RankingMethod,
+    Strategy,
+    StrategyState,
+    StrategyStatus,
+    rank,
+    summarise,
 )
-from civilsamfund.strategy._evaluation import EvaluationSummary, summarise
-from civilsamfund.strategy._meetings import MeetingSummary
-from civilsamfund.strategy._model import Done, Milestone, Objective, Principle, Strategy
-from civilsamfund.strategy._ranking import Ranking, rank
-from civilsamfund.strategy._status import StrategyState, StrategyStatus
 from civilsamfund.testing._models import audit_records, citations, dates, findings, names, texts
 
 done_records = st.builds(

@@ -8,21 +8,23 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.core.rules._findings import Outcome, Status
+from civilsamfund.config import Municipality
+from civilsamfund.core.rules import Outcome, Status
 from civilsamfund.testing._models import audit_records, citations, dates, findings, names, texts
 from civilsamfund.testing._rules import plan, satisfying
-from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision
-from civilsamfund.volunteers._obligations import Obligation, ObligationKind
-from civilsamfund.volunteers._task import (
+from civilsamfund.volunteers import (
     AgeRange,
     Agreement,
     ChildContact,
     Commitment,
     Engagement,
+    Obligation,
+    ObligationKind,
     Organiser,
     OrganiserKind,
     Preparation,
+    TaskAssessor,
+    TaskDecision,
     VolunteerTask,
 )
 

@@ -9,17 +9,9 @@ from datetime import date
 from attrs import field, frozen
 
 from civilsamfund._deprecation import renamed_method
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core import _guard
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._errors import PluginError
-from civilsamfund.core._problems import Problem
-from civilsamfund.core._shown import shown
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._evaluator import Evaluator
-from civilsamfund.core.rules._findings import Finding, Outcome, outcome
-from civilsamfund.core.rules._rule import CORE, Rule
+from civilsamfund.config import Municipality, ReferencePlan
+from civilsamfund.core import AuditRecord, PluginError, Problem, Text, guard, shown
+from civilsamfund.core.rules import CORE, Evaluator, Finding, Outcome, Rule, outcome
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import VolunteersFile
 from civilsamfund.volunteers._errors import TaskError
@@ -130,7 +122,7 @@ def _obligations(rule: Rule[VolunteerTask], finding: Finding) -> tuple[Obligatio
         given = tuple(check.obligations(finding))
     else:  # within the check budget, whatever it raises named by its plugin
         doing = f"giving the obligations of rule {rule.id!r}"
-        given = _guard.call(rule.origin, doing, "check", lambda: tuple(check.obligations(finding)))
+        given = guard.call(rule.origin, doing, "check", lambda: tuple(check.obligations(finding)))
     wrong = next((item for item in given if not isinstance(item, Obligation)), None)
     if wrong is not None:
         raise PluginError(

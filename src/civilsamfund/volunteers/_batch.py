@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from civilsamfund.core.rules._rule import Rule
-from civilsamfund.plugins._domain import Batch
+from civilsamfund.core.rules import Rule
+from civilsamfund.plugins import Batch
 from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision
 from civilsamfund.volunteers._document import task_json, task_text
 from civilsamfund.volunteers._reading import TASKS

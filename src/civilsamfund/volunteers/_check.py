@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Check
-from civilsamfund.core.rules._findings import Finding
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Check, Finding
 from civilsamfund.volunteers._obligations import Obligation
 from civilsamfund.volunteers._task import VolunteerTask
 

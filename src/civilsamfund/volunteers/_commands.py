@@ -6,7 +6,7 @@ import argparse
 from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
-from civilsamfund.plugins._command import (
+from civilsamfund.plugins import (
     SUCCESS,
     Command,
     JsonSchema,
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.pipeline._output import binary
+    from civilsamfund.pipeline import binary
     from civilsamfund.volunteers._batch import write_task_decisions
     from civilsamfund.volunteers._review import write_reviews
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from civilsamfund.core._references import entries, refers
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.core import Citation, Text, entries, refers
 
 
 @frozen(kw_only=True)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilsamfund.core._json import compact_json
-from civilsamfund.core._text import Language
-from civilsamfund.core.rules._document import finding_lines, judged_document
+from civilsamfund.core import Language, compact_json
+from civilsamfund.core.rules import finding_lines, judged_document
 from civilsamfund.volunteers._assessment import TaskDecision
 from civilsamfund.volunteers._obligations import Obligation
 

@@ -14,8 +14,7 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from civilsamfund.core._references import refers
-from civilsamfund.core._text import Text
+from civilsamfund.core import Text, refers
 from civilsamfund.volunteers._config import Named
 from civilsamfund.volunteers._task import Commitment
 

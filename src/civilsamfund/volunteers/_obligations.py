@@ -6,8 +6,7 @@ import enum
 
 from attrs import frozen
 
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.core import Citation, Text
 
 
 class ObligationKind(str, enum.Enum):

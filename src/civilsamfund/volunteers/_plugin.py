@@ -8,9 +8,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.plugins._domain import Cases, Domain, Mismatch
-from civilsamfund.plugins.hookspecs import hookimpl
+from civilsamfund.config import Municipality
+from civilsamfund.plugins import Cases, Domain, Mismatch, hookimpl
 from civilsamfund.volunteers._assessment import TaskAssessor, TaskDecision, assess
 from civilsamfund.volunteers._commands import VOLUNTEER_COMMANDS, VOLUNTEER_SCHEMAS
 from civilsamfund.volunteers._errors import TaskError

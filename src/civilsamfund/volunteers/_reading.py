@@ -4,7 +4,7 @@ numbers, ids unique; every problem names the file and the path to the field."""
 
 from __future__ import annotations
 
-from civilsamfund.plugins._domain import Items
+from civilsamfund.plugins import Items
 from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._task import VolunteerTask
 

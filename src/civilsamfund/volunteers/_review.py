@@ -9,17 +9,10 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._validator import ReferencePlan
-from civilsamfund.core._errors import Problems
-from civilsamfund.core._json import compact_json
-from civilsamfund.core._prose import cited
-from civilsamfund.core._shown import expected_one_of, shown
-from civilsamfund.core._text import Language
-from civilsamfund.pipeline._batch import Inputs, Output, Steps, write
-from civilsamfund.pipeline._output import layout_for
-from civilsamfund.reading._converter import structurer
-from civilsamfund.reading._limits import DEFAULT_LIMITS, Limits
+from civilsamfund.config import Municipality, ReferencePlan
+from civilsamfund.core import Language, Problems, cited, compact_json, expected_one_of, shown
+from civilsamfund.pipeline import Inputs, Output, Steps, layout_for, write
+from civilsamfund.reading import DEFAULT_LIMITS, Limits, structurer
 from civilsamfund.volunteers._config import Named, VolunteersFile
 from civilsamfund.volunteers._errors import TaskError
 from civilsamfund.volunteers._forms import (

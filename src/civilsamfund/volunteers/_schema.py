@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilsamfund.plugins._domain import decisions_schema
+from civilsamfund.plugins import decisions_schema
 from civilsamfund.volunteers._assessment import TaskDecision
 from civilsamfund.volunteers._reading import TASKS
 

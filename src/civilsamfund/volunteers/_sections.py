@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from civilsamfund.config._municipality import Municipality
-from civilsamfund.config._sections import Section
+from civilsamfund.config import Municipality, Section
 from civilsamfund.volunteers._config import VolunteersFile
 from civilsamfund.volunteers._task import VolunteerTask
 

@@ -13,13 +13,7 @@ from decimal import Decimal
 
 from attrs import field, frozen, validators
 
-from civilsamfund.core._references import refers
-from civilsamfund.core._validators import (
-    MAX_AGE,
-    between,
-    finite_non_negative,
-    not_below_min_age,
-)
+from civilsamfund.core import MAX_AGE, between, finite_non_negative, not_below_min_age, refers
 
 
 class OrganiserKind(str, enum.Enum):

@@ -6,9 +6,8 @@ from typing import Any
 
 import attrs
 
-from civilsamfund.core._age_routes import NO_LIMIT, Span, span
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._facts import Fact, attribute_fact
+from civilsamfund.core import NO_LIMIT, AgeSpan, Text, span
+from civilsamfund.core.rules import Fact, attribute_fact
 from civilsamfund.volunteers._task import AgeRange, Agreement, OrganiserKind, VolunteerTask
 
 Task = VolunteerTask
@@ -124,12 +123,12 @@ AGREEMENT_PARTS: Fact[Task, tuple[str, ...] | None] = Fact(
 )
 
 
-def _target_ages(task: Task) -> Span | None:
+def _target_ages(task: Task) -> AgeSpan | None:
     group = task.target_group
     return None if group.min_age is None else span(group.min_age, group.max_age)
 
 
-def _with_target_ages(task: Task, ages: Span | None) -> Task:
+def _with_target_ages(task: Task, ages: AgeSpan | None) -> Task:
     if ages is None:
         return attrs.evolve(task, target_group=AgeRange())
     low, high = ages
@@ -138,7 +137,7 @@ def _with_target_ages(task: Task, ages: Span | None) -> Task:
     )
 
 
-TARGET_AGES: Fact[Task, Span | None] = Fact(
+TARGET_AGES: Fact[Task, AgeSpan | None] = Fact(
     name="target_ages",
     label=Text(da="målgruppens alder", en="the target group's ages"),
     read=_target_ages,

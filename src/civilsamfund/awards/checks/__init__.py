@@ -13,7 +13,7 @@ from civilsamfund.awards.checks._eligibility import (
     VoluntarySocial,
     YearsTargetGroup,
 )
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules import Check
 
 AWARD_CHECKS: Mapping[str, type[Check[Any]]] = {
     "award.nominee_kind": NomineeKindCheck,

@@ -22,11 +22,8 @@ from civilsamfund.awards.facts import (
     VOLUNTARY_SOCIAL,
     WINNERS,
 )
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Status
-from civilsamfund.core.rules._yes import YesCheck
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, YesCheck, missing
 
 KIND_NAMES: Mapping[str, Text] = {
     NomineeKind.ASSOCIATION.value: Text(da="en forening", en="an association"),

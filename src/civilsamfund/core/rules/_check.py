@@ -13,9 +13,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._text import Text
+from civilsamfund.core import FactValue, Text
 from civilsamfund.core.rules._facts import Fact, Facts
-from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.core.rules._findings import Status
 
 S = TypeVar("S")
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from civilsamfund.core._audit import AuditRecord
-from civilsamfund.core._prose import cited
-from civilsamfund.core._text import Language, Text
+from civilsamfund.core import AuditRecord, Language, Text, cited
 from civilsamfund.core.rules._findings import Finding, Status
 
 

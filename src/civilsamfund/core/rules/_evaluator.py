@@ -11,8 +11,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from civilsamfund.core import _guard
-from civilsamfund.core._errors import PluginError
+from civilsamfund.core import PluginError, guard
 from civilsamfund.core.rules._check import Verdict
 from civilsamfund.core.rules._facts import Facts
 from civilsamfund.core.rules._findings import Finding, RuleKind, Status
@@ -125,7 +124,7 @@ class Evaluator:
     def _budget(self) -> float:
         """The seconds each call of a plugin's check may take."""
         if self._seconds is None:
-            self._seconds = _guard.budget().check
+            self._seconds = guard.budget().check
         return self._seconds
 
     def _readers(self, rule: Rule[Any]) -> tuple[Callable[[Any], Any], ...]:
@@ -137,7 +136,7 @@ class Evaluator:
 
         def guarded(read: Callable[[Any], Any], name: str) -> Callable[[Any], Any]:
             doing = f"reading the fact {name!r} of rule {rule.id!r}"
-            return lambda subject: _guard.call(
+            return lambda subject: guard.call(
                 rule.origin, doing, "check", read, subject, seconds=seconds
             )
 
@@ -150,7 +149,7 @@ class Evaluator:
             verdict = check.evaluate(facts)  # the library's own bugs stay tracebacks
         else:
             doing = f"evaluating rule {rule.id!r}"
-            verdict = _guard.call(
+            verdict = guard.call(
                 rule.origin, doing, "check", check.evaluate, facts, seconds=self._budget()
             )
             _require_sound(rule, verdict)

@@ -15,14 +15,10 @@ from typing import Any, Generic, TypeVar
 import attrs
 from attrs import frozen
 
-from civilsamfund.core._text import Text
+from civilsamfund.core import Text
 
 S = TypeVar("S")
 T = TypeVar("T")
-
-FactText = str | int | bool | None
-"""A declared fact's value as a subject gives it: numbers and dates as written, so that
-they come back from JSON exactly as they went in."""
 
 
 @frozen(kw_only=True, eq=False)

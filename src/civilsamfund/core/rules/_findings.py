@@ -7,11 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
-
-FactValue = str | int | bool | None | tuple[str, ...]
-"""A fact as a finding records it: JSON-safe, with decimals and dates as strings."""
+from civilsamfund.core import Citation, FactValue, Text
 
 
 class RuleKind(str, enum.Enum):

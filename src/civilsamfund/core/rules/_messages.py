@@ -19,9 +19,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from civilsamfund.core._age_routes import parse_spans
-from civilsamfund.core._prose import ages_text, listed, prose_date
-from civilsamfund.core._text import Language, Text
+from civilsamfund.core import Language, Text, ages_text, listed, parse_spans, prose_date
 
 Names = Mapping[str, Text]
 _Converter = Callable[[Any, Language, Names], str]

@@ -7,9 +7,7 @@ from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._dates import Dated
-from civilsamfund.core._sources import Citation
-from civilsamfund.core._text import Text
+from civilsamfund.core import Citation, Dated, Text
 from civilsamfund.core.rules._check import Check
 from civilsamfund.core.rules._findings import RuleKind
 from civilsamfund.core.rules._messages import Template

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from civilsamfund.core._dates import Versions
+from civilsamfund.core import Versions
 from civilsamfund.core.rules._rule import Rule
 
 

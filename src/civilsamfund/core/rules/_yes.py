@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
 
-from civilsamfund.core._text import Text
+from civilsamfund.core import Text
 from civilsamfund.core.rules._check import Check, Examples, Known, Verdict, missing
 from civilsamfund.core.rules._facts import Fact, Facts
 from civilsamfund.core.rules._findings import Status

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules import Check
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants._routing import AgeRouting
 from civilsamfund.grants.checks._activity import (

@@ -8,12 +8,17 @@ from typing import Any, ClassVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._money import Share
-from civilsamfund.core._references import refers
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Fact, Facts
-from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.core import Share, Text, refers
+from civilsamfund.core.rules import (
+    Examples,
+    Fact,
+    Facts,
+    FactValue,
+    Known,
+    Status,
+    Verdict,
+    missing,
+)
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._check import GrantCheck, threshold_examples
 from civilsamfund.grants.facts import (

@@ -9,11 +9,8 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import at_least, finite_non_negative
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.core import Text, at_least, finite_non_negative
+from civilsamfund.core.rules import Examples, Facts, FactValue, Known, Status, Verdict, missing
 from civilsamfund.grants._application import KIND_NAMES, AssociationKind, GrantApplication
 from civilsamfund.grants._check import HUNDREDTH, GrantCheck
 from civilsamfund.grants.facts import (

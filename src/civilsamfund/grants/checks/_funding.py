@@ -8,10 +8,8 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Status
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, missing
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import (

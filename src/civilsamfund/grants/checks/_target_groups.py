@@ -7,12 +7,8 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._references import refers
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, between
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Status
+from civilsamfund.core import MAX_AGE, Text, between, refers
+from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, missing
 from civilsamfund.grants._application import GrantApplication, TargetGroup
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_MIN_AGE, TARGET_GROUPS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules import Check
 from civilsamfund.organisation.checks._composition import (
     BroadMix,
     FixedSeats,

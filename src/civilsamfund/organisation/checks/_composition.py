@@ -10,13 +10,8 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._references import refers, refers_chosen
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import at_least, not_empty
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.core import FieldValueError, Text, at_least, not_empty, refers, refers_chosen
+from civilsamfund.core.rules import Examples, Facts, FactValue, Known, Status, Verdict, missing
 from civilsamfund.organisation._check import ForumCheck, seated
 from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal, Meeting, Member
 from civilsamfund.organisation.facts import MEETINGS, MEMBERS

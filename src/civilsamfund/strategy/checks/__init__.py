@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules import Check
 from civilsamfund.strategy.checks._schedule import DueBetween, EveryYears
 
 STRATEGY_CHECKS: Mapping[str, type[Check[Any]]] = {

@@ -10,12 +10,8 @@ from datetime import date, timedelta
 
 from attrs import field, frozen
 
-from civilsamfund.core._errors import FieldValueError
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import at_least
-from civilsamfund.core.rules._check import Examples, Known, Verdict
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import FactValue, Status
+from civilsamfund.core import FieldValueError, Text, at_least
+from civilsamfund.core.rules import Examples, Facts, FactValue, Known, Status, Verdict
 from civilsamfund.strategy._lifecycle import DONE, ON, LifecycleCheck, StrategyOn
 from civilsamfund.strategy._model import Done, Milestone
 

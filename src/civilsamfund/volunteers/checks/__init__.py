@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from civilsamfund.core.rules._check import Check
+from civilsamfund.core.rules import Check
 from civilsamfund.volunteers.checks._entry import PointOfEntry
 from civilsamfund.volunteers.checks._guidance import Affiliation, AgreementParts, Toolbox
 from civilsamfund.volunteers.checks._rules_of_play import (

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._findings import Finding
-from civilsamfund.core.rules._yes import YesCheck
+from civilsamfund.core import Text
+from civilsamfund.core.rules import Finding, YesCheck
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._obligations import Obligation, ObligationKind
 from civilsamfund.volunteers._task import VolunteerTask

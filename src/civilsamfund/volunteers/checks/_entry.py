@@ -8,11 +8,8 @@ from typing import ClassVar
 
 from attrs import frozen
 
-from civilsamfund.core._age_routes import AgeRoute, route, spans_text
-from civilsamfund.core._text import Text
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Status
+from civilsamfund.core import AgeRoute, Text, route, spans_text
+from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, missing
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._task import VolunteerTask
 from civilsamfund.volunteers.facts import TARGET_AGES

@@ -12,12 +12,8 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from civilsamfund.core._references import refers
-from civilsamfund.core._text import Text
-from civilsamfund.core._validators import MAX_AGE, between
-from civilsamfund.core.rules._check import Examples, Known, Verdict, missing
-from civilsamfund.core.rules._facts import Facts
-from civilsamfund.core.rules._findings import Finding, Status
+from civilsamfund.core import MAX_AGE, Text, between, refers
+from civilsamfund.core.rules import Examples, Facts, Finding, Known, Status, Verdict, missing
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._obligations import Obligation, ObligationKind
 from civilsamfund.volunteers._task import OrganiserKind, VolunteerTask
