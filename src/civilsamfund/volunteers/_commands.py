@@ -7,16 +7,13 @@ from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
 from civilsamfund.plugins import (
-    SUCCESS,
     Command,
     JsonSchema,
     batch_options,
     check_parser,
     fixed,
     judge_files,
-    limits_from,
     limits_options,
-    municipality_of,
 )
 from civilsamfund.volunteers._schema import task_decision_schema, task_schema
 
@@ -25,21 +22,18 @@ if TYPE_CHECKING:
 
 
 def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.pipeline import binary
     from civilsamfund.volunteers._batch import write_task_decisions
     from civilsamfund.volunteers._review import write_reviews
 
     if args.action == "review":
-        write_reviews(
-            municipality_of(args),
-            args.kind,
-            args.files,
-            args.output if args.output is not None else binary(out),
-            format=args.format,
-            language=args.lang,
-            limits=limits_from(args),
+        kind = args.kind
+        return judge_files(
+            args,
+            out,
+            lambda municipality, files, output, **options: write_reviews(
+                municipality, kind, files, output, **options
+            ),
         )
-        return SUCCESS
     return judge_files(args, out, partial(write_task_decisions, on=args.on))
 
 
