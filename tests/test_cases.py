@@ -215,6 +215,17 @@ def test_a_changed_obligation_fails_naming_it(tmp_path, capsys):
             'application = { id = "x" }\ntask = { id = "x" }\nexpect = { outcome = "eligible" }',
             "cases[0].application: expected the case's subject: one of `application`",
         ),
+        (
+            'expect = { outcome = "eligible" }',
+            "cases[0].application: expected the case's subject: one of `application` (a grant "
+            "application), `nomination` (a nomination for an award), `proposal` (a proposed "
+            "forum membership), `strategy` (a strategy by id) or `task` (a volunteer task)",
+        ),
+        (
+            'task = { id = "x" }\nexpect = { more = 5, outcome = "eligible" }',
+            "cases[0].expect.more: unknown key",
+        ),
+        ('task = { id = "x" }\nexpect = "oops"', "cases[0].expect: expected a table, got 'oops'"),
     ],
 )
 def test_a_case_must_give_one_subject_and_expect_what_its_decision_has(tmp_path, case, problem):

@@ -36,9 +36,11 @@ def outings():
 
     plugins = installed()
     plugins.register(civilsamfund_outings, "outings", "0.1.0")
-    cst.register_strategies()
-    yield plugins
-    plugins.unregister("outings")
+    try:
+        cst.register_strategies()
+        yield plugins
+    finally:
+        plugins.unregister("outings")
 
 
 @pytest.fixture
@@ -127,7 +129,10 @@ def test_the_limits_apply_to_the_toy_domain_too(outings, club, capsys):
     example = club / "examples" / "outings" / "spring.toml"
     argv = ["outings", "check", "-m", str(club), str(example), "--max-items", "1"]
     assert main(argv) == 2
-    assert "items" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"civilsamfund: error: {example}: outings: expected at most 1 items, got 2 (raise "
+        "the limit with --max-items or Limits.max_items, or use JSON Lines)\n"
+    )
 
 
 def test_the_input_schema_describes_the_example(outings, club, capsys):
@@ -277,10 +282,14 @@ def broken(outings, civilsamfund_register_plugin):
 
 def test_a_plugin_domains_failing_code_is_named_never_a_traceback(broken, club, capsys):
     """An example judge or a case decision of a plugin's domain that raises is reported
-    as that plugin's error: conformance names it, and the case fails saying so."""
+    as that plugin's error: conformance names it and judges the other examples all the
+    same, and the case fails saying so."""
     (club / "examples" / "broken").mkdir()
     shutil.copy(club / "examples" / "outings" / "spring.toml", club / "examples" / "broken")
-    (problem,) = cs.check_conformance(club)
+    example = club / "examples" / "outings" / "spring.toml"
+    _edit(example, "members = 25", 'members = "many"')
+    problem, bad_example = cs.check_conformance(club)  # the later plugin first, as pluggy calls
+    assert (bad_example.source, bad_example.path) == (str(example), "outings[1].members")
     assert problem.source == "plugin 'broken'"
     assert problem.message == (
         'judging the example spring.toml failed: RuntimeError("the plugin\'s own bug")'
@@ -317,3 +326,88 @@ def test_a_domain_record_that_makes_no_sense_is_refused_when_made(change, proble
 
     with pytest.raises((TypeError, ValueError), match=re.escape(problem)):
         attrs.evolve(civilsamfund_outings.DOMAIN, **change)
+
+
+def test_a_record_a_plugin_makes_wrongly_is_its_plugins_error(outings):
+    """A record whose parts are not what they must be (check types not a mapping, a
+    section that is no Section) fails when the plugin's hook makes it, named."""
+    import types
+
+    import attrs
+
+    def domains():
+        return [attrs.evolve(civilsamfund_outings.DOMAIN, key="odd", checks=[1])]
+
+    plugins = cs.Plugins()
+    plugins.register(types.SimpleNamespace(civilsamfund_domains=cs.hookimpl(domains)), "odd")
+    with pytest.raises(cs.PluginError, match=r"^plugin 'odd': civilsamfund_domains failed: "):
+        plugins.domains()
+    with pytest.raises(TypeError, match="'sections' must be"):
+        attrs.evolve(civilsamfund_outings.DOMAIN, sections=civilsamfund_outings.DOMAIN.sections[0])
+
+
+def test_a_policy_case_key_is_one_domains_and_no_case_field(outings):
+    """A second domain giving cases under `task` would take the volunteers' cases over
+    unseen: it is refused naming the plugin; a key the case itself uses is refused when
+    the record is made."""
+    import types
+
+    import attrs
+
+    (cases,) = civilsamfund_outings.DOMAIN.cases
+    thief = attrs.evolve(
+        civilsamfund_outings.DOMAIN, key="thief", cases=(attrs.evolve(cases, key="task"),)
+    )
+    plugins = cs.Plugins()
+    plugins.register(types.SimpleNamespace(civilsamfund_domains=cs.hookimpl(lambda: [thief])), "t")
+    with pytest.raises(
+        cs.PluginError,
+        match=r"plugin 't': policy case key 'task' is already given by 'civilsamfund'",
+    ):
+        plugins.domains()
+    with pytest.raises(ValueError, match="a case key must be a name other than expect, name"):
+        attrs.evolve(cases, key="expect")
+
+
+def test_violating_says_which_options_a_domains_subjects_take(outings_loaded, faaborg):
+    """`pool` is for grant applications: given for a task rule it is refused, not lost;
+    `plugins` reaches a domain of plugins not installed."""
+    with pytest.raises(ValueError, match="one of volunteers's, whose subjects take no pool"):
+        cst.violating(faaborg, "FMV-LAW-A", "paragraf18")
+    municipality, _ = outings_loaded
+    with_plugin = cs.Plugins()
+    with_plugin.register(civilsamfund_outings, "outings")
+    assert cst.violating(municipality, "OUT-1", plugins=with_plugin) is not None
+
+
+def test_hypothesis_starts_whatever_the_plugins_say(tmp_path):
+    """Hypothesis loads the library's entry point in every project: a misspelt allow
+    list or pin must not stop `import hypothesis`; the library's strategies are still
+    registered."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hypothesis\n"
+        "from hypothesis import strategies as st\n"
+        "from civilsamfund.volunteers import VolunteerTask\n"
+        "print(repr(st.from_type(VolunteerTask)).startswith('from_type'))\n"
+    )
+    for variable, value in (("CIVILSAMFUND_PLUGINS", "nope"), ("CIVILSAMFUND_PINS", "garbage")):
+        env = {**os.environ, variable: value}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert (done.returncode, done.stderr) == (0, ""), variable
+
+
+def test_a_command_run_outside_the_command_line_loads_its_municipality(club, outings, capsys):
+    """A domain command handed parsed arguments directly (as a program embedding the
+    library may) finds the municipality from `--municipality` itself."""
+    import argparse
+
+    from civilsamfund.plugins import municipality_of
+
+    args = argparse.Namespace(municipality=str(club), config=[])
+    assert municipality_of(args).slug == "faaborg-midtfyn"

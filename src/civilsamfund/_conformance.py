@@ -40,7 +40,7 @@ def check_conformance(directory: str | Path, plugins: Plugins | None = None) -> 
     except InputError as exc:
         return list(exc.problems)
     except PluginError as exc:
-        return [Problem(source=f"plugin {exc.plugin!r}", path="", message=exc.message)]
+        return [_plugin_problem(exc)]
 
 
 def _plugin_code(plugin: str, doing: str, function: Callable[..., T], *args: Any) -> T:
@@ -69,15 +69,27 @@ def _set_aside(municipality: Municipality, directory: Path) -> Iterator[Problem]
 
 def _examples(municipality: Municipality, directory: Path, plugins: Plugins) -> Iterator[Problem]:
     """Each problem in an example of a kind a domain declares, by the folder below
-    ``examples`` that holds it."""
+    ``examples`` that holds it; a plugin domain's judge that fails is its plugin's
+    problem, and the other examples are judged all the same."""
     for domain, plugin in plugins.domains():
         for folder, judge_for in domain.examples.items():
             examples = directory / EXAMPLES_DIRECTORY / folder
-            judge = _plugin_code(
-                plugin, f"judging the examples in {folder}", judge_for, municipality
-            )
+            try:
+                judge = _plugin_code(
+                    plugin, f"judging the examples in {folder}", judge_for, municipality
+                )
+            except PluginError as exc:
+                yield _plugin_problem(exc)
+                continue
             for path in sorted([*examples.glob("*.toml"), *examples.glob("*.json")]):
                 try:
                     _plugin_code(plugin, f"judging the example {path.name}", judge, path)
                 except InputError as exc:
                     yield from exc.problems
+                except PluginError as exc:
+                    yield _plugin_problem(exc)
+
+
+def _plugin_problem(error: PluginError) -> Problem:
+    """A plugin's failure as ``check-config`` lists it: the plugin is its source."""
+    return Problem(source=f"plugin {error.plugin!r}", path="", message=error.message)

@@ -13,8 +13,9 @@ from civilsamfund.awards._reading import NOMINATIONS
 from civilsamfund.core.rules import Rule
 from civilsamfund.plugins import Batch
 
-NominationFormat = Literal["text", "json"]
-"""``text``: a summary per nomination; ``json``: a JSON array of decision documents."""
+NominationFormat = Literal["text", "json", "jsonl"]
+"""``text``: a summary per nomination; ``json``: a JSON array of decision documents;
+``jsonl``: one document per line, then the end record."""
 
 Prepared = tuple[tuple[Rule[Candidacy], ...], Candidacy, date]
 

@@ -7,8 +7,9 @@ import argparse
 import json
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
+from civilsamfund.awards._batch import NOMINATION_BATCH
 from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
 from civilsamfund.plugins import (
     SUCCESS,
@@ -20,9 +21,6 @@ from civilsamfund.plugins import (
     municipality_of,
     municipality_options,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def year(text: str) -> int:
@@ -81,6 +79,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="check nominations against the award's rules in its year",
         items="nominations: .toml or .json documents",
         formats="text: a summary per nomination; json: a JSON array of decision documents",
+        choices=NOMINATION_BATCH.formats,
     )
 
 
@@ -92,7 +91,7 @@ AWARD_COMMANDS = (
         run=_awards,
     ),
 )
-"""The awards domain's commands, registered by the built-in plugin."""
+"""The awards domain\'s commands, declared in its record (``_plugin.py``)."""
 
 
 AWARD_SCHEMAS = (
@@ -107,4 +106,4 @@ AWARD_SCHEMAS = (
         build=fixed(nomination_decision_schema),
     ),
 )
-"""The awards domain's JSON Schemas, registered by the built-in plugin."""
+"""The awards domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""

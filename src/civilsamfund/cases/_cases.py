@@ -57,9 +57,8 @@ CASES_DIRECTORY = "cases"
 
 
 @frozen(kw_only=True)
-class Expectation:
-    """What a case expects of any decision; anything left out is not checked. What a
-    domain's decisions add is in :attr:`more`, an instance of its ``Cases.expect``."""
+class _Common:
+    """What a case may expect of any decision; anything left out is not checked."""
 
     outcome: Outcome | None = None
     criteria: Mapping[str, Status] = field(factory=dict)
@@ -69,11 +68,18 @@ class Expectation:
     """Facts a criterion's finding must record: ``{"ODV-ENTRY" = {department = "..."}}``."""
     error: str | None = None
     """Text the error message must contain, for a case whose assessment must fail."""
+
+
+@frozen(kw_only=True)
+class Expectation(_Common):
+    """What a case expects of the decision: what any decision gives, and in :attr:`more`
+    what its domain's decisions add, an instance of its ``Cases.expect``."""
+
     more: Any = None
     """What the domain's decisions add, as its ``Cases.expect`` reads it; ``None`` for none."""
 
 
-_COMMON = frozenset(a.name for a in attrs.fields(Expectation)) - {"more"}
+_COMMON = frozenset(a.name for a in attrs.fields(_Common))
 
 
 @frozen(kw_only=True)
@@ -81,7 +87,7 @@ class _Given:
     """A case as written, less its subject and what its domain's decisions add."""
 
     name: str
-    expect: Expectation
+    expect: _Common
     on: date | None = None
     replace: tuple[str, ...] = ()
 
@@ -181,30 +187,34 @@ def _case(
     what every decision gives and what its domain's add."""
     keys = [key for key in raw if key in kinds]
     if len(keys) != 1:
-        named = ", ".join(f"`{key}` ({kinds[key].what})" for key in sorted(kinds))
+        named = [f"`{key}` ({kinds[key].what})" for key in sorted(kinds)]
+        listed = f"{', '.join(named[:-1])} or {named[-1]}" if len(named) > 1 else named[0]
         first = keys[0] if keys else min(kinds)
-        raise InputError.at(source, f"{at}.{first}", f"expected the case's subject: one of {named}")
+        raise InputError.at(
+            source, f"{at}.{first}", f"expected the case's subject: one of {listed}"
+        )
     kind = kinds[keys[0]]
-    expect = raw.get("expect")
-    expect = expect if isinstance(expect, Mapping) else {}
+    given = {k: v for k, v in raw.items() if k != kind.key}
     own = _fields(kind)
-    elsewhere = {name for other in kinds.values() for name in _fields(other)} - own
-    for name in expect:
-        if name in elsewhere:
-            raise InputError.at(
-                source,
-                f"{at}.expect.{name}",
-                f"expected only what the decision on a case's {kind.key} gives; it has no {name}",
-            )
-    common = {k: v for k, v in raw.items() if k != kind.key}
-    if "expect" in raw:  # what no domain knows is left for the reader to refuse
-        common["expect"] = {k: v for k, v in expect.items() if k not in own}
-    case = structure(common, _Given, source, at)
-    more_given = {k: v for k, v in expect.items() if k in own}
+    expect = given.get("expect")
     more = None
-    if kind.expect is not None and more_given:
-        more = structure(more_given, kind.expect, source, f"{at}.expect")
-    expectation = attrs.evolve(case.expect, more=more)
+    if isinstance(expect, Mapping):
+        elsewhere = {name for other in kinds.values() for name in _fields(other)} - own
+        for name in expect:
+            if name in elsewhere:
+                raise InputError.at(
+                    source,
+                    f"{at}.expect.{name}",
+                    f"expected only what the decision on a case's {kind.key} gives; it has "
+                    f"no {name}",
+                )
+        # what no domain knows is left for the reader of what every decision gives to refuse
+        given["expect"] = {k: v for k, v in expect.items() if k not in own}
+        added = {k: v for k, v in expect.items() if k in own}
+        if kind.expect is not None and added:
+            more = structure(added, kind.expect, source, f"{at}.expect")
+    case = structure(given, _Given, source, at)
+    expectation = Expectation(**attrs.asdict(case.expect, recurse=False), more=more)
     if expectation == Expectation():
         raise InputError.at(
             source,

@@ -22,7 +22,7 @@ from typing import Any, NoReturn, TextIO, cast
 
 from civilsamfund._version import __version__
 from civilsamfund.core import CivilsamfundError, OutputError, guard, screened
-from civilsamfund.plugins import BAD_INPUT, LOADS_MUNICIPALITY, PROBLEMS, SUCCESS, Command
+from civilsamfund.plugins import BAD_INPUT, LOADED_MUNICIPALITY, PROBLEMS, SUCCESS, Command
 
 __all__ = [
     "BAD_INPUT",
@@ -131,12 +131,13 @@ def _point_stdout_away() -> None:
 
 
 def _load_municipality(args: argparse.Namespace) -> None:
-    """Load the municipality a command's ``--municipality`` names, in its place: a
-    command is handed the municipality, never finding it itself."""
-    if getattr(args, LOADS_MUNICIPALITY, False) and args.municipality is not None:
+    """Load the municipality a command's ``--municipality`` names, for the command: it
+    is handed the municipality (``municipality_of(args)``), never finding it itself."""
+    if hasattr(args, LOADED_MUNICIPALITY) and args.municipality is not None:
         from civilsamfund.plugins import load_municipality
 
-        args.municipality = load_municipality(args.municipality, config=args.config)
+        loaded = load_municipality(args.municipality, config=args.config)
+        setattr(args, LOADED_MUNICIPALITY, loaded)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

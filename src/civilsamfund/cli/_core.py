@@ -16,6 +16,7 @@ from civilsamfund.plugins import (
     Command,
     config_option,
     iso_date,
+    municipality_of,
     municipality_options,
 )
 
@@ -139,7 +140,12 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     given, plugin = schemas[args.which]
     doing = f"JSON Schema {given.name!r}"
     schema = guard.own_or_guarded(
-        plugin, doing, "hook", given.build, args.municipality, passing=(CivilsamfundError,)
+        plugin,
+        doing,
+        "hook",
+        given.build,
+        None if args.municipality is None else municipality_of(args),
+        passing=(CivilsamfundError,),
     )
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return SUCCESS

@@ -96,7 +96,7 @@ GRANT_COMMANDS = (
         run=_assess,
     ),
 )
-"""The grants domain's commands, registered by the built-in plugin."""
+"""The grants domain\'s commands, declared in its record (``_plugin.py``)."""
 
 
 def _application(municipality: Municipality | None) -> dict[str, Any]:
@@ -123,4 +123,4 @@ GRANT_SCHEMAS = (
         build=fixed(decision_line_schema),
     ),
 )
-"""The grants domain's JSON Schemas, registered by the built-in plugin."""
+"""The grants domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""

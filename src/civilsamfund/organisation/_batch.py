@@ -13,8 +13,9 @@ from civilsamfund.organisation._proposal import ForumProposal
 from civilsamfund.organisation._reading import PROPOSALS
 from civilsamfund.plugins import Batch
 
-ForumFormat = Literal["text", "json"]
-"""``text``: a summary per proposal; ``json``: a JSON array of forum decision documents."""
+ForumFormat = Literal["text", "json", "jsonl"]
+"""``text``: a summary per proposal; ``json``: a JSON array of forum decision documents;
+``jsonl``: one document per line, then the end record."""
 
 Prepared = tuple[tuple[Rule[ForumProposal], ...], ForumProposal, date]
 

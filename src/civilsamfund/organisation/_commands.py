@@ -7,9 +7,10 @@ import argparse
 import json
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from civilsamfund.core import MAX_AGE
+from civilsamfund.organisation._batch import PROPOSAL_BATCH
 from civilsamfund.organisation._schema import forum_decision_schema, proposal_schema
 from civilsamfund.plugins import (
     SUCCESS,
@@ -22,9 +23,6 @@ from civilsamfund.plugins import (
     municipality_of,
     municipality_options,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def ages(text: str) -> tuple[int, int]:
@@ -76,6 +74,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="check proposed forum memberships against the forum's rules",
         items="proposals: .toml or .json documents",
         formats="text: a summary per proposal; json: a JSON array of forum decision documents",
+        choices=PROPOSAL_BATCH.formats,
     )
     entry = actions.add_parser(
         "entry-point", help="whom an association contacts, by its target group's ages"
@@ -113,7 +112,7 @@ ORGANISATION_COMMANDS = (
         run=_organisation,
     ),
 )
-"""The organisation domain's commands, registered by the built-in plugin."""
+"""The organisation domain\'s commands, declared in its record (``_plugin.py``)."""
 
 
 ORGANISATION_SCHEMAS = (
@@ -128,4 +127,4 @@ ORGANISATION_SCHEMAS = (
         build=fixed(forum_decision_schema),
     ),
 )
-"""The organisation domain's JSON Schemas, registered by the built-in plugin."""
+"""The organisation domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""

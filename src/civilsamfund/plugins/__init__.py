@@ -12,7 +12,7 @@ from civilsamfund._deprecation import lazy_names
 if TYPE_CHECKING:
     from civilsamfund.plugins._command import (
         BAD_INPUT,
-        LOADS_MUNICIPALITY,
+        LOADED_MUNICIPALITY,
         PROBLEMS,
         SUCCESS,
         Command,
@@ -56,7 +56,7 @@ __getattr__ = lazy_names(
             "BAD_INPUT",
             "Command",
             "JsonSchema",
-            "LOADS_MUNICIPALITY",
+            "LOADED_MUNICIPALITY",
             "PROBLEMS",
             "SUCCESS",
             "batch_options",
@@ -98,7 +98,7 @@ __getattr__ = lazy_names(
 
 __all__ = [
     "BAD_INPUT",
-    "LOADS_MUNICIPALITY",
+    "LOADED_MUNICIPALITY",
     "PROBLEMS",
     "SUCCESS",
     "Batch",

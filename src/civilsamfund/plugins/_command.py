@@ -68,9 +68,9 @@ def config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-LOADS_MUNICIPALITY = "loads_municipality"
-"""The default a command's parser sets when the command line is to load the
-municipality ``--municipality`` names before the command runs."""
+LOADED_MUNICIPALITY = "loaded_municipality"
+"""Where the command line puts the municipality ``--municipality`` names, loaded before
+the command runs (``--municipality`` itself keeps the slug or path as given)."""
 
 
 def municipality_options(
@@ -84,14 +84,19 @@ def municipality_options(
         required=required,
         help=help or "a municipality's slug, or the path of its directory (with a /)",
     )
-    parser.set_defaults(**{LOADS_MUNICIPALITY: True})
+    parser.set_defaults(**{LOADED_MUNICIPALITY: None})
     config_option(parser)
 
 
 def municipality_of(args: argparse.Namespace) -> Municipality:
-    """The municipality the command line loaded for ``--municipality``."""
-    municipality: Municipality = args.municipality
-    return municipality
+    """The municipality the command line loaded for ``--municipality``; loaded here
+    when the command runs outside the command line (called with parsed arguments)."""
+    loaded: Municipality | None = getattr(args, LOADED_MUNICIPALITY, None)
+    if loaded is None:
+        from civilsamfund.plugins._discovery import load_municipality
+
+        loaded = load_municipality(args.municipality, config=getattr(args, "config", ()))
+    return loaded
 
 
 def batch_options(parser: argparse.ArgumentParser, items: str, dated: bool = True) -> None:
@@ -224,6 +229,8 @@ def check_parser(
     ``choices``, the first the default, as ``formats`` describes them) and the limits."""
     parser: argparse.ArgumentParser = actions.add_parser(name, help=help)
     batch_options(parser, items, dated)
+    if "jsonl" in choices:
+        formats += "; jsonl: one document per line, then an end record"
     parser.add_argument("--format", choices=choices, default=choices[0], help=formats)
     limits_options(parser)
     return parser

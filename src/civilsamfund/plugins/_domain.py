@@ -17,12 +17,20 @@ from typing import Any, Generic, TextIO, TypeVar
 
 import attrs
 from attrs import Attribute, field, frozen
-from attrs.validators import deep_iterable, instance_of, matches_re, optional
+from attrs.validators import (
+    deep_iterable,
+    deep_mapping,
+    instance_of,
+    is_callable,
+    matches_re,
+    optional,
+)
 
 from civilsamfund.config import Municipality, Section
 from civilsamfund.core import (
     DIALECT,
     InputError,
+    InvalidValueError,
     Language,
     Problems,
     SchemaBuilder,
@@ -48,6 +56,23 @@ S = TypeVar("S")
 P = TypeVar("P")
 D = TypeVar("D")
 T = TypeVar("T")
+
+
+def _each(kind: type) -> Callable[[object, Attribute[Any], object], None]:
+    """A validator of a list or tuple of ``kind``: a plugin's record is checked when
+    it is made, not when a command meets it."""
+    return deep_iterable(instance_of(kind), instance_of((list, tuple)))
+
+
+CASE_FIELDS = frozenset({"name", "expect", "on", "replace"})
+"""What every policy case gives besides its subject: no domain's key for it."""
+
+
+def _case_key(_: object, attribute: Attribute[Any], value: object) -> None:
+    if not (isinstance(value, str) and value.isidentifier()) or value in CASE_FIELDS:
+        raise ValueError(
+            f"a case key must be a name other than {', '.join(sorted(CASE_FIELDS))}, got {value!r}"
+        )
 
 
 def _attrs_class(_: object, attribute: Attribute[Any], value: object) -> None:
@@ -146,6 +171,9 @@ class Batch(Generic[A, S, P, D]):
     )
     """Each ``--format`` by name (``text``, ``json``); a JSON renderer writes one line."""
     decision: type[D] | None = None
+    dated: bool = True
+    """Whether a day may be given, whose rules judge every item; else each is judged as
+    it stands (design meetings are summed up as they were held)."""
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -190,8 +218,13 @@ class Batch(Generic[A, S, P, D]):
         """Judge the items in ``files`` and write every result; returns the count.
 
         ``output``: a path, replaced only once every result is written, or a stream
-        (default: standard output).
+        (default: standard output). ``format`` is one of :attr:`formats`; ``on`` the day
+        whose rules judge every item (default: each item's own), where the batch is
+        :attr:`dated`. Raises the items' error (:attr:`Items.error`) for bad input,
+        naming the file and the path to the field.
         """
+        if on is not None and not self.dated:
+            raise InvalidValueError(f"{self.items.key} are judged as they stand: give no day")
         layout = layout_for(format, self.formats)
         steps = self.steps(municipality, on, format, language)
         return write(steps, Inputs(paths=files, limits=limits), output, layout, jobs=1)
@@ -215,7 +248,7 @@ class Cases(Generic[S, D]):
     leaves it out), compared by :attr:`compare`.
     """
 
-    key: str
+    key: str = field(validator=_case_key)
     """The key a case gives its subject under (``task``)."""
     what: str
     """The subject as a case file's reader calls it (``a volunteer task``)."""
@@ -248,18 +281,20 @@ class Domain:
     key: str = field(validator=matches_re(r"[a-z][a-z0-9-]*"))
     subject: type[Any] = field(validator=_attrs_class)
     error: type[InputError]
-    sections: Sequence[Section[Any]] = ()
-    checks: Mapping[str, type[Check[Any]]] = field(factory=dict)
-    commands: Sequence[Command] = ()
-    schemas: Sequence[JsonSchema] = ()
-    examples: Mapping[str, ExampleJudge] = field(factory=dict, eq=False)
+    sections: Sequence[Section[Any]] = field(default=(), validator=_each(Section))
+    checks: Mapping[str, type[Check[Any]]] = field(
+        factory=dict, validator=deep_mapping(instance_of(str), instance_of(type))
+    )
+    commands: Sequence[Command] = field(default=(), validator=_each(Command))
+    schemas: Sequence[JsonSchema] = field(default=(), validator=_each(JsonSchema))
+    examples: Mapping[str, ExampleJudge] = field(
+        factory=dict, eq=False, validator=deep_mapping(instance_of(str), is_callable())
+    )
     batch: Batch[Any, Any, Any, Any] | None = field(
         default=None, validator=optional(instance_of(Batch))
     )
-    cases: Sequence[Cases[Any, Any]] = field(
-        default=(), validator=deep_iterable(instance_of(Cases))
-    )
-    testing: str | None = None
+    cases: Sequence[Cases[Any, Any]] = field(default=(), validator=_each(Cases))
+    testing: str | None = field(default=None, validator=optional(instance_of(str)))
 
     @property
     def cli_commands(self) -> tuple[Command, ...]:
@@ -295,7 +330,10 @@ def _check_command(key: str, batch: Batch[Any, Any, Any, Any]) -> Command:
             "check",
             help=f"check {items} against the municipality's rules",
             items=f"{items}: .toml or .json documents, .jsonl streams (- for standard input)",
-            formats="; ".join(_FORMATS[format] for format in batch.formats),
+            formats="text: a summary per item; json: a JSON array of decision documents"
+            if "text" in batch.renderers
+            else "json: a JSON array of decision documents",
+            dated=batch.dated,
             choices=batch.formats,
         )
 
@@ -305,13 +343,6 @@ def _check_command(key: str, batch: Batch[Any, Any, Any, Any]) -> Command:
     return Command(
         name=key, help=f"check {items} against their rules", configure=configure, run=run
     )
-
-
-_FORMATS = {
-    "text": "text: a summary per item",
-    "json": "json: a JSON array of decision documents",
-    "jsonl": "jsonl: one decision document per line, then an end record",
-}
 
 
 def _batch_schemas(key: str, batch: Batch[Any, Any, Any, Any]) -> tuple[JsonSchema, ...]:

@@ -169,8 +169,9 @@ _INSTALLER_NOTES = frozenset({"INSTALLER", "REQUESTED", "direct_url.json", "RECO
 class Plugins:
     """The plugins in use, with one typed method per hook.
 
-    A new instance holds the library's built-in plugin only; add others with
-    :meth:`register`, or load the installed ones with :meth:`from_entry_points`.
+    A new instance holds the library's own plugins only (:data:`BUILTIN_PLUGINS`); add
+    others with :meth:`register`, or load the installed ones with
+    :meth:`from_entry_points`.
     """
 
     def __init__(self) -> None:
@@ -178,6 +179,7 @@ class Plugins:
         self._manager.add_hookspecs(hookspecs)
         self._versions: dict[str, str | None] = {}
         self._builtin: set[str] = set()
+        self._domains: list[tuple[Domain, str]] | None = None
         self._broken: dict[str, tuple[str | None, str]] = {}
         self._distributions: dict[str, metadata.Distribution] = {}
         self._fingerprints: dict[str, Distribution] = {}
@@ -304,6 +306,7 @@ class Plugins:
                 self._manager.unregister(name=name)
             raise PluginError(name, str(exc)) from exc
         self._versions[name] = version
+        self._domains = None
         if builtin:
             self._builtin.add(name)
 
@@ -311,6 +314,7 @@ class Plugins:
         """Remove the plugin registered under ``name``."""
         self._manager.unregister(name=name)
         self._versions.pop(name, None)
+        self._domains = None
         self._distributions.pop(name, None)
 
     def version(self, name: str) -> str | None:
@@ -393,13 +397,25 @@ class Plugins:
         return [*given, *self._of_domains("checks")]
 
     def domains(self) -> list[tuple[Domain, str]]:
-        """Every plugin's domains with the plugin's name, the library's first; a key
-        given twice is an error."""
+        """Every plugin's domains with the plugin's name, the library's first, asked for
+        once until a plugin is registered or removed; a key, or a policy case's key,
+        given twice is an error naming the plugin."""
         from civilsamfund.plugins._domain import Domain
 
-        return self._named(
-            self._call("civilsamfund_domains", (list, tuple), "a list of domains"), Domain, "domain"
-        )
+        if self._domains is None:
+            given = self._call("civilsamfund_domains", (list, tuple), "a list of domains")
+            domains = self._named(given, Domain, "domain")
+            cases: dict[str, str] = {}
+            for domain, plugin in domains:
+                for kind in domain.cases:
+                    if kind.key in cases:
+                        raise PluginError(
+                            plugin,
+                            f"policy case key {kind.key!r} is already given by {cases[kind.key]!r}",
+                        )
+                    cases[kind.key] = plugin
+            self._domains = domains
+        return list(self._domains)
 
     def municipality_dirs(self) -> list[tuple[Path, str]]:
         """Municipality directories the plugins ship, each with the plugin's name."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from civilsamfund.awards import year
 from civilsamfund.plugins import (
@@ -19,9 +19,6 @@ from civilsamfund.plugins import (
     municipality_options,
 )
 from civilsamfund.report._schema import report_schema
-
-if TYPE_CHECKING:
-    pass
 
 
 def _shown_from(chart: Path, output: Path | None) -> str:
@@ -113,7 +110,7 @@ REPORT_COMMANDS = (
         run=_report,
     ),
 )
-"""The report command, registered by the built-in plugin."""
+"""The report command, given by the report's plugin (``_plugin.py``)."""
 
 
 REPORT_SCHEMAS = (
@@ -123,4 +120,4 @@ REPORT_SCHEMAS = (
         build=fixed(report_schema),
     ),
 )
-"""The report's JSON Schema, registered by the built-in plugin."""
+"""The report's JSON Schema, given by the report's plugin (``_plugin.py``)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from civilsamfund.plugins import (
     SUCCESS,
@@ -19,10 +19,8 @@ from civilsamfund.plugins import (
     municipality_of,
     municipality_options,
 )
+from civilsamfund.strategy._design_batch import MEETING_BATCH
 from civilsamfund.strategy._schema import meetings_schema, status_schema, summary_schema
-
-if TYPE_CHECKING:
-    pass
 
 
 def _strategy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -67,6 +65,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         items="meeting records: .toml or .json documents",
         formats="text: a summary per meeting; json: a JSON array of meeting summaries",
         dated=False,
+        choices=MEETING_BATCH.formats,
     )
 
 
@@ -79,7 +78,7 @@ STRATEGY_COMMANDS = (
         run=_strategy,
     ),
 )
-"""The strategy domain's commands, registered by the built-in plugin."""
+"""The strategy domain\'s commands, declared in its record (``_plugin.py``)."""
 
 
 STRATEGY_SCHEMAS = (
@@ -99,4 +98,4 @@ STRATEGY_SCHEMAS = (
         build=fixed(summary_schema),
     ),
 )
-"""The strategy domain's JSON Schemas, registered by the built-in plugin."""
+"""The strategy domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""

@@ -16,8 +16,9 @@ from civilsamfund.strategy._meetings import DesignSummariser, MeetingSummary
 MEETINGS = Items(key="meetings", model=DesignMeeting, error=DesignError)
 """Meeting records as documents hold them: a list, or ``meetings``."""
 
-DesignFormat = Literal["text", "json"]
-"""``text``: a summary per meeting; ``json``: a JSON array of meeting summaries."""
+DesignFormat = Literal["text", "json", "jsonl"]
+"""``text``: a summary per meeting; ``json``: a JSON array of meeting summaries;
+``jsonl``: one document per line, then the end record."""
 
 
 read_meetings = MEETINGS.read
@@ -36,6 +37,7 @@ MEETING_BATCH: Batch[DesignSummariser, DesignMeeting, DesignMeeting, MeetingSumm
     decide=DesignSummariser.summarise,
     identify=lambda meeting: meeting.id,
     renderers={"text": meeting_text, "json": meeting_json},
+    dated=False,
 )
 """How a batch sums up meeting records."""
 

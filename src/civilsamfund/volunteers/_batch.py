@@ -13,8 +13,9 @@ from civilsamfund.volunteers._document import task_json, task_text
 from civilsamfund.volunteers._reading import TASKS
 from civilsamfund.volunteers._task import VolunteerTask
 
-TaskFormat = Literal["text", "json"]
-"""``text``: a summary per task for a coordinator; ``json``: a JSON array of documents."""
+TaskFormat = Literal["text", "json", "jsonl"]
+"""``text``: a summary per task for a coordinator; ``json``: a JSON array of documents;
+``jsonl``: one document per line, then the end record."""
 
 Prepared = tuple[tuple[Rule[VolunteerTask], ...], VolunteerTask, date]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from functools import partial
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from civilsamfund.plugins import (
     Command,
@@ -15,10 +15,8 @@ from civilsamfund.plugins import (
     judge_files,
     limits_options,
 )
+from civilsamfund.volunteers._batch import TASK_BATCH
 from civilsamfund.volunteers._schema import task_decision_schema, task_schema
-
-if TYPE_CHECKING:
-    pass
 
 
 def _volunteers(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -45,6 +43,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="check volunteer tasks before they start: rules, obligations, outcome",
         items="tasks: .toml or .json documents",
         formats="text: a summary per task; json: a JSON array of task decision documents",
+        choices=TASK_BATCH.formats,
     )
     review = actions.add_parser(
         "review",
@@ -70,7 +69,7 @@ VOLUNTEER_COMMANDS = (
         run=_volunteers,
     ),
 )
-"""The volunteers domain's commands, registered by the built-in plugin."""
+"""The volunteers domain\'s commands, declared in its record (``_plugin.py``)."""
 
 
 VOLUNTEER_SCHEMAS = (
@@ -85,4 +84,4 @@ VOLUNTEER_SCHEMAS = (
         build=fixed(task_decision_schema),
     ),
 )
-"""The volunteers domain's JSON Schemas, registered by the built-in plugin."""
+"""The volunteers domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""
