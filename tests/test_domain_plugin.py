@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import attrs
 import civilsamfund_outings
 import jsonschema
 import pytest
@@ -243,6 +244,24 @@ def outings_loaded(outings, tmp_path_factory):
             'params = { per = "ten" }',
             "params.per: expected a whole number",
         ),
+        (
+            "outings.toml",
+            'document = "faaborg-midtfyn-frivillig-social-strategi-2018.txt"',
+            'document = "unknown.txt"',
+            "outings.toml: outings[0].citation.document: expected a",
+        ),
+        (
+            "outings.toml",
+            'en = "Outing"',
+            'en = " "',
+            "outings.toml: outings[0].name.en: expected a text",
+        ),
+        (
+            "outings.toml",
+            'department = "',
+            'departement = "',
+            "outings.toml: outings[0].departement: unknown key",
+        ),
     ],
 )
 def test_the_toy_configuration_gets_every_check_of_a_domain(outings, club, file, old, new, problem):
@@ -411,3 +430,61 @@ def test_a_command_run_outside_the_command_line_loads_its_municipality(club, out
 
     args = argparse.Namespace(municipality=str(club), config=[])
     assert municipality_of(args).slug == "faaborg-midtfyn"
+
+
+def test_the_rule_judges_the_subject_and_names_a_missing_fact_by_its_label(outings_loaded):
+    """The evaluator judges the new subject at the rule's edge; a fact left out is named
+    by its label in both languages, and flags rather than fails."""
+    from datetime import date
+
+    municipality, _ = outings_loaded
+    rule = municipality.rulebook.rule("OUT-1", date(2025, 4, 12))
+    assert rule.subject is Outing
+    evaluator = cs.Evaluator()
+    planned = Outing(id="o", kind="udflugt", on=date(2025, 4, 12))
+    assert evaluator.judge(rule, attrs.evolve(planned, members=31)).status is cs.Status.FAIL
+    assert evaluator.judge(rule, attrs.evolve(planned, members=30)).status is cs.Status.PASS
+    unknown = evaluator.judge(rule, planned)
+    assert (unknown.status, unknown.missing) == (cs.Status.FLAG, ("members",))
+    assert "antal deltagere" in unknown.reason.da
+    assert "the number of members going" in unknown.reason.en
+    assert cs.outcome([unknown]) is cs.Outcome.NEEDS_ASSESSMENT
+
+
+def test_the_subjects_references_are_checked_against_the_same_catalogues(outings_loaded):
+    """An outing's kind refers to `outings.toml`'s entries, checked like any reference."""
+    from datetime import date
+
+    municipality, _ = outings_loaded
+    plan = cs.ReferencePlan(Outing)
+    planned = Outing(id="o", kind="udflugt", on=date(2025, 4, 12))
+    assert plan.problems(planned, municipality.known) == []
+    ((path, message),) = plan.problems(attrs.evolve(planned, kind="x"), municipality.known)
+    assert (path, message.endswith("got 'x'")) == ("kind", True)
+
+
+def test_a_rule_that_can_never_fail_is_refused_when_the_strategy_is_made():
+    """A check that gives no failing example cannot be broken: satisfying says so at
+    once, not when a test draws."""
+    from datetime import date
+
+    from attrs import frozen
+
+    @frozen(kw_only=True)
+    class Never(civilsamfund_outings.MaxMembers):
+        def examples(self, passing, known):
+            return {} if passing else None
+
+    rule = cs.Rule(
+        id="OUT-9",
+        kind=cs.RuleKind.MANDATORY,
+        citation=cs.Citation(document="x.txt", section="x"),
+        rule=cs.Text(da="x", en="x"),
+        check=Never(limit=1),
+        templates={},
+    )
+    outings = st.builds(
+        Outing, id=st.just("o"), kind=st.just("udflugt"), on=st.just(date(2025, 1, 1))
+    )
+    with pytest.raises(ValueError, match="criterion 'OUT-9' can never fail"):
+        cst.satisfying([rule], outings, breaking="OUT-9")

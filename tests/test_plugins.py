@@ -98,7 +98,7 @@ def loaded_day():
 
 
 def test_hook_config_sections_adds_a_section(tmp_path):
-    """civilsamfund_config_sections: tested with a whole toy domain in test_toy_domain.py."""
+    """civilsamfund_config_sections: tested with a whole toy domain in test_domain_plugin.py."""
     from civilsamfund.config._loader import sections
 
     plugins = Plugins()
