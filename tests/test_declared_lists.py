@@ -19,17 +19,31 @@ def _copy(tmp_path, slug):
     return target
 
 
-def test_an_award_judged_by_no_rules_is_refused(tmp_path):
-    """An award version with no criteria would find every nomination eligible."""
-    target = _copy(tmp_path, "odense")
-    edit(
-        target / "awards.toml",
-        'criteria = ["OD9-KIND", "OD9-LOCAL", "OD9-SOCIAL"]',
-        "criteria = []",
-    )
+@pytest.mark.parametrize(
+    ("slug", "file", "old", "new", "where"),
+    [
+        (  # an award version with no criteria would find every nomination eligible
+            "odense",
+            "awards.toml",
+            'criteria = ["OD9-KIND", "OD9-LOCAL", "OD9-SOCIAL"]',
+            "criteria = []",
+            "awards[0].versions[0].criteria",
+        ),
+        (  # the forum docs promise a proposal is never judged by no rules
+            "faaborg-midtfyn",
+            "organisation.toml",
+            'criteria = ["FMF-FIXED", "FMF-ELECTED", "FMF-MIX", "FMF-MEETINGS"]',
+            "criteria = []",
+            "forums[0].criteria",
+        ),
+    ],
+)
+def test_an_award_or_forum_judged_by_no_rules_is_refused(tmp_path, slug, file, old, new, where):
+    """A list things are judged by, given empty, would judge by nothing: refused."""
+    target = _copy(tmp_path, slug)
+    edit(target / file, old, new)
     assert load_problems(target) == [
-        f"{target / 'awards.toml'}: awards[0].versions[0].criteria: expected the id of at "
-        "least one configured criterion, got none"
+        f"{target / file}: {where}: expected the id of at least one configured criterion, got none"
     ]
 
 
@@ -40,20 +54,6 @@ def test_an_award_version_that_leaves_out_its_criteria_is_refused(tmp_path):
     assert load_problems(target) == [
         f"{target / 'awards.toml'}: awards[0].versions[0].criteria: expected the id of at "
         "least one configured criterion, got none"
-    ]
-
-
-def test_a_forum_judged_by_no_rules_is_refused(tmp_path):
-    """The forum docs promise a proposal is never judged by no rules."""
-    target = _copy(tmp_path, "faaborg-midtfyn")
-    edit(
-        target / "organisation.toml",
-        'criteria = ["FMF-FIXED", "FMF-ELECTED", "FMF-MIX", "FMF-MEETINGS"]',
-        "criteria = []",
-    )
-    assert load_problems(target) == [
-        f"{target / 'organisation.toml'}: forums[0].criteria: expected the id of at least "
-        "one configured criterion, got none"
     ]
 
 

@@ -95,10 +95,7 @@ class PluginInfo:
 def _attributed(plugin: str, hook: str, function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)  # keeps the marker and the signature pluggy reads
     def call(*args: Any) -> Any:
-        if plugin == BUILTIN:
-            result = function(*args)  # the library's own bugs stay tracebacks
-        else:
-            result = guard.call(plugin, hook, "hook", function, *args)
+        result = guard.own_or_guarded(plugin, hook, "hook", function, *args)
         return None if result is None else Attributed(plugin, result)
 
     return call
