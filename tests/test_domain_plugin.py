@@ -97,7 +97,7 @@ def test_the_check_command_writes_text_and_json(outings, club, capsys):
         ("stranden", "needs_assessment", "da"),
     ]
     assert documents[1]["findings"][1]["reason"] == "1 ledere er for få til 25 deltagere."
-    assert main(["schema", "outings-decisions"]) == 0
+    assert main(["schema", "outings-decision"]) == 0
     jsonschema.validate(documents, json.loads(capsys.readouterr().out))
 
 

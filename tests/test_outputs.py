@@ -75,13 +75,17 @@ SCHEMAS = (
     "decision-line",
     "volunteer-task",
     "task-decision",
+    "task-decision-line",
     "nomination",
     "nomination-decision",
+    "nomination-decision-line",
     "forum-proposal",
     "forum-decision",
+    "forum-decision-line",
     "strategy-status",
     "design-meeting",
     "design-summary",
+    "design-summary-line",
     "annual-report",
 )
 

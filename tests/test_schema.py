@@ -131,3 +131,35 @@ def test_the_task_schema_rejects_an_unknown_key_and_a_bad_commitment():
     del data["tasks"][0]["colour"]
     data["tasks"][0]["commitment"] = "whenever"
     assert not _validator(task_schema()).is_valid(data)
+
+
+@pytest.mark.parametrize(
+    ("action", "folder", "decisions"),
+    [
+        (("volunteers", "check"), "volunteers", "task-decision"),
+        (("awards", "check"), "nominations", "nomination-decision"),
+        (("organisation", "check-forum"), "forums", "forum-decision"),
+        (("strategy", "design"), "design", "design-summary"),
+    ],
+)
+def test_each_domain_check_writes_what_its_line_schema_describes(
+    capsys, tmp_path, action, folder, decisions
+):
+    """The check a domain's batch gives every domain: each line of its `--format jsonl`
+    is valid against the schema `DECISIONS-line`, made from the domain's record, and
+    the end record alone is not a decision."""
+    files = sorted(str(p) for p in (MUNICIPALITIES / "odense" / "examples" / folder).iterdir())
+    target = tmp_path / "decisions.jsonl"
+    args = [*action, "-m", "odense", *files, "--format", "jsonl", "-o", str(target)]
+    assert main(args) == 0
+    schemas = {}
+    for name in (decisions, f"{decisions}-line"):
+        assert main(["schema", name]) == 0
+        schemas[name] = _validator(json.loads(capsys.readouterr().out))
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 1
+    for line in lines:
+        schemas[f"{decisions}-line"].validate(line)
+    schemas[decisions].validate(lines[:-1])
+    assert not schemas[decisions].is_valid([lines[-1]])
+    assert lines[-1]["end"]["count"] == len(lines) - 1

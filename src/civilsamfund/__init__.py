@@ -96,6 +96,7 @@ if TYPE_CHECKING:
     from civilsamfund.plugins import (
         Batch,
         Cases,
+        Checking,
         Command,
         Domain,
         Items,
@@ -131,6 +132,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund.plugins": (
         "Batch",
         "Cases",
+        "Checking",
         "Command",
         "Domain",
         "Items",
@@ -222,6 +224,7 @@ __all__ = [
     "CaseResult",
     "Cases",
     "Check",
+    "Checking",
     "Citation",
     "CivilsamfundError",
     "Command",

@@ -81,12 +81,19 @@ class NominationAssessor:
         source = f"nomination {shown(nomination.id)}"
         raise AwardError(found.kept, found.more).within(source, "")
 
+    def prepare(
+        self, nomination: Nomination, on: date | None = None
+    ) -> tuple[tuple[Rule[Candidacy], ...], Candidacy, date]:
+        """What :meth:`decide` takes for ``nomination`` on ``on`` (default: the award day
+        of its year): its rules, its candidacy and the day. Raises as :meth:`candidacy`."""
+        candidacy = self.candidacy(nomination)
+        day = candidacy.award.day if on is None else on
+        return self.rules(candidacy.award, day), candidacy, day
+
     def assess(self, nomination: Nomination, on: date | None = None) -> NominationDecision:
         """Assess ``nomination`` by its award's rules in force on ``on`` (default: the
         award day of its year)."""
-        candidacy = self.candidacy(nomination)
-        day = candidacy.award.day if on is None else on
-        return self.decide(self.rules(candidacy.award, day), candidacy, day)
+        return self.decide(*self.prepare(nomination, on))
 
     check = renamed_method(assess, old="check", since="0.4.0")
 

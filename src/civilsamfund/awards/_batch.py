@@ -19,18 +19,11 @@ NominationFormat = Literal["text", "json", "jsonl"]
 
 Prepared = tuple[tuple[Rule[Candidacy], ...], Candidacy, date]
 
-
-def _prepare(assessor: NominationAssessor, nomination: Nomination, on: date | None) -> Prepared:
-    candidacy = assessor.candidacy(nomination)
-    day = candidacy.award.day if on is None else on
-    return assessor.rules(candidacy.award, day), candidacy, day
-
-
 NOMINATION_BATCH: Batch[NominationAssessor, Nomination, Prepared, NominationDecision] = Batch(
     items=NOMINATIONS,
     assessor=NominationAssessor,
-    prepare=_prepare,
     identify=lambda prepared: prepared[1].nomination.id,
+    decision=NominationDecision,
     renderers={"text": decision_text, "json": decision_json},
 )
 """How a batch checks nominations."""

@@ -1,25 +1,17 @@
-"""The awards domain's commands, ``awards list`` and ``awards check``, and the schemas
-``schema`` prints."""
+"""The awards domain's own action, ``awards list``; ``awards check`` is its batch's."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
-from functools import partial
 from typing import TextIO
 
-from civilsamfund.awards._batch import NOMINATION_BATCH
-from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
 from civilsamfund.plugins import (
-    SUCCESS,
     Command,
-    JsonSchema,
-    check_parser,
-    fixed,
-    judge_files,
+    answer_options,
     municipality_of,
     municipality_options,
+    print_answer,
 )
 
 
@@ -34,7 +26,7 @@ def year(text: str) -> int:
     return int(text)
 
 
-def _list(args: argparse.Namespace, out: TextIO) -> int:
+def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.awards._catalogue import AwardsFile
     from civilsamfund.awards._document import catalogue_document, catalogue_text
     from civilsamfund.awards._year import catalogue
@@ -43,67 +35,26 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     year = date.today().year if args.year is None else args.year
     found = catalogue(municipality, year)
     section = municipality.section(AwardsFile)
-    if args.format == "json":
-        document = catalogue_document(found, section, args.lang)
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(catalogue_text(found, section, args.lang))
-    return SUCCESS
-
-
-def _awards(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.awards._batch import write_nomination_decisions
-
-    if args.action == "list":
-        return _list(args, out)
-    return judge_files(args, out, partial(write_nomination_decisions, on=args.on))
-
-
-def _configure(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    listing = actions.add_parser(
-        "list", help="the awards of a year: when, how many, to whom, theme and target group"
+    return print_answer(
+        args,
+        out,
+        lambda language: catalogue_document(found, section, language),
+        lambda language: catalogue_text(found, section, language),
     )
+
+
+def _configure_list(listing: argparse.ArgumentParser) -> None:
     municipality_options(listing)
     listing.add_argument("--year", type=year, help="the year to list (default: the current year)")
-    listing.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
-    listing.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: a table per programme; json: the catalogue as one JSON document",
-    )
-    check_parser(
-        actions,
-        "check",
-        help="check nominations against the award's rules in its year",
-        items="nominations: .toml or .json documents",
-        formats="text: a summary per nomination; json: a JSON array of decision documents",
-        choices=NOMINATION_BATCH.formats,
-    )
+    answer_options(listing, "text: a table per programme; json: the catalogue as one JSON document")
 
 
-AWARD_COMMANDS = (
+AWARD_ACTIONS = (
     Command(
-        name="awards",
-        help="list a year's awards and check nominations against their rules",
-        configure=_configure,
-        run=_awards,
+        name="list",
+        help="the awards of a year: when, how many, to whom, theme and target group",
+        configure=_configure_list,
+        run=_list,
     ),
 )
-"""The awards domain\'s commands, declared in its record (``_plugin.py``)."""
-
-
-AWARD_SCHEMAS = (
-    JsonSchema(
-        name="nomination",
-        help="nominations, the input of awards check",
-        build=fixed(nomination_schema),
-    ),
-    JsonSchema(
-        name="nomination-decision",
-        help="awards check --format json: the nomination decisions",
-        build=fixed(nomination_decision_schema),
-    ),
-)
-"""The awards domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""
+"""The awards command's own actions, declared in its record (``_plugin.py``)."""

@@ -2,53 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
-from civilsamfund.awards._assessment import (
-    NominationAssessor,
-    NominationDecision,
-    assess,
-)
-from civilsamfund.awards._commands import AWARD_COMMANDS, AWARD_SCHEMAS
+from civilsamfund.awards._assessment import assess
+from civilsamfund.awards._batch import NOMINATION_BATCH
+from civilsamfund.awards._commands import AWARD_ACTIONS
 from civilsamfund.awards._errors import AwardError
 from civilsamfund.awards._nomination import Candidacy, Nomination
-from civilsamfund.awards._reading import NOMINATIONS
+from civilsamfund.awards._schema import nomination_decision_schema, nomination_schema
 from civilsamfund.awards._sections import AWARD_SECTIONS
 from civilsamfund.awards.checks import AWARD_CHECKS
-from civilsamfund.config import Municipality
-from civilsamfund.plugins import Cases, Domain, Mismatch, hookimpl
+from civilsamfund.plugins import Cases, Checking, Domain, hookimpl, reads
 
 
 @frozen(kw_only=True)
 class NominationExpectation:
     """What a policy case may expect of a nomination's decision besides the findings."""
 
-    target_group: str | None = None
+    target_group: str | None = field(
+        default=None, metadata=reads(lambda decision: decision.target_group or "")
+    )
     """The award's target group in the nomination's year; ``""`` for none."""
-
-
-def _compare(expect: NominationExpectation, decision: NominationDecision) -> Iterator[Mismatch]:
-    group = decision.target_group or ""
-    if expect.target_group is not None and expect.target_group != group:
-        yield Mismatch(field="target_group", expected=expect.target_group, got=group)
-
-
-def _nominations(municipality: Municipality) -> Callable[[Path], object]:
-    return NOMINATIONS.each(NominationAssessor(municipality).assess)
 
 
 AWARDS = Domain(
     key="awards",
     subject=Candidacy,
     error=AwardError,
+    help="list a year's awards and check nominations against their rules",
     sections=AWARD_SECTIONS,
     checks=AWARD_CHECKS,
-    commands=AWARD_COMMANDS,
-    schemas=AWARD_SCHEMAS,
-    examples={"nominations": _nominations},
+    actions=AWARD_ACTIONS,
+    batch=NOMINATION_BATCH,
+    checking=Checking(
+        help="check nominations against the award's rules in its year",
+        schemas=("nomination", "nomination-decision"),
+        builds=(nomination_schema, nomination_decision_schema),
+    ),
+    examples={"nominations": NOMINATION_BATCH.judge},
     cases=(
         Cases(
             key="nomination",
@@ -57,7 +50,6 @@ AWARDS = Domain(
             error=AwardError,
             decide=assess,
             expect=NominationExpectation,
-            compare=_compare,
         ),
     ),
     testing="civilsamfund.testing._awards",

@@ -279,10 +279,9 @@ def run_case(
             passing=(CivilsamfundError,),
         )
         mismatches = list(_compare(expect, decision))
-        compare = kind.compare
-        if expect.more is not None and compare is not None:
-            more = expect.more
-            mismatches += own_or_guarded(plugin, doing, None, lambda: list(compare(more, decision)))
+        more = expect.more
+        if more is not None:
+            mismatches += own_or_guarded(plugin, doing, None, kind.mismatches, more, decision)
     except CivilsamfundError as exc:
         message = str(exc)
         if expect.error is not None and expect.error in message:

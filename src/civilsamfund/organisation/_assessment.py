@@ -96,11 +96,20 @@ class ForumAssessor:
             raise ForumError(found.kept, found.more).within(source, "")
         return proposal
 
+    def prepare(
+        self, proposal: ForumProposal, on: date | None = None
+    ) -> tuple[tuple[Rule[ForumProposal], ...], ForumProposal, date]:
+        """What :meth:`decide` takes for ``proposal`` on ``on`` (default: the day the
+        membership would start): its rules, the admitted proposal and the day. Raises as
+        :meth:`admit` and :meth:`rules`."""
+        day = proposal.on if on is None else on
+        admitted = self.admit(proposal)
+        return self.rules(admitted, day), admitted, day
+
     def assess(self, proposal: ForumProposal, on: date | None = None) -> ForumDecision:
         """Judge ``proposal`` by its forum's rules in force on ``on`` (default: the day
         the membership would start)."""
-        day = proposal.on if on is None else on
-        return self.decide(self.rules(self.admit(proposal), day), proposal, day)
+        return self.decide(*self.prepare(proposal, on))
 
     check = renamed_method(assess, old="check", since="0.4.0")
 

@@ -19,18 +19,10 @@ ForumFormat = Literal["text", "json", "jsonl"]
 
 Prepared = tuple[tuple[Rule[ForumProposal], ...], ForumProposal, date]
 
-
-def _prepare(assessor: ForumAssessor, proposal: ForumProposal, on: date | None) -> Prepared:
-    """An unknown seat, or a day when no rule is in force, is the proposal's error."""
-    day = proposal.on if on is None else on
-    admitted = assessor.admit(proposal)
-    return assessor.rules(admitted, day), admitted, day
-
-
 PROPOSAL_BATCH: Batch[ForumAssessor, ForumProposal, Prepared, ForumDecision] = Batch(
     items=PROPOSALS,
     assessor=ForumAssessor,
-    prepare=_prepare,
+    decision=ForumDecision,
     renderers={"text": decision_text, "json": decision_json},
 )
 """How a batch checks forum proposals."""

@@ -1,27 +1,20 @@
-"""The organisation domain's commands, ``organisation check-forum`` and ``organisation
-entry-point``, and the schemas ``schema`` prints."""
+"""The organisation domain's own action, ``organisation entry-point``; ``organisation
+check-forum`` is its batch's."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
-from functools import partial
 from typing import TextIO
 
 from civilsamfund.core import MAX_AGE
-from civilsamfund.organisation._batch import PROPOSAL_BATCH
-from civilsamfund.organisation._schema import forum_decision_schema, proposal_schema
 from civilsamfund.plugins import (
-    SUCCESS,
     Command,
-    JsonSchema,
-    check_parser,
-    fixed,
+    answer_options,
     iso_date,
-    judge_files,
     municipality_of,
     municipality_options,
+    print_answer,
 )
 
 
@@ -44,41 +37,21 @@ def ages(text: str) -> tuple[int, int]:
     return span(numbers[0], numbers[1])
 
 
-def _entry_point(args: argparse.Namespace, out: TextIO) -> int:
+def _entry_point(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.organisation._document import entry_document, entry_text
     from civilsamfund.organisation._entry import entry_point
 
     municipality = municipality_of(args)
     answer = entry_point(municipality, args.ages, date.today() if args.on is None else args.on)
-    if args.format == "json":
-        document = entry_document(answer, args.lang)
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(entry_text(answer, municipality.name, args.lang))
-    return SUCCESS
-
-
-def _organisation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.organisation._batch import write_forum_decisions
-
-    if args.action == "entry-point":
-        return _entry_point(args, out)
-    return judge_files(args, out, partial(write_forum_decisions, on=args.on))
-
-
-def _configure(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    check_parser(
-        actions,
-        "check-forum",
-        help="check proposed forum memberships against the forum's rules",
-        items="proposals: .toml or .json documents",
-        formats="text: a summary per proposal; json: a JSON array of forum decision documents",
-        choices=PROPOSAL_BATCH.formats,
+    return print_answer(
+        args,
+        out,
+        lambda language: entry_document(answer, language),
+        lambda language: entry_text(answer, municipality.name, language),
     )
-    entry = actions.add_parser(
-        "entry-point", help="whom an association contacts, by its target group's ages"
-    )
+
+
+def _configure_entry_point(entry: argparse.ArgumentParser) -> None:
     municipality_options(entry)
     entry.add_argument(
         "--ages",
@@ -95,36 +68,15 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="the day: departments as they are called then, and who answers (default: today)",
     )
-    entry.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
-    entry.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: the contacts as a reader wants them; json: one JSON document",
-    )
+    answer_options(entry, "text: the contacts as a reader wants them; json: one JSON document")
 
 
-ORGANISATION_COMMANDS = (
+ORGANISATION_ACTIONS = (
     Command(
-        name="organisation",
-        help="check forum memberships against their rules, and find a point of entry",
-        configure=_configure,
-        run=_organisation,
+        name="entry-point",
+        help="whom an association contacts, by its target group's ages",
+        configure=_configure_entry_point,
+        run=_entry_point,
     ),
 )
-"""The organisation domain\'s commands, declared in its record (``_plugin.py``)."""
-
-
-ORGANISATION_SCHEMAS = (
-    JsonSchema(
-        name="forum-proposal",
-        help="forum proposals, the input of organisation check-forum",
-        build=fixed(proposal_schema),
-    ),
-    JsonSchema(
-        name="forum-decision",
-        help="organisation check-forum --format json: the forum decisions",
-        build=fixed(forum_decision_schema),
-    ),
-)
-"""The organisation domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""
+"""The organisation command's own actions, declared in its record (``_plugin.py``)."""

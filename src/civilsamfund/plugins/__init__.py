@@ -17,8 +17,9 @@ if TYPE_CHECKING:
         SUCCESS,
         Command,
         JsonSchema,
+        answer_options,
         batch_options,
-        check_parser,
+        check_options,
         config_option,
         fixed,
         iso_date,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         limits_options,
         municipality_of,
         municipality_options,
+        print_answer,
         whole_number,
     )
     from civilsamfund.plugins._discovery import (
@@ -39,11 +41,13 @@ if TYPE_CHECKING:
     from civilsamfund.plugins._domain import (
         Batch,
         Cases,
+        Checking,
         Domain,
         Items,
         Mismatch,
         decisions_schema,
         document_json,
+        reads,
     )
     from civilsamfund.plugins._manager import PluginInfo, Plugins, installed
     from civilsamfund.plugins.hookspecs import hookimpl
@@ -52,6 +56,8 @@ __getattr__ = lazy_names(
     __name__,
     {
         "civilsamfund.plugins._command": (
+            "answer_options",
+            "print_answer",
             "fixed",
             "BAD_INPUT",
             "Command",
@@ -60,7 +66,7 @@ __getattr__ = lazy_names(
             "PROBLEMS",
             "SUCCESS",
             "batch_options",
-            "check_parser",
+            "check_options",
             "config_option",
             "iso_date",
             "judge_files",
@@ -81,10 +87,12 @@ __getattr__ = lazy_names(
             "decisions_schema",
             "Batch",
             "Cases",
+            "Checking",
             "Domain",
             "Items",
             "Mismatch",
             "document_json",
+            "reads",
         ),
         "civilsamfund.plugins._manager": (
             "PluginInfo",
@@ -103,6 +111,7 @@ __all__ = [
     "SUCCESS",
     "Batch",
     "Cases",
+    "Checking",
     "Command",
     "Domain",
     "Items",
@@ -111,9 +120,10 @@ __all__ = [
     "MunicipalitySource",
     "PluginInfo",
     "Plugins",
+    "answer_options",
     "available_municipalities",
     "batch_options",
-    "check_parser",
+    "check_options",
     "config_option",
     "decisions_schema",
     "document_json",
@@ -129,5 +139,7 @@ __all__ = [
     "municipality_conflicts",
     "municipality_of",
     "municipality_options",
+    "print_answer",
+    "reads",
     "whole_number",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from attrs import field, frozen
 
 if TYPE_CHECKING:
     from civilsamfund.config import Municipality
+    from civilsamfund.core import Language
     from civilsamfund.reading import Limits
 
 SUCCESS, PROBLEMS, BAD_INPUT = 0, 1, 2
@@ -216,24 +218,42 @@ class BatchWriter(Protocol):
     ) -> int: ...
 
 
-def check_parser(
-    actions: Any,
-    name: str,
-    help: str,
+def answer_options(parser: argparse.ArgumentParser, formats: str) -> None:
+    """What an action that prints one answer takes: ``--lang``, and ``--format`` (text,
+    the default, or json) as ``formats`` describes them."""
+    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=formats)
+
+
+def print_answer(
+    args: argparse.Namespace,
+    out: TextIO,
+    document: Callable[[Language], object],
+    text: Callable[[Language], str],
+) -> int:
+    """Print one answer as ``--format`` and ``--lang`` ask: an indented JSON document,
+    or text."""
+    if args.format == "json":
+        out.write(json.dumps(document(args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(text(args.lang))
+    return SUCCESS
+
+
+def check_options(
+    parser: argparse.ArgumentParser,
     items: str,
     formats: str,
     dated: bool = True,
     choices: Sequence[str] = ("text", "json"),
-) -> argparse.ArgumentParser:
-    """A subcommand that judges files: the batch options, ``--format`` (one of
+) -> None:
+    """What a command that judges files takes: the batch options, ``--format`` (one of
     ``choices``, the first the default, as ``formats`` describes them) and the limits."""
-    parser: argparse.ArgumentParser = actions.add_parser(name, help=help)
     batch_options(parser, items, dated)
     if "jsonl" in choices:
         formats += "; jsonl: one document per line, then an end record"
     parser.add_argument("--format", choices=choices, default=choices[0], help=formats)
     limits_options(parser)
-    return parser
 
 
 def judge_files(args: argparse.Namespace, out: TextIO, write: BatchWriter) -> int:

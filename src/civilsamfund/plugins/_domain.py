@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TextIO, TypeVar
@@ -41,7 +42,13 @@ from civilsamfund.core import (
 )
 from civilsamfund.core.rules import Check
 from civilsamfund.pipeline import END_RECORD_SCHEMA, Inputs, Output, Steps, layout_for, write
-from civilsamfund.plugins._command import Command, JsonSchema, check_parser, judge_files
+from civilsamfund.plugins._command import (
+    Command,
+    JsonSchema,
+    check_options,
+    fixed,
+    judge_files,
+)
 from civilsamfund.reading import (
     DEFAULT_LIMITS,
     Limits,
@@ -134,6 +141,11 @@ def decisions_schema(decision: type[Any], title: str) -> dict[str, Any]:
     return output_schema(title, items, builder.defs)
 
 
+def _prepare(assessor: Any, subject: Any, on: date | None) -> Any:
+    """What most assessors do to ready an item: ``assessor.prepare(subject, on)``."""
+    return assessor.prepare(subject, on)
+
+
 def _decide(assessor: Any, prepared: Any) -> Any:
     """What most assessors do with a prepared item: ``decide(rules, subject, day)``."""
     return assessor.decide(*prepared)
@@ -160,8 +172,9 @@ class Batch(Generic[A, S, P, D]):
 
     items: Items[S]
     assessor: Callable[[Municipality], A] = field(eq=False)
-    prepare: Callable[[A, S, date | None], P] = field(eq=False)
-    """Check the item can be judged on the day (``None``: its own), or raise."""
+    prepare: Callable[[A, S, date | None], P] = field(eq=False, default=_prepare)
+    """Check the item can be judged on the day (``None``: its own), or raise (default:
+    ``assessor.prepare(subject, on)``)."""
     decide: Callable[[A, P], D] = field(eq=False, default=_decide)
     """Decide a prepared item (default: ``assessor.decide(*prepared)``)."""
     identify: Callable[[P], str] = field(eq=False, default=_identify)
@@ -179,6 +192,13 @@ class Batch(Generic[A, S, P, D]):
     def formats(self) -> tuple[str, ...]:
         """The formats a batch writes: its renderers', and ``jsonl`` with ``json``."""
         return (*self.renderers, *(("jsonl",) if "json" in self.renderers else ()))
+
+    def judge(self, municipality: Municipality) -> Callable[[Path], None]:
+        """A judge of every item of one file on its own day, as ``check-config`` judges
+        a municipality's examples: a problem names the file and the item's path."""
+        assessor = self.assessor(municipality)
+        prepare, decide = self.prepare, self.decide
+        return self.items.each(lambda item: decide(assessor, prepare(assessor, item, None)))
 
     def steps(
         self, municipality: Municipality, on: date | None, format: str, language: Language
@@ -239,13 +259,59 @@ class Mismatch:
     got: object
 
 
+_READS, _MATCHES = "civilsamfund.reads", "civilsamfund.matches"
+
+
+def reads(
+    got: Callable[[Any], object], matches: Callable[[Any, Any], bool] | None = None
+) -> dict[str, object]:
+    """The metadata of a field of a :class:`Cases` expectation: ``got`` reads the
+    decision's value, compared with the expected one as plain JSON values (an enum by
+    its value, a tuple as a list), or by ``matches(expected, got)`` where given."""
+    return {_READS: got, _MATCHES: matches}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def compared(expect: Any, decision: Any) -> Iterator[Mismatch]:
+    """Each field ``expect`` gives (not ``None``) that the decision does not match, as
+    the field's :func:`reads` reads and matches it."""
+    for attribute in attrs.fields(type(expect)):
+        wanted = getattr(expect, attribute.name)
+        if wanted is None:
+            continue
+        got = attribute.metadata[_READS](decision)
+        matches = attribute.metadata[_MATCHES]
+        if not (matches(wanted, got) if matches else _plain(wanted) == _plain(got)):
+            yield Mismatch(field=attribute.name, expected=_plain(wanted), got=_plain(got))
+
+
+def _expectation(cases: Cases[Any, Any], attribute: Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    _attrs_class(cases, attribute, value)
+    unread = [field.name for field in attrs.fields(value) if _READS not in field.metadata]  # type: ignore[arg-type]
+    if cases.compare is None and unread:
+        raise TypeError(
+            f"{attribute.name}: the field {unread[0]!r} must say what it reads of a decision "
+            "(metadata=civilsamfund.plugins.reads(...)), or the cases give their own compare"
+        )
+
+
 @frozen(kw_only=True)
 class Cases(Generic[S, D]):
     """How policy cases of a domain give and decide their subject.
 
     A case gives its subject under :attr:`key`; :attr:`expect` is an attrs class of
     what only this domain's decisions give (each field optional, ``None`` when a case
-    leaves it out), compared by :attr:`compare`.
+    leaves it out), each field saying what it reads of a decision (:func:`reads`), or
+    compared by :attr:`compare` where given.
     """
 
     key: str = field(validator=_case_key)
@@ -255,8 +321,12 @@ class Cases(Generic[S, D]):
     model: type[S] = field(validator=_attrs_class)
     error: type[InputError]
     decide: Callable[[Municipality, S, date | None], D] = field(eq=False)
-    expect: type[Any] | None = field(default=None, validator=optional(_attrs_class))
     compare: Callable[[Any, D], Iterator[Mismatch]] | None = field(default=None, eq=False)
+    expect: type[Any] | None = field(default=None, validator=_expectation)
+
+    def mismatches(self, expected: Any, decision: D) -> list[Mismatch]:
+        """How ``decision`` differs from ``expected``, an instance of :attr:`expect`."""
+        return list((self.compare or compared)(expected, decision))
 
 
 ExampleJudge = Callable[[Municipality], Callable[[Path], object]]
@@ -265,15 +335,34 @@ municipality's own (``check-config`` reports it)."""
 
 
 @frozen(kw_only=True)
+class Checking:
+    """How the command line offers a domain's batch: the action (``KEY check``) and the
+    names and titles of the JSON Schemas of what it reads and what it writes; the
+    schema of a JSON Lines line is named as the decisions' with ``-line``. Each made
+    from the domain's key and its items where left out."""
+
+    action: str = field(default="check", validator=matches_re(r"[a-z][a-z0-9-]*"))
+    help: str | None = None
+    schemas: tuple[str, str] | None = None
+    """The input's and the decisions' schema names (default: ``KEY``, ``KEY-decision``)."""
+    builds: tuple[Callable[[], dict[str, Any]], Callable[[], dict[str, Any]]] | None = field(
+        default=None, eq=False
+    )
+    """What makes the input's and the decisions' schemas, where the domain makes its own."""
+
+
+@frozen(kw_only=True)
 class Domain:
     """One domain of the house, all it declares in one place.
 
-    ``key`` names it (``volunteers``); ``subject`` is what its rules judge. The
-    sections, check types, commands and schemas are the domain's contributions, as a
-    plugin's own hooks give them. ``examples`` maps each folder below a municipality's
-    ``examples`` to a judge of its files; ``cases`` says how policy cases give and
-    decide its subject; ``testing`` names the module (imported with the ``test`` extra)
-    whose ``STRATEGIES`` maps each model to a Hypothesis strategy and whose
+    ``key`` names it (``volunteers``) and its command, ``civilsamfund KEY ACTION``;
+    ``subject`` is what its rules judge. The sections, check types, commands and
+    schemas are the domain's contributions, as a plugin's own hooks give them;
+    ``actions`` are those of its command besides the batch's (``checking`` names
+    that one). ``examples`` maps each folder below a municipality's ``examples`` to a
+    judge of its files; ``cases`` says how policy cases give and decide its subject;
+    ``testing`` names the module (imported with the ``test`` extra) whose
+    ``STRATEGIES`` maps each model to a Hypothesis strategy and whose
     ``violating(municipality, criterion, **options)``, when given, builds subjects that
     break one rule.
     """
@@ -281,11 +370,14 @@ class Domain:
     key: str = field(validator=matches_re(r"[a-z][a-z0-9-]*"))
     subject: type[Any] = field(validator=_attrs_class)
     error: type[InputError]
+    help: str | None = None
+    """One line of help for ``civilsamfund KEY`` (default: what its batch checks)."""
     sections: Sequence[Section[Any]] = field(default=(), validator=_each(Section))
     checks: Mapping[str, type[Check[Any]]] = field(
         factory=dict, validator=deep_mapping(instance_of(str), instance_of(type))
     )
     commands: Sequence[Command] = field(default=(), validator=_each(Command))
+    actions: Sequence[Command] = field(default=(), validator=_each(Command))
     schemas: Sequence[JsonSchema] = field(default=(), validator=_each(JsonSchema))
     examples: Mapping[str, ExampleJudge] = field(
         factory=dict, eq=False, validator=deep_mapping(instance_of(str), is_callable())
@@ -293,24 +385,29 @@ class Domain:
     batch: Batch[Any, Any, Any, Any] | None = field(
         default=None, validator=optional(instance_of(Batch))
     )
+    checking: Checking = field(factory=Checking, validator=instance_of(Checking))
     cases: Sequence[Cases[Any, Any]] = field(default=(), validator=_each(Cases))
     testing: str | None = field(default=None, validator=optional(instance_of(str)))
 
     @property
     def cli_commands(self) -> tuple[Command, ...]:
-        """The domain's commands, and ``KEY check`` made from its batch when it gives no
-        command of its key's name."""
-        if self.batch is None or any(command.name == self.key for command in self.commands):
+        """The domain's commands, and ``KEY`` with its actions and its batch's check,
+        unless one of its commands is itself named ``KEY``."""
+        if self._own_command or not (self.batch or self.actions):
             return tuple(self.commands)
-        return (*self.commands, _check_command(self.key, self.batch))
+        return (*self.commands, _group(self))
 
     @property
     def json_schemas(self) -> tuple[JsonSchema, ...]:
         """The domain's schemas, and those of its batch's input and output when the
-        command line's ``KEY check`` is made from it."""
-        if self.batch is None or any(command.name == self.key for command in self.commands):
+        command line's check is made from it."""
+        if self._own_command or self.batch is None:
             return tuple(self.schemas)
-        return (*self.schemas, *_batch_schemas(self.key, self.batch))
+        return (*self.schemas, *_batch_schemas(self.key, self.batch, self.checking))
+
+    @property
+    def _own_command(self) -> bool:
+        return any(command.name == self.key for command in self.commands)
 
     @property
     def name(self) -> str:
@@ -318,60 +415,81 @@ class Domain:
         return self.key
 
 
-def _check_command(key: str, batch: Batch[Any, Any, Any, Any]) -> Command:
-    """``civilsamfund KEY check``: the items of files judged and written, whole or not
-    at all, in every format the batch renders."""
-    items = batch.items.key
+def _group(domain: Domain) -> Command:
+    """``civilsamfund KEY ACTION``: the domain's own actions, and its batch's check
+    (the items of files judged and written, whole or not at all, in every format)."""
+    batch, checking = domain.batch, domain.checking
+    actions = {action.name: action for action in domain.actions}
+    if batch is not None:
+        actions[checking.action] = _check_action(batch, checking)
 
     def configure(parser: argparse.ArgumentParser) -> None:
-        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        check_parser(
-            actions,
-            "check",
-            help=f"check {items} against the municipality's rules",
+        subparsers = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        for action in actions.values():
+            action.configure(subparsers.add_parser(action.name, help=action.help))
+
+    def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        return actions[args.action].run(args, out, err)
+
+    items = batch.items.key if batch else domain.key
+    help = domain.help or f"check {items} against their rules"
+    return Command(name=domain.key, help=help, configure=configure, run=run)
+
+
+def _check_action(batch: Batch[Any, Any, Any, Any], checking: Checking) -> Command:
+    items = batch.items.key
+    formats = "json: a JSON array of decision documents"
+    if "text" in batch.renderers:
+        formats = f"text: a summary per item; {formats}"
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        check_options(
+            parser,
             items=f"{items}: .toml or .json documents, .jsonl streams (- for standard input)",
-            formats="text: a summary per item; json: a JSON array of decision documents"
-            if "text" in batch.renderers
-            else "json: a JSON array of decision documents",
+            formats=formats,
             dated=batch.dated,
             choices=batch.formats,
         )
 
     def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-        return judge_files(args, out, partial(batch.write, on=args.on))
+        return judge_files(args, out, partial(batch.write, on=getattr(args, "on", None)))
 
-    return Command(
-        name=key, help=f"check {items} against their rules", configure=configure, run=run
-    )
+    help = checking.help or f"check {items} against the municipality's rules"
+    return Command(name=checking.action, help=help, configure=configure, run=run)
 
 
-def _batch_schemas(key: str, batch: Batch[Any, Any, Any, Any]) -> tuple[JsonSchema, ...]:
-    """The schemas of a batch's input, and of its output where its decision type is
-    given: ``KEY``, ``KEY-decisions`` and ``KEY-decision-line``."""
-    items = batch.items
-
-    def given(municipality: Municipality | None) -> dict[str, Any]:
-        return items.schema(f"civilsamfund {items.key}")
-
-    schemas = [JsonSchema(name=key, help=f"{items.key}, the input of {key} check", build=given)]
+def _batch_schemas(
+    key: str, batch: Batch[Any, Any, Any, Any], checking: Checking
+) -> tuple[JsonSchema, ...]:
+    """The schemas of a batch's input, of its output and of one JSON Lines line, named
+    and made as :class:`Checking` says; the output's where its decision type is given."""
+    items, decision, command = batch.items, batch.decision, f"{key} {checking.action}"
+    given, decided = checking.schemas or (key, f"{key}-decision")
+    builds = checking.builds
+    read = builds[0] if builds else partial(items.schema, f"civilsamfund {items.key}")
+    schemas = [
+        JsonSchema(name=given, help=f"{items.key}, the input of {command}", build=fixed(read))
+    ]
     decision = batch.decision
     if decision is None:
         return tuple(schemas)
-
-    def decided(municipality: Municipality | None) -> dict[str, Any]:
-        return decisions_schema(decision, f"civilsamfund {key} decisions")
+    written = (
+        builds[1]
+        if builds
+        else partial(decisions_schema, decision, f"civilsamfund {key} decisions")
+    )
 
     def line(municipality: Municipality | None) -> dict[str, Any]:
         builder = SchemaBuilder(document=True, documents=(decision,))
         return {
             "$schema": DIALECT,
-            "title": f"civilsamfund {key} decisions, one JSON Lines line",
+            "title": f"{written()['title']}, one JSON Lines line",
             "oneOf": [builder.schema(decision), {"$ref": "#/$defs/EndRecord"}],
             "$defs": {**builder.defs, "EndRecord": END_RECORD_SCHEMA},
         }
 
     return (
         *schemas,
-        JsonSchema(name=f"{key}-decisions", help=f"{key} check --format json", build=decided),
-        JsonSchema(name=f"{key}-decision-line", help=f"{key} check --format jsonl", build=line),
+        JsonSchema(name=decided, help=f"{command} --format json", build=fixed(written)),
+        JsonSchema(name=f"{decided}-line", help=f"{command} --format jsonl", build=line),
     )

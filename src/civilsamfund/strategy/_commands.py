@@ -1,84 +1,60 @@
-"""The strategy domain's commands, ``strategy status`` and ``strategy design``, and the
-schemas ``schema`` prints."""
+"""The strategy domain's own action, ``strategy status``, and its schema; ``strategy
+design`` is its batch's."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from typing import TextIO
 
+from civilsamfund.core import Language
 from civilsamfund.plugins import (
-    SUCCESS,
     Command,
     JsonSchema,
-    check_parser,
+    answer_options,
     fixed,
     iso_date,
-    judge_files,
     municipality_of,
     municipality_options,
+    print_answer,
 )
-from civilsamfund.strategy._design_batch import MEETING_BATCH
-from civilsamfund.strategy._schema import meetings_schema, status_schema, summary_schema
+from civilsamfund.strategy._schema import status_schema
 
 
-def _strategy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from civilsamfund.strategy._design_batch import write_meeting_summaries
+def _status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civilsamfund.strategy._document import status_document, status_text
     from civilsamfund.strategy._status import strategy_status
 
-    if args.action == "design":
-        return judge_files(args, out, write_meeting_summaries)
     municipality = municipality_of(args)
     on = date.today() if args.on is None else args.on
     found = strategy_status(municipality, on, args.strategy)
-    if args.format == "json":
-        documents = [status_document(status, args.lang) for status in found]
-        out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
-    elif not found:
-        out.write(f"{municipality.name}: no strategy configured\n")
-    else:
-        out.write("\n".join(status_text(status, args.lang) for status in found))
-    return SUCCESS
 
+    def text(language: Language) -> str:
+        if not found:
+            return f"{municipality.name}: no strategy configured\n"
+        return "\n".join(status_text(status, language) for status in found)
 
-def _configure(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    status = actions.add_parser(
-        "status", help="where each strategy stands on a day: in force, due or overdue"
+    return print_answer(
+        args, out, lambda language: [status_document(s, language) for s in found], text
     )
+
+
+def _configure_status(status: argparse.ArgumentParser) -> None:
     municipality_options(status)
     status.add_argument("--on", type=iso_date, metavar="DATE", help="the day (default: today)")
     status.add_argument("--strategy", help="one strategy's id (default: every strategy)")
-    status.add_argument("--lang", choices=("da", "en"), default="da", help="language of texts")
-    status.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text: each strategy's state, schedule and mapping; json: a JSON array",
-    )
-    check_parser(
-        actions,
-        "design",
-        help="sum up design meetings: points papers ranked, evaluations counted",
-        items="meeting records: .toml or .json documents",
-        formats="text: a summary per meeting; json: a JSON array of meeting summaries",
-        dated=False,
-        choices=MEETING_BATCH.formats,
-    )
+    answer_options(status, "text: each strategy's state, schedule and mapping; json: a JSON array")
 
 
-STRATEGY_COMMANDS = (
+STRATEGY_ACTIONS = (
     Command(
-        name="strategy",
-        help="where a strategy stands (its schedule, principles and objectives), and how "
-        "its design meetings went",
-        configure=_configure,
-        run=_strategy,
+        name="status",
+        help="where each strategy stands on a day: in force, due or overdue",
+        configure=_configure_status,
+        run=_status,
     ),
 )
-"""The strategy domain\'s commands, declared in its record (``_plugin.py``)."""
+"""The strategy command's own actions, declared in its record (``_plugin.py``)."""
 
 
 STRATEGY_SCHEMAS = (
@@ -87,15 +63,5 @@ STRATEGY_SCHEMAS = (
         help="strategy status --format json: the strategies on a day",
         build=fixed(status_schema),
     ),
-    JsonSchema(
-        name="design-meeting",
-        help="design meeting records, the input of strategy design",
-        build=fixed(meetings_schema),
-    ),
-    JsonSchema(
-        name="design-summary",
-        help="strategy design --format json: the meeting summaries",
-        build=fixed(summary_schema),
-    ),
 )
-"""The strategy domain\'s JSON Schemas, declared in its record (``_plugin.py``)."""
+"""The strategy domain\'s own JSON Schema, declared in its record (``_plugin.py``)."""

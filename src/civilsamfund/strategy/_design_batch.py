@@ -36,6 +36,7 @@ MEETING_BATCH: Batch[DesignSummariser, DesignMeeting, DesignMeeting, MeetingSumm
     prepare=_admit,
     decide=DesignSummariser.summarise,
     identify=lambda meeting: meeting.id,
+    decision=MeetingSummary,
     renderers={"text": meeting_text, "json": meeting_json},
     dated=False,
 )

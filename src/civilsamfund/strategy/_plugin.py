@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from attrs import field, frozen
 
 from civilsamfund.config import Municipality
 from civilsamfund.core import refers
-from civilsamfund.plugins import Cases, Domain, Mismatch, hookimpl
-from civilsamfund.strategy._commands import STRATEGY_COMMANDS, STRATEGY_SCHEMAS
-from civilsamfund.strategy._design_batch import MEETINGS
+from civilsamfund.plugins import Cases, Checking, Domain, hookimpl, reads
+from civilsamfund.strategy._commands import STRATEGY_ACTIONS, STRATEGY_SCHEMAS
+from civilsamfund.strategy._design_batch import MEETING_BATCH
 from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._lifecycle import StrategyOn
-from civilsamfund.strategy._meetings import DesignSummariser
+from civilsamfund.strategy._schema import meetings_schema, summary_schema
 from civilsamfund.strategy._sections import STRATEGY_SECTIONS
 from civilsamfund.strategy._status import StrategyState, StrategyStatus, strategy_status
 from civilsamfund.strategy.checks import STRATEGY_CHECKS
@@ -32,7 +31,7 @@ class StrategyCase:
 class StrategyExpectation:
     """What a policy case may expect of a strategy besides the findings."""
 
-    state: StrategyState | None = None
+    state: StrategyState | None = field(default=None, metadata=reads(lambda status: status.state))
     """Where the strategy stands on the case's day."""
 
 
@@ -43,25 +42,24 @@ def _strategy_on(municipality: Municipality, case: StrategyCase, on: date | None
     return status
 
 
-def _compare(expect: StrategyExpectation, status: StrategyStatus) -> Iterator[Mismatch]:
-    if expect.state is not None and status.state is not expect.state:
-        yield Mismatch(field="state", expected=expect.state.value, got=status.state.value)
-
-
-def _meetings(municipality: Municipality) -> Callable[[Path], object]:
-    summariser = DesignSummariser(municipality)
-    return MEETINGS.each(lambda meeting: summariser.summarise(summariser.admit(meeting)))
-
-
 STRATEGY = Domain(
     key="strategy",
     subject=StrategyOn,
     error=StrategyError,
+    help="where a strategy stands (its schedule, principles and objectives), and how its "
+    "design meetings went",
     sections=STRATEGY_SECTIONS,
     checks=STRATEGY_CHECKS,
-    commands=STRATEGY_COMMANDS,
+    actions=STRATEGY_ACTIONS,
     schemas=STRATEGY_SCHEMAS,
-    examples={"design": _meetings},
+    batch=MEETING_BATCH,
+    checking=Checking(
+        action="design",
+        help="sum up design meetings: points papers ranked, evaluations counted",
+        schemas=("design-meeting", "design-summary"),
+        builds=(meetings_schema, summary_schema),
+    ),
+    examples={"design": MEETING_BATCH.judge},
     cases=(
         Cases(
             key="strategy",
@@ -70,7 +68,6 @@ STRATEGY = Domain(
             error=StrategyError,
             decide=_strategy_on,
             expect=StrategyExpectation,
-            compare=_compare,
         ),
     ),
     testing="civilsamfund.testing._strategy",

@@ -79,9 +79,16 @@ class TaskAssessor:
             raise TaskError(Problem.at(source, path, message) for path, message in wrong)
         return rules
 
+    def prepare(
+        self, task: VolunteerTask, on: date | None = None
+    ) -> tuple[tuple[Rule[VolunteerTask], ...], VolunteerTask, date]:
+        """What :meth:`decide` takes for ``task`` on ``on`` (default: the day it starts):
+        its rules, the task and the day. Raises as :meth:`rules_for`."""
+        return self.rules_for(task, on), task, task.starts if on is None else on
+
     def assess(self, task: VolunteerTask, on: date | None = None) -> TaskDecision:
         """Assess ``task`` by the rules in force on ``on`` (default: the day it starts)."""
-        return self.decide(self.rules_for(task, on), task, task.starts if on is None else on)
+        return self.decide(*self.prepare(task, on))
 
     check = renamed_method(assess, old="check", since="0.4.0")
 

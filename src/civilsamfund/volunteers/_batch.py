@@ -19,15 +19,10 @@ TaskFormat = Literal["text", "json", "jsonl"]
 
 Prepared = tuple[tuple[Rule[VolunteerTask], ...], VolunteerTask, date]
 
-
-def _prepare(assessor: TaskAssessor, task: VolunteerTask, on: date | None) -> Prepared:
-    return assessor.rules_for(task, on), task, task.starts if on is None else on
-
-
 TASK_BATCH: Batch[TaskAssessor, VolunteerTask, Prepared, TaskDecision] = Batch(
     items=TASKS,
     assessor=TaskAssessor,
-    prepare=_prepare,
+    decision=TaskDecision,
     renderers={"text": task_text, "json": task_json},
 )
 """How a batch checks volunteer tasks."""
