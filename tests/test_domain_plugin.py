@@ -6,10 +6,12 @@ naming it."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import attrs
@@ -330,12 +332,32 @@ def test_a_plugin_domains_failing_code_is_named_never_a_traceback(broken, club, 
     assert capsys.readouterr().out.endswith("0 passed, 1 failed\n")
 
 
+_ACTION = cs.Command(
+    name="plan", help="plan an outing", configure=lambda parser: None, run=lambda *args: 0
+)
+
+
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
         ({"key": "Outings!"}, "'key' must match regex"),
         ({"subject": dict}, "subject must be an attrs class"),
         ({"cases": ("outing",)}, "'cases' must be <class 'civilsamfund.plugins._domain.Cases'>"),
+        ({"actions": (_ACTION, _ACTION)}, "domain 'outings': the action 'plan' is given twice"),
+        (
+            {"actions": (attrs.evolve(_ACTION, name="check"),)},
+            "domain 'outings': the action 'check' is given twice",
+        ),
+        (
+            {"commands": (attrs.evolve(_ACTION, name="outings"),), "help": "outings"},
+            "domain 'outings' gives a command named 'outings' itself: its actions, help and "
+            "checking would not be used",
+        ),
+        (
+            {"actions": (_ACTION,), "batch": None},
+            "domain 'outings' has actions and no batch: give its help",
+        ),
+        ({"checking": "check"}, "'checking' must be <class"),
     ],
 )
 def test_a_domain_record_that_makes_no_sense_is_refused_when_made(change, problem):
@@ -345,6 +367,35 @@ def test_a_domain_record_that_makes_no_sense_is_refused_when_made(change, proble
 
     with pytest.raises((TypeError, ValueError), match=re.escape(problem)):
         attrs.evolve(civilsamfund_outings.DOMAIN, **change)
+
+
+@pytest.mark.parametrize(
+    ("given", "problem"),
+    [
+        ({"schemas": ("only",)}, "schemas must be a tuple of two, got ('only',)"),
+        ({"schemas": ("one", "Two")}, "'schemas' must match regex"),
+        ({"builds": (dict,)}, "builds must be a tuple of two"),
+        ({"builds": (dict, "x")}, "'builds' must be callable"),
+        ({"action": "check forum"}, "'action' must match regex"),
+    ],
+)
+def test_how_a_check_is_named_is_checked_when_it_is_made(given, problem):
+    with pytest.raises((TypeError, ValueError), match=re.escape(problem)):
+        cs.Checking(**given)
+
+
+def test_a_domains_command_has_its_own_actions_after_its_batchs_and_a_help(outings, capsys):
+    """Without a help of its own, the command says what its batch checks; its batch's
+    action comes first, then its own, each run by name."""
+    plan = attrs.evolve(_ACTION, run=lambda args, out, err: out.write("planned\n") and 0)
+    domain = attrs.evolve(civilsamfund_outings.DOMAIN, actions=(plan,))
+    (command,) = domain.cli_commands
+    assert command.help == "check outings against their rules"
+    parser = argparse.ArgumentParser()
+    command.configure(parser)
+    assert re.findall(r"^    (\w+)", parser.format_help(), re.MULTILINE) == ["check", "plan"]
+    assert command.run(parser.parse_args(["plan"]), sys.stdout, sys.stderr) == 0
+    assert capsys.readouterr().out == "planned\n"
 
 
 def test_a_record_a_plugin_makes_wrongly_is_its_plugins_error(outings):

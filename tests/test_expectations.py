@@ -5,12 +5,17 @@ what the decision gave."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 import pytest
-from helpers import EXAMPLES
+from helpers import EXAMPLES, MUNICIPALITIES
 
+from civilsamfund.awards import assess as assess_nomination
+from civilsamfund.awards import read_nominations
 from civilsamfund.grants import RoundKind, assess, read_applications
 from civilsamfund.plugins import Cases, Mismatch, installed, load_municipality, reads
+from civilsamfund.strategy import StrategyState, strategy_status
 from civilsamfund.volunteers import assess as assess_task
 from civilsamfund.volunteers import read_tasks
 
@@ -139,3 +144,85 @@ def test_a_field_reads_with_its_own_match():
     assert cases.mismatches(Loud(word="hej"), "hej") == [
         Mismatch(field="word", expected="hej", got="hej")
     ]
+
+
+def test_an_appeal_of_empty_text_expects_none(grant_decision):
+    kind, expected = _expect("application", appeal="")
+    assert kind.mismatches(expected, attrs.evolve(grant_decision, appeal=None)) == []
+
+
+def test_legal_bases_are_compared_whole_and_shown_as_lists(grant_decision):
+    kind, expected = _expect("application", legal_bases=("servicelovens_18",))
+    assert kind.mismatches(expected, grant_decision) == [
+        Mismatch(
+            field="legal_bases",
+            expected=["servicelovens_18"],
+            got=list(grant_decision.legal_bases),
+        )
+    ]
+
+
+@pytest.fixture(scope="module")
+def nominations():
+    municipality = load_municipality("odense")
+    path = MUNICIPALITIES / "odense" / "examples" / "nominations" / "nominations.json"
+    found = {n.id: assess_nomination(municipality, n) for n in read_nominations(path)}
+    return found["IP-2025-01"], found["MT-2025-01"]
+
+
+@pytest.mark.parametrize(
+    ("which", "group", "got"),
+    [
+        (0, "", None),
+        (1, "vulnerable-over-25", None),
+        (0, "disabilities", ""),
+        (1, "", "vulnerable-over-25"),
+    ],
+)
+def test_an_awards_target_group_of_empty_text_is_none(nominations, which, group, got):
+    kind, expected = _expect("nomination", target_group=group)
+    wanted = [] if got is None else [Mismatch(field="target_group", expected=group, got=got)]
+    assert kind.mismatches(expected, nominations[which]) == wanted
+
+
+def test_a_strategy_state_is_compared_by_its_value():
+    (status,) = strategy_status(load_municipality("faaborg-midtfyn"), date(2025, 6, 1))
+    kind, overdue = _expect("strategy", state=StrategyState.OVERDUE)
+    assert kind.mismatches(overdue, status) == []
+    kind, due = _expect("strategy", state=StrategyState.DUE)
+    assert kind.mismatches(due, status) == [Mismatch(field="state", expected="due", got="overdue")]
+
+
+def test_cases_that_compare_themselves_need_no_reads_and_their_compare_is_used():
+    @attrs.frozen
+    class Own:
+        colour: str | None = None
+
+    def compare(expected, decision):
+        if expected.colour != decision:
+            yield Mismatch(field="colour", expected=expected.colour, got=decision)
+
+    cases = Cases(
+        key="thing",
+        what="a thing",
+        model=Own,
+        error=ValueError,
+        decide=lambda *a: a,
+        expect=Own,
+        compare=compare,
+    )
+    assert cases.mismatches(Own(colour="red"), "red") == []
+    assert cases.mismatches(Own(colour="red"), "blue") == [
+        Mismatch(field="colour", expected="red", got="blue")
+    ]
+
+
+def test_an_expectation_field_must_default_to_none():
+    @attrs.frozen
+    class Eager:
+        colour: str = attrs.field(default="red", metadata=reads(lambda d: d))
+
+    with pytest.raises(TypeError, match="'colour' must default to None"):
+        Cases(
+            key="thing", what="a thing", model=Eager, error=ValueError, decide=print, expect=Eager
+        )

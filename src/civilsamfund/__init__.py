@@ -111,6 +111,7 @@ if TYPE_CHECKING:
         load_municipality,
         load_municipality_dir,
         municipality_conflicts,
+        reads,
     )
     from civilsamfund.reading import Limits, from_json, to_json
 
@@ -147,6 +148,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "load_municipality",
         "load_municipality_dir",
         "municipality_conflicts",
+        "reads",
     ),
     "civilsamfund.reading": (
         "Limits",
@@ -291,6 +293,7 @@ __all__ = [
     "new_municipality",
     "organisation",
     "outcome",
+    "reads",
     "refers",
     "report",
     "run_cases",

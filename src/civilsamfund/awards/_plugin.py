@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from civilsamfund.awards._assessment import assess
+from civilsamfund.awards._assessment import NominationDecision, assess
 from civilsamfund.awards._batch import NOMINATION_BATCH
 from civilsamfund.awards._commands import AWARD_ACTIONS
 from civilsamfund.awards._errors import AwardError
@@ -17,13 +17,15 @@ from civilsamfund.awards.checks import AWARD_CHECKS
 from civilsamfund.plugins import Cases, Checking, Domain, hookimpl, reads
 
 
+def _target_group(decision: NominationDecision) -> str:
+    return decision.target_group or ""
+
+
 @frozen(kw_only=True)
 class NominationExpectation:
     """What a policy case may expect of a nomination's decision besides the findings."""
 
-    target_group: str | None = field(
-        default=None, metadata=reads(lambda decision: decision.target_group or "")
-    )
+    target_group: str | None = field(default=None, metadata=reads(_target_group))
     """The award's target group in the nomination's year; ``""`` for none."""
 
 

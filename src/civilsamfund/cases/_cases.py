@@ -42,7 +42,14 @@ from attrs import field, frozen
 from civilsamfund.config import MUNICIPALITY, Municipality
 from civilsamfund.core import CivilsamfundError, InputError, Problems, own_or_guarded
 from civilsamfund.core.rules import Outcome, Status
-from civilsamfund.plugins import Cases, Mismatch, Plugins, installed, load_municipality
+from civilsamfund.plugins import (
+    Cases,
+    Mismatch,
+    Plugins,
+    installed,
+    load_municipality,
+    plain,
+)
 from civilsamfund.reading import (
     DEFAULT_LIMITS,
     decoded,
@@ -311,18 +318,13 @@ def _compare(expect: Expectation, decision: Any) -> Iterator[Mismatch]:
     recorded = {finding.criterion: finding.facts for finding in decision.findings}
     for criterion, facts in expect.recorded.items():
         for name, value in facts.items():
-            got = _plain(recorded.get(criterion, {}).get(name))
-            if got != _plain(value):
+            got = plain(recorded.get(criterion, {}).get(name))
+            if got != plain(value):
                 yield Mismatch(field=f"recorded.{criterion}.{name}", expected=value, got=got)
     if expect.missing is not None:
         named = sorted({fact for finding in decision.findings for fact in finding.missing})
         if sorted(expect.missing) != named:
             yield Mismatch(field="missing", expected=sorted(expect.missing), got=named)
-
-
-def _plain(value: object) -> object:
-    """A recorded value as TOML writes it: tuples as lists."""
-    return [_plain(item) for item in value] if isinstance(value, tuple | list) else value
 
 
 def case_files(path: Path) -> Iterator[Path]:

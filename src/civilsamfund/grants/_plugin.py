@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from attrs import field, frozen
 
@@ -20,8 +19,28 @@ from civilsamfund.grants.checks import GRANT_CHECKS
 from civilsamfund.plugins import Cases, Domain, hookimpl, reads
 
 
-def _id(entry: Any) -> str | None:
-    return entry.id if entry else None
+def _department(decision: Decision) -> str | None:
+    return decision.department.id if decision.department else None
+
+
+def _candidates(decision: Decision) -> tuple[str, ...]:
+    return decision.department_candidates
+
+
+def _auditor(decision: Decision) -> str | None:
+    return decision.auditor.id if decision.auditor else None
+
+
+def _round_kind(decision: Decision) -> RoundKind | None:
+    return decision.round.kind if decision.round else None
+
+
+def _round_year(decision: Decision) -> int | None:
+    return decision.round.year if decision.round else None
+
+
+def _legal_bases(decision: Decision) -> tuple[str, ...]:
+    return decision.legal_bases
 
 
 def _appeal(decision: Decision) -> tuple[str, str] | None:
@@ -42,20 +61,12 @@ class GrantExpectation:
     department (or the candidates when it is unsettled), the auditor, the round, the
     legal bases and the appeal."""
 
-    department: str | None = field(default=None, metadata=reads(lambda d: _id(d.department)))
-    department_candidates: tuple[str, ...] | None = field(
-        default=None, metadata=reads(lambda d: d.department_candidates)
-    )
-    auditor: str | None = field(default=None, metadata=reads(lambda d: _id(d.auditor)))
-    round_kind: RoundKind | None = field(
-        default=None, metadata=reads(lambda d: d.round.kind if d.round else None)
-    )
-    round_year: int | None = field(
-        default=None, metadata=reads(lambda d: d.round.year if d.round else None)
-    )
-    legal_bases: tuple[str, ...] | None = field(
-        default=None, metadata=reads(lambda d: d.legal_bases)
-    )
+    department: str | None = field(default=None, metadata=reads(_department))
+    department_candidates: tuple[str, ...] | None = field(default=None, metadata=reads(_candidates))
+    auditor: str | None = field(default=None, metadata=reads(_auditor))
+    round_kind: RoundKind | None = field(default=None, metadata=reads(_round_kind))
+    round_year: int | None = field(default=None, metadata=reads(_round_year))
+    legal_bases: tuple[str, ...] | None = field(default=None, metadata=reads(_legal_bases))
     appeal: str | None = field(default=None, metadata=reads(_appeal, _appeal_matches))
     """Text the appeal statement must hold (in Danish or English); ``""`` for none."""
 

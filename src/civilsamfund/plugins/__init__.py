@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         Mismatch,
         decisions_schema,
         document_json,
+        plain,
         reads,
     )
     from civilsamfund.plugins._manager import PluginInfo, Plugins, installed
@@ -92,6 +93,7 @@ __getattr__ = lazy_names(
             "Items",
             "Mismatch",
             "document_json",
+            "plain",
             "reads",
         ),
         "civilsamfund.plugins._manager": (
@@ -139,6 +141,7 @@ __all__ = [
     "municipality_conflicts",
     "municipality_of",
     "municipality_options",
+    "plain",
     "print_answer",
     "reads",
     "whole_number",

@@ -14,7 +14,7 @@ from datetime import date
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TextIO, TypeVar
+from typing import Any, Generic, TextIO, TypeVar, cast
 
 import attrs
 from attrs import Attribute, field, frozen
@@ -263,7 +263,7 @@ _READS, _MATCHES = "civilsamfund.reads", "civilsamfund.matches"
 
 
 def reads(
-    got: Callable[[Any], object], matches: Callable[[Any, Any], bool] | None = None
+    got: Callable[[D], T], matches: Callable[[Any, T], bool] | None = None
 ) -> dict[str, object]:
     """The metadata of a field of a :class:`Cases` expectation: ``got`` reads the
     decision's value, compared with the expected one as plain JSON values (an enum by
@@ -271,11 +271,12 @@ def reads(
     return {_READS: got, _MATCHES: matches}
 
 
-def _plain(value: object) -> object:
+def plain(value: object) -> object:
+    """A value as a case file writes it: an enum by its value, a tuple or list as a list."""
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
+    if isinstance(value, tuple | list):
+        return [plain(item) for item in value]
     return value
 
 
@@ -287,21 +288,26 @@ def compared(expect: Any, decision: Any) -> Iterator[Mismatch]:
         if wanted is None:
             continue
         got = attribute.metadata[_READS](decision)
-        matches = attribute.metadata[_MATCHES]
-        if not (matches(wanted, got) if matches else _plain(wanted) == _plain(got)):
-            yield Mismatch(field=attribute.name, expected=_plain(wanted), got=_plain(got))
+        matches = attribute.metadata.get(_MATCHES)
+        if not (matches(wanted, got) if matches else plain(wanted) == plain(got)):
+            yield Mismatch(field=attribute.name, expected=plain(wanted), got=plain(got))
 
 
 def _expectation(cases: Cases[Any, Any], attribute: Attribute[Any], value: object) -> None:
+    """Each field of an expectation is ``None`` unless a case gives it, and says what it
+    reads of a decision where the cases give no compare of their own."""
     if value is None:
         return
     _attrs_class(cases, attribute, value)
-    unread = [field.name for field in attrs.fields(value) if _READS not in field.metadata]  # type: ignore[arg-type]
-    if cases.compare is None and unread:
-        raise TypeError(
-            f"{attribute.name}: the field {unread[0]!r} must say what it reads of a decision "
-            "(metadata=civilsamfund.plugins.reads(...)), or the cases give their own compare"
-        )
+    for declared in attrs.fields(cast(type, value)):
+        if declared.default is not None:
+            raise TypeError(f"{attribute.name}: the field {declared.name!r} must default to None")
+        if cases.compare is None and _READS not in declared.metadata:
+            raise TypeError(
+                f"{attribute.name}: the field {declared.name!r} must say what it reads of a "
+                "decision (metadata=civilsamfund.plugins.reads(...)), or the cases give "
+                "their own compare"
+            )
 
 
 @frozen(kw_only=True)
@@ -334,6 +340,22 @@ ExampleJudge = Callable[[Municipality], Callable[[Path], object]]
 municipality's own (``check-config`` reports it)."""
 
 
+_NAME = r"[a-z][a-z0-9-]*"
+"""A command's, an action's or a schema's name."""
+
+
+def _pair(each: Callable[[Any, Attribute[Any], Any], None]) -> Callable[..., None]:
+    """A validator of a tuple of two, each valid by ``each``."""
+
+    def pair(instance: object, attribute: Attribute[Any], value: object) -> None:
+        if not (isinstance(value, tuple) and len(value) == 2):
+            raise ValueError(f"{attribute.name} must be a tuple of two, got {value!r}")
+        for item in value:
+            each(instance, attribute, item)
+
+    return pair
+
+
 @frozen(kw_only=True)
 class Checking:
     """How the command line offers a domain's batch: the action (``KEY check``) and the
@@ -341,12 +363,14 @@ class Checking:
     schema of a JSON Lines line is named as the decisions' with ``-line``. Each made
     from the domain's key and its items where left out."""
 
-    action: str = field(default="check", validator=matches_re(r"[a-z][a-z0-9-]*"))
-    help: str | None = None
-    schemas: tuple[str, str] | None = None
+    action: str = field(default="check", validator=matches_re(_NAME))
+    help: str | None = field(default=None, validator=optional(instance_of(str)))
+    schemas: tuple[str, str] | None = field(
+        default=None, validator=optional(_pair(matches_re(_NAME)))
+    )
     """The input's and the decisions' schema names (default: ``KEY``, ``KEY-decision``)."""
     builds: tuple[Callable[[], dict[str, Any]], Callable[[], dict[str, Any]]] | None = field(
-        default=None, eq=False
+        default=None, eq=False, validator=optional(_pair(is_callable()))
     )
     """What makes the input's and the decisions' schemas, where the domain makes its own."""
 
@@ -367,7 +391,7 @@ class Domain:
     break one rule.
     """
 
-    key: str = field(validator=matches_re(r"[a-z][a-z0-9-]*"))
+    key: str = field(validator=matches_re(_NAME))
     subject: type[Any] = field(validator=_attrs_class)
     error: type[InputError]
     help: str | None = None
@@ -388,6 +412,24 @@ class Domain:
     checking: Checking = field(factory=Checking, validator=instance_of(Checking))
     cases: Sequence[Cases[Any, Any]] = field(default=(), validator=_each(Cases))
     testing: str | None = field(default=None, validator=optional(instance_of(str)))
+
+    def __attrs_post_init__(self) -> None:
+        """What the command line makes of the record must be what it says: no action
+        given twice (the batch's included), none dropped for a command of the key's own
+        name, and a line of help where no batch says what the command checks."""
+        names = [action.name for action in self.actions]
+        if self.batch is not None:
+            names.insert(0, self.checking.action)
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"domain {self.key!r}: the action {twice[0]!r} is given twice")
+        if self._own_command and (self.actions or self.help or self.checking != Checking()):
+            raise ValueError(
+                f"domain {self.key!r} gives a command named {self.key!r} itself: its actions, "
+                "help and checking would not be used"
+            )
+        if self.actions and self.batch is None and self.help is None:
+            raise ValueError(f"domain {self.key!r} has actions and no batch: give its help")
 
     @property
     def cli_commands(self) -> tuple[Command, ...]:
@@ -419,9 +461,8 @@ def _group(domain: Domain) -> Command:
     """``civilsamfund KEY ACTION``: the domain's own actions, and its batch's check
     (the items of files judged and written, whole or not at all, in every format)."""
     batch, checking = domain.batch, domain.checking
-    actions = {action.name: action for action in domain.actions}
-    if batch is not None:
-        actions[checking.action] = _check_action(batch, checking)
+    given = (_check_action(batch, checking),) if batch is not None else ()
+    actions: dict[str, Command] = {action.name: action for action in (*given, *domain.actions)}
 
     def configure(parser: argparse.ArgumentParser) -> None:
         subparsers = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -429,16 +470,16 @@ def _group(domain: Domain) -> Command:
             action.configure(subparsers.add_parser(action.name, help=action.help))
 
     def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-        return actions[args.action].run(args, out, err)
+        action: str = args.action
+        return actions[action].run(args, out, err)
 
-    items = batch.items.key if batch else domain.key
-    help = domain.help or f"check {items} against their rules"
+    help = domain.help or f"check {batch.items.key if batch else domain.key} against their rules"
     return Command(name=domain.key, help=help, configure=configure, run=run)
 
 
 def _check_action(batch: Batch[Any, Any, Any, Any], checking: Checking) -> Command:
     items = batch.items.key
-    formats = "json: a JSON array of decision documents"
+    formats = "json: a JSON array of one document per item"
     if "text" in batch.renderers:
         formats = f"text: a summary per item; {formats}"
 

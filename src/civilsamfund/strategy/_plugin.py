@@ -27,11 +27,15 @@ class StrategyCase:
     id: str = field(metadata=refers("strategy"))
 
 
+def _state(status: StrategyStatus) -> StrategyState:
+    return status.state
+
+
 @frozen(kw_only=True)
 class StrategyExpectation:
     """What a policy case may expect of a strategy besides the findings."""
 
-    state: StrategyState | None = field(default=None, metadata=reads(lambda status: status.state))
+    state: StrategyState | None = field(default=None, metadata=reads(_state))
     """Where the strategy stands on the case's day."""
 
 

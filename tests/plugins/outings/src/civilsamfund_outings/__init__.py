@@ -9,9 +9,8 @@ this domain.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, ClassVar
 
 from attrs import field, frozen
@@ -204,16 +203,10 @@ OUTINGS = cs.Items(key="outings", model=Outing, error=OutingError)
 BATCH: cs.Batch[OutingAssessor, Outing, Prepared, OutingDecision] = cs.Batch(
     items=OUTINGS,
     assessor=OutingAssessor,
-    prepare=lambda assessor, outing, on: assessor.prepare(outing, on),
     decide=OutingAssessor.decide,
-    identify=lambda prepared: prepared[1].id,
     renderers={"text": outing_text, "json": cs.document_json},
     decision=OutingDecision,
 )
-
-
-def _examples(municipality: cs.Municipality) -> Callable[[Path], object]:
-    return OUTINGS.each(OutingAssessor(municipality).assess)
 
 
 DOMAIN = cs.Domain(
@@ -223,7 +216,7 @@ DOMAIN = cs.Domain(
     sections=(cs.Section(file="outings.toml", model=OutingsFile),),
     checks={"outings.max_members": MaxMembers, "outings.leaders_per_members": LeadersPerMembers},
     batch=BATCH,
-    examples={"outings": _examples},
+    examples={"outings": BATCH.judge},
     cases=(
         cs.Cases(key="outing", what="an outing", model=Outing, error=OutingError, decide=assess),
     ),
