@@ -10,9 +10,9 @@ first use. The checks are in :mod:`civilsamfund.grants.checks`, the facts they r
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from civilsamfund._deprecation import lazy_names
 from civilsamfund.grants._application import (
     Activity,
     Applicant,
@@ -106,16 +106,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "civilsamfund.grants._schema": ("application_schema", "decision_schema"),
     "civilsamfund.grants._check": ("GrantCheck",),
 }
-_LAZY = {name: module for module, names in _MODULES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    """Import the heavier parts of the grants API on first use."""
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _MODULES)
+"""The heavier parts of the grants API, imported on first use."""
 
 
 def __dir__() -> list[str]:
