@@ -354,6 +354,13 @@ _ACTION = cs.Command(
             "checking would not be used",
         ),
         (
+            {
+                "commands": (attrs.evolve(_ACTION, name="outings"),),
+                "checking": cs.Checking(builds=(dict, dict)),
+            },
+            "domain 'outings' gives a command named 'outings' itself",
+        ),
+        (
             {"actions": (_ACTION,), "batch": None},
             "domain 'outings' has actions and no batch: give its help",
         ),

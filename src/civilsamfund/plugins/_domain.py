@@ -370,7 +370,7 @@ class Checking:
     )
     """The input's and the decisions' schema names (default: ``KEY``, ``KEY-decision``)."""
     builds: tuple[Callable[[], dict[str, Any]], Callable[[], dict[str, Any]]] | None = field(
-        default=None, eq=False, validator=optional(_pair(is_callable()))
+        default=None, validator=optional(_pair(is_callable()))
     )
     """What makes the input's and the decisions' schemas, where the domain makes its own."""
 
@@ -473,7 +473,10 @@ def _group(domain: Domain) -> Command:
         action: str = args.action
         return actions[action].run(args, out, err)
 
-    help = domain.help or f"check {batch.items.key if batch else domain.key} against their rules"
+    help = domain.help
+    if help is None:  # a record with actions and no batch gives its help: checked when made
+        assert batch is not None
+        help = f"check {batch.items.key} against their rules"
     return Command(name=domain.key, help=help, configure=configure, run=run)
 
 
