@@ -85,7 +85,7 @@ def test_facts_that_cannot_be_hashed_are_judged_afresh_and_never_kept(tmp_path, 
         assert finding.reason.en == "First: ['a']."
     assert check.calls == [["a"], ["a"]]
     memo = evaluator._memos[rule]
-    assert (memo.findings, memo.hits, memo.lookups) == ({}, 0, 2)
+    assert (memo.findings, memo.hits, memo.misses) == ({}, 0, 0)
 
 
 @pytest.mark.parametrize("facts", [(FIRST,), (FIRST, SECOND)], ids=["one fact", "two facts"])
@@ -98,7 +98,7 @@ def test_equal_facts_reuse_one_finding(tmp_path, facts):
     assert findings[0] is findings[1] is findings[2]
     assert check.calls == ["a"]
     memo = evaluator._memos[rule]
-    assert (memo.hits, memo.lookups, len(memo.findings)) == (2, 3, 1)
+    assert (memo.hits, memo.misses, len(memo.findings)) == (2, 1, 1)
 
 
 def test_a_memo_that_stopped_reusing_judges_several_facts_afresh(tmp_path):
@@ -112,24 +112,24 @@ def test_a_memo_that_stopped_reusing_judges_several_facts_afresh(tmp_path):
     memo.findings.clear()
     second = evaluator.judge(rule, _subject(first="a", second="b"))
     assert second.facts == {"first": "a"}
-    assert (check.calls, memo.findings, memo.lookups) == (["a", "a"], {}, 1)
+    assert (check.calls, memo.findings, memo.misses) == (["a", "a"], {}, 1)
 
 
 def test_a_memo_lets_go_only_when_keeping_does_not_pay():
     """After the trial a memo that finds one in four keeps its findings; fewer lets go."""
     paying = Memo()
     paying.findings = dict.fromkeys(range(Memo.TRIAL))
-    paying.lookups, paying.hits = 4 * 250, 250
+    paying.misses, paying.hits = 3 * 250, 250
     paying.offer("new", "finding")
     assert (paying.reusing, len(paying.findings)) == (True, Memo.TRIAL + 1)
     losing = Memo()
     losing.findings = dict.fromkeys(range(Memo.TRIAL))
-    losing.lookups, losing.hits = 4 * 250 + 1, 250
+    losing.misses, losing.hits = 3 * 250 + 1, 250
     losing.offer("new", "finding")
     assert (losing.reusing, losing.findings) == (False, {})
     full = Memo()
     full.findings = dict.fromkeys(range(Memo.LIMIT))
-    full.lookups = full.hits = Memo.LIMIT
+    full.hits = Memo.LIMIT
     full.offer("new", "finding")
     assert (full.reusing, "new" in full.findings) == (True, False)
 

@@ -3,7 +3,7 @@ year's award day, their findings and the outcome."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -15,7 +15,7 @@ from civilsamfund.awards._nomination import Candidacy, Nomination
 from civilsamfund.awards._year import AwardYear, award_in
 from civilsamfund.config import Municipality, ReferencePlan
 from civilsamfund.core import AuditRecord, Text, shown
-from civilsamfund.core.rules import Evaluator, Finding, Outcome, Rule, outcome
+from civilsamfund.core.rules import Evaluator, Finding, Outcome, Rule
 
 
 @frozen(kw_only=True)
@@ -33,7 +33,7 @@ class NominationDecision:
     target_group: str | None
     municipality: str
     outcome: Outcome
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]
     audit: AuditRecord
     names: Mapping[str, Text] = field(factory=dict)
     """What the ids the decision names are called, and the titles of the cited documents."""
@@ -101,8 +101,7 @@ class NominationAssessor:
         self, rules: tuple[Rule[Candidacy], ...], candidacy: Candidacy, on: date
     ) -> NominationDecision:
         """Judge ``candidacy`` by ``rules``, which :meth:`rules` gave for it on ``on``."""
-        findings: list[Finding] = []
-        self._evaluator.judge_all(rules, candidacy, findings)
+        findings = self._evaluator.findings(rules, candidacy)
         municipality = self.municipality
         award = candidacy.award
         groups = municipality.section(AwardsFile).groups
@@ -112,11 +111,11 @@ class NominationAssessor:
             year=award.year,
             target_group=award.target_group,
             municipality=municipality.slug,
-            outcome=outcome(findings),
-            findings=tuple(findings),
+            outcome=findings.outcome,
+            findings=findings,
             audit=municipality.audit(on),
             names={
-                **municipality.titles(f.citation.document for f in findings),
+                **municipality.titles(rule.citation.document for rule in rules),
                 award.award: award.version.name,
                 **{group.id: group.name for group in groups},
             },

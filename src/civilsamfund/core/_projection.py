@@ -5,7 +5,7 @@ made this way always matches its derived schema."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
@@ -30,7 +30,7 @@ def projected(value: object, language: Language) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, tuple | list):
+    if isinstance(value, Sequence):  # a text is returned above
         return [projected(item, language) for item in value]
     if isinstance(value, Mapping):
         return {str(key): projected(item, language) for key, item in value.items()}

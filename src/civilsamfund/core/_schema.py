@@ -9,7 +9,7 @@ the ``language`` key on each top-level document.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -84,7 +84,7 @@ class SchemaBuilder:
         if origin in (Union, type(int | str)) and type(None) in args:
             (inner,) = [arg for arg in args if arg is not type(None)]
             return {"anyOf": [self.schema(inner), NULL]}
-        if origin is tuple:
+        if origin in (tuple, Sequence):
             return {"type": "array", "items": self.schema(args[0])}
         if origin in (Mapping, dict):
             return {"type": "object", "additionalProperties": self.schema(args[1])}

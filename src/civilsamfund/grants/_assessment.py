@@ -11,11 +11,11 @@ from collections.abc import Hashable, Mapping
 from datetime import date
 from itertools import chain
 
-from attrs import frozen
+from attrs import field, frozen
 
 from civilsamfund.config import Municipality, ReferencePlan
 from civilsamfund.core import AuditRecord, Text, Versions, expected_one_of, shown
-from civilsamfund.core.rules import Evaluator, Facts, Finding, Rule, outcome
+from civilsamfund.core.rules import Evaluator, Facts, Rule
 from civilsamfund.grants._application import Association, GrantApplication
 from civilsamfund.grants._config import (
     AuditorRule,
@@ -55,6 +55,21 @@ class PoolRules:
     """The pool's legal bases in force; a decision names those that apply to it."""
     names: Mapping[str, Text]
     """What the pool, its reserves, the departments and the cited documents are called."""
+    _judged: dict[tuple[str, ...], tuple[Rule[GrantApplication], ...]] = field(
+        init=False, factory=dict, repr=False, eq=False
+    )
+
+    def judged(self, departments: tuple[str, ...]) -> tuple[Rule[GrantApplication], ...]:
+        """Every rule that judges an application routed to ``departments``, in the order
+        its findings are listed: the criteria, the routing, then each department's own."""
+        rules = self._judged.get(departments)
+        if rules is None:
+            rules = self._judged[departments] = (
+                *self.criteria,
+                *filter(None, [self.routing]),
+                *chain.from_iterable(self.supplementary.get(d, ()) for d in departments),
+            )
+        return rules
 
 
 _KEPT = 10_000
@@ -248,27 +263,22 @@ class Assessor:
         """Assess ``application`` by ``rules``, which :meth:`rules_for` gave for it: a batch
         checks every application first, then decides each without checking it again."""
         pool = rules.pool
-        findings: list[Finding] = []
-        judge_all = self._evaluator.judge_all
-        judge_all(rules.criteria, application, findings)
         routing = Routing(department=pool.department)
         if rules.routing is not None:
-            findings.append(self._evaluator.judge(rules.routing, application))
             routing = self._route(rules.routing, application)
         departments = (routing.department,) if routing.department else routing.candidates
-        for department in departments:
-            judge_all(rules.supplementary.get(department, ()), application, findings)
+        findings = self._evaluator.findings(rules.judged(departments), application)
         applicant = application.applicant
         return Decision(
             application=application.id,
             municipality=self.municipality.slug,
             pool=pool.id,
-            outcome=outcome(findings),
+            outcome=findings.outcome,
             amount=application.amount,
             received=application.received,
             applicant=applicant.name if isinstance(applicant, Association) else None,
             names=rules.names,
-            findings=tuple(findings),
+            findings=findings,
             round=self._round(pool, application),
             department=rules.departments.get(routing.department) if routing.department else None,
             department_candidates=routing.candidates,

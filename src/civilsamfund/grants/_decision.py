@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -100,7 +100,7 @@ class Decision:
     """The amount applied for."""
     received: date
     """The day the application was received."""
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]
     audit: AuditRecord
     round: Round | None = None
     department: DepartmentRef | None = None

@@ -3,7 +3,7 @@ day the membership would start, their findings and the outcome."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -11,7 +11,7 @@ from attrs import field, frozen
 from civilsamfund._deprecation import renamed_method
 from civilsamfund.config import Municipality, ReferencePlan
 from civilsamfund.core import AuditRecord, Text, shown
-from civilsamfund.core.rules import Evaluator, Finding, Outcome, Rule, outcome
+from civilsamfund.core.rules import Evaluator, Finding, Outcome, Rule
 from civilsamfund.organisation._errors import ForumError
 from civilsamfund.organisation._proposal import GUEST_KINDS, ForumProposal
 from civilsamfund.organisation._structure import Forum, OrganisationFile
@@ -31,7 +31,7 @@ class ForumDecision:
     on: date
     municipality: str
     outcome: Outcome
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]
     audit: AuditRecord
     names: Mapping[str, Text] = field(factory=dict)
     """What the ids the decision names are called, and the titles of the cited documents."""
@@ -118,8 +118,7 @@ class ForumAssessor:
     ) -> ForumDecision:
         """Judge an admitted ``proposal`` by ``rules``, which :meth:`rules` gave for it
         on ``on``."""
-        findings: list[Finding] = []
-        self._evaluator.judge_all(rules, proposal, findings)
+        findings = self._evaluator.findings(rules, proposal)
         municipality = self.municipality
         seats = forum(municipality, proposal.forum).seats
         return ForumDecision(
@@ -127,11 +126,11 @@ class ForumAssessor:
             forum=proposal.forum,
             on=proposal.on,
             municipality=municipality.slug,
-            outcome=outcome(findings),
-            findings=tuple(findings),
+            outcome=findings.outcome,
+            findings=findings,
             audit=municipality.audit(on),
             names={
-                **municipality.titles(f.citation.document for f in findings),
+                **municipality.titles(rule.citation.document for rule in rules),
                 **municipality.entry_names(_ORGANISATION, on),
                 **{seat.id: seat.name for seat in seats},
             },

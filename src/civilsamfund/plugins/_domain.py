@@ -275,7 +275,7 @@ def plain(value: object) -> object:
     """A value as a case file writes it: an enum by its value, a tuple or list as a list."""
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, tuple | list):
+    if isinstance(value, Sequence) and not isinstance(value, str):
         return [plain(item) for item in value]
     return value
 

@@ -4,7 +4,7 @@ objectives, action plans and status at the year's end."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -89,7 +89,7 @@ class StrategyLine:
     state: StrategyState
     due: tuple[Milestone, ...]
     overdue: tuple[Milestone, ...]
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]
     objectives: tuple[ObjectiveLine, ...]
     objectives_without_principle: tuple[str, ...]
     principles_without_objective: tuple[str, ...]

@@ -5,7 +5,7 @@ which objectives serve no principle and which principles no objective serves."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -42,7 +42,7 @@ class StrategyStatus:
     state: StrategyState
     due: tuple[Milestone, ...]
     overdue: tuple[Milestone, ...]
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]
     objectives_without_principle: tuple[str, ...]
     principles_without_objective: tuple[str, ...]
     audit: AuditRecord
@@ -124,11 +124,11 @@ def _configured(municipality: Municipality, strategy: str, source: str, path: st
 def _status(
     municipality: Municipality, evaluator: Evaluator, strategy: Strategy, on: date
 ) -> StrategyStatus:
-    findings: list[Finding] = []
+    findings: Sequence[Finding] = ()
     ended = strategy.ends_on is not None and on > strategy.ends_on
     if not ended:
         rules = municipality.rulebook.in_force(strategy.criteria, on)
-        evaluator.judge_all(rules, StrategyOn(strategy=strategy, on=on), findings)
+        findings = evaluator.findings(rules, StrategyOn(strategy=strategy, on=on))
     due = _milestones(findings, Status.FLAG)
     overdue = _milestones(findings, Status.FAIL)
     start = strategy.adopted_on or strategy.in_force_by
@@ -153,7 +153,7 @@ def _status(
         state=state,
         due=due,
         overdue=overdue,
-        findings=tuple(findings),
+        findings=findings,
         objectives_without_principle=tuple(
             o.id for o in strategy.objectives if o.principle is None and strategy.principles
         ),
@@ -171,7 +171,7 @@ def _status(
     )
 
 
-def _milestones(findings: list[Finding], status: Status) -> tuple[Milestone, ...]:
+def _milestones(findings: Sequence[Finding], status: Status) -> tuple[Milestone, ...]:
     return tuple(
         dict.fromkeys(Milestone(str(f.facts["milestone"])) for f in findings if f.status is status)
     )

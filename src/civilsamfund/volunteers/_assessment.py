@@ -3,7 +3,7 @@ the outcome, and the obligations the findings give."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
@@ -11,7 +11,7 @@ from attrs import field, frozen
 from civilsamfund._deprecation import renamed_method
 from civilsamfund.config import Municipality, ReferencePlan
 from civilsamfund.core import AuditRecord, PluginError, Problem, Text, guard, shown
-from civilsamfund.core.rules import CORE, Evaluator, Finding, Outcome, Rule, outcome
+from civilsamfund.core.rules import CORE, Evaluator, Finding, Outcome, Rule
 from civilsamfund.volunteers._check import TaskCheck
 from civilsamfund.volunteers._config import VolunteersFile
 from civilsamfund.volunteers._errors import TaskError
@@ -32,7 +32,7 @@ class TaskDecision:
     task: str
     municipality: str
     outcome: Outcome
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]
     obligations: tuple[Obligation, ...]
     audit: AuditRecord
     names: Mapping[str, Text] = field(factory=dict)
@@ -96,8 +96,7 @@ class TaskAssessor:
         self, rules: tuple[Rule[VolunteerTask], ...], task: VolunteerTask, on: date
     ) -> TaskDecision:
         """Judge ``task`` by ``rules``, which :meth:`rules_for` gave for it on ``on``."""
-        findings: list[Finding] = []
-        self._evaluator.judge_all(rules, task, findings)
+        findings = self._evaluator.findings(rules, task)
         obligations = tuple(
             obligation
             for rule, finding in zip(rules, findings, strict=True)
@@ -108,12 +107,12 @@ class TaskAssessor:
         return TaskDecision(
             task=task.id,
             municipality=municipality.slug,
-            outcome=outcome(findings),
-            findings=tuple(findings),
+            outcome=findings.outcome,
+            findings=findings,
             obligations=obligations,
             audit=municipality.audit(on),
             names={
-                **municipality.titles(f.citation.document for f in findings),
+                **municipality.titles(rule.citation.document for rule in rules),
                 **{arena.id: arena.name for arena in section.arenas},
                 **{entry.id: entry.name for entry in (*section.agreement_parts, *section.tools)},
             },

@@ -12,6 +12,7 @@ from civilsamfund._deprecation import lazy_names
 if TYPE_CHECKING:
     from civilsamfund.core import FactText, FactValue
     from civilsamfund.core.rules._check import MISSING, Check, Examples, Known, Verdict, missing
+    from civilsamfund.core.rules._compiled import Findings
     from civilsamfund.core.rules._document import (
         audit_document,
         finding_document,
@@ -47,6 +48,7 @@ __getattr__ = lazy_names(
             "finding_lines",
             "judged_document",
         ),
+        "civilsamfund.core.rules._compiled": ("Findings",),
         "civilsamfund.core.rules._evaluator": ("Evaluator",),
         "civilsamfund.core.rules._facts": (
             "Fact",
@@ -86,6 +88,7 @@ __all__ = [
     "FactValue",
     "Facts",
     "Finding",
+    "Findings",
     "Known",
     "Names",
     "Outcome",

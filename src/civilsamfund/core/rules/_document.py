@@ -3,7 +3,7 @@ record, and a finding as a line of text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from civilsamfund.core import AuditRecord, Language, Text, cited
@@ -66,7 +66,7 @@ class Judged(Protocol):
     """A decision of any domain: its findings, the names of what it mentions, its audit."""
 
     @property
-    def findings(self) -> tuple[Finding, ...]: ...
+    def findings(self) -> Sequence[Finding]: ...
 
     @property
     def names(self) -> Mapping[str, Text]: ...

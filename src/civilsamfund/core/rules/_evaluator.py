@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from civilsamfund.core import PluginError, guard
 from civilsamfund.core.rules._check import Verdict
-from civilsamfund.core.rules._facts import Facts
+from civilsamfund.core.rules._compiled import Findings, compile_rules
+from civilsamfund.core.rules._facts import Fact, Facts
 from civilsamfund.core.rules._findings import Finding, RuleKind, Status
 from civilsamfund.core.rules._messages import deferred
 from civilsamfund.core.rules._rule import CORE, Rule
@@ -28,39 +29,37 @@ class Memo:
     A rule whose facts rarely repeat (amounts, dates) would fill memory for nothing:
     after ``TRIAL`` findings, a memo that has found fewer than one in four lets go of
     them and stops looking (``reusing`` is then false); one that pays keeps up to
-    ``LIMIT``.
+    ``LIMIT``. A compiled rule set looks up ``findings`` itself and counts its hits.
     """
 
     TRIAL = 1_000
     LIMIT = 10_000
-    __slots__ = ("findings", "hits", "lookups", "read", "readers", "reusing")
+    __slots__ = ("findings", "hits", "misses", "readers", "reusing")
 
     def __init__(self, readers: tuple[Callable[[Any], Any], ...] = ()) -> None:
         self.findings: dict[Hashable, Finding] = {}
-        self.lookups = 0
         self.hits = 0
+        self.misses = 0
         self.readers = readers
         """How to read each of the rule's facts from a subject."""
-        self.read = readers[0] if len(readers) == 1 else None
-        """The one reader of a rule with one fact, the common case."""
         self.reusing = True
 
     def offer(self, key: Hashable, finding: Finding) -> None:
         """Keep ``finding`` for ``key`` if keeping pays."""
         size = len(self.findings)
-        if size >= self.TRIAL and 4 * self.hits < self.lookups:
+        if size >= self.TRIAL and 3 * self.hits < self.misses:
             self.reusing = False
             self.findings.clear()
         elif size < self.LIMIT:
             self.findings[key] = finding
 
 
-_UNHASHABLE = object()
-"""The key of facts that cannot be hashed, whose findings are never kept."""
-
-
 class Evaluator:
     """Judges subjects by rules, reusing findings for equal facts while it lives.
+
+    :meth:`findings` judges by a rule set compiled once into one function (see
+    :mod:`civilsamfund.core.rules._compiled`); ``Evaluator(compiled=False)`` judges
+    rule by rule instead, the reference the compiled sets are tested against.
 
     The memo key is the rule's declared facts, a decimal by its written form (``0.5``
     and ``0.50`` are equal numbers, yet a finding records which was given). Make one
@@ -72,11 +71,39 @@ class Evaluator:
     called directly.
     """
 
-    __slots__ = ("_memos", "_seconds")
+    __slots__ = ("_compiled", "_compiled_sets", "_memos", "_seconds", "_sets")
 
-    def __init__(self) -> None:
+    SETS = 1_000
+    """Compiled rule sets an evaluator keeps."""
+    COMPILED = True
+    """Whether an evaluator compiles rule sets unless told: what the assessors of every
+    domain make; a test sets it false to judge them by the reference."""
+
+    def __init__(self, *, compiled: bool | None = None) -> None:
         self._memos: dict[Rule[Any], Memo] = {}
         self._seconds: float | None = None
+        self._compiled = self.COMPILED if compiled is None else compiled
+        self._compiled_sets: dict[tuple[Rule[Any], ...], Callable[[Any], Findings]] = {}
+        self._sets: dict[int, tuple[tuple[Rule[Any], ...], Callable[[Any], Findings]]] = {}
+
+    def findings(self, rules: tuple[Rule[S], ...], subject: S) -> Findings:
+        """The findings of ``rules`` for ``subject``, with their statuses and outcome."""
+        if not self._compiled:
+            made: list[Finding] = []
+            self.judge_all(rules, subject, made)
+            return Findings(made)
+        known = self._sets.get(id(rules))  # by identity: hashing every rule costs more
+        if known is not None and known[0] is rules:
+            return known[1](subject)
+        judge = self._compiled_sets.get(rules)
+        if judge is None:
+            if len(self._compiled_sets) >= self.SETS:
+                self._compiled_sets.clear()
+            judge = self._compiled_sets[rules] = compile_rules(rules, self)
+        if len(self._sets) >= self.SETS:
+            self._sets.clear()
+        self._sets[id(rules)] = (rules, judge)  # holding the tuple keeps its id its own
+        return judge(subject)
 
     def judge(self, rule: Rule[S], subject: S) -> Finding:
         """The finding of ``rule`` for ``subject``."""
@@ -85,62 +112,57 @@ class Evaluator:
         return findings[0]
 
     def judge_all(self, rules: Iterable[Rule[S]], subject: S, findings: list[Finding]) -> None:
-        """Add the finding of each of ``rules`` for ``subject`` to ``findings``.
-
-        The hot path of every assessment: one dictionary lookup per rule when its facts
-        were seen before.
-        """
-        memos = self._memos
+        """Add the finding of each of ``rules`` for ``subject`` to ``findings``, rule by
+        rule: each reads its facts and looks up the finding made before for them."""
         for rule in rules:
-            memo = memos.get(rule)
-            if memo is None:
-                memo = memos[rule] = Memo(self._readers(rule))
-            if memo.read is not None:  # one fact: no tuple to build
-                value = memo.read(subject)
-                values: tuple[Any, ...] | None = None
-                key: Hashable = str(value) if type(value) is Decimal else value
-            else:
-                values = tuple([read(subject) for read in memo.readers])
-                key = (
-                    tuple([str(v) if type(v) is Decimal else v for v in values])
-                    if memo.reusing
-                    else _UNHASHABLE
-                )
-            finding = None
-            if memo.reusing:
-                try:
-                    finding = memo.findings.get(key)
-                except TypeError:  # a fact that cannot be hashed: judged afresh, never kept
-                    key = _UNHASHABLE
-                memo.lookups += 1
-            if finding is None:
-                finding = self._evaluate(rule, (value,) if values is None else values)
-                if memo.reusing and key is not _UNHASHABLE:
-                    memo.offer(key, finding)
-            else:
-                memo.hits += 1
-            findings.append(finding)
+            readers = self.memo(rule).readers
+            findings.append(self.find(rule, tuple([read(subject) for read in readers])))
 
-    def _budget(self) -> float:
+    def find(self, rule: Rule[S], values: tuple[Any, ...]) -> Finding:
+        """The finding of ``rule`` for these values of its facts, in the order of
+        ``FACTS``: the one made before for equal values while reusing pays."""
+        memo = self.memo(rule)
+        if not memo.reusing:
+            return self._evaluate(rule, values)
+        key: Hashable = (
+            (str(values[0]) if type(values[0]) is Decimal else values[0])
+            if len(values) == 1
+            else tuple([str(v) if type(v) is Decimal else v for v in values])
+        )
+        try:
+            finding = memo.findings.get(key)
+        except TypeError:  # a fact that cannot be hashed: judged afresh, never kept
+            return self._evaluate(rule, values)
+        if finding is None:
+            memo.misses += 1
+            finding = self._evaluate(rule, values)
+            memo.offer(key, finding)
+        else:
+            memo.hits += 1
+        return finding
+
+    def memo(self, rule: Rule[Any]) -> Memo:
+        """The findings kept for ``rule``."""
+        memo = self._memos.get(rule)
+        if memo is None:
+            memo = self._memos[rule] = Memo(tuple(self.reader(rule, f) for f in rule.check.FACTS))
+        return memo
+
+    def budget(self) -> float:
         """The seconds each call of a plugin's check may take."""
         if self._seconds is None:
             self._seconds = guard.budget().check
         return self._seconds
 
-    def _readers(self, rule: Rule[Any]) -> tuple[Callable[[Any], Any], ...]:
-        """How to read each of ``rule``'s facts: a plugin's rule within its budget."""
-        facts = rule.check.FACTS
+    def reader(self, rule: Rule[Any], fact: Fact[Any, Any]) -> Callable[[Any], Any]:
+        """How ``rule`` reads ``fact``: a plugin's rule within its budget."""
         if rule.origin == CORE:
-            return tuple(fact.read for fact in facts)
-        seconds = self._budget()
-
-        def guarded(read: Callable[[Any], Any], name: str) -> Callable[[Any], Any]:
-            doing = f"reading the fact {name!r} of rule {rule.id!r}"
-            return lambda subject: guard.call(
-                rule.origin, doing, "check", read, subject, seconds=seconds
-            )
-
-        return tuple(guarded(fact.read, fact.name) for fact in facts)
+            return fact.read
+        seconds = self.budget()
+        doing = f"reading the fact {fact.name!r} of rule {rule.id!r}"
+        return lambda subject: guard.call(
+            rule.origin, doing, "check", fact.read, subject, seconds=seconds
+        )
 
     def _evaluate(self, rule: Rule[S], values: tuple[Any, ...]) -> Finding:
         check = rule.check
@@ -150,7 +172,7 @@ class Evaluator:
         else:
             doing = f"evaluating rule {rule.id!r}"
             verdict = guard.call(
-                rule.origin, doing, "check", check.evaluate, facts, seconds=self._budget()
+                rule.origin, doing, "check", check.evaluate, facts, seconds=self.budget()
             )
             _require_sound(rule, verdict)
         status = verdict.status

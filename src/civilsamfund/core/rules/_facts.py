@@ -9,6 +9,7 @@ findings), how a missing fact is named in both languages, and how
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from keyword import iskeyword
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -36,6 +37,9 @@ class Fact(Generic[S, T]):
     label: Text
     read: Callable[[S], T] = attrs.field(repr=False)
     write: Callable[[S, T], S] | None = attrs.field(default=None, repr=False)
+    path: str | None = attrs.field(default=None, repr=False)
+    """The attribute path ``read`` follows, where that is all it does: a compiled rule
+    set reads the fact inline."""
 
 
 def attribute_fact(path: str, label: Text, name: str | None = None) -> Fact[S, T]:
@@ -53,7 +57,8 @@ def attribute_fact(path: str, label: Text, name: str | None = None) -> Fact[S, T
         return evolved
 
     read: Callable[[S], T] = attrgetter(path)
-    return Fact(name=name or parts[-1], label=label, read=read, write=write)
+    inline = path if all(p.isidentifier() and not iskeyword(p) for p in parts) else None
+    return Fact(name=name or parts[-1], label=label, read=read, write=write, path=inline)
 
 
 def _evolved(subject: Any, parts: tuple[str, ...], value: Any) -> Any:

@@ -116,17 +116,24 @@ class EquityGuideline(GrantCheck):
         "not_association": _NOT_ASSOCIATION,
     }
 
-    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
-        if facts[APPLICANT_TYPE] != "association":
-            return Verdict(status=Status.NOT_APPLICABLE, message="not_association")
-        multiple = str(self.max_multiple)
-        equity, costs = facts[EQUITY], facts[ANNUAL_RUNNING_COSTS]
+    def status(self, applicant_type: str, equity: Decimal | None, costs: Decimal | None) -> Status:
+        if applicant_type != "association":
+            return Status.NOT_APPLICABLE
         if equity is None or costs is None:
+            return Status.FLAG
+        return Status.PASS if equity <= self.max_multiple * costs else Status.FAIL
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        equity, costs = facts[EQUITY], facts[ANNUAL_RUNNING_COSTS]
+        status = self.status(facts[APPLICANT_TYPE], equity, costs)
+        if status is Status.NOT_APPLICABLE:
+            return Verdict(status=status, message="not_association")
+        multiple = str(self.max_multiple)
+        if status is Status.FLAG:
             return missing(*facts.absent(EQUITY, ANNUAL_RUNNING_COSTS), max_multiple=multiple)
-        within = equity <= self.max_multiple * costs
         return Verdict(
-            status=Status.PASS if within else Status.FAIL,
-            message="within" if within else "above",
+            status=status,
+            message="within" if status is Status.PASS else "above",
             facts={
                 "equity": str(equity),
                 "annual_running_costs": str(costs),
@@ -174,19 +181,28 @@ class StartupSupport(GrantCheck):
         "not_association": _NOT_ASSOCIATION,
     }
 
-    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
-        if facts[APPLICANT_TYPE] != "association":
-            return Verdict(status=Status.NOT_APPLICABLE, message="not_association")
-        founded = facts[FOUNDED]
+    def status(self, applicant_type: str, founded: date | None, received: date) -> Status:
+        if applicant_type != "association":
+            return Status.NOT_APPLICABLE
         if founded is None:
+            return Status.FLAG
+        if _years_between(founded, received) < self.startup_years:
+            return Status.INFO
+        return Status.NOT_APPLICABLE
+
+    def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
+        founded = facts[FOUNDED]
+        status = self.status(facts[APPLICANT_TYPE], founded, facts[RECEIVED])
+        if founded is None or facts[APPLICANT_TYPE] != "association":
+            if status is Status.NOT_APPLICABLE:
+                return Verdict(status=status, message="not_association")
             return missing(FOUNDED, startup_years=self.startup_years)
         recorded: dict[str, FactValue] = {
             "founded": founded.isoformat(),
             "startup_years": self.startup_years,
         }
-        if _years_between(founded, facts[RECEIVED]) < self.startup_years:
-            return Verdict(status=Status.INFO, message="startup", facts=recorded)
-        return Verdict(status=Status.NOT_APPLICABLE, message="established", facts=recorded)
+        message = "startup" if status is Status.INFO else "established"
+        return Verdict(status=status, message=message, facts=recorded)
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {} if passing else None  # it permits, never fails

@@ -1,0 +1,274 @@
+"""Rule sets compiled to one function: each fact read once, every status and the outcome
+decided inline, findings made when first read.
+
+As attrs writes a class's ``__init__`` and cattrs its structure hooks, the evaluator
+writes Python source once per rule set from what the checks declare, and registers it
+with :mod:`linecache` so that a traceback shows the line that failed. A check that
+offers ``status(*values)`` is decided by calling it; any other check is judged as the
+interpreted evaluator judges it, its finding made at once. Findings a status stands in
+for are made from the facts read, by the unchanged check, only when someone reads them.
+"""
+
+from __future__ import annotations
+
+import linecache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from itertools import count
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from civilsamfund.core import PluginError, guard
+from civilsamfund.core.rules._facts import Fact
+from civilsamfund.core.rules._findings import Finding, Outcome, RuleKind, Status, outcome
+from civilsamfund.core.rules._rule import CORE, Rule
+
+if TYPE_CHECKING:
+    from civilsamfund.core.rules._evaluator import Evaluator
+
+S = TypeVar("S")
+
+Place = int | tuple[int, ...]
+
+_CODES: dict[str, Any] = {}
+"""Compiled source by its text: evaluators judging alike share the code and its lines."""
+
+_NUMBERS = count(1)
+
+
+class Plan:
+    """How a compiled rule set's record becomes its findings."""
+
+    __slots__ = ("find", "layout", "rules")
+    """``layout`` holds, for each rule, where its finding is in a record or, for a rule
+    decided by its check's ``status``, where its facts' values are."""
+
+    def __init__(
+        self,
+        rules: tuple[Rule[Any], ...],
+        layout: tuple[Place, ...],
+        find: Callable[[Rule[Any], tuple[Any, ...]], Finding],
+    ) -> None:
+        self.rules = rules
+        self.layout = layout
+        self.find = find
+
+    def make(self, record: tuple[Any, ...], statuses: tuple[Status, ...]) -> tuple[Finding, ...]:
+        """Every finding of the record, each rule's agreeing with the status decided."""
+        made: list[Finding] = []
+        for rule, place, status in zip(self.rules, self.layout, statuses, strict=True):
+            if isinstance(place, int):
+                made.append(record[place])
+                continue
+            finding = self.find(rule, tuple([record[index] for index in place]))
+            if finding.status is not status:
+                raise PluginError(
+                    rule.origin,
+                    f"rule {rule.id!r} (check {type(rule.check).__name__}): its status gives "
+                    f"{status.value!r} but its evaluate gives {finding.status.value!r} for the "
+                    "same facts",
+                )
+            made.append(finding)
+        return tuple(made)
+
+
+class Findings(Sequence[Finding]):
+    """The findings of rules for one subject, in the rules' order, with each rule's
+    status and the outcome they add up to.
+
+    From a compiled rule set the statuses and the outcome are known at once and each
+    finding is made when the findings are first read; made from findings given, all are
+    there from the start. Either way it reads, compares and hashes as the tuple of its
+    findings.
+    """
+
+    __slots__ = ("_made", "_plan", "_record", "outcome", "statuses")
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        made = tuple(findings)
+        self._made: tuple[Finding, ...] | None = made
+        self._plan: Plan | None = None
+        self._record: tuple[Any, ...] = ()
+        self.statuses: tuple[Status, ...] = tuple(finding.status for finding in made)
+        self.outcome: Outcome = outcome(made)
+
+    @classmethod
+    def later(
+        cls, plan: Plan, statuses: tuple[Status, ...], decided: Outcome, record: tuple[Any, ...]
+    ) -> Findings:
+        """Findings a compiled rule set decided, made from ``record`` when first read."""
+        self = object.__new__(cls)
+        self._made = None
+        self._plan = plan
+        self._record = record
+        self.statuses = statuses
+        self.outcome = decided
+        return self
+
+    def _all(self) -> tuple[Finding, ...]:
+        made = self._made
+        if made is None:
+            assert self._plan is not None  # only findings made later have no findings yet
+            made = self._made = self._plan.make(self._record, self.statuses)
+            self._record = ()
+        return made
+
+    def __len__(self) -> int:
+        return len(self.statuses)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Finding, ...]: ...
+    def __getitem__(self, index: int | slice) -> Finding | tuple[Finding, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._all())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._all()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Findings):
+            return self._all() == other._all()
+        if isinstance(other, tuple):
+            return self._all() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def __reduce__(self) -> tuple[type[Findings], tuple[tuple[Finding, ...]]]:
+        return (Findings, (self._all(),))
+
+
+def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[[S], Findings]:
+    """One function judging a subject by ``rules``: each declared fact read once, the
+    statuses and the outcome decided inline."""
+    slots: dict[Fact[Any, Any], int] = {}
+    first_reader: dict[Fact[Any, Any], Rule[Any]] = {}
+    for rule in rules:
+        for fact in rule.check.FACTS:
+            slots.setdefault(fact, len(slots))
+            if rule.origin == CORE or fact not in first_reader:
+                first_reader[fact] = rule  # a plugin's rule only where no core rule reads it
+    names: dict[str, Any] = {
+        "Decimal": Decimal,
+        "FAIL": Status.FAIL,
+        "FLAG": Status.FLAG,
+        "INELIGIBLE": Outcome.INELIGIBLE,
+        "NEEDS": Outcome.NEEDS_ASSESSMENT,
+        "ELIGIBLE": Outcome.ELIGIBLE,
+        "later": Findings.later,
+        "find": evaluator.find,
+    }
+    lines = ["def judge(subject):"]
+    for fact, slot in slots.items():
+        reader = first_reader[fact]
+        if reader.origin == CORE and fact.path is not None:
+            lines.append(f"    v{slot} = subject.{fact.path}")
+        else:
+            names[f"read{slot}"] = evaluator.reader(reader, fact)
+            lines.append(f"    v{slot} = read{slot}(subject)")
+    keyed: set[int] = set()
+    layout: list[Place] = []
+    for index, rule in enumerate(rules):
+        names[f"rule{index}"] = rule
+        values = [slots[fact] for fact in rule.check.FACTS]
+        decide = _status(rule, evaluator)
+        if decide is None:
+            lines += _memo_lines(index, values, keyed)
+            names[f"memo{index}"] = memo = evaluator.memo(rule)
+            names[f"found{index}"] = memo.findings
+            layout.append(len(slots) + index)
+        else:
+            names[f"status{index}"] = decide
+            arguments = ", ".join(f"v{slot}" for slot in values)
+            lines.append(f"    s{index} = status{index}({arguments})")
+            if rule.kind is not RuleKind.MANDATORY:
+                lines.append(f"    if s{index} is FAIL: s{index} = FLAG")
+            layout.append(tuple(values))
+    statuses = [f"s{index}" for index in range(len(rules))]
+    mandatory = [i for i, rule in enumerate(rules) if rule.kind is RuleKind.MANDATORY]
+    lines.append(f"    statuses = {_tuple(statuses)}")
+    flagged = "if FLAG in statuses:"
+    if mandatory:
+        failed = " or ".join(f"s{index} is FAIL" for index in mandatory)
+        lines += [f"    if {failed}:", "        decided = INELIGIBLE", f"    el{flagged}"]
+    else:
+        lines.append(f"    {flagged}")
+    lines += ["        decided = NEEDS", "    else:", "        decided = ELIGIBLE"]
+    found = [
+        f"f{index}" if isinstance(place, int) else "None" for index, place in enumerate(layout)
+    ]
+    record = _tuple([*(f"v{slot}" for slot in slots.values()), *found])
+    lines.append(f"    return later(plan, statuses, decided, {record})")
+    names["plan"] = Plan(rules, tuple(layout), evaluator.find)
+    exec(_code("\n".join(lines) + "\n"), names)
+    judge: Callable[[S], Findings] = names["judge"]
+    return judge
+
+
+def _memo_lines(index: int, values: list[int], keyed: set[int]) -> list[str]:
+    """Lines judging rule ``index`` by the finding its memo keeps for equal facts, a
+    decimal by its written form; ``keyed`` holds the facts whose keys are made already."""
+    lines = [
+        f"    k{slot} = str(v{slot}) if type(v{slot}) is Decimal else v{slot}"
+        for slot in values
+        if slot not in keyed
+    ]
+    keyed.update(values)
+    key = f"k{values[0]}" if len(values) == 1 else _tuple([f"k{slot}" for slot in values])
+    return [
+        *lines,
+        "    try:",
+        f"        f{index} = found{index}.get({key})",
+        "    except TypeError:  # facts that cannot be hashed are judged afresh",
+        f"        f{index} = None",
+        f"    if f{index} is None:",
+        f"        f{index} = find(rule{index}, {_tuple([f'v{slot}' for slot in values])})",
+        "    else:",
+        f"        memo{index}.hits += 1",
+        f"    s{index} = f{index}.status",
+    ]
+
+
+def _tuple(items: list[str]) -> str:
+    """The source of a tuple of ``items``."""
+    return f"({', '.join(items)},)" if items else "()"
+
+
+def _status(rule: Rule[Any], evaluator: Evaluator) -> Callable[..., Status] | None:
+    """How the compiled function decides ``rule``'s status, if its check offers ``status``."""
+    decide: Callable[..., Status] | None = getattr(rule.check, "status", None)
+    if not callable(decide):
+        return None
+    if rule.origin == CORE:
+        return decide
+    seconds = evaluator.budget()
+    doing = f"deciding the status of rule {rule.id!r}"
+
+    def guarded(*values: Any) -> Status:
+        status = guard.call(rule.origin, doing, "check", decide, *values, seconds=seconds)
+        if type(status) is not Status:
+            raise PluginError(
+                rule.origin,
+                f"rule {rule.id!r} (check {type(rule.check).__name__}): status must return "
+                f"a civilsamfund.Status, got {status!r}",
+            )
+        return status
+
+    return guarded
+
+
+def _code(source: str) -> Any:
+    """The code of ``source``, compiled once and shown by tracebacks."""
+    code = _CODES.get(source)
+    if code is None:
+        filename = f"<civilsamfund rule set {next(_NUMBERS)}>"
+        code = _CODES[source] = compile(source, filename, "exec")
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    return code
