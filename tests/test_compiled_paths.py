@@ -9,13 +9,15 @@ import traceback
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import attrs
 import pytest
 from attrs import frozen
 from helpers import odense_application
 from test_evaluator_paths import FIRST, RULE, SECOND, _counting, _rule, _subject
 
 import civilsamfund as cs
-from civilsamfund.core.rules import Findings, attribute_fact
+from civilsamfund.core.rules import Findings, _compiled, attribute_fact
+from civilsamfund.core.rules._evaluator import Memo
 from civilsamfund.grants import GrantCheck
 
 PASS, FAIL, FLAG = cs.Status.PASS, cs.Status.FAIL, cs.Status.FLAG
@@ -239,3 +241,74 @@ def test_the_reference_is_what_evaluators_make_when_told(monkeypatch):
     monkeypatch.setattr(cs.Evaluator, "COMPILED", False)
     findings = cs.Evaluator().findings((), _subject())
     assert findings._plan is None
+
+
+def test_a_plugin_overriding_evaluate_alone_is_judged_by_its_evaluate(tmp_path, odense):
+    """A subclass of a check that offers status, overriding only evaluate, is judged by
+    its own evaluate: the inherited status would answer for another rule."""
+    from civilsamfund.grants.checks import EquityGuideline
+
+    @frozen(kw_only=True)
+    class Lenient(EquityGuideline):
+        def evaluate(self, facts: Any) -> cs.Verdict:
+            return cs.Verdict(status=PASS, message="not_association")
+
+    @frozen(kw_only=True)
+    class Stricter(EquityGuideline):
+        def status(self, *values: Any) -> cs.Status:
+            return FAIL  # offered below evaluate: it answers
+
+    application = odense_application(applicant={"equity": cs.kroner(10_000_000)})
+    assert _offers(Lenient) is False
+    assert _offers(Stricter) is True
+    assert _offers(EquityGuideline) is True
+    rule = odense.rulebook.rule("O18-3", application.received)
+    lenient = attrs.evolve(rule, check=Lenient(max_multiple=rule.check.max_multiple))
+    findings = cs.Evaluator().findings((lenient,), application)
+    reference = cs.Evaluator(compiled=False).findings((lenient,), application)
+    assert (findings.outcome, findings.statuses) == (cs.Outcome.ELIGIBLE, (PASS,))
+    assert tuple(findings) == tuple(reference)
+
+
+def test_a_plugin_evaluate_that_fails_fails_when_its_findings_are_read(tmp_path):
+    """A check that offers status is evaluated when its findings are read: a failing
+    evaluate is the plugin's error then."""
+
+    def broken(first: object) -> object:
+        raise ValueError("late")
+
+    check = _statused(PASS)
+    check.evaluate = lambda self, given: broken(given)  # type: ignore[method-assign]
+    rule = _rule(tmp_path, check)
+    findings = cs.Evaluator().findings((rule,), _subject(first="a"))
+    assert findings.outcome is cs.Outcome.ELIGIBLE
+    with pytest.raises(cs.PluginError, match=f"evaluating rule {RULE!r} failed: ValueError"):
+        list(findings)
+
+
+def test_a_decision_kept_keeps_no_evaluator(odense):
+    """Findings made later are made by a function holding nothing of the evaluator's,
+    and once made they let go of it all."""
+    findings = cs.grants.assess(odense, odense_application()).findings
+    finds = [find for find in findings._plan.finds if find is not None]
+    assert len(finds) == 2  # O18-3 and O18-5 offer status
+    assert all(isinstance(find.__self__, Memo) for find in finds)
+    tuple(findings)
+    assert (findings._plan, findings._record) == (None, ())
+
+
+def test_compiled_sources_are_bounded_and_shown_again_after_a_cache_clear(monkeypatch):
+    monkeypatch.setattr(_compiled, "CODES", 1)
+    monkeypatch.setattr(_compiled, "_CODES", {})
+    first = _compiled._code("x = 1\n")
+    (name,) = [filename for filename, _ in _compiled._CODES.values()]
+    linecache.clearcache()
+    assert _compiled._code("x = 1\n") is first
+    assert linecache.getline(name, 1) == "x = 1\n"
+    _compiled._code("x = 2\n")
+    assert name not in linecache.cache
+    assert len(_compiled._CODES) == 1
+
+
+def _offers(check: type) -> bool:
+    return _compiled._offers_status(check)

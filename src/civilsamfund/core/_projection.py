@@ -30,7 +30,7 @@ def projected(value: object, language: Language) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, Sequence):  # a text is returned above
+    if isinstance(value, Sequence) and not isinstance(value, bytes):  # a text is above
         return [projected(item, language) for item in value]
     if isinstance(value, Mapping):
         return {str(key): projected(item, language) for key, item in value.items()}

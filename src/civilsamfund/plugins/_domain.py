@@ -272,10 +272,11 @@ def reads(
 
 
 def plain(value: object) -> object:
-    """A value as a case file writes it: an enum by its value, a tuple or list as a list."""
+    """A value as a case file writes it: an enum by its value, a sequence (a tuple, a
+    list, findings) as a list."""
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, Sequence) and not isinstance(value, str):
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
         return [plain(item) for item in value]
     return value
 

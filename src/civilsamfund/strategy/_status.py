@@ -12,7 +12,7 @@ from attrs import field, frozen
 
 from civilsamfund.config import Municipality
 from civilsamfund.core import AuditRecord, Text, shown
-from civilsamfund.core.rules import Evaluator, Finding, Status
+from civilsamfund.core.rules import Evaluator, Finding, Findings, Status
 from civilsamfund.strategy._errors import StrategyError
 from civilsamfund.strategy._lifecycle import MILESTONE_NAMES, StrategyOn
 from civilsamfund.strategy._model import Milestone, Strategy, StrategyFile
@@ -124,7 +124,7 @@ def _configured(municipality: Municipality, strategy: str, source: str, path: st
 def _status(
     municipality: Municipality, evaluator: Evaluator, strategy: Strategy, on: date
 ) -> StrategyStatus:
-    findings: Sequence[Finding] = ()
+    findings = Findings()
     ended = strategy.ends_on is not None and on > strategy.ends_on
     if not ended:
         rules = municipality.rulebook.in_force(strategy.criteria, on)

@@ -29,8 +29,13 @@ S = TypeVar("S")
 
 Place = int | tuple[int, ...]
 
-_CODES: dict[str, Any] = {}
-"""Compiled source by its text: evaluators judging alike share the code and its lines."""
+
+_CODES: dict[str, tuple[str, Any]] = {}
+"""Compiled source by its text, with the name tracebacks show it by: evaluators judging
+alike share the code and its lines."""
+
+CODES = 1_000
+"""Compiled sources kept; past that they are let go, their lines with them."""
 
 _NUMBERS = count(1)
 
@@ -38,28 +43,33 @@ _NUMBERS = count(1)
 class Plan:
     """How a compiled rule set's record becomes its findings."""
 
-    __slots__ = ("find", "layout", "rules")
+    __slots__ = ("finds", "layout", "rules")
     """``layout`` holds, for each rule, where its finding is in a record or, for a rule
-    decided by its check's ``status``, where its facts' values are."""
+    decided by its check's ``status``, where its facts' values are; ``finds`` how such
+    a rule's finding is found: its memo's, so that a decision kept holds those memos
+    and nothing else of the evaluator's."""
 
     def __init__(
         self,
         rules: tuple[Rule[Any], ...],
         layout: tuple[Place, ...],
-        find: Callable[[Rule[Any], tuple[Any, ...]], Finding],
+        finds: tuple[Callable[[tuple[Any, ...]], Finding] | None, ...],
     ) -> None:
         self.rules = rules
         self.layout = layout
-        self.find = find
+        self.finds = finds
 
     def make(self, record: tuple[Any, ...], statuses: tuple[Status, ...]) -> tuple[Finding, ...]:
         """Every finding of the record, each rule's agreeing with the status decided."""
         made: list[Finding] = []
-        for rule, place, status in zip(self.rules, self.layout, statuses, strict=True):
+        for rule, place, find, status in zip(
+            self.rules, self.layout, self.finds, statuses, strict=True
+        ):
             if isinstance(place, int):
                 made.append(record[place])
                 continue
-            finding = self.find(rule, tuple([record[index] for index in place]))
+            assert find is not None  # a rule its status decides has its memo's find
+            finding = find(tuple([record[index] for index in place]))
             if finding.status is not status:
                 raise PluginError(
                     rule.origin,
@@ -76,9 +86,10 @@ class Findings(Sequence[Finding]):
     status and the outcome they add up to.
 
     From a compiled rule set the statuses and the outcome are known at once and each
-    finding is made when the findings are first read; made from findings given, all are
-    there from the start. Either way it reads, compares and hashes as the tuple of its
-    findings.
+    finding is made when the findings are first read (so a plugin's ``evaluate`` that
+    fails, fails then); made from findings given, all are there from the start. It is
+    a sequence, not a tuple: it compares and hashes as the tuple of its findings and
+    pickles as findings given, and ``tuple(findings)`` gives that tuple.
     """
 
     __slots__ = ("_made", "_plan", "_record", "outcome", "statuses")
@@ -109,7 +120,7 @@ class Findings(Sequence[Finding]):
         if made is None:
             assert self._plan is not None  # only findings made later have no findings yet
             made = self._made = self._plan.make(self._record, self.statuses)
-            self._record = ()
+            self._plan, self._record = None, ()
         return made
 
     def __len__(self) -> int:
@@ -206,7 +217,11 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
     ]
     record = _tuple([*(f"v{slot}" for slot in slots.values()), *found])
     lines.append(f"    return later(plan, statuses, decided, {record})")
-    names["plan"] = Plan(rules, tuple(layout), evaluator.find)
+    finds = tuple(
+        None if isinstance(place, int) else evaluator.memo(rule).find
+        for rule, place in zip(rules, layout, strict=True)
+    )
+    names["plan"] = Plan(rules, tuple(layout), finds)
     exec(_code("\n".join(lines) + "\n"), names)
     judge: Callable[[S], Findings] = names["judge"]
     return judge
@@ -243,9 +258,9 @@ def _tuple(items: list[str]) -> str:
 
 def _status(rule: Rule[Any], evaluator: Evaluator) -> Callable[..., Status] | None:
     """How the compiled function decides ``rule``'s status, if its check offers ``status``."""
-    decide: Callable[..., Status] | None = getattr(rule.check, "status", None)
-    if not callable(decide):
+    if not _offers_status(type(rule.check)):
         return None
+    decide: Callable[..., Status] = rule.check.status  # type: ignore[attr-defined]
     if rule.origin == CORE:
         return decide
     seconds = evaluator.budget()
@@ -264,11 +279,26 @@ def _status(rule: Rule[Any], evaluator: Evaluator) -> Callable[..., Status] | No
     return guarded
 
 
+def _offers_status(check: type) -> bool:
+    """Whether a check offers ``status`` for its own ``evaluate``: one that overrides
+    ``evaluate`` below the class giving ``status`` is judged by its ``evaluate``."""
+    order = check.__mro__
+    gives = [i for i, cls in enumerate(order) if callable(vars(cls).get("status"))]
+    judges = [i for i, cls in enumerate(order) if "evaluate" in vars(cls)]
+    return bool(gives) and gives[0] <= judges[0]
+
+
 def _code(source: str) -> Any:
     """The code of ``source``, compiled once and shown by tracebacks."""
-    code = _CODES.get(source)
-    if code is None:
+    found = _CODES.get(source)
+    if found is None:
+        if len(_CODES) >= CODES:
+            for filename, _ in _CODES.values():
+                linecache.cache.pop(filename, None)
+            _CODES.clear()
         filename = f"<civilsamfund rule set {next(_NUMBERS)}>"
-        code = _CODES[source] = compile(source, filename, "exec")
+        found = _CODES[source] = (filename, compile(source, filename, "exec"))
+    filename, code = found
+    if filename not in linecache.cache:  # registered anew after linecache.clearcache()
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     return code

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Any, TypeVar
 
 from civilsamfund.core import PluginError, guard
@@ -34,15 +35,45 @@ class Memo:
 
     TRIAL = 1_000
     LIMIT = 10_000
-    __slots__ = ("findings", "hits", "misses", "readers", "reusing")
+    __slots__ = ("findings", "hits", "make", "misses", "readers", "reusing")
 
-    def __init__(self, readers: tuple[Callable[[Any], Any], ...] = ()) -> None:
+    def __init__(
+        self,
+        readers: tuple[Callable[[Any], Any], ...] = (),
+        make: Callable[[tuple[Any, ...]], Finding] | None = None,
+    ) -> None:
         self.findings: dict[Hashable, Finding] = {}
         self.hits = 0
         self.misses = 0
         self.readers = readers
         """How to read each of the rule's facts from a subject."""
+        self.make = make
+        """How the rule's finding is made afresh from its facts' values."""
         self.reusing = True
+
+    def find(self, values: tuple[Any, ...]) -> Finding:
+        """The finding for these values of the rule's facts, in the order of ``FACTS``:
+        the one made before for equal values while reusing pays."""
+        make = self.make
+        assert make is not None  # every memo an evaluator makes can make its findings
+        if not self.reusing:
+            return make(values)
+        key: Hashable = (
+            (str(values[0]) if type(values[0]) is Decimal else values[0])
+            if len(values) == 1
+            else tuple([str(v) if type(v) is Decimal else v for v in values])
+        )
+        try:
+            finding = self.findings.get(key)
+        except TypeError:  # a fact that cannot be hashed: judged afresh, never kept
+            return make(values)
+        if finding is None:
+            self.misses += 1
+            finding = make(values)
+            self.offer(key, finding)
+        else:
+            self.hits += 1
+        return finding
 
     def offer(self, key: Hashable, finding: Finding) -> None:
         """Keep ``finding`` for ``key`` if keeping pays."""
@@ -121,31 +152,17 @@ class Evaluator:
     def find(self, rule: Rule[S], values: tuple[Any, ...]) -> Finding:
         """The finding of ``rule`` for these values of its facts, in the order of
         ``FACTS``: the one made before for equal values while reusing pays."""
-        memo = self.memo(rule)
-        if not memo.reusing:
-            return self._evaluate(rule, values)
-        key: Hashable = (
-            (str(values[0]) if type(values[0]) is Decimal else values[0])
-            if len(values) == 1
-            else tuple([str(v) if type(v) is Decimal else v for v in values])
-        )
-        try:
-            finding = memo.findings.get(key)
-        except TypeError:  # a fact that cannot be hashed: judged afresh, never kept
-            return self._evaluate(rule, values)
-        if finding is None:
-            memo.misses += 1
-            finding = self._evaluate(rule, values)
-            memo.offer(key, finding)
-        else:
-            memo.hits += 1
-        return finding
+        return self.memo(rule).find(values)
 
     def memo(self, rule: Rule[Any]) -> Memo:
-        """The findings kept for ``rule``."""
+        """The findings kept for ``rule``, and how they are made."""
         memo = self._memos.get(rule)
         if memo is None:
-            memo = self._memos[rule] = Memo(tuple(self.reader(rule, f) for f in rule.check.FACTS))
+            seconds = None if rule.origin == CORE else self.budget()
+            memo = self._memos[rule] = Memo(
+                tuple(self.reader(rule, f) for f in rule.check.FACTS),
+                partial(evaluated, rule, seconds=seconds),
+            )
         return memo
 
     def budget(self) -> float:
@@ -164,30 +181,31 @@ class Evaluator:
             rule.origin, doing, "check", fact.read, subject, seconds=seconds
         )
 
-    def _evaluate(self, rule: Rule[S], values: tuple[Any, ...]) -> Finding:
-        check = rule.check
-        facts = Facts(dict(zip(check.FACTS, values, strict=True)))
-        if rule.origin == CORE:
-            verdict = check.evaluate(facts)  # the library's own bugs stay tracebacks
-        else:
-            doing = f"evaluating rule {rule.id!r}"
-            verdict = guard.call(
-                rule.origin, doing, "check", check.evaluate, facts, seconds=self.budget()
-            )
-            _require_sound(rule, verdict)
-        status = verdict.status
-        if status is Status.FAIL and rule.kind is not RuleKind.MANDATORY:
-            status = Status.FLAG  # only a mandatory rule can reject; the rest ask a caseworker
-        return Finding(
-            criterion=rule.id,
-            kind=rule.kind,
-            status=status,
-            citation=rule.citation,
-            rule=rule.rule,
-            reason=deferred(rule.templates[verdict.message], verdict.facts),
-            facts=verdict.facts,
-            missing=verdict.missing,
-        )
+
+def evaluated(rule: Rule[S], values: tuple[Any, ...], seconds: float | None) -> Finding:
+    """The finding of ``rule`` for these values of its facts, made afresh: a plugin's
+    check within ``seconds``, its verdict checked."""
+    check = rule.check
+    facts = Facts(dict(zip(check.FACTS, values, strict=True)))
+    if rule.origin == CORE:
+        verdict = check.evaluate(facts)  # the library's own bugs stay tracebacks
+    else:
+        doing = f"evaluating rule {rule.id!r}"
+        verdict = guard.call(rule.origin, doing, "check", check.evaluate, facts, seconds=seconds)
+        _require_sound(rule, verdict)
+    status = verdict.status
+    if status is Status.FAIL and rule.kind is not RuleKind.MANDATORY:
+        status = Status.FLAG  # only a mandatory rule can reject; the rest ask a caseworker
+    return Finding(
+        criterion=rule.id,
+        kind=rule.kind,
+        status=status,
+        citation=rule.citation,
+        rule=rule.rule,
+        reason=deferred(rule.templates[verdict.message], verdict.facts),
+        facts=verdict.facts,
+        missing=verdict.missing,
+    )
 
 
 def _require_sound(rule: Rule[Any], verdict: object) -> None:

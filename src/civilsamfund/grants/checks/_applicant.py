@@ -193,10 +193,10 @@ class StartupSupport(GrantCheck):
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         founded = facts[FOUNDED]
         status = self.status(facts[APPLICANT_TYPE], founded, facts[RECEIVED])
-        if founded is None or facts[APPLICANT_TYPE] != "association":
-            if status is Status.NOT_APPLICABLE:
-                return Verdict(status=status, message="not_association")
+        if status is Status.FLAG:
             return missing(FOUNDED, startup_years=self.startup_years)
+        if founded is None or facts[APPLICANT_TYPE] != "association":
+            return Verdict(status=status, message="not_association")
         recorded: dict[str, FactValue] = {
             "founded": founded.isoformat(),
             "startup_years": self.startup_years,
