@@ -98,3 +98,14 @@ def test_startup_years_are_whole_years_to_the_day(founded, status, message):
     verdict = StartupSupport(startup_years=2).evaluate(Facts(given_))
     assert (verdict.status, verdict.message) == (status, message)
     assert verdict.facts == {"founded": founded.isoformat(), "startup_years": 2}
+
+
+def test_a_person_with_a_founding_day_is_not_an_association():
+    """Facts naming a person are not an association's, whatever founding day they give."""
+    given_ = {APPLICANT_TYPE: "person", FOUNDED: date(2023, 1, 1), RECEIVED: date(2024, 3, 1)}
+    verdict = StartupSupport(startup_years=2).evaluate(Facts(given_))
+    assert (verdict.status, verdict.message, verdict.facts) == (
+        Status.NOT_APPLICABLE,
+        "not_association",
+        {},
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import linecache
 import pickle
+import time
 import traceback
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -16,7 +17,7 @@ from helpers import odense_application
 from test_evaluator_paths import FIRST, RULE, SECOND, _counting, _rule, _subject
 
 import civilsamfund as cs
-from civilsamfund.core.rules import Findings, _compiled, attribute_fact
+from civilsamfund.core.rules import Findings, _compiled, _evaluator, attribute_fact
 from civilsamfund.core.rules._evaluator import Memo
 from civilsamfund.grants import GrantCheck
 
@@ -312,3 +313,86 @@ def test_compiled_sources_are_bounded_and_shown_again_after_a_cache_clear(monkey
 
 def _offers(check: type) -> bool:
     return _compiled._offers_status(check)
+
+
+class _Counted(tuple):  # type: ignore[type-arg]
+    """A rule set that counts how often it is hashed."""
+
+    hashed = 0
+
+    def __hash__(self) -> int:
+        _Counted.hashed += 1
+        return super().__hash__()
+
+
+def test_a_set_seen_before_is_found_by_identity_and_an_equal_one_by_its_rules(
+    tmp_path, monkeypatch
+):
+    """The same tuple is found without hashing its rules; an equal tuple is found by them
+    and not compiled again."""
+    compiled: list[object] = []
+    compile_rules = _evaluator.compile_rules
+    monkeypatch.setattr(
+        _evaluator, "compile_rules", lambda *a: compiled.append(a) or compile_rules(*a)
+    )
+    rule = _rule(tmp_path, _counting((FIRST,)))
+    evaluator = cs.Evaluator()
+    rules = _Counted((rule,))
+    _Counted.hashed = 0
+    for _ in range(3):
+        assert evaluator.findings(rules, _subject(first="a")).statuses == (FAIL,)
+    assert (_Counted.hashed, len(compiled)) == (2, 1)  # looked up and kept, when first seen
+    assert evaluator._sets == {id(rules): (rules, evaluator._compiled_sets[rules])}
+    equal = _Counted((rule,))
+    assert evaluator.findings(equal, _subject(first="a")).statuses == (FAIL,)
+    assert (_Counted.hashed, len(compiled)) == (4, 1)  # one more by the assertion above
+
+
+def test_evaluators_let_go_of_sets_past_their_limit(tmp_path, monkeypatch):
+    rule = _rule(tmp_path, _counting((FIRST,)))
+    monkeypatch.setattr(cs.Evaluator, "SETS", 2)
+    evaluator = cs.Evaluator()
+    sizes = []
+    for n in range(1, 5):
+        evaluator.findings((rule,) * n, _subject(first="a"))
+        sizes.append((len(evaluator._sets), len(evaluator._compiled_sets)))
+    assert sizes == [(1, 1), (2, 2), (1, 1), (2, 2)]
+
+
+@pytest.mark.parametrize("facts", [(FIRST,), (FIRST, SECOND)], ids=["one fact", "two facts"])
+def test_a_compiled_set_finds_a_kept_finding_itself(tmp_path, monkeypatch, facts):
+    """Facts seen before are found in the memo by the compiled function, keyed as the
+    memo keys them, without asking the memo again."""
+    asked: list[object] = []
+    find = Memo.find
+    monkeypatch.setattr(
+        Memo, "find", lambda self, values: asked.append(values) or find(self, values)
+    )
+    rule = _rule(tmp_path, _counting(facts))
+    evaluator = cs.Evaluator()
+    for _ in range(3):
+        evaluator.findings((rule,), _subject(first="a", second="b"))
+    assert len(asked) == 1
+    assert evaluator.memo(rule).hits == 2
+
+
+def test_a_plugin_status_keeps_the_budget_read_when_compiled(tmp_path, monkeypatch):
+    """A plugin's status runs within the check budget the evaluator read first, and the
+    error says which budget to raise."""
+
+    def slow(first: object) -> object:
+        time.sleep(0.3)
+        return PASS
+
+    monkeypatch.setenv("CIVILSAMFUND_PLUGIN_BUDGET", "check=0.05")
+    rule = _rule(tmp_path, _statused(slow))
+    evaluator = cs.Evaluator()
+    assert evaluator.budget() == 0.05
+    monkeypatch.setenv("CIVILSAMFUND_PLUGIN_BUDGET", "check=10")
+    with pytest.raises(cs.PluginError) as raised:
+        evaluator.findings((rule,), _subject(first="a"))
+    assert str(raised.value) == (
+        f"plugin 'demo': deciding the status of rule {RULE!r} failed: it took longer than "
+        "its budget of 0.05 s and was stopped; if it needs longer, raise the budget with "
+        "CIVILSAMFUND_PLUGIN_BUDGET=check=<seconds>"
+    )
