@@ -75,6 +75,8 @@ def test_equal_facts_reuse_one_finding_through_a_compiled_set(tmp_path):
     assert check.calls == ["a"]
     memo = evaluator.memo(rule)
     assert (memo.hits, memo.misses) == (2, 1)
+    evaluator.findings((rule,), _subject(first="c", second="d"))
+    assert (memo.hits, memo.misses) == (2, 2)
 
 
 def test_facts_that_cannot_be_hashed_are_judged_afresh_by_a_compiled_set(tmp_path):
@@ -308,6 +310,9 @@ def test_compiled_sources_are_bounded_and_shown_again_after_a_cache_clear(monkey
     assert linecache.getline(name, 1) == "x = 1\n"
     _compiled._code("x = 2\n")
     assert name not in linecache.cache
+    assert len(_compiled._CODES) == 1
+    linecache.clearcache()  # a source let go whose lines are gone already
+    _compiled._code("x = 3\n")
     assert len(_compiled._CODES) == 1
 
 
