@@ -203,7 +203,9 @@ def _mapping_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
 
 def _is_tuple(kind: Any) -> bool:
-    return get_origin(kind) is tuple
+    """A tuple, or a sequence (a decision's findings), which is read as one whatever
+    cattrs' version would make of it."""
+    return get_origin(kind) in (tuple, Sequence)
 
 
 def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
