@@ -15,9 +15,9 @@ catalogues.
 from __future__ import annotations
 
 from collections import ChainMap, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from itertools import combinations
+from itertools import combinations, count
 from typing import Any, cast, get_args, get_type_hints
 
 import attrs
@@ -38,6 +38,7 @@ from civilsamfund.core import (
     as_of,
     described,
     expected_one_of,
+    generated_code,
     overlap,
     shown,
     what,
@@ -357,10 +358,11 @@ class ReferencePlan:
     """Where the references in values of one type sit, found once from the type's fields,
     so that checking many subjects (a batch of applications) visits only those fields."""
 
-    __slots__ = ("_steps",)
+    __slots__ = ("_clean", "_steps")
 
     def __init__(self, cls: type) -> None:
         self._steps = _steps(cls, set())
+        self._clean = _cleaner(self._steps)
 
     def problems(self, value: object, known: Mapping[str, Mapping[str, object]]) -> list[Found]:
         """Each reference in ``value`` that names no configured entry."""
@@ -374,9 +376,11 @@ class ReferencePlan:
         only counted, so that a list of a million unknown ids costs no more than one of
         a hundred. They name no source: an error made of them is given its source with
         :meth:`InputError.within`, made only when something is wrong."""
+        found = Problems()
+        if self._clean is not None and self._clean(value, known):  # nearly always
+            return found
         wrong = _Wrong(known, described())
         _follow(self._steps, value, (), wrong)
-        found = Problems()
         for path, message in wrong.found:
             found.at("", path, message)
         found.more += wrong.more
@@ -408,8 +412,12 @@ class _Wrong:
         self.found.append((_path(parts), f"{expected}, got {shown(element)}"))
 
 
-_Step = tuple[str, Reference | None, tuple[Any, ...]]
-"""A field's name, the reference it holds (if any), and the steps below it."""
+Known = Mapping[str, Mapping[str, object]]
+"""The configured entries by kind, then by id."""
+
+_Step = tuple[str, tuple[str, ...] | Reference | None, tuple[Any, ...]]
+"""A field's name, the kinds of entry it names (its reference, where a field beside it
+chooses them; ``None`` where it names none), and the steps below it."""
 
 
 def _steps(cls: type, seen: set[type]) -> tuple[_Step, ...]:
@@ -423,10 +431,11 @@ def _steps(cls: type, seen: set[type]) -> tuple[_Step, ...]:
         below = tuple(
             step for inner in _classes(hints[attribute.name]) for step in _steps(inner, seen)
         )
-        if isinstance(reference, Reference) or below:
-            steps.append(
-                (attribute.name, reference if isinstance(reference, Reference) else None, below)
-            )
+        if isinstance(reference, Reference):
+            fixed = reference.chosen_by is None
+            steps.append((attribute.name, reference.kinds(None) if fixed else reference, below))
+        elif below:
+            steps.append((attribute.name, None, below))
     return tuple(steps)
 
 
@@ -450,6 +459,59 @@ def _named(known: Mapping[str, Mapping[str, object]], kinds: tuple[str, ...], re
     return any(ref in known.get(kind, {}) for kind in kinds)
 
 
+def _kinds(reference: tuple[str, ...] | Reference | None, owner: object) -> tuple[str, ...]:
+    """The kinds of entry a step's field names in ``owner``."""
+    if isinstance(reference, Reference):
+        return reference.kinds(owner)
+    return reference or ()
+
+
+def _cleaner(steps: tuple[_Step, ...]) -> Callable[[object, Known], bool] | None:
+    """A function saying whether every reference below a value names a configured entry:
+    the walk of :func:`_follow`, written out once per type and keeping no path, for the
+    subjects with nothing wrong. ``None`` for a type nested too deep to write out."""
+    lines = ["def clean(value, known):"]
+    names: dict[str, Any] = {"named": _named, "EMPTY": {}}
+    kinds: dict[str, str] = {}  # each kind named alone, by the local holding its ids
+    numbers = count()
+
+    def walk(steps: tuple[_Step, ...], owner: str, depth: int) -> None:
+        pad = "    " * depth
+        for name, reference, below in steps:
+            n = next(numbers)
+            lines.append(f"    {pad}x{n} = getattr({owner}, {name!r}, None)")
+            if isinstance(reference, Reference):
+                names[f"r{n}"] = reference
+                lines.append(f"    {pad}k{n} = r{n}.kinds({owner})")
+            lines.append(
+                f"    {pad}for e{n} in () if x{n} is None else x{n} if isinstance(x{n}, tuple) "
+                f"else (x{n},):"
+            )
+            if isinstance(reference, Reference):
+                lines.append(f"        {pad}if k{n} and not named(known, k{n}, e{n}):")
+                lines.append(f"            {pad}return False")
+            elif reference:
+                test = (
+                    f"e{n} not in {kinds.setdefault(reference[0], f'ids{len(kinds)}')}"
+                    if len(reference) == 1
+                    else f"not named(known, {reference!r}, e{n})"
+                )
+                lines.append(f"        {pad}if {test}:")
+                lines.append(f"            {pad}return False")
+            walk(below, f"e{n}", depth + 1)
+
+    walk(steps, "value", 0)
+    lines[1:1] = [f"    {ids} = known.get({kind!r}, EMPTY)" for kind, ids in kinds.items()]
+    lines.append("    return True")
+    try:
+        code = generated_code("\n".join(lines) + "\n", "reference walk")
+    except SyntaxError:  # more blocks nested than Python compiles
+        return None
+    exec(code, names)
+    clean: Callable[[object, Known], bool] = names["clean"]
+    return clean
+
+
 def _follow(
     steps: tuple[_Step, ...],
     value: object,
@@ -462,7 +524,7 @@ def _follow(
         item = getattr(value, name, None)
         if item is None:
             continue
-        kinds = reference.kinds(value) if reference is not None else ()
+        kinds = _kinds(reference, value)
         items = enumerate(item) if isinstance(item, tuple) else ((None, item),)
         for index, element in items:
             if kinds and not _named(known, kinds, element):

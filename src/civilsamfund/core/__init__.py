@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         described,
         describing,
     )
+    from civilsamfund.core._generated import generated_code
     from civilsamfund.core._guard import BUILTIN, Attributed, own_or_guarded, timed
     from civilsamfund.core._json import compact_json, json_encoder
     from civilsamfund.core._money import (
@@ -150,6 +151,7 @@ __getattr__ = lazy_names(
             "described",
             "describing",
         ),
+        "civilsamfund.core._generated": ("generated_code",),
         "civilsamfund.core._guard": (
             "Attributed",
             "BUILTIN",
@@ -302,6 +304,7 @@ __all__ = [
     "escaped",
     "expected_one_of",
     "finite_non_negative",
+    "generated_code",
     "guard",
     "in_force",
     "input_schema",

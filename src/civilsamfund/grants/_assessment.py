@@ -16,7 +16,7 @@ from attrs import field, frozen
 from civilsamfund.config import Municipality, ReferencePlan
 from civilsamfund.core import AuditRecord, Text, Versions, expected_one_of, shown
 from civilsamfund.core.rules import Evaluator, Facts, Rule
-from civilsamfund.grants._application import Association, GrantApplication
+from civilsamfund.grants._application import Association, GrantApplication, TargetGroup
 from civilsamfund.grants._config import (
     AuditorRule,
     GrantCatalogue,
@@ -58,6 +58,9 @@ class PoolRules:
     _judged: dict[tuple[str, ...], tuple[Rule[GrantApplication], ...]] = field(
         init=False, factory=dict, repr=False, eq=False
     )
+    _laws: dict[tuple[TargetGroup, ...] | None, tuple[str, ...]] = field(
+        init=False, factory=dict, repr=False, eq=False
+    )
 
     def judged(self, departments: tuple[str, ...]) -> tuple[Rule[GrantApplication], ...]:
         """Every rule that judges an application routed to ``departments``, in the order
@@ -70,6 +73,18 @@ class PoolRules:
                 *chain.from_iterable(self.supplementary.get(d, ()) for d in departments),
             )
         return rules
+
+    def laws(self, groups: tuple[TargetGroup, ...] | None) -> tuple[str, ...]:
+        """The laws of the legal bases that apply to an application serving ``groups``;
+        worked out once for equal groups."""
+        laws = self._laws.get(groups)
+        if laws is None:
+            if len(self._laws) >= _KEPT:
+                self._laws.clear()
+            laws = self._laws[groups] = tuple(
+                basis.law for basis in self.legal_bases if basis.applies(groups)
+            )
+        return laws
 
 
 _KEPT = 10_000
@@ -285,11 +300,7 @@ class Assessor:
             auditor=_auditor(rules.auditor, application, rules.auditors),
             appeal=rules.appeal,
             audit=rules.audit,
-            legal_bases=tuple(
-                basis.law
-                for basis in rules.legal_bases
-                if basis.applies(application.activity.target_groups)
-            ),
+            legal_bases=rules.laws(application.activity.target_groups),
         )
 
 

@@ -94,7 +94,7 @@ STANDING_GRANT_RENEWAL: Fact[Application, bool] = attribute_fact(
 
 def _funding_names(application: Application) -> tuple[str, ...] | None:
     sources = application.other_funding
-    return None if sources is None else tuple(source.name for source in sources)
+    return None if sources is None else tuple([source.name for source in sources])
 
 
 def _with_funding_names(application: Application, names: tuple[str, ...] | None) -> Application:
@@ -110,15 +110,21 @@ OTHER_FUNDING: Fact[Application, tuple[str, ...] | None] = Fact(
 )
 
 
+_COORDINATING, _OTHER_STAFF = BudgetCategory.COORDINATING_STAFF, BudgetCategory.OTHER_STAFF
+_NONE = Decimal(0)
+
+
 def _staff_sums(application: Application) -> tuple[str, str] | None:
     """What the budget spends on coordinating staff and on other staff, as written."""
-    if application.budget is None:
+    budget = application.budget
+    if budget is None:
         return None
-    coordinating = other = Decimal(0)
-    for line in application.budget:
-        if line.category is BudgetCategory.COORDINATING_STAFF:
+    coordinating = other = _NONE
+    for line in budget:
+        category = line.category
+        if category is _COORDINATING:
             coordinating += line.amount
-        elif line.category is BudgetCategory.OTHER_STAFF:
+        elif category is _OTHER_STAFF:
             other += line.amount
     return str(coordinating), str(other)
 

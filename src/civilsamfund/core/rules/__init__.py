@@ -21,7 +21,18 @@ if TYPE_CHECKING:
     )
     from civilsamfund.core.rules._evaluator import Evaluator
     from civilsamfund.core.rules._facts import Fact, Facts, attribute_fact
-    from civilsamfund.core.rules._findings import Finding, Outcome, RuleKind, Status, outcome
+    from civilsamfund.core.rules._findings import (
+        FAIL,
+        FLAG,
+        INFO,
+        NOT_APPLICABLE,
+        PASS,
+        Finding,
+        Outcome,
+        RuleKind,
+        Status,
+        outcome,
+    )
     from civilsamfund.core.rules._messages import Names, Template, kroner_text
     from civilsamfund.core.rules._rule import CORE, Rule
     from civilsamfund.core.rules._rulebook import Rulebook
@@ -56,6 +67,11 @@ __getattr__ = lazy_names(
             "attribute_fact",
         ),
         "civilsamfund.core.rules._findings": (
+            "FAIL",
+            "FLAG",
+            "INFO",
+            "NOT_APPLICABLE",
+            "PASS",
             "Finding",
             "Outcome",
             "RuleKind",
@@ -79,7 +95,12 @@ __getattr__ = lazy_names(
 
 __all__ = [
     "CORE",
+    "FAIL",
+    "FLAG",
+    "INFO",
     "MISSING",
+    "NOT_APPLICABLE",
+    "PASS",
     "Check",
     "Evaluator",
     "Examples",

@@ -2,8 +2,9 @@
 decided inline, findings made when first read.
 
 As attrs writes a class's ``__init__`` and cattrs its structure hooks, the evaluator
-writes Python source once per rule set from what the checks declare, and registers it
-with :mod:`linecache` so that a traceback shows the line that failed. A check that
+writes Python source once per rule set from what the checks declare
+(:func:`~civilsamfund.core.generated_code`, so that a traceback shows the line that
+failed). A check that
 offers ``status(*values)`` is decided by calling it; any other check is judged as the
 interpreted evaluator judges it, its finding made at once. Findings a status stands in
 for are made from the facts read, by the unchanged check, only when someone reads them.
@@ -11,13 +12,11 @@ for are made from the facts read, by the unchanged check, only when someone read
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from itertools import count
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from civilsamfund.core import PluginError, guard
+from civilsamfund.core import PluginError, generated_code, guard
 from civilsamfund.core.rules._facts import Fact
 from civilsamfund.core.rules._findings import Finding, Outcome, RuleKind, Status, outcome
 from civilsamfund.core.rules._rule import CORE, Rule
@@ -28,16 +27,6 @@ if TYPE_CHECKING:
 S = TypeVar("S")
 
 Place = int | tuple[int, ...]
-
-
-_CODES: dict[str, tuple[str, Any]] = {}
-"""Compiled source by its text, with the name tracebacks show it by: evaluators judging
-alike share the code and its lines."""
-
-CODES = 1_000
-"""Compiled sources kept; past that they are let go, their lines with them."""
-
-_NUMBERS = count(1)
 
 
 class Plan:
@@ -222,7 +211,7 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
         for rule, place in zip(rules, layout, strict=True)
     )
     names["plan"] = Plan(rules, tuple(layout), finds)
-    exec(_code("\n".join(lines) + "\n"), names)
+    exec(generated_code("\n".join(lines) + "\n", "rule set"), names)
     judge: Callable[[S], Findings] = names["judge"]
     return judge
 
@@ -286,19 +275,3 @@ def _offers_status(check: type) -> bool:
     gives = [i for i, cls in enumerate(order) if callable(vars(cls).get("status"))]
     judges = [i for i, cls in enumerate(order) if "evaluate" in vars(cls)]
     return bool(gives) and gives[0] <= judges[0]
-
-
-def _code(source: str) -> Any:
-    """The code of ``source``, compiled once and shown by tracebacks."""
-    found = _CODES.get(source)
-    if found is None:
-        if len(_CODES) >= CODES:
-            for filename, _ in _CODES.values():
-                linecache.cache.pop(filename, None)
-            _CODES.clear()
-        filename = f"<civilsamfund rule set {next(_NUMBERS)}>"
-        found = _CODES[source] = (filename, compile(source, filename, "exec"))
-    filename, code = found
-    if filename not in linecache.cache:  # registered anew after linecache.clearcache()
-        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    return code

@@ -31,6 +31,18 @@ class Status(str, enum.Enum):
     NOT_APPLICABLE = "not_applicable"
 
 
+PASS, FAIL, FLAG, INFO, NOT_APPLICABLE = (
+    Status.PASS,
+    Status.FAIL,
+    Status.FLAG,
+    Status.INFO,
+    Status.NOT_APPLICABLE,
+)
+"""The statuses as plain names, for code that runs once per subject: on Python 3.11 a
+member looked up on its enum passes through the enum type's ``__getattr__`` hook, which
+costs four times a plain name."""
+
+
 class Outcome(str, enum.Enum):
     """What the findings add up to."""
 

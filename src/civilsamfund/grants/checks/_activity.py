@@ -10,6 +10,11 @@ from attrs import field, frozen
 
 from civilsamfund.core import Share, Text, refers
 from civilsamfund.core.rules import (
+    FAIL,
+    FLAG,
+    INFO,
+    NOT_APPLICABLE,
+    PASS,
     Examples,
     Fact,
     Facts,
@@ -36,7 +41,8 @@ _HALF = Share(Decimal("0.5"))
 @frozen(kw_only=True)
 class _ShareThreshold(GrantCheck):
     """A share that must exceed ``minimum`` (or reach it, when ``inclusive``), with the
-    other facts (``ALSO``) that must be given for it to count."""
+    other facts (``ALSO``) that must be given for it to count: ``FACTS`` lists those
+    first and the share last."""
 
     minimum: Share = _HALF
     inclusive: bool = False
@@ -47,15 +53,22 @@ class _ShareThreshold(GrantCheck):
     MET: ClassVar[str]
     UNMET: ClassVar[str]
 
+    def status(self, *values: Any) -> Status:
+        share = values[-1]
+        if None in values:
+            return FLAG
+        enough = share >= self.minimum if self.inclusive else share > self.minimum
+        return PASS if enough else FAIL
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         share = facts[self.SHARE]
+        status = self.status(*(facts[fact] for fact in self.FACTS))
         recorded: dict[str, FactValue] = {"minimum": str(self.minimum), "inclusive": self.inclusive}
-        if share is None or any(facts[fact] is None for fact in self.ALSO):
+        if status is FLAG:
             return missing(*facts.absent(*self.ALSO, self.SHARE), **recorded)
-        enough = share >= self.minimum if self.inclusive else share > self.minimum
         return Verdict(
-            status=Status.PASS if enough else Status.FAIL,
-            message=self.MET if enough else self.UNMET,
+            status=status,
+            message=self.MET if status is PASS else self.UNMET,
             facts={**recorded, self.SHARE.name: str(share)},
         )
 
@@ -127,13 +140,19 @@ class _YesNo(GrantCheck):
     YES: ClassVar[str]
     NO: ClassVar[str]
 
+    def status(self, value: Any) -> Status:
+        if value is None:
+            return FLAG
+        return PASS if value else FAIL
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         value = facts[self.FACT]
-        if value is None:
+        status = self.status(value)
+        if status is FLAG:
             return missing(self.FACT)
         return Verdict(
-            status=Status.PASS if value else Status.FAIL,
-            message=self.YES if value else self.NO,
+            status=status,
+            message=self.YES if status is PASS else self.NO,
             facts={self.FACT.name: value},
         )
 
@@ -188,14 +207,25 @@ class PriorityFocus(GrantCheck):
     }
     RECORDS = ("matches",)
 
+    def _matches(self, areas: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(area for area in areas if area in self.focus_areas)
+
+    def status(self, areas: tuple[str, ...] | None) -> Status:
+        if areas is None:
+            return FLAG
+        focus_areas = self.focus_areas
+        for area in areas:
+            if area in focus_areas:
+                return INFO
+        return NOT_APPLICABLE
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         areas = facts[FOCUS_AREAS]
+        status = self.status(areas)
         if areas is None:
             return missing(FOCUS_AREAS)
-        matches = tuple(area for area in areas if area in self.focus_areas)
-        if matches:
-            return Verdict(status=Status.INFO, message="match", facts={"matches": matches})
-        return Verdict(status=Status.NOT_APPLICABLE, message="no_match", facts={"matches": ()})
+        message = "match" if status is INFO else "no_match"
+        return Verdict(status=status, message=message, facts={"matches": self._matches(areas)})
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {} if passing else None  # it tells, never fails

@@ -10,7 +10,20 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from civilsamfund.core import Text, at_least, finite_non_negative
-from civilsamfund.core.rules import Examples, Facts, FactValue, Known, Status, Verdict, missing
+from civilsamfund.core.rules import (
+    FAIL,
+    FLAG,
+    INFO,
+    NOT_APPLICABLE,
+    PASS,
+    Examples,
+    Facts,
+    FactValue,
+    Known,
+    Status,
+    Verdict,
+    missing,
+)
 from civilsamfund.grants._application import KIND_NAMES, AssociationKind, GrantApplication
 from civilsamfund.grants._check import HUNDREDTH, GrantCheck
 from civilsamfund.grants.facts import (
@@ -53,13 +66,16 @@ class MunicipalDiscretion(GrantCheck):
     RECORDS = ("association_kind",)
     NAMES = KIND_NAMES
 
+    def status(self, kind: AssociationKind | None) -> Status:
+        return FLAG if kind is not None and kind not in self.expected_kinds else INFO
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         kind = facts[ASSOCIATION_KIND]
-        if kind is not None and kind not in self.expected_kinds:
+        if kind is not None and self.status(kind) is FLAG:
             return Verdict(
-                status=Status.FLAG, message="other_kind", facts={"association_kind": kind.value}
+                status=FLAG, message="other_kind", facts={"association_kind": kind.value}
             )
-        return Verdict(status=Status.INFO, message="guidance")
+        return Verdict(status=INFO, message="guidance")
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {} if passing else None  # it guides and flags, never fails
@@ -77,10 +93,13 @@ class NotAnIndividual(GrantCheck):
         ),
     }
 
+    def status(self, applicant_type: str) -> Status:
+        return FAIL if applicant_type == "person" else PASS
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
-        is_person = facts[APPLICANT_TYPE] == "person"
+        is_person = self.status(facts[APPLICANT_TYPE]) is FAIL
         return Verdict(
-            status=Status.FAIL if is_person else Status.PASS,
+            status=FAIL if is_person else PASS,
             message="individual" if is_person else "association",
             facts={"applicant_type": "person" if is_person else "association"},
         )
@@ -118,22 +137,22 @@ class EquityGuideline(GrantCheck):
 
     def status(self, applicant_type: str, equity: Decimal | None, costs: Decimal | None) -> Status:
         if applicant_type != "association":
-            return Status.NOT_APPLICABLE
+            return NOT_APPLICABLE
         if equity is None or costs is None:
-            return Status.FLAG
-        return Status.PASS if equity <= self.max_multiple * costs else Status.FAIL
+            return FLAG
+        return PASS if equity <= self.max_multiple * costs else FAIL
 
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         equity, costs = facts[EQUITY], facts[ANNUAL_RUNNING_COSTS]
         status = self.status(facts[APPLICANT_TYPE], equity, costs)
-        if status is Status.NOT_APPLICABLE:
+        if status is NOT_APPLICABLE:
             return Verdict(status=status, message="not_association")
         multiple = str(self.max_multiple)
-        if status is Status.FLAG:
+        if status is FLAG:
             return missing(*facts.absent(EQUITY, ANNUAL_RUNNING_COSTS), max_multiple=multiple)
         return Verdict(
             status=status,
-            message="within" if status is Status.PASS else "above",
+            message="within" if status is PASS else "above",
             facts={
                 "equity": str(equity),
                 "annual_running_costs": str(costs),
@@ -183,17 +202,17 @@ class StartupSupport(GrantCheck):
 
     def status(self, applicant_type: str, founded: date | None, received: date) -> Status:
         if applicant_type != "association":
-            return Status.NOT_APPLICABLE
+            return NOT_APPLICABLE
         if founded is None:
-            return Status.FLAG
+            return FLAG
         if _years_between(founded, received) < self.startup_years:
-            return Status.INFO
-        return Status.NOT_APPLICABLE
+            return INFO
+        return NOT_APPLICABLE
 
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         founded = facts[FOUNDED]
         status = self.status(facts[APPLICANT_TYPE], founded, facts[RECEIVED])
-        if status is Status.FLAG:
+        if status is FLAG:
             return missing(FOUNDED, startup_years=self.startup_years)
         if founded is None or facts[APPLICANT_TYPE] != "association":
             return Verdict(status=status, message="not_association")
@@ -201,7 +220,7 @@ class StartupSupport(GrantCheck):
             "founded": founded.isoformat(),
             "startup_years": self.startup_years,
         }
-        message = "startup" if status is Status.INFO else "established"
+        message = "startup" if status is INFO else "established"
         return Verdict(status=status, message=message, facts=recorded)
 
     def examples(self, passing: bool, known: Known) -> Examples | None:

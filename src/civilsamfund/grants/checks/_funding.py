@@ -9,7 +9,19 @@ from typing import ClassVar
 from attrs import frozen
 
 from civilsamfund.core import Text
-from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, missing
+from civilsamfund.core.rules import (
+    FAIL,
+    FLAG,
+    INFO,
+    NOT_APPLICABLE,
+    PASS,
+    Examples,
+    Facts,
+    Known,
+    Status,
+    Verdict,
+    missing,
+)
 from civilsamfund.grants._application import GrantApplication
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import (
@@ -37,16 +49,28 @@ class OtherFundingSought(GrantCheck):
     }
     RECORDS = ("sources",)
 
+    def status(self, names: tuple[str, ...] | None) -> Status:
+        if names is None:
+            return FLAG
+        return PASS if names else FAIL
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         names = facts[OTHER_FUNDING]
+        status = self.status(names)
         if names is None:
             return missing(OTHER_FUNDING)
-        if not names:
-            return Verdict(status=Status.FAIL, message="none", facts={"sources": ()})
-        return Verdict(status=Status.PASS, message="sought", facts={"sources": names})
+        message = "sought" if status is PASS else "none"
+        return Verdict(status=status, message=message, facts={"sources": names})
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {OTHER_FUNDING: [("Fond",)] if passing else [()]}
+
+
+_STAFF_MESSAGES = {
+    FAIL: "other",
+    INFO: "coordinating",
+    NOT_APPLICABLE: "none",
+}
 
 
 @frozen(kw_only=True)
@@ -69,17 +93,22 @@ class StaffCosts(GrantCheck):
     }
     RECORDS = ("coordinating_staff", "other_staff")
 
+    def status(self, sums: tuple[str, str] | None) -> Status:
+        if sums is None:
+            return FLAG
+        coordinating, other = sums
+        if Decimal(other):
+            return FAIL
+        return INFO if Decimal(coordinating) else NOT_APPLICABLE
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         sums = facts[STAFF_SUMS]
+        status = self.status(sums)
         if sums is None:
             return missing(STAFF_SUMS)
         coordinating, other = sums
         recorded = {"coordinating_staff": coordinating, "other_staff": other}
-        if Decimal(other):
-            return Verdict(status=Status.FAIL, message="other", facts=recorded)
-        if Decimal(coordinating):
-            return Verdict(status=Status.INFO, message="coordinating", facts=recorded)
-        return Verdict(status=Status.NOT_APPLICABLE, message="none", facts=recorded)
+        return Verdict(status=status, message=_STAFF_MESSAGES[status], facts=recorded)
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {STAFF_SUMS: [("0", "0"), ("1000", "0")] if passing else [("0", "1000")]}
@@ -112,15 +141,17 @@ class StandingGrant(GrantCheck):
         ),
     }
 
+    def status(self, renewal: bool, reserve: str | None) -> Status:
+        if not renewal:
+            return NOT_APPLICABLE
+        return INFO if reserve is None else FAIL
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
-        if not facts[STANDING_GRANT_RENEWAL]:
-            return Verdict(status=Status.NOT_APPLICABLE, message="ordinary")
         reserve = facts[RESERVE]
-        if reserve is not None:
-            return Verdict(
-                status=Status.FAIL, message="renewal_with_growth", facts={"reserve": reserve}
-            )
-        return Verdict(status=Status.INFO, message="renewal")
+        status = self.status(facts[STANDING_GRANT_RENEWAL], reserve)
+        if status is FAIL:
+            return Verdict(status=status, message="renewal_with_growth", facts={"reserve": reserve})
+        return Verdict(status=status, message="ordinary" if status is NOT_APPLICABLE else "renewal")
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         if passing:

@@ -8,7 +8,18 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from civilsamfund.core import MAX_AGE, Text, between, refers
-from civilsamfund.core.rules import Examples, Facts, Known, Status, Verdict, missing
+from civilsamfund.core.rules import (
+    FAIL,
+    FLAG,
+    NOT_APPLICABLE,
+    PASS,
+    Examples,
+    Facts,
+    Known,
+    Status,
+    Verdict,
+    missing,
+)
 from civilsamfund.grants._application import GrantApplication, TargetGroup
 from civilsamfund.grants._check import GrantCheck
 from civilsamfund.grants.facts import TARGET_GROUP_MIN_AGE, TARGET_GROUPS
@@ -41,23 +52,33 @@ class TargetGroupInList(GrantCheck):
     }
     RECORDS = ("categories", "outside")
 
+    def _admits(self, group: TargetGroup) -> bool:
+        return group.category in self.allowed and (self.allow_relatives or not group.relatives)
+
+    def status(self, groups: tuple[TargetGroup, ...] | None) -> Status:
+        if not groups:
+            return FLAG
+        for group in groups:
+            if not self._admits(group):
+                return FAIL
+        return PASS
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         groups = facts[TARGET_GROUPS]
+        status = self.status(groups)
         if not groups:
             return missing(TARGET_GROUPS)
         categories = tuple(group.category for group in groups)
-        outside = tuple(
-            group.category
-            for group in groups
-            if group.category not in self.allowed or (group.relatives and not self.allow_relatives)
-        )
-        if outside:
+        if status is FAIL:
             return Verdict(
-                status=Status.FAIL,
+                status=status,
                 message="outside",
-                facts={"categories": categories, "outside": outside},
+                facts={
+                    "categories": categories,
+                    "outside": tuple(g.category for g in groups if not self._admits(g)),
+                },
             )
-        return Verdict(status=Status.PASS, message="in_list", facts={"categories": categories})
+        return Verdict(status=status, message="in_list", facts={"categories": categories})
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         if passing:
@@ -88,14 +109,23 @@ class RelativesException(GrantCheck):
     }
     RECORDS = ("categories",)
 
+    def status(self, groups: tuple[TargetGroup, ...] | None) -> Status:
+        if groups is None:
+            return FLAG
+        for group in groups:
+            if group.relatives:
+                return FLAG
+        return NOT_APPLICABLE
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         groups = facts[TARGET_GROUPS]
+        status = self.status(groups)
         if groups is None:
             return missing(TARGET_GROUPS)
-        relatives = tuple(group.category for group in groups if group.relatives)
-        if relatives:
-            return Verdict(status=Status.FLAG, message="relatives", facts={"categories": relatives})
-        return Verdict(status=Status.NOT_APPLICABLE, message="no_relatives")
+        if status is FLAG:
+            relatives = tuple(group.category for group in groups if group.relatives)
+            return Verdict(status=status, message="relatives", facts={"categories": relatives})
+        return Verdict(status=status, message="no_relatives")
 
     def examples(self, passing: bool, known: Known) -> Examples | None:
         return {} if passing else None  # it flags, never fails
@@ -120,13 +150,19 @@ class MinimumAge(GrantCheck):
     }
     RECORDS = ("youngest",)
 
+    def status(self, youngest: int | None) -> Status:
+        if youngest is None:
+            return FLAG
+        return PASS if youngest >= self.min_age else FAIL
+
     def evaluate(self, facts: Facts[GrantApplication]) -> Verdict:
         youngest = facts[TARGET_GROUP_MIN_AGE]
-        if youngest is None:
+        status = self.status(youngest)
+        if status is FLAG:
             return missing(TARGET_GROUP_MIN_AGE, min_age=self.min_age)
-        old_enough = youngest >= self.min_age
+        old_enough = status is PASS
         return Verdict(
-            status=Status.PASS if old_enough else Status.FAIL,
+            status=status,
             message="old_enough" if old_enough else "too_young",
             facts={"min_age": self.min_age, "youngest": youngest},
         )
