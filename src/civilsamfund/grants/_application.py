@@ -81,7 +81,7 @@ def _age(_: object, attribute: Attribute[int | None], value: int | None) -> None
         raise FieldValueError(attribute.name, f"expected an age from 0 to {MAX_AGE}, got {value}")
 
 
-@frozen(kw_only=True, cache_hash=True)
+@frozen(kw_only=True)
 class TargetGroup:
     """Who an activity serves: a category from the municipality's list and an age span.
 

@@ -254,7 +254,7 @@ TARGET_GROUPS: Fact[Application, tuple[TargetGroup, ...] | None] = Fact(
     read=attrgetter("activity.target_groups"),
     write=_with_categories,
 )
-"""The target groups; checks of their categories read them whole (their hash is kept)."""
+"""The target groups, read whole by the checks of their categories."""
 
 
 def _youngest(application: Application) -> int | None:

@@ -33,10 +33,11 @@ class Plan:
     """How a compiled rule set's record becomes its findings."""
 
     __slots__ = ("finds", "layout", "rules")
-    """``layout`` holds, for each rule, where its finding is in a record or, for a rule
-    decided by its check's ``status``, where its facts' values are; ``finds`` how such
-    a rule's finding is found: its memo's, so that a decision kept holds those memos
-    and nothing else of the evaluator's."""
+    """A record holds each rule's status, in the rules' order, then the facts' values
+    and the findings made at once. ``layout`` holds, for each rule, where its finding
+    is in the record or, for a rule decided by its check's ``status``, where its facts'
+    values are; ``finds`` how such a rule's finding is found: its memo's, so that a
+    decision kept holds those memos and nothing else of the evaluator's."""
 
     def __init__(
         self,
@@ -48,11 +49,12 @@ class Plan:
         self.layout = layout
         self.finds = finds
 
-    def make(self, record: tuple[Any, ...], statuses: tuple[Status, ...]) -> tuple[Finding, ...]:
+    def make(self, record: tuple[Any, ...]) -> tuple[Finding, ...]:
         """Every finding of the record, each rule's agreeing with the status decided."""
         made: list[Finding] = []
+        statuses = record  # the record starts with them, then goes on past the rules
         for rule, place, find, status in zip(
-            self.rules, self.layout, self.finds, statuses, strict=True
+            self.rules, self.layout, self.finds, statuses, strict=False
         ):
             if isinstance(place, int):
                 made.append(record[place])
@@ -81,39 +83,44 @@ class Findings(Sequence[Finding]):
     pickles as findings given, and ``tuple(findings)`` gives that tuple.
     """
 
-    __slots__ = ("_made", "_plan", "_record", "outcome", "statuses")
+    __slots__ = ("_count", "_made", "_plan", "_record", "outcome")
+    """``_record`` starts with the statuses; a kept decision's findings hold it alone, one
+    object the garbage collector visits, not two."""
 
     def __init__(self, findings: Iterable[Finding] = ()) -> None:
         made = tuple(findings)
+        self._count = len(made)
         self._made: tuple[Finding, ...] | None = made
         self._plan: Plan | None = None
-        self._record: tuple[Any, ...] = ()
-        self.statuses: tuple[Status, ...] = tuple(finding.status for finding in made)
+        self._record: tuple[Any, ...] = tuple([finding.status for finding in made])
         self.outcome: Outcome = outcome(made)
 
     @classmethod
-    def later(
-        cls, plan: Plan, statuses: tuple[Status, ...], decided: Outcome, record: tuple[Any, ...]
-    ) -> Findings:
+    def later(cls, plan: Plan, decided: Outcome, record: tuple[Any, ...]) -> Findings:
         """Findings a compiled rule set decided, made from ``record`` when first read."""
         self = object.__new__(cls)
+        self._count = len(plan.rules)
         self._made = None
         self._plan = plan
         self._record = record
-        self.statuses = statuses
         self.outcome = decided
         return self
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        """Each rule's status, in the rules' order."""
+        return self._record[: self._count]
 
     def _all(self) -> tuple[Finding, ...]:
         made = self._made
         if made is None:
             assert self._plan is not None  # only findings made later have no findings yet
-            made = self._made = self._plan.make(self._record, self.statuses)
-            self._plan, self._record = None, ()
+            made = self._made = self._plan.make(self._record)
+            self._plan, self._record = None, self.statuses
         return made
 
     def __len__(self) -> int:
-        return len(self.statuses)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Finding: ...
@@ -183,18 +190,17 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
             lines += _memo_lines(index, values, keyed)
             names[f"memo{index}"] = memo = evaluator.memo(rule)
             names[f"found{index}"] = memo.findings
-            layout.append(len(slots) + index)
+            layout.append(len(rules) + len(slots) + index)
         else:
             names[f"status{index}"] = decide
             arguments = ", ".join(f"v{slot}" for slot in values)
             lines.append(f"    s{index} = status{index}({arguments})")
             if rule.kind is not RuleKind.MANDATORY:
                 lines.append(f"    if s{index} is FAIL: s{index} = FLAG")
-            layout.append(tuple(values))
+            layout.append(tuple(len(rules) + slot for slot in values))
     statuses = [f"s{index}" for index in range(len(rules))]
     mandatory = [i for i, rule in enumerate(rules) if rule.kind is RuleKind.MANDATORY]
-    lines.append(f"    statuses = {_tuple(statuses)}")
-    flagged = "if FLAG in statuses:"
+    flagged = f"if {' or '.join(f'{s} is FLAG' for s in statuses) or 'False'}:"
     if mandatory:
         failed = " or ".join(f"s{index} is FAIL" for index in mandatory)
         lines += [f"    if {failed}:", "        decided = INELIGIBLE", f"    el{flagged}"]
@@ -204,8 +210,8 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
     found = [
         f"f{index}" if isinstance(place, int) else "None" for index, place in enumerate(layout)
     ]
-    record = _tuple([*(f"v{slot}" for slot in slots.values()), *found])
-    lines.append(f"    return later(plan, statuses, decided, {record})")
+    record = _tuple([*statuses, *(f"v{slot}" for slot in slots.values()), *found])
+    lines.append(f"    return later(plan, decided, {record})")
     finds = tuple(
         None if isinstance(place, int) else evaluator.memo(rule).find
         for rule, place in zip(rules, layout, strict=True)

@@ -160,6 +160,8 @@ class Template:
             ]
         )
 
+    __call__ = render  # a deferred text holds the template itself, not a bound method
+
     def fields(self, language: Language) -> set[str]:
         """The fact names the template refers to in ``language``."""
         return {name for name, _ in self._compiled[language][1]}
@@ -187,4 +189,4 @@ def _compile(template: str) -> tuple[str, tuple[tuple[str, _Converter], ...]]:
 
 def deferred(template: Template, facts: Mapping[str, Any]) -> Text:
     """The message as a text rendered per language on first use."""
-    return Text.deferred(template.render, facts)
+    return Text.deferred(template, facts)
