@@ -10,7 +10,7 @@ import pytest
 from helpers import MUNICIPALITIES, odense_application
 
 from civilsamfund import ConfigError, Plugins, load_municipality_dir
-from civilsamfund.grants import TargetGroup, TargetGroupLimit, assess, render_text
+from civilsamfund.grants import Assessor, TargetGroup, TargetGroupLimit, assess, render_text
 
 BOTH = ("Serviceloven § 18", "Barnets lov")
 SEL = ("Serviceloven § 18",)
@@ -40,6 +40,22 @@ def test_barnets_lov_is_named_for_target_groups_under_18_only(odense, groups, la
         received=date(2025, 9, 1), activity={"target_groups": target_groups}
     )
     assert assess(odense, application).legal_bases == laws
+
+
+def test_the_laws_are_worked_out_once_for_equal_groups_across_days(odense):
+    """An assessor keeps the laws for equal target groups once while the same bases are
+    in force, not once a day: a stream of a million applications stays flat in memory."""
+    assessor = Assessor(odense)
+    groups = (TargetGroup(category="children_youth", min_age=10, max_age=17),)
+    for day in range(1, 29):
+        application = odense_application(
+            received=date(2025, 2, day), activity={"target_groups": groups}
+        )
+        assert assessor.assess(application).legal_bases == BOTH
+    assert len(assessor._laws) == 1
+    before = odense_application(received=date(2023, 6, 1), activity={"target_groups": groups})
+    assert assessor.assess(before).legal_bases == SEL  # before Barnets lov: other bases
+    assert len(assessor._laws) == 2
 
 
 def test_a_letter_for_older_people_names_serviceloven_alone(odense):

@@ -58,9 +58,6 @@ class PoolRules:
     _judged: dict[tuple[str, ...], tuple[Rule[GrantApplication], ...]] = field(
         init=False, factory=dict, repr=False, eq=False
     )
-    _laws: dict[tuple[TargetGroup, ...] | None, tuple[str, ...]] = field(
-        init=False, factory=dict, repr=False, eq=False
-    )
 
     def judged(self, departments: tuple[str, ...]) -> tuple[Rule[GrantApplication], ...]:
         """Every rule that judges an application routed to ``departments``, in the order
@@ -74,18 +71,6 @@ class PoolRules:
             )
         return rules
 
-    def laws(self, groups: tuple[TargetGroup, ...] | None) -> tuple[str, ...]:
-        """The laws of the legal bases that apply to an application serving ``groups``;
-        worked out once for equal groups."""
-        laws = self._laws.get(groups)
-        if laws is None:
-            if len(self._laws) >= _KEPT:
-                self._laws.clear()
-            laws = self._laws[groups] = tuple(
-                basis.law for basis in self.legal_bases if basis.applies(groups)
-            )
-        return laws
-
 
 _KEPT = 10_000
 """Routings and rounds an assessor keeps, by what they depend on."""
@@ -96,9 +81,11 @@ class Assessor:
 
     __slots__ = (
         "_auditors",
+        "_bases",
         "_departments",
         "_evaluator",
         "_facts",
+        "_laws",
         "_names",
         "_plan",
         "_pools",
@@ -143,6 +130,9 @@ class Assessor:
             for kind in municipality.section(GrantCatalogue).auditors
         }
         self._names: dict[tuple[tuple[str, Text], ...], Mapping[str, Text]] = {}
+        self._bases: dict[tuple[LegalBasis, ...], tuple[LegalBasis, ...]] = {}
+        """Each set of legal bases in force, one tuple for every day it holds."""
+        self._laws: dict[tuple[int, tuple[TargetGroup, ...] | None], tuple[str, ...]] = {}
 
     def rules_for(self, application: GrantApplication, on: date | None = None) -> PoolRules:
         """The rules that decide ``application`` on ``on`` (default: the day received).
@@ -195,6 +185,19 @@ class Assessor:
                 self._rounds.clear()
             found = self._rounds[key] = _round(pool, application)
             return found
+
+    def _laws_for(
+        self, bases: tuple[LegalBasis, ...], groups: tuple[TargetGroup, ...] | None
+    ) -> tuple[str, ...]:
+        """The laws of ``bases`` (one of the sets kept in ``_bases``) that apply to an
+        application serving ``groups``; worked out once for equal groups."""
+        key = (id(bases), groups)
+        laws = self._laws.get(key)
+        if laws is None:
+            if len(self._laws) >= _KEPT:
+                self._laws.clear()
+            laws = self._laws[key] = tuple(b.law for b in bases if b.applies(groups))
+        return laws
 
     def _fact_problems(self, application: GrantApplication) -> list[tuple[str, str]]:
         """Each declared fact the application gives wrongly, and each it gives undeclared."""
@@ -256,6 +259,7 @@ class Assessor:
             **{department.id: department.name for department in departments.values()},
             **{c.id: c.name for c in organisation.councils if c.in_force(on)},
         }
+        bases = tuple(basis for basis in pool.legal_bases if basis.in_force(on))
         return PoolRules(
             pool=pool,
             criteria=criteria,
@@ -265,7 +269,7 @@ class Assessor:
             auditor=Versions(pool.auditor).at(on),
             auditors=self._auditors,
             appeal=appeal,
-            legal_bases=tuple(basis for basis in pool.legal_bases if basis.in_force(on)),
+            legal_bases=self._bases.setdefault(bases, bases),
             audit=municipality.audit(on),
             names=self._names.setdefault(tuple(names.items()), names),
         )
@@ -300,7 +304,7 @@ class Assessor:
             auditor=_auditor(rules.auditor, application, rules.auditors),
             appeal=rules.appeal,
             audit=rules.audit,
-            legal_bases=rules.laws(application.activity.target_groups),
+            legal_bases=self._laws_for(rules.legal_bases, application.activity.target_groups),
         )
 
 
