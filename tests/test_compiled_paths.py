@@ -244,7 +244,7 @@ def test_evaluators_keep_a_bounded_number_of_sets(tmp_path, monkeypatch):
 def test_the_reference_is_what_evaluators_make_when_told(monkeypatch):
     monkeypatch.setattr(cs.Evaluator, "COMPILED", False)
     findings = cs.Evaluator().findings((), _subject())
-    assert findings._plan is None
+    assert findings._make is None
 
 
 def test_a_plugin_overriding_evaluate_alone_is_judged_by_its_evaluate(tmp_path, odense):
@@ -291,15 +291,16 @@ def test_a_plugin_evaluate_that_fails_fails_when_its_findings_are_read(tmp_path)
 
 
 def test_a_decision_kept_keeps_no_evaluator(odense):
-    """Findings made later are made by a function holding nothing of the evaluator's,
-    and once made they let go of it all."""
+    """Findings made later are made by a function holding nothing of the evaluator's
+    but its memos, and once made they let go of it all."""
     findings = cs.grants.assess(odense, odense_application()).findings
-    finds = [find for find in findings._plan.finds if find is not None]
-    assert len(finds) == 13  # every rule but the age routing offers status
-    assert all(isinstance(find.__self__, Memo) for find in finds)
+    held = findings._make.__globals__.values()
+    assert sum(isinstance(value, Memo) for value in held) == 14  # one for each rule
+    assert not any(isinstance(value, cs.Evaluator) for value in held)
+    assert not any(getattr(value, "__self__", None).__class__ is cs.Evaluator for value in held)
     statuses = findings.statuses
     tuple(findings)
-    assert (findings._plan, findings._record) == (None, statuses)  # the facts let go
+    assert (findings._make, findings._record) == (None, statuses)  # the facts let go
 
 
 def test_compiled_sources_are_bounded_and_shown_again_after_a_cache_clear(monkeypatch):
@@ -404,3 +405,20 @@ def test_a_plugin_status_keeps_the_budget_read_when_compiled(tmp_path, monkeypat
         "its budget of 0.05 s and was stopped; if it needs longer, raise the budget with "
         "CIVILSAMFUND_PLUGIN_BUDGET=check=<seconds>"
     )
+
+
+def test_findings_a_status_stood_in_for_are_found_in_the_memo_when_read(tmp_path, monkeypatch):
+    """Reading the findings of a rule decided by its status looks up the memo for equal
+    facts itself, counting the hit, and asks the memo only for facts not seen."""
+    asked: list[object] = []
+    find = Memo.find
+    monkeypatch.setattr(
+        Memo, "find", lambda self, values: asked.append(values) or find(self, values)
+    )
+    rule = _rule(tmp_path, _statused(FAIL))
+    evaluator = cs.Evaluator()
+    read = [evaluator.findings((rule,), _subject(first=first))[0] for first in ("a", "a", "b", "a")]
+    assert asked == [("a",), ("b",)]
+    assert evaluator.memo(rule).hits == 2
+    assert read[0] is read[1] is read[3]
+    assert read[2].facts == {"first": "b"}

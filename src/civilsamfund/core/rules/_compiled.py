@@ -27,49 +27,8 @@ if TYPE_CHECKING:
 S = TypeVar("S")
 
 Place = int | tuple[int, ...]
-
-
-class Plan:
-    """How a compiled rule set's record becomes its findings."""
-
-    __slots__ = ("finds", "layout", "rules")
-    """A record holds each rule's status, in the rules' order, then the facts' values
-    and the findings made at once. ``layout`` holds, for each rule, where its finding
-    is in the record or, for a rule decided by its check's ``status``, where its facts'
-    values are; ``finds`` how such a rule's finding is found: its memo's, so that a
-    decision kept holds those memos and nothing else of the evaluator's."""
-
-    def __init__(
-        self,
-        rules: tuple[Rule[Any], ...],
-        layout: tuple[Place, ...],
-        finds: tuple[Callable[[tuple[Any, ...]], Finding] | None, ...],
-    ) -> None:
-        self.rules = rules
-        self.layout = layout
-        self.finds = finds
-
-    def make(self, record: tuple[Any, ...]) -> tuple[Finding, ...]:
-        """Every finding of the record, each rule's agreeing with the status decided."""
-        made: list[Finding] = []
-        statuses = record  # the record starts with them, then goes on past the rules
-        for rule, place, find, status in zip(
-            self.rules, self.layout, self.finds, statuses, strict=False
-        ):
-            if isinstance(place, int):
-                made.append(record[place])
-                continue
-            assert find is not None  # a rule its status decides has its memo's find
-            finding = find(tuple([record[index] for index in place]))
-            if finding.status is not status:
-                raise PluginError(
-                    rule.origin,
-                    f"rule {rule.id!r} (check {type(rule.check).__name__}): its status gives "
-                    f"{status.value!r} but its evaluate gives {finding.status.value!r} for the "
-                    "same facts",
-                )
-            made.append(finding)
-        return tuple(made)
+Make = Callable[[tuple[Any, ...]], tuple[Finding, ...]]
+"""How a compiled rule set's record becomes its findings."""
 
 
 class Findings(Sequence[Finding]):
@@ -83,7 +42,7 @@ class Findings(Sequence[Finding]):
     pickles as findings given, and ``tuple(findings)`` gives that tuple.
     """
 
-    __slots__ = ("_count", "_made", "_plan", "_record", "outcome")
+    __slots__ = ("_count", "_made", "_make", "_record", "outcome")
     """``_record`` starts with the statuses; a kept decision's findings hold it alone, one
     object the garbage collector visits, not two."""
 
@@ -91,17 +50,18 @@ class Findings(Sequence[Finding]):
         made = tuple(findings)
         self._count = len(made)
         self._made: tuple[Finding, ...] | None = made
-        self._plan: Plan | None = None
+        self._make: Make | None = None
         self._record: tuple[Any, ...] = tuple([finding.status for finding in made])
         self.outcome: Outcome = outcome(made)
 
     @classmethod
-    def later(cls, plan: Plan, decided: Outcome, record: tuple[Any, ...]) -> Findings:
-        """Findings a compiled rule set decided, made from ``record`` when first read."""
+    def later(cls, make: Make, count: int, decided: Outcome, record: tuple[Any, ...]) -> Findings:
+        """Findings of ``count`` rules a compiled rule set decided, made from ``record``
+        by ``make`` when first read."""
         self = object.__new__(cls)
-        self._count = len(plan.rules)
+        self._count = count
         self._made = None
-        self._plan = plan
+        self._make = make
         self._record = record
         self.outcome = decided
         return self
@@ -114,9 +74,9 @@ class Findings(Sequence[Finding]):
     def _all(self) -> tuple[Finding, ...]:
         made = self._made
         if made is None:
-            assert self._plan is not None  # only findings made later have no findings yet
-            made = self._made = self._plan.make(self._record)
-            self._plan, self._record = None, self.statuses
+            assert self._make is not None  # only findings made later have no findings yet
+            made = self._made = self._make(self._record)
+            self._make, self._record = None, self.statuses
         return made
 
     def __len__(self) -> int:
@@ -154,7 +114,8 @@ class Findings(Sequence[Finding]):
 
 def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[[S], Findings]:
     """One function judging a subject by ``rules``: each declared fact read once, the
-    statuses and the outcome decided inline."""
+    statuses and the outcome decided inline. Written with it, one function making the
+    findings from the record it keeps, for when they are read."""
     slots: dict[Fact[Any, Any], int] = {}
     first_reader: dict[Fact[Any, Any], Rule[Any]] = {}
     for rule in rules:
@@ -170,7 +131,7 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
         "NEEDS": Outcome.NEEDS_ASSESSMENT,
         "ELIGIBLE": Outcome.ELIGIBLE,
         "later": Findings.later,
-        "find": evaluator.find,
+        "disagreeing": _disagreeing,
     }
     lines = ["def judge(subject):"]
     for fact, slot in slots.items():
@@ -180,24 +141,31 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
         else:
             names[f"read{slot}"] = evaluator.reader(reader, fact)
             lines.append(f"    v{slot} = read{slot}(subject)")
-    keyed: set[int] = set()
-    layout: list[Place] = []
+    judged: set[int] = set()
+    made: set[int] = set()
+    making: list[str] = []
+    found: list[str] = []
     for index, rule in enumerate(rules):
         names[f"rule{index}"] = rule
+        names[f"memo{index}"] = memo = evaluator.memo(rule)
+        names[f"found{index}"] = memo.findings
         values = [slots[fact] for fact in rule.check.FACTS]
         decide = _status(rule, evaluator)
         if decide is None:
-            lines += _memo_lines(index, values, keyed)
-            names[f"memo{index}"] = memo = evaluator.memo(rule)
-            names[f"found{index}"] = memo.findings
-            layout.append(len(rules) + len(slots) + index)
-        else:
-            names[f"status{index}"] = decide
-            arguments = ", ".join(f"v{slot}" for slot in values)
-            lines.append(f"    s{index} = status{index}({arguments})")
-            if rule.kind is not RuleKind.MANDATORY:
-                lines.append(f"    if s{index} is FAIL: s{index} = FLAG")
-            layout.append(tuple(len(rules) + slot for slot in values))
+            lines += [*_memo_lines(index, values, judged), f"    s{index} = f{index}.status"]
+            found.append(f"f{index}")
+            continue
+        names[f"status{index}"] = decide
+        arguments = ", ".join(f"v{slot}" for slot in values)
+        lines.append(f"    s{index} = status{index}({arguments})")
+        if rule.kind is not RuleKind.MANDATORY:
+            lines.append(f"    if s{index} is FAIL: s{index} = FLAG")
+        making += [
+            *_memo_lines(index, values, made),
+            f"    if f{index}.status is not s{index}:",
+            f"        raise disagreeing(rule{index}, s{index}, f{index})",
+        ]
+        found.append("_")
     statuses = [f"s{index}" for index in range(len(rules))]
     mandatory = [i for i, rule in enumerate(rules) if rule.kind is RuleKind.MANDATORY]
     flagged = f"if {' or '.join(f'{s} is FLAG' for s in statuses) or 'False'}:"
@@ -207,24 +175,24 @@ def compile_rules(rules: tuple[Rule[S], ...], evaluator: Evaluator) -> Callable[
     else:
         lines.append(f"    {flagged}")
     lines += ["        decided = NEEDS", "    else:", "        decided = ELIGIBLE"]
-    found = [
-        f"f{index}" if isinstance(place, int) else "None" for index, place in enumerate(layout)
+    kept = [*statuses, *(f"v{slot}" for slot in slots.values())]
+    record = _tuple([*kept, *("None" if f == "_" else f for f in found)])
+    lines.append(f"    return later(make, {len(rules)}, decided, {record})")
+    lines += [
+        "def make(record):",
+        f"    {_tuple([*kept, *found])} = record",
+        *making,
+        f"    return {_tuple([f'f{index}' for index in range(len(rules))])}",
     ]
-    record = _tuple([*statuses, *(f"v{slot}" for slot in slots.values()), *found])
-    lines.append(f"    return later(plan, decided, {record})")
-    finds = tuple(
-        None if isinstance(place, int) else evaluator.memo(rule).find
-        for rule, place in zip(rules, layout, strict=True)
-    )
-    names["plan"] = Plan(rules, tuple(layout), finds)
     exec(generated_code("\n".join(lines) + "\n", "rule set"), names)
     judge: Callable[[S], Findings] = names["judge"]
     return judge
 
 
 def _memo_lines(index: int, values: list[int], keyed: set[int]) -> list[str]:
-    """Lines judging rule ``index`` by the finding its memo keeps for equal facts, a
-    decimal by its written form; ``keyed`` holds the facts whose keys are made already."""
+    """Lines finding rule ``index``'s finding: the one its memo keeps for equal facts (a
+    decimal by its written form), else one made; ``keyed`` holds the facts whose keys
+    are made already."""
     lines = [
         f"    k{slot} = str(v{slot}) if type(v{slot}) is Decimal else v{slot}"
         for slot in values
@@ -239,11 +207,19 @@ def _memo_lines(index: int, values: list[int], keyed: set[int]) -> list[str]:
         "    except TypeError:  # facts that cannot be hashed are judged afresh",
         f"        f{index} = None",
         f"    if f{index} is None:",
-        f"        f{index} = find(rule{index}, {_tuple([f'v{slot}' for slot in values])})",
+        f"        f{index} = memo{index}.find({_tuple([f'v{slot}' for slot in values])})",
         "    else:",
         f"        memo{index}.hits += 1",
-        f"    s{index} = f{index}.status",
     ]
+
+
+def _disagreeing(rule: Rule[Any], status: Status, finding: Finding) -> PluginError:
+    """The error of a check whose ``status`` and ``evaluate`` disagree on the same facts."""
+    return PluginError(
+        rule.origin,
+        f"rule {rule.id!r} (check {type(rule.check).__name__}): its status gives "
+        f"{status.value!r} but its evaluate gives {finding.status.value!r} for the same facts",
+    )
 
 
 def _tuple(items: list[str]) -> str:
