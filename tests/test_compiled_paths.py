@@ -181,8 +181,10 @@ def test_an_empty_rule_set_is_eligible_with_no_findings():
     assert (findings.outcome, findings.statuses, tuple(findings)) == (cs.Outcome.ELIGIBLE, (), ())
 
 
-def test_a_compiled_set_shows_its_source_in_a_traceback():
-    """A core check's reader failing inside the generated function names its line."""
+def test_a_compiled_set_shows_its_source_in_a_traceback(monkeypatch):
+    """A core check's reader failing inside the generated function names its line (its
+    source compiled afresh, not found compiled by an earlier test)."""
+    monkeypatch.setattr(_generated, "_CODES", {})
     fact = attribute_fact("missing.part", cs.Text(da="x", en="x"))
     assert fact.path == "missing.part"
     core = _core_rule(_counting((fact,))())

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from civilsamfund.core import _money
 from civilsamfund.core._money import decimal_text, kroner, number, share
 
 LARGEST = "9" * 15
@@ -57,3 +58,24 @@ def test_other_spellings_are_refused_by_what_they_should_be(read, text):
 @given(st.decimals(min_value=0, max_value=Decimal("1e15") - 1, places=2))
 def test_an_amount_written_out_reads_back_equal(amount):
     assert kroner(decimal_text(amount)) == amount
+
+
+def _read_in_full(text: str) -> Decimal:
+    """An amount read by every step of the general reader, the short path skipped."""
+    amount = _money._decimal(text, _money._KRONER_TEXT, "an amount")
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(text)
+    return amount
+
+
+@given(st.from_regex(r"-?[0-9]{1,18}(\.[0-9]{0,4})?", fullmatch=True) | st.text(max_size=8))
+def test_an_amount_as_files_write_it_reads_as_the_general_reader_reads_it(text):
+    try:
+        expected = str(_read_in_full(text))
+    except ValueError:
+        expected = None
+    try:
+        read = str(kroner(text))
+    except ValueError:
+        read = None
+    assert read == expected

@@ -84,6 +84,10 @@ def number(value: object) -> Decimal:
 
 def kroner(value: Decimal | int | str) -> Kroner:
     """Read an amount of kroner, refusing floats, negatives and fractions of an øre."""
+    if type(value) is str and _KRONER_TEXT.fullmatch(value):  # as files write it: no sign,
+        amount = Decimal(value)  # no exponent, at most two decimals; only its size to check
+        if amount.adjusted() < LARGEST_DIGITS:
+            return Kroner(amount)
     amount = _decimal(value, _KRONER_TEXT, 'an amount in kroner (such as "80000" or "80000.50")')
     if amount < 0:
         raise InvalidValueError(f"expected an amount in kroner of 0 or more, got {shown(value)}")

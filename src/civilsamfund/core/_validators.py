@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from attrs import Attribute
@@ -63,11 +64,18 @@ def not_empty(_: object, attribute: Attribute[Any], value: tuple[Any, ...]) -> N
 _CVR = re.compile(r"[0-9]{8}")
 
 
-def cvr_number(_: object, attribute: Attribute[Any], value: str | None) -> None:
-    """A CVR number (or ``None``): 8 ASCII digits passing the mod-11 check."""
+@lru_cache(maxsize=4096)
+def _valid_cvr(value: str) -> bool:
+    """Whether ``value`` is 8 ASCII digits passing the mod-11 check; kept, since the same
+    associations apply again and again."""
     from stdnum.dk import cvr  # deferred: only needed when a CVR number is given
 
-    if value is not None and not (_CVR.fullmatch(value) and cvr.is_valid(value)):
+    return _CVR.fullmatch(value) is not None and bool(cvr.is_valid(value))
+
+
+def cvr_number(_: object, attribute: Attribute[Any], value: str | None) -> None:
+    """A CVR number (or ``None``): 8 ASCII digits passing the mod-11 check."""
+    if value is not None and not (type(value) is str and _valid_cvr(value)):
         raise FieldValueError(
             attribute.name,
             f"expected a valid 8-digit CVR number (mod-11 check), got {shown(value)}",

@@ -444,8 +444,11 @@ def structurer(
     kind: type[T], error: type[InputError] = InputError
 ) -> Callable[[object, str, str], T]:
     """A reader of ``kind`` from parsed data given its source and path, for many items:
-    the fast hook is looked up once, and the detailed one runs only when it fails."""
-    fast = converter().get_structure_hook(kind)
+    the fast hook is looked up once (one written out for the model, where it can be),
+    and the detailed one runs only when it fails."""
+    from civilsamfund.reading._written import written_hook  # it builds on this module
+
+    fast = (attrs.has(kind) and written_hook(kind)) or converter().get_structure_hook(kind)
 
     def read(data: object, source: str, path: str) -> T:
         try:
