@@ -48,7 +48,7 @@ from unittest import mock
 
 import civilsamfund as cs
 from civilsamfund import grants
-from civilsamfund.reading import _written
+from civilsamfund.reading import _converter
 
 REPO = Path(__file__).resolve().parents[1]
 ODENSE = REPO / "municipalities" / "odense"
@@ -398,7 +398,7 @@ def _reader(written: bool) -> Iterator[None]:
     if written:
         yield
         return
-    with mock.patch.object(_written, "written_hook", return_value=None):
+    with mock.patch.object(_converter, "written_hook", return_value=None):
         yield
 
 

@@ -24,7 +24,7 @@ import civilsamfund as cs
 from civilsamfund import grants
 from civilsamfund._conformance import _examples
 from civilsamfund.plugins import installed
-from civilsamfund.reading import _written
+from civilsamfund.reading import _converter, _written
 from civilsamfund.reading._converter import converter
 
 Sample = tuple[type, Any]
@@ -50,7 +50,7 @@ def _samples() -> tuple[Sample, ...]:
 
         return read
 
-    with mock.patch.object(_written, "written_hook", recording):
+    with mock.patch.object(_converter, "written_hook", recording):
         for slug in ("odense", "faaborg-midtfyn", "kolding"):
             municipality = cs.load_municipality_dir(MUNICIPALITIES / slug, cs.Plugins())
             assert list(_examples(municipality, MUNICIPALITIES / slug, installed())) == []

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import cache
 from itertools import islice
-from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, get_args
 
 import attrs
 import cattrs
@@ -28,10 +26,6 @@ from cattrs.errors import (
 )
 
 from civilsamfund.core import (
-    CONTROL,
-    ENTRIES,
-    REFERS,
-    Entries,
     FieldValueError,
     InputError,
     Kroner,
@@ -47,11 +41,19 @@ from civilsamfund.core import (
     shown,
 )
 from civilsamfund.core.rules import FactText, FactValue
+from civilsamfund.reading._kinds import (
+    TAG,
+    id_fields,
+    is_mapping,
+    is_optional,
+    is_tagged_union,
+    is_tuple,
+    read_date,
+    require_plain_ids,
+)
+from civilsamfund.reading._written import written_hook
 
 T = TypeVar("T")
-
-TAG = "type"
-"""The key that says which member of a tagged union a table is (``type = "person"``)."""
 
 
 def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
@@ -63,22 +65,6 @@ def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
         return value
 
     return hook
-
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: object, _: type) -> date:
-    """A date exactly as ``YYYY-MM-DD``: the other ISO 8601 spellings Python reads
-    (``20240101``, ``2025-W38-1``) are not what the formats document."""
-    if type(value) is date:
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}")
 
 
 def _enum(value: object, enum_type: type) -> enum.Enum:
@@ -144,11 +130,6 @@ def _plain(value: object) -> Any:
     return value
 
 
-def _is_optional(kind: Any) -> bool:
-    args = get_args(kind)
-    return len(args) == 2 and type(None) in args and get_origin(kind) in (Union, UnionType)
-
-
 def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     """``X | None`` with the hook for ``X`` looked up once, not on every value."""
 
@@ -164,10 +145,6 @@ def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         return hook
 
     return factory
-
-
-def _is_mapping(kind: Any) -> bool:
-    return get_origin(kind) in (Mapping, dict) and kind != Mapping[str, Any]
 
 
 def _mapping_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
@@ -202,12 +179,6 @@ def _mapping_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def _is_tuple(kind: Any) -> bool:
-    """A tuple, or a sequence (a decision's findings), which is read as one whatever
-    cattrs' version would make of it."""
-    return get_origin(kind) in (tuple, Sequence)
-
-
 def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     def factory(kind: Any) -> Callable[[object, type], tuple[Any, ...]]:
         item_type = get_args(kind)[0]
@@ -240,16 +211,6 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         return hook
 
     return factory
-
-
-def _is_tagged_union(kind: Any) -> bool:
-    """A union of attrs classes that each name their tag in a ``TAG`` class variable."""
-    args = get_args(kind)
-    return (
-        get_origin(kind) in (Union, UnionType)
-        and len(args) > 1
-        and all(isinstance(getattr(arg, "TAG", None), str) for arg in args)
-    )
 
 
 def _members(kind: Any) -> dict[str, type]:
@@ -296,54 +257,19 @@ def _table_factory(
 
     def factory(kind: Any) -> Callable[[object, type], Any]:
         structure = make(kind)
-        ids = _id_fields(kind)
+        ids = id_fields(kind)
 
         def hook(value: object, _: type) -> Any:
             if type(value) is not dict and not isinstance(value, Mapping):
                 raise ValueError(f"expected a table, got {shown(value)}")
             made = structure(value, kind)
             if ids:
-                _require_plain_ids(made, ids)
+                require_plain_ids(made, ids)
             return made
 
         return hook
 
     return factory
-
-
-_IdFields = tuple[tuple[str, str | None], ...]
-
-
-def _id_fields(kind: Any) -> _IdFields:
-    """The fields of ``kind`` that hold ids: its ``id`` and ``slug``, each reference
-    (:func:`civilsamfund.core._references.refers`), and the key of entries it lists by
-    another key than ``id`` (documents by ``file``); each with that key, if any."""
-    found: list[tuple[str, str | None]] = []
-    for attribute in attrs.fields(kind):
-        listed = attribute.metadata.get(ENTRIES)
-        if attribute.name in ("id", "slug") or REFERS in attribute.metadata:
-            found.append((attribute.name, None))
-        elif isinstance(listed, Entries) and listed.key not in (None, "id"):
-            found.append((attribute.name, listed.key))
-    return tuple(found)
-
-
-def _require_plain_ids(made: object, fields: _IdFields) -> None:
-    """Refuse an id holding a control character: an id is echoed in every output and
-    error, where ``ESC[2J`` would clear the reader's screen."""
-    for name, key in fields:
-        held = getattr(made, name)
-        if key is not None:
-            ids = [(f"{name}[{i}].{key}", getattr(entry, key)) for i, entry in enumerate(held)]
-        elif isinstance(held, tuple):
-            ids = [(f"{name}[{i}]", item) for i, item in enumerate(held)]
-        else:
-            ids = [(name, held)]
-        for where, item in ids:
-            if isinstance(item, str) and CONTROL.search(item):
-                raise FieldValueError(
-                    where, f"expected an id without control characters, got {shown(item)}"
-                )
 
 
 def _fact(value: object, _: type) -> FactValue:
@@ -389,20 +315,18 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(str, _text)
     converter.register_structure_hook(int, _strict(int, "a whole number"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
-    converter.register_structure_hook(date, _date)
+    converter.register_structure_hook(date, read_date)
     converter.register_structure_hook(Kroner, lambda value, _: kroner(value))
     converter.register_structure_hook(Share, lambda value, _: share(value))
     converter.register_structure_hook(Decimal, lambda value, _: number(value))
     converter.register_structure_hook_factory(
         attrs.has, _table_factory(converter.gen_structure_attrs_fromdict)
     )
-    converter.register_structure_hook_factory(_is_mapping, _mapping_hook_factory(converter))
-    converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
-    converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
+    converter.register_structure_hook_factory(is_mapping, _mapping_hook_factory(converter))
+    converter.register_structure_hook_factory(is_tuple, _tuple_hook_factory(converter))
+    converter.register_structure_hook_factory(is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_func(lambda kind: kind == Mapping[str, Any], _plain_table)
-    converter.register_structure_hook_factory(
-        _is_tagged_union, _tagged_structure_factory(converter)
-    )
+    converter.register_structure_hook_factory(is_tagged_union, _tagged_structure_factory(converter))
     converter.register_structure_hook(FactValue, _fact)
     converter.register_structure_hook(FactText, _fact_text)
     converter.register_structure_hook(Text, _structure_text)
@@ -412,7 +336,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_unstructure_hook(Share, decimal_text)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook_factory(
-        _is_tagged_union, _tagged_unstructure_factory(converter)
+        is_tagged_union, _tagged_unstructure_factory(converter)
     )
     return converter
 
@@ -446,8 +370,6 @@ def structurer(
     """A reader of ``kind`` from parsed data given its source and path, for many items:
     the fast hook is looked up once (one written out for the model, where it can be),
     and the detailed one runs only when it fails."""
-    from civilsamfund.reading._written import written_hook  # it builds on this module
-
     fast = (attrs.has(kind) and written_hook(kind)) or converter().get_structure_hook(kind)
 
     def read(data: object, source: str, path: str) -> T:

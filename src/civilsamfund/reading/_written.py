@@ -24,7 +24,7 @@ import attrs
 
 from civilsamfund.core import Kroner, Share, Text, generated_code, kroner, number, share
 from civilsamfund.core.rules import FactText
-from civilsamfund.reading import _converter
+from civilsamfund.reading import _kinds
 
 Hook = Callable[[Any, Any], Any]
 
@@ -90,9 +90,9 @@ class _Writer:
                 f"        {value} = {default}",
             ]
         body.append(f"    made = {self.name(kind, 'model')}({', '.join(arguments)})")
-        ids = _converter._id_fields(kind)
+        ids = _kinds.id_fields(kind)
         if ids:
-            self.names["require_plain_ids"] = _converter._require_plain_ids
+            self.names["require_plain_ids"] = _kinds.require_plain_ids
             body.append(f"    require_plain_ids(made, {self.name(ids, 'ids')})")
         body.append("    return made")
         self.lines += body
@@ -104,7 +104,7 @@ class _Writer:
         simple = _SIMPLE.get(kind)
         if simple is not None:
             return [f"if type({value}) is not {simple}: raise Refused"]
-        if _converter._is_optional(kind):
+        if _kinds.is_optional(kind):
             inner = next(arg for arg in get_args(kind) if arg is not type(None))
             lines = self.check(inner, value)
             return [f"if {value} is not None:", *(f"    {line}" for line in lines)]
@@ -119,11 +119,11 @@ class _Writer:
             return self.name(_member(kind), "member")
         if isinstance(kind, type) and attrs.has(kind):
             return self.model(kind)
-        if _converter._is_tuple(kind):
+        if _kinds.is_tuple(kind):
             return self._tuple(get_args(kind)[0])
-        if _converter._is_mapping(kind):
+        if _kinds.is_mapping(kind):
             return self._table(get_args(kind)[1])
-        if _converter._is_tagged_union(kind):
+        if _kinds.is_tagged_union(kind):
             return self._tagged(get_args(kind))
         raise _Unwritable(kind)
 
@@ -184,7 +184,7 @@ def _member(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
 
 
 def _date(value: object) -> date:
-    return _converter._date(value, date)
+    return _kinds.read_date(value, date)
 
 
 def _fact_text(value: object) -> FactText:
