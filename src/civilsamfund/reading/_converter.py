@@ -49,6 +49,7 @@ from civilsamfund.reading._kinds import (
     is_tagged_union,
     is_tuple,
     read_date,
+    read_fact_text,
     require_plain_ids,
 )
 from civilsamfund.reading._written import written_hook
@@ -282,16 +283,6 @@ def _fact(value: object, _: type) -> FactValue:
     )
 
 
-def _fact_text(value: object, _: type) -> FactText:
-    """A declared fact as given: text, a whole number, true/false or null; a decimal
-    number is kept as written."""
-    if value is None or type(value) in (str, int, bool):
-        return value  # type: ignore[return-value]
-    if type(value) is Decimal:
-        return str(value)
-    raise ValueError(f"expected text, a number, true/false or null, got {shown(value)}")
-
-
 def _structure_text(value: object, _: type) -> Text:
     if not isinstance(value, Mapping):
         raise ValueError(f"expected a table with 'da' and 'en', got {shown(value)}")
@@ -328,7 +319,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_func(lambda kind: kind == Mapping[str, Any], _plain_table)
     converter.register_structure_hook_factory(is_tagged_union, _tagged_structure_factory(converter))
     converter.register_structure_hook(FactValue, _fact)
-    converter.register_structure_hook(FactText, _fact_text)
+    converter.register_structure_hook(FactText, read_fact_text)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, lambda text: {"da": text.da, "en": text.en})
     converter.register_unstructure_hook(Decimal, decimal_text)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
 from civilsamfund.core import CONTROL, ENTRIES, REFERS, Entries, FieldValueError, shown
+from civilsamfund.core.rules import FactText
 
 TAG = "type"
 """The key that says which member of a tagged union a table is (``type = "person"``)."""
@@ -20,7 +22,7 @@ TAG = "type"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def read_date(value: object, _: type) -> date:
+def read_date(value: object, _: object = None) -> date:
     """A date exactly as ``YYYY-MM-DD``: the other ISO 8601 spellings Python reads
     (``20240101``, ``2025-W38-1``) are not what the formats document."""
     if type(value) is date:
@@ -31,6 +33,16 @@ def read_date(value: object, _: type) -> date:
         except ValueError:
             pass
     raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}")
+
+
+def read_fact_text(value: object, _: object = None) -> FactText:
+    """A declared fact as given: text, a whole number, true/false or null; a decimal
+    number is kept as written."""
+    if value is None or type(value) in (str, int, bool):
+        return value  # type: ignore[return-value]
+    if type(value) is Decimal:
+        return str(value)
+    raise ValueError(f"expected text, a number, true/false or null, got {shown(value)}")
 
 
 def is_optional(kind: Any) -> bool:

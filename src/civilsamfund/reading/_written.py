@@ -13,7 +13,7 @@ converter's. A model with a field type it does not know is left to the converter
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -40,7 +40,7 @@ class _Writer:
     """Writes the source of one model's hook and of the models it holds."""
 
     def __init__(self) -> None:
-        self.names: dict[str, Any] = {"Refused": ValueError, "Mapping": Mapping}
+        self.names: dict[str, Any] = {"Refused": ValueError}
         self.lines: list[str] = []
         self.models: dict[type, str] = {}
         self._numbers = count()
@@ -183,18 +183,6 @@ def _member(kind: type[enum.Enum]) -> Callable[[object], enum.Enum]:
     return member
 
 
-def _date(value: object) -> date:
-    return _kinds.read_date(value, date)
-
-
-def _fact_text(value: object) -> FactText:
-    if value is None or type(value) in (str, int, bool):
-        return value  # type: ignore[return-value]
-    if type(value) is Decimal:
-        return str(value)
-    raise ValueError(value)
-
-
 def _text(value: object) -> Text:
     if type(value) is not dict or len(value) != 2:
         raise ValueError(value)
@@ -205,11 +193,11 @@ def _text(value: object) -> Text:
 
 
 _CALLED: dict[Any, Callable[[Any], Any]] = {
-    date: _date,
+    date: _kinds.read_date,
     Kroner: kroner,
     Share: share,
     Decimal: number,
-    FactText: _fact_text,
+    FactText: _kinds.read_fact_text,
     Text: _text,
 }
 """Types read by calling a function that raises on what its converter hook refuses."""
