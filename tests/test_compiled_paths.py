@@ -370,15 +370,21 @@ def test_evaluators_let_go_of_sets_past_their_limit(tmp_path, monkeypatch):
     assert sizes == [(1, 1), (2, 2), (1, 1), (2, 2)]
 
 
-@pytest.mark.parametrize("facts", [(FIRST,), (FIRST, SECOND)], ids=["one fact", "two facts"])
-def test_a_compiled_set_finds_a_kept_finding_itself(tmp_path, monkeypatch, facts):
-    """Facts seen before are found in the memo by the compiled function, keyed as the
-    memo keys them, without asking the memo again."""
+@pytest.fixture
+def asked(monkeypatch) -> list[object]:
+    """The values each memo is asked to find a finding for, as they are asked."""
     asked: list[object] = []
     find = Memo.find
     monkeypatch.setattr(
         Memo, "find", lambda self, values: asked.append(values) or find(self, values)
     )
+    return asked
+
+
+@pytest.mark.parametrize("facts", [(FIRST,), (FIRST, SECOND)], ids=["one fact", "two facts"])
+def test_a_compiled_set_finds_a_kept_finding_itself(tmp_path, asked, facts):
+    """Facts seen before are found in the memo by the compiled function, keyed as the
+    memo keys them, without asking the memo again."""
     rule = _rule(tmp_path, _counting(facts))
     evaluator = cs.Evaluator()
     for _ in range(3):
@@ -409,14 +415,9 @@ def test_a_plugin_status_keeps_the_budget_read_when_compiled(tmp_path, monkeypat
     )
 
 
-def test_findings_a_status_stood_in_for_are_found_in_the_memo_when_read(tmp_path, monkeypatch):
+def test_findings_a_status_stood_in_for_are_found_in_the_memo_when_read(tmp_path, asked):
     """Reading the findings of a rule decided by its status looks up the memo for equal
     facts itself, counting the hit, and asks the memo only for facts not seen."""
-    asked: list[object] = []
-    find = Memo.find
-    monkeypatch.setattr(
-        Memo, "find", lambda self, values: asked.append(values) or find(self, values)
-    )
     rule = _rule(tmp_path, _statused(FAIL))
     evaluator = cs.Evaluator()
     read = [evaluator.findings((rule,), _subject(first=first))[0] for first in ("a", "a", "b", "a")]

@@ -2,7 +2,9 @@
 
 Two converters share one set of hooks: a fast one for the common case of valid input,
 and one with detailed validation, run only after a failure, to name every problem by
-its path. Built on first use so that ``import civilsamfund`` stays light.
+its path. Ahead of both, a model is read by a hook written out for it where one can
+be (:mod:`civilsamfund.reading._written`), which takes valid input only. Built on
+first use so that ``import civilsamfund`` stays light.
 """
 
 from __future__ import annotations

@@ -159,10 +159,10 @@ class _Writer:
         self.lines += [
             f"def {function}(value):",
             "    if type(value) is not dict: raise Refused",
-            "    tag = value.get('type')",
+            f"    tag = value.get({_kinds.TAG!r})",
             *(
                 f"    if tag == {tag!r}: return {model}({{k: v for k, v in value.items() "
-                "if k != 'type'})"
+                f"if k != {_kinds.TAG!r}}})"
                 for tag, model in tags.items()
             ),
             "    raise Refused",

@@ -4,10 +4,10 @@ decided inline, findings made when first read.
 As attrs writes a class's ``__init__`` and cattrs its structure hooks, the evaluator
 writes Python source once per rule set from what the checks declare
 (:func:`~civilsamfund.core.generated_code`, so that a traceback shows the line that
-failed). A check that
-offers ``status(*values)`` is decided by calling it; any other check is judged as the
-interpreted evaluator judges it, its finding made at once. Findings a status stands in
-for are made from the facts read, by the unchanged check, only when someone reads them.
+failed). A check that offers ``status(*values)`` is decided by calling it; any other
+check is judged as the interpreted evaluator judges it, its finding made at once.
+Findings a status stands in for are made from the facts read, by the unchanged check
+and a function written with the rule set, only when someone reads them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 S = TypeVar("S")
 
-Place = int | tuple[int, ...]
 Make = Callable[[tuple[Any, ...]], tuple[Finding, ...]]
 """How a compiled rule set's record becomes its findings."""
 
