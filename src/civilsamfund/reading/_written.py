@@ -216,6 +216,3 @@ def written_hook(kind: type) -> Hook | None:
     exec(generated_code(source, f"structure hook of {kind.__name__}"), writer.names)
     hook: Hook = writer.names[function]
     return hook
-
-
-__all__ = ["written_hook"]
