@@ -354,6 +354,10 @@ def _on(day: date) -> str:
     return "before its first version begins" if day == date.min else f"on {day.isoformat()}"
 
 
+_Configured = Mapping[str, Mapping[str, object]]
+"""The configured entries by kind, then by id (a municipality's ``known``)."""
+
+
 class ReferencePlan:
     """Where the references in values of one type sit, found once from the type's fields,
     so that checking many subjects (a batch of applications) visits only those fields."""
@@ -393,7 +397,7 @@ class _Wrong:
 
     __slots__ = ("_expected", "found", "known", "limit", "more")
 
-    def __init__(self, known: Mapping[str, Mapping[str, object]], limit: int | None) -> None:
+    def __init__(self, known: _Configured, limit: int | None) -> None:
         self.known, self.limit = known, limit
         self.found: list[Found] = []
         self.more = 0
@@ -411,9 +415,6 @@ class _Wrong:
             expected = self._expected[kinds] = expected_one_of(ids, what(kinds))
         self.found.append((_path(parts), f"{expected}, got {shown(element)}"))
 
-
-Known = Mapping[str, Mapping[str, object]]
-"""The configured entries by kind, then by id."""
 
 _Step = tuple[str, tuple[str, ...] | Reference | None, tuple[Any, ...]]
 """A field's name, the kinds of entry it names (its reference, where a field beside it
@@ -452,7 +453,7 @@ def _path(parts: tuple[tuple[str, int | None], ...]) -> str:
     return ".".join(name if index is None else f"{name}[{index}]" for name, index in parts)
 
 
-def _named(known: Mapping[str, Mapping[str, object]], kinds: tuple[str, ...], ref: object) -> bool:
+def _named(known: _Configured, kinds: tuple[str, ...], ref: object) -> bool:
     """Whether ``ref`` is the id of an entry of one of ``kinds``."""
     if len(kinds) == 1:  # nearly always: one lookup
         return ref in known.get(kinds[0], {})
@@ -466,7 +467,7 @@ def _kinds(reference: tuple[str, ...] | Reference | None, owner: object) -> tupl
     return reference or ()
 
 
-def _cleaner(steps: tuple[_Step, ...]) -> Callable[[object, Known], bool] | None:
+def _cleaner(steps: tuple[_Step, ...]) -> Callable[[object, _Configured], bool] | None:
     """A function saying whether every reference below a value names a configured entry:
     the walk of :func:`_follow`, written out once per type and keeping no path, for the
     subjects with nothing wrong. ``None`` for a type nested too deep to write out."""
@@ -508,7 +509,7 @@ def _cleaner(steps: tuple[_Step, ...]) -> Callable[[object, Known], bool] | None
     except SyntaxError:  # more blocks nested than Python compiles
         return None
     exec(code, names)
-    clean: Callable[[object, Known], bool] = names["clean"]
+    clean: Callable[[object, _Configured], bool] = names["clean"]
     return clean
 
 
